@@ -1,0 +1,107 @@
+/**
+ * The one message protocol between the content script, popup, options page and background.
+ * Each command names its request schema, its response type and who may send it; the
+ * background validates the sender first, then the payload, then dispatches through a table.
+ */
+import { VENUE_IDS, type Market, type VenueId } from '../types';
+import { VENDOR_IDS, type VendorId } from '../vendors/hosts';
+import type { TierTable } from '../liquidation/types';
+import type { HeatmapSnapshot } from '../model/types';
+import type { RealizedSummary, SourceComparison } from '../realized/types';
+import type { Settings } from '../settings/settings';
+import { settingsSchema } from '../settings/settings';
+import { literal, object, oneOf, optional, str, type Infer, type Schema, num } from './schema';
+
+export const marketSchema = object({
+  venue: oneOf(VENUE_IDS),
+  symbol: str({ max: 40, pattern: /^[A-Z0-9]{1,20}\/[A-Z0-9]{2,10}:[A-Z0-9]{1,20}$/ }),
+});
+
+/** Who sent a message: a content script on a supported trading page, or one of our own pages. */
+export type SenderKind = 'content' | 'extension';
+
+/** A source's health, shown in the overlay and on the options page. */
+export interface SourceStatus {
+  source: string;
+  lastSuccess: number | null;
+  lastError: { at: number; message: string } | null;
+}
+
+/** Instrument facts the page reader and calculator need (contract size, tick). */
+export interface InstrumentInfo {
+  market: Market;
+  contractSize: number;
+  /** What one unit of the venue's size field is: coin, contracts, or quote currency. */
+  tickSize: number;
+  source: string;
+  asOf: number;
+}
+
+export interface MarkPrice {
+  price: number;
+  time: number;
+  source: string;
+}
+
+/** Everything the overlay shows for one market, cached or fresh, with its age. */
+export interface MarketSnapshot {
+  market: Market;
+  mark: MarkPrice | null;
+  heatmap: HeatmapSnapshot | null;
+  realized: RealizedSummary | null;
+  comparisons: SourceComparison[];
+  sources: SourceStatus[];
+  /** True when at least one part is older than its freshness limit; a refresh is under way. */
+  stale: boolean;
+  /** Epoch ms of the oldest part shown. */
+  asOf: number | null;
+}
+
+function command<Req, Res>(request: Schema<Req>, from: readonly SenderKind[]) {
+  return { request, from, response: undefined as unknown as Res };
+}
+
+const empty = object({});
+
+export const COMMANDS = {
+  ping: command<Infer<typeof empty>, { version: string }>(empty, ['content', 'extension']),
+  'snapshot.get': command<{ market: Market }, MarketSnapshot>(object({ market: marketSchema }), ['content', 'extension']),
+  'tiers.get': command<{ market: Market }, TierTable>(object({ market: marketSchema }), ['content', 'extension']),
+  'instrument.get': command<{ market: Market }, InstrumentInfo>(object({ market: marketSchema }), ['content', 'extension']),
+  'markets.list': command<{ venue: VenueId }, Market[]>(object({ venue: oneOf(VENUE_IDS) }), ['extension']),
+  'settings.get': command<Infer<typeof empty>, Settings>(empty, ['content', 'extension']),
+  'settings.set': command<{ settings: Settings }, Settings>(object({ settings: settingsSchema }), ['extension']),
+  'overlay.position': command<{ venue: VenueId; x: number; y: number }, Settings>(
+    object({ venue: oneOf(VENUE_IDS), x: num({ min: -10_000, max: 10_000 }), y: num({ min: -10_000, max: 10_000 }) }),
+    ['content', 'extension'],
+  ),
+  'vendor.setKey': command<{ vendor: VendorId; key: string }, { saved: true }>(
+    object({ vendor: oneOf(VENDOR_IDS), key: str({ max: 200, pattern: /^[\x21-\x7e]*$/ }) }),
+    ['extension'],
+  ),
+  'vendor.test': command<{ vendor: VendorId }, { ok: boolean; message: string }>(object({ vendor: oneOf(VENDOR_IDS) }), ['extension']),
+  'sources.status': command<Infer<typeof empty>, SourceStatus[]>(empty, ['content', 'extension']),
+  'cache.clear': command<Infer<typeof empty>, { cleared: true }>(empty, ['extension']),
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type RequestOf<C extends CommandName> = (typeof COMMANDS)[C] extends { request: Schema<infer R> } ? R : never;
+export type ResponseOf<C extends CommandName> = (typeof COMMANDS)[C]['response'];
+
+export interface Envelope<C extends CommandName = CommandName> {
+  channel: 'liqlens';
+  command: C;
+  payload: RequestOf<C>;
+}
+
+export type ErrorCode = 'bad-sender' | 'bad-message' | 'unknown-command' | 'forbidden' | 'source-error' | 'internal';
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export const envelopeSchema = object({
+  channel: literal('liqlens'),
+  command: str({ max: 40 }),
+  payload: optional((v) => v),
+});
+
+/** Port name for the live subscription that keeps streams running while a page or popup is open. */
+export const LIVE_PORT = 'liqlens:live';

@@ -1,0 +1,52 @@
+import { VENUE_IDS, type VenueId } from '../types';
+import { array, bool, num, object, oneOf, optional, record, str, type Infer } from '../messages/schema';
+
+export const LEVERAGE_PRESETS = ['default', 'conservative', 'degen', 'textbook'] as const;
+export const THEMES = ['auto', 'dark', 'light'] as const;
+export const LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
+export const NUMBER_FORMATS = ['auto', 'en', 'de', 'fr', 'zh'] as const;
+
+const venueFlags = record(bool, { maxKeys: VENUE_IDS.length });
+
+export const settingsSchema = object({
+  version: num({ integer: true, min: 1 }),
+  /** Key-less venues whose public data feeds the model and the realized totals. */
+  keylessVenues: venueFlags,
+  /** Venues whose trading pages show the overlay. */
+  overlaySites: venueFlags,
+  leveragePreset: oneOf(LEVERAGE_PRESETS),
+  lookbackDays: num({ integer: true, min: 1, max: 30 }),
+  bandWindowPct: num({ min: 1, max: 50 }),
+  overlayExpandedByDefault: bool,
+  theme: oneOf(THEMES),
+  language: oneOf(LANGUAGES),
+  numberFormat: oneOf(NUMBER_FORMATS),
+  /** Which vendor sources are switched on; their keys live apart, in `vendorKeys`. */
+  vendors: object({ coinglass: bool, coinalyze: bool }),
+  overlayPositions: optional(record(object({ x: num(), y: num() }), { maxKeys: VENUE_IDS.length })),
+  pinnedMarkets: optional(array(object({ venue: oneOf(VENUE_IDS), symbol: str({ max: 40 }) }), { max: 20 })),
+});
+
+export type Settings = Infer<typeof settingsSchema>;
+
+const allVenues = (on: boolean): Record<VenueId, boolean> =>
+  Object.fromEntries(VENUE_IDS.map((v) => [v, on])) as Record<VenueId, boolean>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  keylessVenues: { ...allVenues(false), binance: true, bybit: true, okx: true },
+  overlaySites: allVenues(true),
+  leveragePreset: 'default',
+  lookbackDays: 7,
+  bandWindowPct: 10,
+  overlayExpandedByDefault: false,
+  theme: 'auto',
+  language: 'auto',
+  numberFormat: 'auto',
+  vendors: { coinglass: false, coinalyze: false },
+};
+
+/** Merges a partial, already-validated patch; unknown or invalid input is rejected by the caller. */
+export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
+  return { ...current, ...patch, vendors: { ...current.vendors, ...(patch.vendors ?? {}) } };
+}

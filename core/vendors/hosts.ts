@@ -1,0 +1,11 @@
+/**
+ * Vendor API hosts. They are optional host permissions: requested only when the user saves a key,
+ * so a user who never adds a vendor grants LiqLens no access to those hosts at all.
+ */
+export const VENDOR_HOSTS = {
+  coinglass: 'https://open-api-v4.coinglass.com/*',
+  coinalyze: 'https://api.coinalyze.net/*',
+} as const;
+
+export type VendorId = keyof typeof VENDOR_HOSTS;
+export const VENDOR_IDS = Object.keys(VENDOR_HOSTS) as VendorId[];

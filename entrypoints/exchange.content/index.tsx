@@ -1,0 +1,6 @@
+import { contentScriptMatches } from '@/core/venues/sites';
+
+export default defineContentScript({
+  matches: contentScriptMatches(),
+  main() {},
+});

@@ -1,0 +1,81 @@
+// `npm test`: typecheck, unit tests, Chrome and Firefox builds, E2E in real Chromium, Firefox
+// lint. Every vitest test and every non-vitest step counts once in the closing line.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM_HELP, findChromium } from './lib/chromium.mjs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function step(label, command, args) {
+  if (run(label, command, args)) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+}
+
+function vitestSuite(label, args) {
+  const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-')), 'summary');
+  const ok = run(label, 'npx', ['vitest', 'run', ...args], { LIQLENS_SUMMARY_FILE: summary });
+  if (!fs.existsSync(summary)) {
+    failed++;
+    failures.push(`${label} (did not report)`);
+    return;
+  }
+  const [p, f, s] = fs.readFileSync(summary, 'utf8').trim().split(' ').map(Number);
+  passed += p;
+  failed += f;
+  skipped += s;
+  if (!ok || f > 0) failures.push(label);
+}
+
+function firefoxLint() {
+  console.log('\n▶ addons-linter on .output/firefox-mv2');
+  const result = spawnSync('npx', ['addons-linter', '--output', 'json', '.output/firefox-mv2'], { encoding: 'utf8' });
+  let report;
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    console.log(result.stdout, result.stderr);
+    failed++;
+    failures.push('addons-linter (no report)');
+    return;
+  }
+  for (const w of report.warnings ?? []) console.log(`  warning ${w.code}: ${w.file ?? ''} ${w.message}`);
+  for (const e of report.errors ?? []) console.log(`  ERROR ${e.code}: ${e.file ?? ''} ${e.message}`);
+  console.log(`  ${report.errors?.length ?? 0} errors, ${report.warnings?.length ?? 0} warnings`);
+  if ((report.errors?.length ?? 0) === 0) passed++;
+  else {
+    failed++;
+    failures.push('addons-linter');
+  }
+}
+
+step('typecheck', 'npx', ['tsc', '--noEmit']);
+vitestSuite('unit tests', []);
+step('build chrome-mv3', 'npx', ['wxt', 'build']);
+step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);
+firefoxLint();
+if (findChromium()) {
+  // The Firefox build overwrote nothing of chrome-mv3; E2E loads .output/chrome-mv3.
+  vitestSuite('E2E in headless Chromium', ['-c', 'vitest.e2e.config.ts']);
+} else {
+  console.log(`\n${CHROMIUM_HELP}`);
+  failed++;
+  failures.push('E2E (no Chromium)');
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests: WXT's fake browser, fake-indexeddb, happy-dom where a file asks for it.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    reporters: ['default', './test/support/summary-line-reporter.ts'],
+    include: ['test/unit/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    setupFiles: ['fake-indexeddb/auto'],
+  },
+});

@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { apiHostPermissions, contentScriptExcludes } from './core/venues/sites';
+import { VENDOR_HOSTS } from './core/vendors/hosts';
+
+export default defineConfig({
+  // One `browser` everywhere: this module aliases `wxt/browser` to webextension-polyfill.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings and vendor keys (local only). alarms: wakes the worker to refresh
+    // market data and purge expired cache entries; nothing else is requested.
+    permissions: ['storage', 'alarms'],
+    // Only the public API hosts the background worker fetches from.
+    host_permissions: apiHostPermissions(),
+    // Vendor APIs are asked for only when the user saves a key for that vendor.
+    optional_host_permissions: Object.values(VENDOR_HOSTS),
+    commands: {
+      'toggle-overlay': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandToggleOverlay__',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'liqlens@liqlens.app',
+          strict_min_version: '115.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    // Content-script matches come from the venue folders; the excludes are added here because
+    // WXT's entrypoint options cannot express a list computed from every venue in one place.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.exclude_matches = contentScriptExcludes();
+    },
+  },
+  zip: {
+    includeSources: ['entrypoints', 'components', 'core', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md'],
+  },
+});
