@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { apiHostPermissions, contentScriptExcludes, contentScriptMatches, SITES } from '@/core/venues/sites';
+import { VENUE_IDS } from '@/core/types';
+
+describe('manifest surface from the venue folders', () => {
+  it('has a site for every venue', () => {
+    expect(Object.keys(SITES).sort()).toEqual([...VENUE_IDS].sort());
+  });
+
+  it('runs the content script only on https trading paths, never on a whole host', () => {
+    for (const match of contentScriptMatches()) {
+      expect(match).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+\/[^*]/);
+      expect(match).not.toMatch(/^\*|<all_urls>|^https:\/\/\*\//);
+    }
+  });
+
+  it('excludes login, API-key and withdrawal pages on every venue origin', () => {
+    const excludes = contentScriptExcludes();
+    const origins = new Set(contentScriptMatches().map((m) => new URL(m.replace(/\*/g, 'x')).origin));
+    for (const origin of origins) {
+      for (const sensitive of ['login', 'api-management', 'withdraw']) {
+        expect(excludes).toContain(`${origin}/*${sensitive}*`);
+      }
+    }
+  });
+
+  it('asks host permission only for API hosts, never for the trading sites themselves', () => {
+    const pageOrigins = new Set(contentScriptMatches().map((m) => new URL(m.replace(/\*/g, 'x')).origin));
+    for (const host of apiHostPermissions()) {
+      expect(host).toMatch(/^https:\/\/[a-z0-9.-]+\/[a-z0-9/]*\*$/);
+      const { origin, pathname } = new URL(host.replace(/\*/g, 'x'));
+      // OKX serves its API from the site host: allowed only under /api/.
+      if (pageOrigins.has(origin)) expect(pathname.startsWith('/api/')).toBe(true);
+    }
+  });
+});
