@@ -9,8 +9,10 @@ describe('manifest surface from the venue folders', () => {
 
   it('runs the content script only on https trading paths, never on a whole host', () => {
     for (const match of contentScriptMatches()) {
-      expect(match).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+\/[^*]/);
-      expect(match).not.toMatch(/^\*|<all_urls>|^https:\/\/\*\//);
+      const [, host, path] = /^https:\/\/([a-z0-9.-]+)(\/.*)$/.exec(match) ?? [];
+      expect(host, match).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      // The path names the trading route (futures, trade-swap, exchange…): never a bare host.
+      expect(path, match).toMatch(/\/(futures|delivery|trade-swap|trade-futures|trade|exchange)(\/|$)/);
     }
   });
 
