@@ -1,0 +1,150 @@
+import type { Clock } from '../net/clock';
+import { CACHE_KINDS, type CacheEntry, type CacheKind, type DbHandle, type LiqlensDb } from './db';
+
+/** How long each kind is fresh, and how long a stale copy is kept to show offline. */
+export const KIND_POLICY: Record<CacheKind, { freshMs: number; keepMs: number }> = {
+  snapshots: { freshMs: 60_000, keepMs: 24 * 3600_000 },
+  model: { freshMs: 5 * 60_000, keepMs: 2 * 24 * 3600_000 },
+  tiers: { freshMs: 24 * 3600_000, keepMs: 14 * 24 * 3600_000 },
+  instruments: { freshMs: 24 * 3600_000, keepMs: 14 * 24 * 3600_000 },
+  markets: { freshMs: 6 * 3600_000, keepMs: 14 * 24 * 3600_000 },
+};
+
+export interface Cached<T> {
+  value: T;
+  fetchedAt: number;
+  ageMs: number;
+  fresh: boolean;
+}
+
+export interface SwrResult<T> extends Cached<T> {
+  /** The refresh under way when the cached copy was stale (or missing); null when fresh. */
+  refresh: Promise<T> | null;
+}
+
+const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: string }).name === 'QuotaExceededError';
+
+/**
+ * Typed read/write of cached values with expiry per kind, stale-while-revalidate, purge by
+ * the expiry index and recovery from a full disk (evict oldest, retry, then memory only).
+ */
+export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (count: number) => void } = {}) {
+  const memory = new Map<string, CacheEntry>();
+  const refreshing = new Map<string, Promise<unknown>>();
+  const memKey = (kind: CacheKind, key: string) => `${kind}\u0000${key}`;
+
+  function toCached<T>(entry: CacheEntry, now: number): Cached<T> {
+    return { value: entry.value as T, fetchedAt: entry.fetchedAt, ageMs: Math.max(0, now - entry.fetchedAt), fresh: now < entry.freshUntil };
+  }
+
+  async function get<T>(kind: CacheKind, key: string): Promise<Cached<T> | null> {
+    const now = clock.now();
+    let entry: CacheEntry | undefined = memory.get(memKey(kind, key));
+    if (!entry) {
+      try {
+        entry = await (await handle.get()).get(kind, key);
+      } catch {
+        entry = undefined;
+      }
+    }
+    if (!entry || entry.expiresAt <= now) return null;
+    return toCached<T>(entry, now);
+  }
+
+  async function evictOldest(db: LiqlensDb, count: number): Promise<number> {
+    // Oldest first across every kind; snapshots and model state are rebuilt most easily.
+    const candidates: { kind: CacheKind; key: string; fetchedAt: number }[] = [];
+    for (const kind of CACHE_KINDS) {
+      let cursor = await db.transaction(kind).store.index('by-fetched').openCursor();
+      let taken = 0;
+      while (cursor && taken < count) {
+        candidates.push({ kind, key: cursor.value.key, fetchedAt: cursor.value.fetchedAt });
+        taken++;
+        cursor = await cursor.continue();
+      }
+    }
+    candidates.sort((a, b) => a.fetchedAt - b.fetchedAt);
+    const victims = candidates.slice(0, count);
+    for (const v of victims) await db.delete(v.kind, v.key);
+    hooks.onEvict?.(victims.length);
+    return victims.length;
+  }
+
+  async function put<T>(kind: CacheKind, key: string, value: T, fetchedAt = clock.now()): Promise<'stored' | 'memory'> {
+    const policy = KIND_POLICY[kind];
+    const entry: CacheEntry = { key, value, fetchedAt, freshUntil: fetchedAt + policy.freshMs, expiresAt: fetchedAt + policy.keepMs };
+    const db = await handle.get();
+    try {
+      await db.put(kind, entry);
+      memory.delete(memKey(kind, key));
+      return 'stored';
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      try {
+        await evictOldest(db, 50);
+        await db.put(kind, entry);
+        memory.delete(memKey(kind, key));
+        return 'stored';
+      } catch (retryError) {
+        if (!isQuotaError(retryError)) throw retryError;
+        // Disk still full: keep serving from memory until the worker stops.
+        memory.set(memKey(kind, key), entry);
+        return 'memory';
+      }
+    }
+  }
+
+  /**
+   * Returns the cached value at once (with its age) and starts one refresh when it is stale;
+   * with nothing cached, waits for the load. A failing refresh keeps the last good value.
+   */
+  async function swr<T>(kind: CacheKind, key: string, load: () => Promise<T>): Promise<SwrResult<T>> {
+    const cached = await get<T>(kind, key);
+    if (cached?.fresh) return { ...cached, refresh: null };
+    const id = memKey(kind, key);
+    let refresh = refreshing.get(id) as Promise<T> | undefined;
+    if (!refresh) {
+      refresh = (async () => {
+        const value = await load();
+        await put(kind, key, value);
+        return value;
+      })().finally(() => refreshing.delete(id));
+      refreshing.set(id, refresh);
+    }
+    if (cached) {
+      refresh.catch(() => undefined);
+      return { ...cached, refresh };
+    }
+    const value = await refresh;
+    return { value, fetchedAt: clock.now(), ageMs: 0, fresh: true, refresh: null };
+  }
+
+  /** Deletes every entry past its expiry, using the expiry index. */
+  async function purge(): Promise<number> {
+    const now = clock.now();
+    const db = await handle.get();
+    let removed = 0;
+    for (const kind of CACHE_KINDS) {
+      const tx = db.transaction(kind, 'readwrite');
+      let cursor = await tx.store.index('by-expires').openCursor(IDBKeyRange.upperBound(now));
+      while (cursor) {
+        await cursor.delete();
+        removed++;
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+    }
+    for (const [k, e] of memory) if (e.expiresAt <= now) memory.delete(k);
+    return removed;
+  }
+
+  async function clear(): Promise<void> {
+    const db = await handle.get();
+    for (const kind of CACHE_KINDS) await db.clear(kind);
+    memory.clear();
+  }
+
+  return { get, put, swr, purge, clear };
+}
+
+export type Cache = ReturnType<typeof createCache>;
