@@ -9,11 +9,26 @@ export interface LeverageWeight {
 export interface ModelSettings {
   preset: string;
   leverageWeights: LeverageWeight[];
+  /** How many days of bars the background feeds the model when it (re)builds it. */
   lookbackDays: number;
   /** Null: levels never fade; else the half-life in hours. */
   decayHalfLifeHours: number | null;
   /** Entry price assumed for positions opened in a bar. */
   entry: 'ohlc4' | 'hlc3' | 'close' | 'vwap';
+  /**
+   * 'point': every new position enters at `entry`. 'range': entries are spread uniformly over the
+   * bar's low–high range (the bar's trades happened somewhere in it), smearing each level.
+   */
+  entrySpread: 'point' | 'range';
+  /** How new open interest is split into longs and shorts. */
+  sideSplit: 'taker' | 'candle';
+  /**
+   * Open-interest decreases: 'pro-rata' scales every level down; 'nearest' closes the levels
+   * nearest to price first (the high-leverage, short-lived ones).
+   */
+  oiDecrease: 'pro-rata' | 'nearest';
+  /** Which OI change opens positions: the change in USD value, or in coins (price moves removed). */
+  oiUnits: 'usd' | 'base';
   /** Bar interval of the inputs, e.g. "5m", "1h". */
   interval: string;
 }
@@ -29,8 +44,19 @@ export interface Band {
   usd: number;
   /** USD liquidated on the way from the current price to the far edge. */
   cumulativeUsd: number;
-  /** Signed % from the current price to the near edge. */
+  /** Signed % from the current price to the near edge (negative below price). */
   distancePct: number;
+}
+
+/**
+ * Heat over time, for the overlay strip and the popup: row r is the modelled USD (longs + shorts)
+ * at time `times[r]` on a coarser copy of the price grid (`rowGrids[r]`, since the grid may slide).
+ * Rows are Float32, oldest first.
+ */
+export interface HeatHistory {
+  times: number[];
+  rowGrids: { min: number; step: number; count: number }[];
+  rows: Float32Array[];
 }
 
 export interface HeatmapSnapshot {
@@ -41,10 +67,18 @@ export interface HeatmapSnapshot {
   grid: { min: number; step: number; count: number };
   longUsd: number[];
   shortUsd: number[];
+  /**
+   * Cumulative map: `long[i]` = USD of longs liquidated if price falls from `price` to level i
+   * (0 above price); `short[i]` = USD of shorts liquidated if price rises to level i (0 below).
+   */
+  cumulative: { long: number[]; short: number[] };
   bands: { long: Band[]; short: Band[]; windowPct: number };
   /** Long USD below / short USD above within the window. */
   imbalance: { longUsd: number; shortUsd: number };
   venues: VenueId[];
+  /** Newest bar close per venue, so a lagging or missing venue is visible. */
+  venueDataTime: Partial<Record<VenueId, number>>;
+  history?: HeatHistory;
   settings: ModelSettings;
   provenance: Provenance;
 }

@@ -1,0 +1,67 @@
+// Backtest of the key-less model against realized liquidations (issue 5 item 7). Prints one JSON line.
+// npm run backtest -- --klines F [--klines F …] --oi F --liquidations F [--from ISO] [--to ISO] [--preset P]
+import fs from 'node:fs';
+import { BacktestInputError, runBacktest } from '../core/model/backtest';
+import { CsvFormatError, parseKlinesCsv, parseLiquidationsCsv, parseOiCsv } from '../core/model/csv';
+import { DEFAULT_PRESET, modelSettings } from '../core/model/presets';
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]) {
+  const out = { klines: [] as string[], oi: '', liquidations: '', from: undefined as number | undefined, to: undefined as number | undefined, preset: DEFAULT_PRESET };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    if (!flag.startsWith('--')) throw new UsageError(`unexpected argument "${flag}"`);
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    i++;
+    if (flag === '--klines') out.klines.push(value);
+    else if (flag === '--oi') out.oi = value;
+    else if (flag === '--liquidations') out.liquidations = value;
+    else if (flag === '--preset') out.preset = value;
+    else if (flag === '--from' || flag === '--to') {
+      const t = Date.parse(value);
+      if (!Number.isFinite(t)) throw new UsageError(`${flag}: "${value}" is not an ISO date`);
+      out[flag === '--from' ? 'from' : 'to'] = t;
+    } else throw new UsageError(`unknown option ${flag}`);
+  }
+  if (out.klines.length === 0 || !out.oi || !out.liquidations) {
+    throw new UsageError('usage: backtest --klines F [--klines F …] --oi F --liquidations F [--from ISO] [--to ISO]');
+  }
+  return out;
+}
+
+function read(path: string, what: string): string {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${what}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const bars = args.klines.flatMap((f) => parseKlinesCsv(read(f, '--klines'), f));
+  const oi = parseOiCsv(read(args.oi, '--oi'), args.oi);
+  const realized = parseLiquidationsCsv(read(args.liquidations, '--liquidations'), args.liquidations);
+  let settings;
+  try {
+    settings = modelSettings(args.preset);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const result = runBacktest({ bars, oi, realized, settings, from: args.from, to: args.to });
+  const r = (x: number) => (Number.isFinite(x) ? Math.round(x * 10_000) / 10_000 : null);
+  const side = (s: typeof result.long) => ({ model: r(s.model), baseline: r(s.baseline), excess: r(s.excess) });
+  console.log(JSON.stringify({ intervals: result.intervals, long: side(result.long), short: side(result.short) }));
+}
+
+try {
+  main();
+} catch (e) {
+  if (e instanceof UsageError || e instanceof CsvFormatError || e instanceof BacktestInputError) {
+    console.error(`backtest: ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}
