@@ -1,0 +1,34 @@
+import type { ContractKind, VenueId } from '../types';
+
+/**
+ * How one venue turns a position into its liquidation price. Rules are data, not code: the
+ * engine (engine.ts) is one solver for `equity(P) = maintenance(P) [+ fee(P)]`, and each venue
+ * says which terms it uses. That keeps every venue's difference in one readable place
+ * (core/venues/<venue>/liquidation.ts) and the hot path free of per-venue branches.
+ */
+export interface LiquidationRule {
+  venue: VenueId;
+  status: 'published' | 'closest-documented';
+  /** Short name shown next to the number, e.g. "Binance USDⓈ-M FAQ formula". */
+  name: string;
+  /**
+   * Which position value picks the maintenance tier:
+   * 'at-liquidation' — the tier containing the notional at the liquidation price (loop);
+   * 'at-entry'       — the tier containing the notional at the entry price;
+   * 'by-size'        — the tier containing the position size (contracts), independent of price.
+   */
+  tierSelection: 'at-liquidation' | 'at-entry' | 'by-size';
+  /**
+   * 'mark': maintenance margin is evaluated at the liquidation (mark) price.
+   * 'entry': maintenance margin is fixed at the entry price (Bybit classic/current help formula).
+   */
+  maintenanceAt: Record<ContractKind, 'mark' | 'entry'>;
+  /** Whether the tier's maintenance amount (cum / deduction) is subtracted from maintenance margin. */
+  usesMaintenanceAmount: boolean;
+  /** Taker fee rate inside the liquidation condition (OKX, Bitget); null when the venue leaves fees out. */
+  takerFee: null | { defaultRate: number; defaultLabel: string };
+  /** HTX: maintenance rate = adjustment factor / leverage. */
+  mmrFromAdjustFactor?: boolean;
+  /** Sentences always attached to this venue's result (e.g. why a stand-in rule is used). */
+  notes: readonly string[];
+}

@@ -1,0 +1,17 @@
+import type { LiquidationRule } from '../../liquidation/rule';
+
+/**
+ * Gate publishes no liquidation-price formula. Closest documented stand-in: the isolated
+ * formula freqtrade applies to Gate and OKX (taker fee in the denominator), with Gate's
+ * published risk-limit tiers (maintenance_rate, deduction) taken at the liquidation price.
+ */
+export const liquidationRule: LiquidationRule = {
+  venue: 'gate',
+  status: 'closest-documented',
+  name: 'OKX-style formula with Gate risk-limit tiers',
+  tierSelection: 'at-liquidation',
+  maintenanceAt: { linear: 'mark', inverse: 'mark' },
+  usesMaintenanceAmount: true,
+  takerFee: { defaultRate: 0.0005, defaultLabel: 'the regular-user futures taker rate 0.05%' },
+  notes: ['Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate\'s own number.'],
+};

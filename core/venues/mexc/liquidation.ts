@@ -1,0 +1,18 @@
+import type { LiquidationRule } from '../../liquidation/rule';
+
+/**
+ * MEXC's help blog ("Liquidation in Futures") gives, commission excluded:
+ * long LP = (MM − position margin + entry × size) / size with MM = entry × size × MMR.
+ * MEXC's current rule adds "liquidation fees" whose rate it does not publish, so this is the
+ * closest documented rule, not MEXC's own number. Tier by position volume (contracts).
+ */
+export const liquidationRule: LiquidationRule = {
+  venue: 'mexc',
+  status: 'closest-documented',
+  name: 'MEXC help formula without liquidation fee',
+  tierSelection: 'by-size',
+  maintenanceAt: { linear: 'entry', inverse: 'entry' },
+  usesMaintenanceAmount: false,
+  takerFee: null,
+  notes: ['MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.'],
+};
