@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import type { Band } from '@/core/model/types';
+import type { Tier } from '@/core/liquidation/types';
+import type { Compute, OrderState } from '@/core/overlay/order';
+import type { Market } from '@/core/types';
+import { isMessageKey } from '@/core/i18n/i18n';
+import type { Store } from '../shared/store';
+import { useStore } from '../shared/store';
+import { useLocale } from '../shared/i18n';
+import { Calculator } from './Calculator';
+import { SideResult } from './SideResult';
+
+export interface OrderPanelProps {
+  market: Market;
+  order: Store<OrderState>;
+  compute: Compute;
+  tiers?: Tier[];
+  markPrice: number | null;
+  bands: readonly Band[];
+  expanded: boolean;
+  now: number;
+  tickSize?: number;
+}
+
+/** Subscribes to the order store itself: a keystroke re-renders this panel and nothing else. */
+export function OrderPanel(props: OrderPanelProps) {
+  const { t } = useLocale();
+  const state = useStore(props.order);
+  const [manual, setManual] = useState(false);
+  const fieldName = (f: string) => {
+    const key = `field_${f}`;
+    return isMessageKey(key) ? t(key) : f;
+  };
+  const unreadable = state.kind === 'unreadable';
+  const showCalculator = manual || unreadable;
+  return (
+    <section class="ll-section" aria-label={t('orderTitle')} data-testid="overlay-order">
+      <h3 class="ll-h">{showCalculator ? t('manualTitle') : t('orderTitle')}</h3>
+      {unreadable && (
+        <p class="ll-banner ll-warn ll-small" role="status" data-testid="state-form-unreadable">
+          {t('manualReason', { fields: state.missing.map(fieldName).join(', ') })}
+        </p>
+      )}
+      {showCalculator ? (
+        <Calculator
+          key={props.market.symbol}
+          market={props.market}
+          prefill={unreadable ? state.prefill : {}}
+          compute={props.compute}
+          {...(props.tiers ? { tiers: props.tiers } : {})}
+          markPrice={props.markPrice}
+          bands={props.bands}
+          expanded={props.expanded}
+          now={props.now}
+          idPrefix="ll-overlay-calc"
+        />
+      ) : state.kind === 'waiting' ? (
+        <p class="ll-muted ll-small" data-testid="order-waiting">
+          {t('orderWaiting')}
+        </p>
+      ) : (
+        state.kind === 'computed' &&
+        state.sides.map((o) => (
+          <SideResult
+            key={o.side}
+            outcome={o}
+            markPrice={props.markPrice}
+            bands={props.bands}
+            symbol={props.market.symbol}
+            expanded={props.expanded}
+            now={props.now}
+            {...(props.tickSize ? { tickSize: props.tickSize } : {})}
+          />
+        ))
+      )}
+      {!unreadable && (
+        <button type="button" class="ll-link" onClick={() => setManual(!manual)} data-testid="order-manual-toggle">
+          {manual ? t('manualUsePage') : t('manualOpen')}
+        </button>
+      )}
+    </section>
+  );
+}

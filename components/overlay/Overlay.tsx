@@ -1,0 +1,164 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Tier } from '@/core/liquidation/types';
+import type { Compute, OrderState } from '@/core/overlay/order';
+import { clampPosition, nudge, type Point } from '@/core/overlay/position';
+import { shownSnapshot, viewState, type OverlayData } from '@/core/overlay/state';
+import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
+import type { Store } from '../shared/store';
+import { useLocale } from '../shared/i18n';
+import { Bands } from './Bands';
+import { Header, shownPrice } from './Header';
+import { HeatStrip } from './HeatStrip';
+import { OrderPanel } from './OrderPanel';
+import { Realized } from './Realized';
+import { StateBanner } from './StateBanner';
+
+export interface OverlayProps {
+  data: OverlayData;
+  now: number;
+  order: Store<OrderState>;
+  compute: Compute;
+  tiers?: Tier[];
+  tickSize?: number;
+  pagePrice: number | null;
+  expanded: boolean;
+  hidden?: boolean;
+  theme: ThemeName;
+  position: Point;
+  windowPct: number;
+  onExpandedChange: (expanded: boolean) => void;
+  onClose: () => void;
+  /** Called once when a drag or keyboard move ends, with the clamped position. */
+  onMove: (position: Point) => void;
+  onRetry?: () => void;
+  onOpenOptions?: () => void;
+}
+
+function viewport() {
+  return { width: globalThis.innerWidth || 1024, height: globalThis.innerHeight || 768 };
+}
+
+export function Overlay(props: OverlayProps) {
+  const { t, language } = useLocale();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState(props.position);
+  const drag = useRef<{ dx: number; dy: number; size: { width: number; height: number }; view: { width: number; height: number }; at: Point } | null>(null);
+
+  useEffect(() => setPos(props.position), [props.position.x, props.position.y]);
+
+  const state = viewState(props.data, props.now);
+  const snapshot = shownSnapshot(state);
+  const heatmap = snapshot?.heatmap ?? null;
+  const price = shownPrice(snapshot, props.pagePrice);
+  const markPrice = price?.value ?? null;
+  const bands = heatmap ? [...heatmap.bands.long, ...heatmap.bands.short] : [];
+  const palette = PALETTES[props.theme];
+
+  const onPointerDown = (e: PointerEvent) => {
+    const root = rootRef.current;
+    if (!root || e.button !== 0) return;
+    // One layout read per drag, at its start; moves only write a transform.
+    const rect = root.getBoundingClientRect();
+    drag.current = { dx: e.clientX - pos.x, dy: e.clientY - pos.y, size: { width: rect.width, height: rect.height }, view: viewport(), at: pos };
+    (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+    e.preventDefault();
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    const root = rootRef.current;
+    if (!d || !root) return;
+    d.at = clampPosition({ x: e.clientX - d.dx, y: e.clientY - d.dy }, d.size, d.view);
+    root.style.left = `${d.at.x}px`;
+    root.style.top = `${d.at.y}px`;
+  };
+  const onPointerUp = () => {
+    const d = drag.current;
+    if (!d) return;
+    drag.current = null;
+    setPos(d.at);
+    props.onMove(d.at);
+  };
+  const onHandleKey = (e: KeyboardEvent) => {
+    const next = nudge(pos, e.key, e.shiftKey);
+    if (!next) return;
+    e.preventDefault();
+    const rect = rootRef.current?.getBoundingClientRect();
+    const clamped = clampPosition(next, { width: rect?.width ?? 300, height: rect?.height ?? 200 }, viewport());
+    setPos(clamped);
+    props.onMove(clamped);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && props.expanded) {
+      e.stopPropagation();
+      props.onExpandedChange(false);
+    }
+  };
+
+  return (
+    <div
+      ref={rootRef}
+      class={`ll-root ll-overlay${props.expanded ? ' ll-expanded' : ''}`}
+      role="region"
+      aria-label={t('overlayLabel')}
+      lang={language === 'zh_CN' ? 'zh-CN' : 'en'}
+      hidden={props.hidden}
+      style={{ ...paletteVars(palette), left: `${pos.x}px`, top: `${pos.y}px` }}
+      onKeyDown={onKeyDown}
+      data-testid="overlay-root"
+      data-state={state.kind}
+      data-theme={props.theme}
+      data-expanded={props.expanded ? 'true' : 'false'}
+    >
+      <div class="ll-header">
+        <button
+          type="button"
+          class="ll-drag"
+          aria-label={t('dragHandle')}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onKeyDown={onHandleKey}
+          data-testid="overlay-drag"
+        >
+          <span class="ll-grip" aria-hidden="true" />
+        </button>
+        {props.data.market ? (
+          <Header market={props.data.market} snapshot={snapshot} price={price} now={props.now} {...(props.tickSize ? { tickSize: props.tickSize } : {})} />
+        ) : (
+          <strong class="ll-market">{t('appName')}</strong>
+        )}
+        <button
+          type="button"
+          class="ll-icon-btn ll-chevron"
+          aria-expanded={props.expanded}
+          aria-label={props.expanded ? t('collapse') : t('expand')}
+          onClick={() => props.onExpandedChange(!props.expanded)}
+          data-testid="overlay-expand"
+        >
+          <span aria-hidden="true" class="ll-chevron-glyph" />
+        </button>
+        <button type="button" class="ll-icon-btn ll-close" aria-label={t('close')} onClick={props.onClose} data-testid="overlay-close">
+          <span aria-hidden="true" class="ll-close-glyph" />
+        </button>
+      </div>
+      <StateBanner state={state} now={props.now} {...(props.onRetry ? { onRetry: props.onRetry } : {})} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
+      {heatmap && markPrice !== null && <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />}
+      {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} />}
+      {props.data.market && (
+        <OrderPanel
+          market={props.data.market}
+          order={props.order}
+          compute={props.compute}
+          {...(props.tiers ? { tiers: props.tiers } : {})}
+          markPrice={markPrice}
+          bands={bands}
+          expanded={props.expanded}
+          now={props.now}
+          {...(props.tickSize ? { tickSize: props.tickSize } : {})}
+        />
+      )}
+      {props.expanded && snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={props.now} expanded={props.expanded} />}
+    </div>
+  );
+}

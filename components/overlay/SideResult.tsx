@@ -1,0 +1,90 @@
+import { useMemo } from 'preact/hooks';
+import type { Band } from '@/core/model/types';
+import { cascadeSentence, cascadeWarning } from '@/core/overlay/cascade';
+import { initialMargin, type SideOutcome } from '@/core/overlay/order';
+import { formatNumber, formatPct, formatPrice, formatSignedUsd, formatUsdCompact } from '@/core/format/display';
+import { formatAge } from '@/core/i18n/i18n';
+import { parseUnifiedSymbol } from '@/core/types';
+import { useLocale } from '../shared/i18n';
+
+export interface SideResultProps {
+  outcome: SideOutcome;
+  markPrice: number | null;
+  bands: readonly Band[];
+  symbol: string;
+  expanded: boolean;
+  now: number;
+  tickSize?: number;
+}
+
+/** One side's liquidation price with its distance, margin, tier, assumptions and cascade warning. */
+export function SideResult(props: SideResultProps) {
+  const { t, style } = useLocale();
+  const { outcome, markPrice } = props;
+  const sideName = t(outcome.side === 'long' ? 'sideLong' : 'sideShort');
+  const result = 'result' in outcome ? outcome.result : null;
+  const warning = useMemo(
+    () => (result && markPrice ? cascadeWarning(outcome.side, result.price, markPrice, props.bands) : null),
+    [result, markPrice, props.bands, outcome.side],
+  );
+  if (!result) {
+    return (
+      <div class="ll-side" data-testid={`order-${outcome.side}`}>
+        <p class="ll-error-text" role="status" data-testid={`order-error-${outcome.side}`}>
+          {t('orderError', { message: 'error' in outcome ? outcome.error : '' })}
+        </p>
+      </div>
+    );
+  }
+  const symbol = parseUnifiedSymbol(props.symbol);
+  const margin = outcome.input ? initialMargin(outcome.input) : null;
+  const marginUnit = margin?.unit === 'coin' ? (symbol?.settle ?? '') : (symbol?.quote ?? '');
+  const distance = result.price !== null && markPrice ? { abs: result.price - markPrice, pct: ((result.price - markPrice) / markPrice) * 100 } : null;
+  return (
+    <div class={`ll-side ll-${outcome.side}`} data-testid={`order-${outcome.side}`}>
+      <div class="ll-row">
+        <span class="ll-muted">{t('liqPrice', { side: sideName })}</span>
+        <strong class="ll-liq" data-testid={`order-liq-${outcome.side}`}>
+          {result.price === null ? t('liqNone') : formatPrice(result.price, style, props.tickSize)}
+        </strong>
+      </div>
+      {distance && (
+        <p class="ll-small" data-testid={`order-distance-${outcome.side}`}>
+          {t('distance', { pct: formatPct(distance.pct, style, 2), usd: formatSignedUsd(distance.abs, style) })}
+        </p>
+      )}
+      {margin && (
+        <p class="ll-small ll-muted" data-testid={`order-margin-${outcome.side}`}>
+          {t('margin', { value: `${formatNumber(margin.value, margin.unit === 'coin' ? 6 : 2, style)} ${marginUnit}`.trim() })}
+        </p>
+      )}
+      {warning && (
+        <p class="ll-banner ll-warn ll-small" role="status" data-testid="overlay-warning">
+          {cascadeSentence(t, warning, style)}
+        </p>
+      )}
+      {props.expanded && (
+        <div class="ll-small ll-muted" data-testid={`order-details-${outcome.side}`}>
+          <p>
+            {t('tierUsed', {
+              mmr: `${formatNumber(result.tierUsed.mmr * 100, 2, style)}%`,
+              amount: formatUsdCompact(result.tierUsed.maintenanceAmount, style),
+            })}
+          </p>
+          {result.rule.status === 'closest-documented' && <p>{t('ruleClosest', { name: result.rule.name })}</p>}
+          {result.table && <p>{t('ruleTable', { source: result.table.source, age: formatAge(t, props.now - result.table.asOf) })}</p>}
+          {result.assumptions.length > 0 && (
+            <>
+              <p>{t('assumptions')}</p>
+              <ul class="ll-list" data-testid={`order-assumptions-${outcome.side}`}>
+                {result.assumptions.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

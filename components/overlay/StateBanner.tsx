@@ -1,0 +1,87 @@
+import type { ViewState } from '@/core/overlay/state';
+import type { SourceStatus } from '@/core/messages/protocol';
+import { formatAge } from '@/core/i18n/i18n';
+import { useLocale } from '../shared/i18n';
+
+/** The one line that says what state the data is in, and what to do about it. */
+export function StateBanner(props: { state: ViewState; now: number; onRetry?: () => void; onOpenOptions?: () => void }) {
+  const { t } = useLocale();
+  const s = props.state;
+  const age = (ms: number | null) => (ms === null ? '' : formatAge(t, ms));
+  switch (s.kind) {
+    case 'ready':
+      return s.failing.length > 0 ? <SourceErrors failing={s.failing} now={props.now} onOpenOptions={props.onOpenOptions} /> : null;
+    case 'unsupported':
+      return (
+        <div class="ll-banner" role="status" data-testid="state-unsupported">
+          <p>{t('stateUnsupported')}</p>
+          <p class="ll-muted ll-small">{t('stateUnsupportedHint')}</p>
+        </div>
+      );
+    case 'loading':
+      return (
+        <div class="ll-banner" role="status" aria-busy="true" data-testid="state-loading">
+          {t('stateLoading')}
+        </div>
+      );
+    case 'offline':
+      return (
+        <div class="ll-banner ll-warn" role="status" data-testid="state-offline">
+          {s.snapshot ? t('stateOffline', { age: age(s.ageMs) }) : t('stateOfflineEmpty')}
+        </div>
+      );
+    case 'error':
+      return (
+        <div class="ll-banner ll-error" role="alert" data-testid="state-error">
+          <p>{t('stateError', { message: s.message })}</p>
+          <p class="ll-small">{t('stateErrorFix')}</p>
+          <Actions onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />
+        </div>
+      );
+    case 'stale':
+      return (
+        <>
+          <div class="ll-banner ll-warn" role="status" data-testid="state-stale">
+            {t('stateStale', { age: age(s.ageMs) })}
+            {s.error && <p class="ll-small">{t('stateError', { message: s.error })}</p>}
+          </div>
+          {s.failing.length > 0 && <SourceErrors failing={s.failing} now={props.now} onOpenOptions={props.onOpenOptions} />}
+        </>
+      );
+  }
+}
+
+function Actions(props: { onRetry?: () => void; onOpenOptions?: () => void }) {
+  const { t } = useLocale();
+  return (
+    <div class="ll-actions">
+      {props.onRetry && (
+        <button type="button" onClick={props.onRetry} data-testid="state-retry">
+          {t('retry')}
+        </button>
+      )}
+      {props.onOpenOptions && (
+        <button type="button" onClick={props.onOpenOptions} data-testid="state-options">
+          {t('openOptions')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function SourceErrors(props: { failing: SourceStatus[]; now: number; onOpenOptions?: () => void }) {
+  const { t } = useLocale();
+  return (
+    <div class="ll-banner ll-error" role="status" data-testid="state-source-error">
+      <ul>
+        {props.failing.map((s) => (
+          <li key={s.source}>
+            {t('stateSourceError', { source: s.source, age: formatAge(t, props.now - (s.lastError?.at ?? props.now)), message: s.lastError?.message ?? '' })}
+          </li>
+        ))}
+      </ul>
+      <p class="ll-small">{t('stateSourceErrorFix')}</p>
+      <Actions onOpenOptions={props.onOpenOptions} />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The "your order" part of the overlay as data: what was computed for each side, or what is
+ * missing from the page so the trader is asked for it. The keystroke path builds this; the
+ * memo below makes an unchanged order (the page re-renders often) cost one string compare.
+ */
+import type { LiquidationInput, LiquidationResult } from '../liquidation/types';
+import type { Side } from '../types';
+
+export type SideOutcome = { side: Side; input: LiquidationInput; result: LiquidationResult } | { side: Side; input: LiquidationInput | null; error: string };
+
+export interface CalculatorPrefill {
+  side?: Side | 'both';
+  entry?: number;
+  quantity?: number;
+  leverage?: number;
+  marginMode?: 'isolated' | 'cross';
+  balance?: number;
+}
+
+export type OrderState =
+  | { kind: 'waiting' }
+  | { kind: 'computed'; sides: SideOutcome[] }
+  | { kind: 'unreadable'; missing: string[]; prefill: CalculatorPrefill };
+
+export type Compute = (input: LiquidationInput) => LiquidationResult;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One outcome per input; an engine error becomes a message naming the problem, never a number. */
+export function computeSides(inputs: readonly LiquidationInput[], compute: Compute): SideOutcome[] {
+  return inputs.map((input) => {
+    try {
+      return { side: input.side, input, result: compute(input) };
+    } catch (error) {
+      return { side: input.side, input, error: message(error) };
+    }
+  });
+}
+
+function inputKey(input: LiquidationInput): string {
+  // Tier tables are shared objects per market: identity is enough and far cheaper than content.
+  const { tiers, ...rest } = input;
+  return `${JSON.stringify(rest)}|${tiers ? tableId(tiers) : ''}`;
+}
+
+const tableIds = new WeakMap<object, number>();
+let nextTableId = 1;
+function tableId(table: object): number {
+  let id = tableIds.get(table);
+  if (id === undefined) {
+    id = nextTableId++;
+    tableIds.set(table, id);
+  }
+  return id;
+}
+
+/** Memoizes the last computation: the same inputs give back the same array (and no re-render). */
+export function createSideComputer(compute: Compute): (inputs: readonly LiquidationInput[]) => SideOutcome[] {
+  let lastKey = '';
+  let last: SideOutcome[] = [];
+  return (inputs) => {
+    const key = inputs.map(inputKey).join('\n');
+    if (key === lastKey) return last;
+    lastKey = key;
+    last = computeSides(inputs, compute);
+    return last;
+  };
+}
+
+/** Initial margin of an isolated order, for display: linear in quote, inverse in the coin. */
+export function initialMargin(input: LiquidationInput): { value: number; unit: 'quote' | 'coin' } | null {
+  if (input.marginMode === 'isolated' && input.margin !== undefined) return { value: input.margin, unit: input.contract === 'inverse' ? 'coin' : 'quote' };
+  if (!input.leverage || input.leverage <= 0 || input.entryPrice <= 0 || input.quantity <= 0) return null;
+  if (input.contract === 'inverse') return { value: input.quantity / input.entryPrice / input.leverage, unit: 'coin' };
+  return { value: (input.quantity * input.entryPrice) / input.leverage, unit: 'quote' };
+}
+
+/** Liquidation prices to mark on the heat strip. */
+export function liquidationPrices(state: OrderState): number[] {
+  if (state.kind !== 'computed') return [];
+  const out: number[] = [];
+  for (const s of state.sides) if ('result' in s && s.result.price !== null) out.push(s.result.price);
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * Where the overlay sits. It starts in a corner that does not cover the order form (read once,
+ * when the overlay first appears), and after a drag it stays where the trader put it, clamped so
+ * that it can always be grabbed again after the window shrinks.
+ */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export const EDGE_MARGIN = 8;
+
+/** Keeps the whole overlay inside the viewport when it fits, and its top-left grab area otherwise. */
+export function clampPosition(pos: Point, size: Size, viewport: Size, margin = EDGE_MARGIN): Point {
+  const maxX = Math.max(margin, viewport.width - size.width - margin);
+  const maxY = Math.max(margin, viewport.height - size.height - margin);
+  const x = Number.isFinite(pos.x) ? pos.x : margin;
+  const y = Number.isFinite(pos.y) ? pos.y : margin;
+  return { x: Math.round(Math.min(Math.max(x, margin), maxX)), y: Math.round(Math.min(Math.max(y, margin), maxY)) };
+}
+
+export function overlapArea(a: Rect, b: Rect): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * First placement: the corner candidates in order of preference (bottom-left first, away from
+ * where venues put the order panel), taking the first that does not touch the avoided box, else
+ * the one covering the least of it.
+ */
+export function initialPosition(size: Size, viewport: Size, avoid: Rect | null, margin = 16): Point {
+  const right = viewport.width - size.width - margin;
+  const bottom = viewport.height - size.height - margin;
+  const candidates: Point[] = [
+    { x: margin, y: bottom },
+    { x: margin, y: margin + 48 },
+    { x: right, y: bottom },
+    { x: right, y: margin + 48 },
+  ].map((p) => clampPosition(p, size, viewport));
+  if (!avoid || avoid.width <= 0 || avoid.height <= 0) return candidates[0]!;
+  let best = candidates[0]!;
+  let bestArea = Infinity;
+  for (const c of candidates) {
+    const area = overlapArea({ ...c, ...size }, avoid);
+    if (area === 0) return c;
+    if (area < bestArea) {
+      best = c;
+      bestArea = area;
+    }
+  }
+  // Every corner overlaps: put the overlay beside the box, on the side with more room.
+  const leftRoom = avoid.x;
+  const rightRoom = viewport.width - (avoid.x + avoid.width);
+  const beside = leftRoom >= rightRoom ? { x: avoid.x - size.width - margin, y: best.y } : { x: avoid.x + avoid.width + margin, y: best.y };
+  const clamped = clampPosition(beside, size, viewport);
+  return overlapArea({ ...clamped, ...size }, avoid) < bestArea ? clamped : best;
+}
+
+/** Keyboard moves for the drag handle: arrows by 10 px, with Shift by 50 px. */
+export function nudge(pos: Point, key: string, shift: boolean): Point | null {
+  const step = shift ? 50 : 10;
+  switch (key) {
+    case 'ArrowLeft':
+      return { x: pos.x - step, y: pos.y };
+    case 'ArrowRight':
+      return { x: pos.x + step, y: pos.y };
+    case 'ArrowUp':
+      return { x: pos.x, y: pos.y - step };
+    case 'ArrowDown':
+      return { x: pos.x, y: pos.y + step };
+    default:
+      return null;
+  }
+}

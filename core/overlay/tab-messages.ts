@@ -1,0 +1,30 @@
+/**
+ * Messages the extension sends *to* a trading tab's content script (browser.tabs.sendMessage).
+ * The background relays the keyboard command; the popup asks which market the tab shows. The
+ * content script answers only these, only from our own extension (checked by the caller).
+ */
+import type { Market } from '../types';
+import { isVenueId } from '../types';
+
+export const TAB_CHANNEL = 'liqlens:tab';
+
+export type TabMessage = { channel: typeof TAB_CHANNEL; command: 'overlay.toggle' } | { channel: typeof TAB_CHANNEL; command: 'market.get' };
+
+export const TOGGLE_OVERLAY: TabMessage = { channel: TAB_CHANNEL, command: 'overlay.toggle' };
+export const GET_TAB_MARKET: TabMessage = { channel: TAB_CHANNEL, command: 'market.get' };
+
+export function isTabMessage(value: unknown): value is TabMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.channel === TAB_CHANNEL && (v.command === 'overlay.toggle' || v.command === 'market.get');
+}
+
+/** The content script's answer to market.get; validated by the popup like any other input. */
+export function parseTabMarket(value: unknown): Market | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = (value as { market?: unknown }).market;
+  if (typeof m !== 'object' || m === null) return null;
+  const { venue, symbol } = m as Record<string, unknown>;
+  if (!isVenueId(venue) || typeof symbol !== 'string' || !/^[A-Z0-9]{1,20}\/[A-Z0-9]{2,10}:[A-Z0-9]{1,20}$/.test(symbol)) return null;
+  return { venue, symbol };
+}
