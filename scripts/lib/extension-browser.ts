@@ -1,0 +1,197 @@
+/**
+ * Launches the system Chromium with the built LiqLens extension loaded, every request answered
+ * locally: fixture trading pages under the exchanges' real URLs, recorded API responses for the
+ * hosts the background calls, a logged 404 for anything else. Shared by the E2E tests, the demo
+ * and the real-Chromium benches.
+ *
+ * Interception is Playwright's context.route, which in playwright-core 1.65 with Debian Chromium
+ * also catches the extension service worker's fetches (request.serviceWorker() is set for them).
+ * --host-resolver-rules maps every name to NOTFOUND, so whatever escaped routing (e.g. a fetch the
+ * worker makes before the routes are installed) fails locally instead of leaving the machine.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { CHROMIUM_HELP, findChromium } from './chromium.mjs';
+import { SITE_HOSTS, sitePage } from './fixture-sites.ts';
+import { missingFixture, replay } from './replay.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+
+/** Thrown when the environment cannot run the browser; its message is the whole story. */
+export class SetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupError';
+    this.stack = message;
+  }
+}
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  status: number;
+  /** page = fixture page, replay = recorded API response, missing = no fixture (404), local = passed through. */
+  served: 'page' | 'replay' | 'missing' | 'local';
+  fixture: string;
+  fromServiceWorker: boolean;
+}
+
+export interface LaunchOptions {
+  /** Default true; false opens a window (needs a display). */
+  headless?: boolean;
+  /** Load the extension (default true). false gives the same browser without it, for cost baselines. */
+  withExtension?: boolean;
+  extensionDir?: string;
+  viewport?: { width: number; height: number } | null;
+  colorScheme?: 'dark' | 'light';
+  locale?: string;
+  /** Clock for the replayed data's time shift (default Date.now). */
+  clock?: () => number;
+  /** Print each missing-fixture request as it happens. */
+  logMissing?: boolean;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string | null;
+  userDataDir: string;
+  requests: LoggedRequest[];
+  /** The running service worker, waiting for it to (re)start if needed. */
+  serviceWorker: () => Promise<Worker>;
+  /** Opens one of the extension's pages (popup.html, options.html) in a tab. */
+  openExtensionPage: (file: string) => Promise<Page>;
+  /** Opens a fixture or real-URL page in a new tab. */
+  open: (url: string) => Promise<Page>;
+  /** Stops the extension's service worker the way Chrome does when it idles out. */
+  stopServiceWorker: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export function chromiumPathOrThrow(): string {
+  const found = findChromium();
+  if (!found) throw new SetupError(CHROMIUM_HELP);
+  return found;
+}
+
+export function assertBuilt(dir: string = EXTENSION_DIR): void {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new SetupError(`No built extension at ${path.relative(ROOT, dir)}: run "npm run build" first.`);
+  }
+}
+
+export function chromiumArgs(extensionDir: string | null): string[] {
+  return [
+    // Playwright always passes --disable-extensions; the -except switch is what lets ours load.
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    '--disable-gpu',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    // No DNS at all: exchange hosts are answered by routing, and Chromium's own update/account
+    // lookups fail locally. IP literals must be EXCLUDEd or loopback breaks too.
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+  ];
+}
+
+async function answer(route: Route, log: LoggedRequest[], clock: () => number, logMissing: boolean): Promise<void> {
+  const request = route.request();
+  const url = new URL(request.url());
+  const fromServiceWorker = request.serviceWorker() !== null;
+  const entry = (status: number, served: LoggedRequest['served'], fixture: string) =>
+    log.push({ method: request.method(), url: url.href, status, served, fixture, fromServiceWorker });
+
+  if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') {
+    entry(0, 'local', '');
+    return route.continue();
+  }
+  if (request.resourceType() === 'document' || SITE_HOSTS.has(url.hostname)) {
+    const page = sitePage(url.href, clock());
+    if (page) {
+      entry(page.status, 'page', page.source);
+      return route.fulfill({ status: page.status, contentType: page.contentType, body: page.body });
+    }
+  }
+  const replayRequest = { method: request.method(), url, body: request.postData() };
+  const recorded = replay(replayRequest, clock);
+  const response = recorded ?? missingFixture(replayRequest);
+  entry(response.status, recorded ? 'replay' : 'missing', response.fixture);
+  if (!recorded && logMissing) console.warn(`[replay] no fixture: ${request.method()} ${url.href}`);
+  return route.fulfill({
+    status: response.status,
+    contentType: response.contentType,
+    body: response.body,
+    headers: { 'access-control-allow-origin': '*' },
+  });
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const executablePath = chromiumPathOrThrow();
+  const withExtension = options.withExtension ?? true;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension) assertBuilt(extensionDir);
+  const clock = options.clock ?? Date.now;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    args: chromiumArgs(withExtension ? extensionDir : null),
+    viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
+    colorScheme: options.colorScheme ?? 'dark',
+    locale: options.locale ?? 'en-US',
+    serviceWorkers: 'allow',
+  });
+  const requests: LoggedRequest[] = [];
+  await context.route('**/*', (route) => answer(route, requests, clock, options.logMissing ?? false));
+  // Nothing may use a real socket either: WebSockets to exchange hosts are closed at once.
+  await context.routeWebSocket(/.*/, (ws) => {
+    requests.push({ method: 'WS', url: ws.url(), status: 0, served: 'missing', fixture: '(none)', fromServiceWorker: false });
+    ws.close({ code: 1011, reason: 'liqlens-replay: no recorded stream' });
+  });
+
+  let extensionId: string | null = null;
+  const serviceWorker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (running) return running;
+    return context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 20_000 });
+  };
+  if (withExtension) extensionId = new URL((await serviceWorker()).url()).host;
+
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    return page;
+  };
+
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    requests,
+    serviceWorker,
+    open,
+    openExtensionPage: async (file) => {
+      if (!extensionId) throw new Error('The browser was launched without the extension.');
+      return open(`chrome-extension://${extensionId}/${file}`);
+    },
+    stopServiceWorker: async () => {
+      // CDP Target.closeTarget on the worker's target, as Chrome's own SW-termination sample does.
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+        const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+        if (!workers.length) throw new Error('No running LiqLens service worker to stop.');
+        for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+      } finally {
+        await cdp.detach();
+      }
+    },
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

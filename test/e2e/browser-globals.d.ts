@@ -1,0 +1,11 @@
+// The few extension APIs the E2E tests call inside the browser (page.evaluate / worker.evaluate
+// callbacks run there, not in Node). Typed narrowly on purpose: no @types/chrome dependency.
+declare const chrome: {
+  runtime: {
+    id: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    getManifest(): Record<string, unknown>;
+  };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> };
+};

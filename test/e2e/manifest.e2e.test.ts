@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiHostPermissions, contentScriptMatches } from '../../core/venues/sites';
+import { openAndWatchContentScript, SENSITIVE_PAGES, startBrowser, TRADING_PAGES, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser & { extensionId: string };
+
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the loaded extension holds the least-privilege baseline', () => {
+  it('is granted exactly storage and alarms, and host access only to the API hosts', async () => {
+    const worker = await browser.serviceWorker();
+    const granted = await worker.evaluate(() => chrome.permissions.getAll());
+    expect([...(granted.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
+    // Chrome grants host permissions per origin (it drops the path: OKX's "/api/*" becomes the
+    // whole www.okx.com) and lists the content-script matches among the granted origins.
+    const apiOrigins = apiHostPermissions().map((h) => `${new URL(h.replace(/\*/g, 'x')).origin}/*`);
+    expect([...(granted.origins ?? [])].sort()).toEqual([...new Set([...apiOrigins, ...contentScriptMatches()])].sort());
+  });
+
+  it('declares no broad or sensitive permission in the manifest Chromium loaded', async () => {
+    const worker = await browser.serviceWorker();
+    const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as {
+      manifest_version: number;
+      permissions?: string[];
+      host_permissions?: string[];
+      content_scripts?: { matches: string[] }[];
+      content_security_policy?: unknown;
+    };
+    expect(manifest.manifest_version).toBe(3);
+    const everything = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches)];
+    for (const forbidden of ['<all_urls>', 'tabs', 'cookies', 'webRequest', 'webRequestBlocking', 'scripting', 'history', 'clipboardRead', 'debugger']) {
+      expect(everything, forbidden).not.toContain(forbidden);
+    }
+    expect(everything.filter((p) => /^(\*|https?):\/\/\*\//.test(p)), 'a host wildcard').toEqual([]);
+    // MV3's default CSP (no remote code) holds when the manifest does not override it.
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+});
+
+describe('where the content script runs', () => {
+  it.each(TRADING_PAGES.map((p) => [p.venue, p.url]))('runs on the %s trading page %s', async (_venue, url) => {
+    const { page, ran } = await openAndWatchContentScript(browser, url);
+    expect(ran()).toBe(true);
+    await page.close();
+  });
+
+  it.each(SENSITIVE_PAGES.map((p) => [p.url]))('never runs on the account page %s, even when served', async (url) => {
+    const { page, ran } = await openAndWatchContentScript(browser, url);
+    // The fixture really was served there (so the negative is meaningful)…
+    expect(await page.locator('input[name="apiKey"]').count()).toBe(1);
+    // …and no LiqLens isolated world was created in it.
+    expect(ran()).toBe(false);
+    await page.close();
+  });
+
+  it('leaves no request unanswered by fixtures while loading trading pages', () => {
+    const missing = browser.requests.filter((r) => r.served === 'missing' && !r.fromServiceWorker && !r.url.endsWith('/favicon.ico'));
+    expect(missing).toEqual([]);
+  });
+});
