@@ -1,5 +1,6 @@
 // Backtest of the key-less model against realized liquidations (issue 5 item 7). Prints one JSON line.
-// npm run backtest -- --klines F [--klines F …] --oi F --liquidations F [--from ISO] [--to ISO] [--preset P]
+// npm run backtest -- --klines F [--klines F …] --oi F --liquidations F [--from ISO] [--to ISO]
+//   [--preset NAME] [--set key=JSON …] [--grid-step FRACTION]   (defaults: the extension's settings)
 import fs from 'node:fs';
 import { BacktestInputError, runBacktest } from '../core/model/backtest';
 import { CsvFormatError, parseKlinesCsv, parseLiquidationsCsv, parseOiCsv } from '../core/model/csv';
@@ -8,7 +9,7 @@ import { DEFAULT_PRESET, modelSettings } from '../core/model/presets';
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]) {
-  const out = { klines: [] as string[], oi: '', liquidations: '', from: undefined as number | undefined, to: undefined as number | undefined, preset: DEFAULT_PRESET };
+  const out = { klines: [] as string[], oi: '', liquidations: '', from: undefined as number | undefined, to: undefined as number | undefined, preset: DEFAULT_PRESET, set: {} as Record<string, unknown>, gridStep: undefined as number | undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
@@ -19,6 +20,22 @@ function parseArgs(argv: string[]) {
     else if (flag === '--oi') out.oi = value;
     else if (flag === '--liquidations') out.liquidations = value;
     else if (flag === '--preset') out.preset = value;
+    else if (flag === '--set') {
+      const eq = value.indexOf('=');
+      if (eq < 1) throw new UsageError(`--set wants key=value, got "${value}"`);
+      const raw = value.slice(eq + 1);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parsed = raw;
+      }
+      out.set[value.slice(0, eq)] = parsed;
+    } else if (flag === '--grid-step') {
+      const g = Number(value);
+      if (!(g > 0 && g < 0.05)) throw new UsageError(`--grid-step: "${value}" is not a fraction of price in (0, 0.05)`);
+      out.gridStep = g;
+    }
     else if (flag === '--from' || flag === '--to') {
       const t = Date.parse(value);
       if (!Number.isFinite(t)) throw new UsageError(`${flag}: "${value}" is not an ISO date`);
@@ -46,11 +63,11 @@ function main(): void {
   const realized = parseLiquidationsCsv(read(args.liquidations, '--liquidations'), args.liquidations);
   let settings;
   try {
-    settings = modelSettings(args.preset);
+    settings = modelSettings(args.preset, args.set);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const result = runBacktest({ bars, oi, realized, settings, from: args.from, to: args.to });
+  const result = runBacktest({ bars, oi, realized, settings, from: args.from, to: args.to, gridStepFraction: args.gridStep });
   const r = (x: number) => (Number.isFinite(x) ? Math.round(x * 10_000) / 10_000 : null);
   const side = (s: typeof result.long) => ({ model: r(s.model), baseline: r(s.baseline), excess: r(s.excess) });
   console.log(JSON.stringify({ intervals: result.intervals, long: side(result.long), short: side(result.short) }));

@@ -15,6 +15,8 @@ export interface BacktestInput {
   to?: number;
   /** Maintenance rate of tier 1 (Binance BTCUSDT: 0.4%). */
   mmr?: number;
+  /** Grid cell as a fraction of price (the extension's default: 0.05%). */
+  gridStepFraction?: number;
 }
 
 export interface SideScore {
@@ -64,6 +66,7 @@ export function backtestSeries(input: BacktestInput): BacktestSeries {
     settings,
     venues: [{ venue: 'binance', mmr: input.mmr ?? 0.004 }],
     historyRowMs: null,
+    ...(input.gridStepFraction ? { gridStepFraction: input.gridStepFraction } : {}),
   });
   const s: BacktestSeries = { time: [], predLong: [], predShort: [], baseLong: [], baseShort: [], realLong: [], realShort: [] };
   for (const bar of bars) {

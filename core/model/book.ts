@@ -53,8 +53,11 @@ export class VenueBook {
   lastTime: number | null = null;
   /** USD that fell outside the grid (levels too far away to matter for a ±window view). */
   droppedUsd = 0;
+  /** Liquidation price / entry per leverage bucket, at the bucket's low and high leverage. */
   private readonly longRatios: Float64Array;
   private readonly shortRatios: Float64Array;
+  private readonly longRatiosWide: Float64Array;
+  private readonly shortRatiosWide: Float64Array;
   private readonly weights: Float64Array;
 
   constructor(
@@ -70,10 +73,18 @@ export class VenueBook {
     const n = settings.leverageWeights.length;
     this.longRatios = new Float64Array(n);
     this.shortRatios = new Float64Array(n);
+    this.longRatiosWide = new Float64Array(n);
+    this.shortRatiosWide = new Float64Array(n);
     this.weights = new Float64Array(n);
+    const spread = Math.min(0.9, Math.max(0, settings.leverageSpread));
     settings.leverageWeights.forEach((w, i) => {
-      this.longRatios[i] = isolatedLiquidationRatio('long', w.leverage, mmr);
-      this.shortRatios[i] = isolatedLiquidationRatio('short', w.leverage, mmr);
+      const low = Math.max(1, w.leverage * (1 - spread));
+      const high = w.leverage * (1 + spread);
+      // Higher leverage puts a long's level higher (nearer entry) and a short's lower.
+      this.longRatios[i] = isolatedLiquidationRatio('long', low, mmr);
+      this.longRatiosWide[i] = isolatedLiquidationRatio('long', high, mmr);
+      this.shortRatios[i] = isolatedLiquidationRatio('short', high, mmr);
+      this.shortRatiosWide[i] = isolatedLiquidationRatio('short', low, mmr);
       this.weights[i] = w.weight / total;
     });
   }
@@ -107,7 +118,10 @@ export class VenueBook {
         const entry = entryPrice(bar, this.settings.entry);
         const deltaUsd = this.settings.oiUnits === 'base' ? (oi - this.lastOi) * entry : oi - this.lastOi;
         if (deltaUsd > 0) this.open(bar, entry, deltaUsd);
-        else if (deltaUsd < 0) this.close(-deltaUsd, bar.close);
+        else if (deltaUsd < 0) {
+          const consumed = this.settings.netConsumedFromOiDecrease ? outcome.consumedLong + outcome.consumedShort : 0;
+          if (-deltaUsd > consumed) this.close(-deltaUsd - consumed, bar.close);
+        }
       }
       this.lastOi = oi;
     }
@@ -153,42 +167,47 @@ export class VenueBook {
   /** Longs liquidate at or above the bar's low, shorts at or below its high (cell centres). */
   private consume(low: number, high: number): BarOutcome {
     const { min, step, count } = this.grid;
+    const keep = 1 - Math.min(1, Math.max(0, this.settings.consumeFraction));
     let consumedLong = 0;
     const firstLong = Math.max(0, Math.ceil((low - min) / step - 0.5));
     if (firstLong <= this.longHi) {
       const long = this.long;
       for (let i = firstLong; i <= this.longHi; i++) {
-        consumedLong += long[i]!;
-        long[i] = 0;
+        const v = long[i]!;
+        consumedLong += v * (1 - keep);
+        long[i] = v * keep;
       }
       this.longStored = Math.max(0, this.longStored - consumedLong);
-      this.longHi = firstLong - 1;
+      if (keep === 0) this.longHi = firstLong - 1;
     }
     let consumedShort = 0;
     const lastShort = Math.min(count - 1, Math.floor((high - min) / step - 0.5));
     if (lastShort >= this.shortLo) {
       const short = this.short;
       for (let i = this.shortLo; i <= lastShort; i++) {
-        consumedShort += short[i]!;
-        short[i] = 0;
+        const v = short[i]!;
+        consumedShort += v * (1 - keep);
+        short[i] = v * keep;
       }
       this.shortStored = Math.max(0, this.shortStored - consumedShort);
-      this.shortLo = lastShort + 1;
+      if (keep === 0) this.shortLo = lastShort + 1;
     }
     return { consumedLong: consumedLong * this.longMult, consumedShort: consumedShort * this.shortMult };
   }
 
   private open(bar: Bar, entry: number, usd: number): void {
     const longShare = takerLongShare(bar, this.settings.sideSplit);
-    const spread = this.settings.entrySpread === 'range';
-    const lo = spread ? bar.low : entry;
-    const hi = spread ? bar.high : entry;
+    const f = Math.min(1, Math.max(0, this.settings.entrySpread));
+    const lo = entry - f * (entry - bar.low);
+    const hi = entry + f * (bar.high - entry);
     for (let j = 0; j < this.weights.length; j++) {
       const w = this.weights[j]! * usd;
-      const rl = this.longRatios[j]!;
-      const rs = this.shortRatios[j]!;
-      if (longShare > 0) this.addRange(true, lo * rl, hi * rl, (w * longShare) / this.longMult);
-      if (longShare < 1) this.addRange(false, lo * rs, hi * rs, (w * (1 - longShare)) / this.shortMult);
+      if (longShare > 0) {
+        this.addRange(true, lo * this.longRatios[j]!, hi * this.longRatiosWide[j]!, (w * longShare) / this.longMult);
+      }
+      if (longShare < 1) {
+        this.addRange(false, lo * this.shortRatios[j]!, hi * this.shortRatiosWide[j]!, (w * (1 - longShare)) / this.shortMult);
+      }
     }
   }
 

@@ -16,10 +16,20 @@ export interface ModelSettings {
   /** Entry price assumed for positions opened in a bar. */
   entry: 'ohlc4' | 'hlc3' | 'close' | 'vwap';
   /**
-   * 'point': every new position enters at `entry`. 'range': entries are spread uniformly over the
-   * bar's low–high range (the bar's trades happened somewhere in it), smearing each level.
+   * Entries spread uniformly from entry − f·(entry − low) to entry + f·(high − entry): the bar's
+   * trades happened anywhere in its range. 0: every position enters exactly at `entry`; 1: low…high.
    */
-  entrySpread: 'point' | 'range';
+  entrySpread: number;
+  /**
+   * Each leverage bucket covers leverages L·(1 − s) … L·(1 + s) instead of exactly L (traders do not
+   * all pick round leverages, and margin added or fees paid move the real level): 0 = exact L.
+   */
+  leverageSpread: number;
+  /**
+   * Share of a level liquidated when price trades through it; the rest (positions with added margin,
+   * cross-margin accounts) stays. 1: the level is gone.
+   */
+  consumeFraction: number;
   /** How new open interest is split into longs and shorts. */
   sideSplit: 'taker' | 'candle';
   /**
@@ -27,6 +37,11 @@ export interface ModelSettings {
    * nearest to price first (the high-leverage, short-lived ones).
    */
   oiDecrease: 'pro-rata' | 'nearest';
+  /**
+   * Liquidations themselves lower open interest: when true, the USD the bar consumed is netted
+   * against the bar's OI decrease so the same positions are not removed twice.
+   */
+  netConsumedFromOiDecrease: boolean;
   /** Which OI change opens positions: the change in USD value, or in coins (price moves removed). */
   oiUnits: 'usd' | 'base';
   /** Bar interval of the inputs, e.g. "5m", "1h". */
