@@ -144,7 +144,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     serviceWorkers: 'allow',
   });
   const requests: LoggedRequest[] = [];
-  await context.route('**/*', (route) => answer(route, requests, clock, options.logMissing ?? false));
+  // Only web URLs: the extension's own chrome-extension:// files must load untouched.
+  await context.route(/^https?:\/\//, (route) => answer(route, requests, clock, options.logMissing ?? false));
   // Nothing may use a real socket either: WebSockets to exchange hosts are closed at once.
   await context.routeWebSocket(/.*/, (ws) => {
     requests.push({ method: 'WS', url: ws.url(), status: 0, served: 'missing', fixture: '(none)', fromServiceWorker: false });
