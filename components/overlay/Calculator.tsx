@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
-import type { Tier } from '@/core/liquidation/types';
+import type { TierTable } from '@/core/liquidation/types';
 import { calculatorInputs, contractOf, formFromPrefill, type CalculatorField, type CalculatorForm } from '@/core/overlay/calculator';
 import { createSideComputer, type CalculatorPrefill, type Compute } from '@/core/overlay/order';
 import type { Market, Side } from '@/core/types';
@@ -12,7 +12,7 @@ export interface CalculatorProps {
   market: Market;
   prefill: CalculatorPrefill;
   compute: Compute;
-  tiers?: Tier[];
+  table?: TierTable | null;
   markPrice: number | null;
   bands: readonly Band[];
   expanded: boolean;
@@ -29,8 +29,8 @@ export function Calculator(props: CalculatorProps) {
   const computeSides = useMemo(() => createSideComputer(props.compute), [props.compute]);
   const decimal = style === 'de' || style === 'fr' ? ',' : '.';
   const parsed = useMemo(
-    () => calculatorInputs(form, { market: props.market, decimal, ...(props.tiers ? { tiers: props.tiers } : {}), ...(props.markPrice ? { markPrice: props.markPrice } : {}) }),
-    [form, props.market, props.tiers, props.markPrice, decimal],
+    () => calculatorInputs(form, { market: props.market, decimal, table: props.table ?? null, ...(props.markPrice ? { markPrice: props.markPrice } : {}) }),
+    [form, props.market, props.table, props.markPrice, decimal],
   );
   const outcomes = parsed.ok ? computeSides(parsed.inputs) : [];
   const set = (patch: Partial<CalculatorForm>) => setForm((f) => ({ ...f, ...patch }));

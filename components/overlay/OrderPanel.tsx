@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
-import type { Tier } from '@/core/liquidation/types';
+import type { TierTable } from '@/core/liquidation/types';
 import type { Compute, OrderState } from '@/core/overlay/order';
 import type { Market } from '@/core/types';
 import { isMessageKey } from '@/core/i18n/i18n';
@@ -14,7 +14,7 @@ export interface OrderPanelProps {
   market: Market;
   order: Store<OrderState>;
   compute: Compute;
-  tiers?: Tier[];
+  table?: TierTable | null;
   markPrice: number | null;
   bands: readonly Band[];
   expanded: boolean;
@@ -47,7 +47,7 @@ export function OrderPanel(props: OrderPanelProps) {
           market={props.market}
           prefill={unreadable ? state.prefill : {}}
           compute={props.compute}
-          {...(props.tiers ? { tiers: props.tiers } : {})}
+          table={props.table ?? null}
           markPrice={props.markPrice}
           bands={props.bands}
           expanded={props.expanded}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Tier } from '@/core/liquidation/types';
+import type { TierTable } from '@/core/liquidation/types';
 import type { Compute, OrderState } from '@/core/overlay/order';
 import { clampPosition, nudge, type Point } from '@/core/overlay/position';
 import { shownSnapshot, viewState, type OverlayData } from '@/core/overlay/state';
@@ -18,7 +18,7 @@ export interface OverlayProps {
   now: number;
   order: Store<OrderState>;
   compute: Compute;
-  tiers?: Tier[];
+  table?: TierTable | null;
   tickSize?: number;
   pagePrice: number | null;
   expanded: boolean;
@@ -150,7 +150,7 @@ export function Overlay(props: OverlayProps) {
           market={props.data.market}
           order={props.order}
           compute={props.compute}
-          {...(props.tiers ? { tiers: props.tiers } : {})}
+          table={props.table ?? null}
           markPrice={markPrice}
           bands={bands}
           expanded={props.expanded}

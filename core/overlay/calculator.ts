@@ -4,7 +4,7 @@
  * field is named instead of computed around.
  */
 import { parseNumber, type DecimalSeparator } from '../format/numbers';
-import type { LiquidationInput, Tier } from '../liquidation/types';
+import type { LiquidationInput, Tier, TierTable } from '../liquidation/types';
 import type { ContractKind, MarginMode, Market, Side } from '../types';
 import { parseUnifiedSymbol } from '../types';
 import type { CalculatorPrefill } from './order';
@@ -22,7 +22,8 @@ export type CalculatorField = 'entry' | 'quantity' | 'leverage' | 'balance';
 
 export interface CalculatorContext {
   market: Market;
-  tiers?: Tier[];
+  /** The venue's tier table from the background; without it the engine says what it assumed. */
+  table?: TierTable | null;
   markPrice?: number;
   decimal?: DecimalSeparator;
 }
@@ -75,8 +76,17 @@ export function calculatorInputs(form: CalculatorForm, ctx: CalculatorContext): 
       quantity,
       leverage,
       ...(balance !== null ? { margin: balance } : {}),
-      ...(ctx.tiers ? { tiers: ctx.tiers } : {}),
+      ...tierFields(ctx.table ?? null, leverage),
       ...(ctx.markPrice !== undefined ? { markPrice: ctx.markPrice } : {}),
     })),
   };
+}
+
+/** The table's brackets for the engine; HTX publishes one ladder per leverage setting. */
+function tierFields(table: TierTable | null, leverage: number): Pick<LiquidationInput, 'tiers' | 'tierBasis' | 'table'> {
+  if (!table) return {};
+  let tiers: Tier[] | undefined = table.tiers;
+  if (table.leverageLadders?.length) tiers = table.leverageLadders.find((l) => l.leverage === leverage)?.tiers;
+  if (!tiers || tiers.length === 0) return {};
+  return { tiers, ...(table.basis ? { tierBasis: table.basis } : {}), table: { source: table.source, asOf: table.asOf } };
 }

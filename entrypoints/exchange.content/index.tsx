@@ -1,6 +1,118 @@
+import { render } from 'preact';
+import { browser, type Browser } from 'wxt/browser';
+import '@/components/overlay/overlay.css';
 import { contentScriptMatches } from '@/core/venues/sites';
+import { createClient } from '@/core/messages/client';
+import type { Envelope } from '@/core/messages/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
+import { computeLiquidation } from '@/core/liquidation/engine';
+import { createOverlaySession } from '@/core/overlay/session';
+import { clampPosition, initialPosition, type Point } from '@/core/overlay/position';
+import { createStore } from '@/core/overlay/store';
+import { isTabMessage } from '@/core/overlay/tab-messages';
+import { resolveLanguage } from '@/core/i18n/i18n';
+import { resolveNumberStyle } from '@/core/format/display';
+import { resolveTheme } from '@/components/theme/colors';
+import { LocaleProvider } from '@/components/shared/i18n';
+import { OverlayApp } from '@/components/overlay/OverlayApp';
+import { marketOf, orderFormRect, venueForHost, watchPage } from './page-bridge';
+
+/** Size the overlay is placed with before it has rendered (compact width, typical height). */
+const PLACEMENT_SIZE = { width: 304, height: 240 };
 
 export default defineContentScript({
   matches: contentScriptMatches(),
-  main() {},
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
+    const settings: Settings = await request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
+    const market = marketOf(location.href);
+    const venue = market?.venue ?? venueForHost(location.hostname);
+    if (!venue || settings.overlaySites[venue] === false) return;
+
+    const session = createOverlaySession({
+      request,
+      compute: computeLiquidation,
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as number),
+    });
+    const visible = createStore(true);
+    const uiLanguage = browser.i18n.getUILanguage();
+    const language = resolveLanguage(settings.language, uiLanguage);
+    const style = resolveNumberStyle(settings.numberFormat, language === 'zh_CN' ? 'zh' : uiLanguage);
+    const theme = resolveTheme(settings.theme, matchMedia('(prefers-color-scheme: dark)').matches);
+    const viewport = { width: innerWidth, height: innerHeight };
+    const saved = settings.overlayPositions?.[venue];
+    // The order form's box is read once, here, so the overlay never starts on top of the order button.
+    const position: Point = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, orderFormRect(document, venue));
+    const onMove = (p: Point) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'liqlens-overlay',
+      position: 'overlay',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        const root = document.createElement('div');
+        container.append(root);
+        render(
+          <LocaleProvider language={language} style={style}>
+            <OverlayApp
+              session={session}
+              compute={computeLiquidation}
+              theme={theme}
+              windowPct={settings.bandWindowPct}
+              initialExpanded={settings.overlayExpandedByDefault}
+              position={position}
+              visible={visible}
+              onMove={onMove}
+            />
+          </LocaleProvider>,
+          root,
+        );
+        return root;
+      },
+      onRemove(root) {
+        if (root) render(null, root);
+      },
+    });
+    ui.mount();
+
+    session.setMarket(market);
+    ctx.addEventListener(window, 'online', () => session.setOnline(true));
+    ctx.addEventListener(window, 'offline', () => session.setOnline(false));
+    session.setOnline(navigator.onLine);
+
+    let watch = market ? startWatching(market) : null;
+    function startWatching(m: NonNullable<typeof market>) {
+      return watchPage(document, m, () => session.context(), {
+        onMarket: (next) => session.setMarket(next),
+        onPrice: (price) => session.setPagePrice(price),
+        onOrder: (build) => session.setOrder(build),
+      });
+    }
+    // Single-page apps switch markets without a reload.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      const next = marketOf(newUrl.href);
+      session.setMarket(next);
+      watch?.stop();
+      watch = next ? startWatching(next) : null;
+    });
+
+    // The keyboard command (relayed by the background) and the popup's "which market is this tab?".
+    const onTabMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (sender.id !== browser.runtime.id || sender.tab || !isTabMessage(message)) return undefined;
+      if (message.command === 'overlay.toggle') {
+        visible.set(!visible.get());
+        return Promise.resolve({ visible: visible.get() });
+      }
+      return Promise.resolve({ market: session.data.get().market });
+    };
+    browser.runtime.onMessage.addListener(onTabMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onTabMessage);
+      watch?.stop();
+      session.dispose();
+    });
+  },
 });

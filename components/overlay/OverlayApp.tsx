@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { OverlaySession } from '@/core/overlay/session';
+import type { Compute } from '@/core/overlay/order';
+import type { Point } from '@/core/overlay/position';
+import type { Store } from '../shared/store';
+import { useStore } from '../shared/store';
+import type { ThemeName } from '../theme/colors';
+import { Overlay } from './Overlay';
+
+export interface OverlayAppProps {
+  session: OverlaySession;
+  compute: Compute;
+  theme: ThemeName;
+  windowPct: number;
+  initialExpanded: boolean;
+  position: Point;
+  /** Toggled by the keyboard command relayed from the background. */
+  visible: Store<boolean>;
+  onMove: (position: Point) => void;
+  onOpenOptions?: () => void;
+  /** Clock for ages; injectable so tests and screenshots are deterministic. */
+  now?: () => number;
+  tickMs?: number;
+}
+
+/** Binds a session's stores to the overlay view. The order store is passed through untouched. */
+export function OverlayApp(props: OverlayAppProps) {
+  const data = useStore(props.session.data);
+  const tiers = useStore(props.session.tiers);
+  const instrument = useStore(props.session.instrument);
+  const pagePrice = useStore(props.session.pagePrice);
+  const visible = useStore(props.visible);
+  const [expanded, setExpanded] = useState(props.initialExpanded);
+  const clock = props.now ?? Date.now;
+  const [now, setNow] = useState(clock);
+
+  useEffect(() => {
+    // Ages move on a slow tick: a re-render every 15 s is invisible to the page.
+    const id = setInterval(() => setNow(clock()), props.tickMs ?? 15_000);
+    return () => clearInterval(id);
+  }, [clock, props.tickMs]);
+  useEffect(() => setNow(clock()), [data, clock]);
+
+  return (
+    <Overlay
+      data={data}
+      now={now}
+      order={props.session.order}
+      compute={props.compute}
+      table={tiers}
+      {...(instrument?.tickSize ? { tickSize: instrument.tickSize } : {})}
+      pagePrice={pagePrice}
+      expanded={expanded}
+      hidden={!visible}
+      theme={props.theme}
+      position={props.position}
+      windowPct={props.windowPct}
+      onExpandedChange={setExpanded}
+      onClose={() => props.visible.set(false)}
+      onMove={props.onMove}
+      onRetry={() => void props.session.refresh()}
+      {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
+    />
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * One overlay's data session: the market on screen, its snapshot from the background (cached
+ * first, refreshed on a timer), its tier table, and the order state the page reading produces.
+ * No extension or page globals: the content script hands in the request function and timers,
+ * tests hand in fakes.
+ */
+import type { RequestFn } from '../messages/client';
+import { RequestFailed } from '../messages/client';
+import type { InstrumentInfo } from '../messages/protocol';
+import type { TierTable } from '../liquidation/types';
+import type { Market } from '../types';
+import { createSideComputer, type Compute, type OrderState } from './order';
+import type { OrderBuild } from './page-order';
+import { INITIAL_DATA, reduceOverlay, type OverlayData, type OverlayEvent } from './state';
+import { createStore, type Store } from './store';
+
+export interface MarketContext {
+  market: Market;
+  tiers: TierTable | null;
+  instrument: InstrumentInfo | null;
+  markPrice: number | null;
+}
+
+export interface SessionDeps {
+  request: RequestFn;
+  compute: Compute;
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+  /** Refresh cadence: sooner while the data is stale or failing. */
+  refreshMs?: { fresh: number; stale: number };
+}
+
+export interface OverlaySession {
+  data: Store<OverlayData>;
+  order: Store<OrderState>;
+  tiers: Store<TierTable | null>;
+  instrument: Store<InstrumentInfo | null>;
+  pagePrice: Store<number | null>;
+  setMarket(market: Market | null): void;
+  setOnline(online: boolean): void;
+  setPagePrice(price: number | null): void;
+  /** Feed an order build (from the page reader bridge); cheap when nothing changed. */
+  setOrder(build: OrderBuild): void;
+  context(): MarketContext | null;
+  refresh(): Promise<void>;
+  dispose(): void;
+}
+
+const errorOf = (e: unknown) =>
+  e instanceof RequestFailed ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+
+export function createOverlaySession(deps: SessionDeps): OverlaySession {
+  const cadence = deps.refreshMs ?? { fresh: 60_000, stale: 10_000 };
+  const data = createStore<OverlayData>(INITIAL_DATA);
+  const order = createStore<OrderState>({ kind: 'waiting' });
+  const tiers = createStore<TierTable | null>(null);
+  const instrument = createStore<InstrumentInfo | null>(null);
+  const pagePrice = createStore<number | null>(null);
+  const sides = createSideComputer(deps.compute);
+  let timer: unknown = null;
+  let generation = 0;
+  let disposed = false;
+
+  const dispatch = (event: OverlayEvent) => data.set(reduceOverlay(data.get(), event));
+
+  const schedule = () => {
+    if (timer !== null) deps.clearTimeout(timer);
+    timer = null;
+    if (disposed || !data.get().market) return;
+    const d = data.get();
+    const ms = !d.snapshot || d.snapshot.stale || d.error ? cadence.stale : cadence.fresh;
+    timer = deps.setTimeout(() => void refresh(), ms);
+  };
+
+  async function refresh(): Promise<void> {
+    const market = data.get().market;
+    if (!market || disposed) return;
+    const mine = generation;
+    dispatch({ type: 'request' });
+    try {
+      const snapshot = await deps.request('snapshot.get', { market });
+      if (mine === generation) dispatch({ type: 'snapshot', snapshot });
+    } catch (error) {
+      if (mine === generation) dispatch({ type: 'failed', ...errorOf(error) });
+    }
+    if (mine === generation) schedule();
+  }
+
+  async function loadMarketFacts(market: Market, mine: number) {
+    // Tiers and instrument facts change rarely; a failure leaves the engine's own fallback in charge.
+    const [t, i] = await Promise.allSettled([deps.request('tiers.get', { market }), deps.request('instrument.get', { market })]);
+    if (mine !== generation) return;
+    tiers.set(t.status === 'fulfilled' ? t.value : null);
+    instrument.set(i.status === 'fulfilled' ? i.value : null);
+  }
+
+  return {
+    data,
+    order,
+    tiers,
+    instrument,
+    pagePrice,
+    setMarket(market) {
+      const before = data.get().market;
+      dispatch({ type: 'market', market });
+      if (data.get().market === before) return;
+      generation++;
+      tiers.set(null);
+      instrument.set(null);
+      order.set({ kind: 'waiting' });
+      pagePrice.set(null);
+      if (market) {
+        void refresh();
+        void loadMarketFacts(market, generation);
+      } else schedule();
+    },
+    setOnline(online) {
+      const was = data.get().online;
+      dispatch({ type: 'online', online });
+      if (online && !was) void refresh();
+    },
+    setPagePrice(price) {
+      pagePrice.set(price !== null && Number.isFinite(price) && price > 0 ? price : null);
+    },
+    setOrder(build) {
+      if ('inputs' in build) {
+        const computed = sides(build.inputs);
+        const current = order.get();
+        if (current.kind === 'computed' && current.sides === computed) return;
+        order.set({ kind: 'computed', sides: computed });
+      } else if ('missing' in build) {
+        const current = order.get();
+        const key = build.missing.join(',');
+        if (current.kind === 'unreadable' && current.missing.join(',') === key && JSON.stringify(current.prefill) === JSON.stringify(build.prefill)) return;
+        order.set({ kind: 'unreadable', missing: build.missing, prefill: build.prefill });
+      } else if (order.get().kind !== 'waiting') order.set({ kind: 'waiting' });
+    },
+    context() {
+      const d = data.get();
+      if (!d.market) return null;
+      const mark = d.snapshot?.mark?.price;
+      return { market: d.market, tiers: tiers.get(), instrument: instrument.get(), markPrice: mark && mark > 0 ? mark : pagePrice.get() };
+    },
+    refresh,
+    dispose() {
+      disposed = true;
+      generation++;
+      if (timer !== null) deps.clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
