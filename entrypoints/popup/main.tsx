@@ -1,1 +1,61 @@
-export {};
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '@/components/overlay/overlay.css';
+import '@/components/shared/page.css';
+import { createClient } from '@/core/messages/client';
+import type { Envelope } from '@/core/messages/protocol';
+import { DEFAULT_SETTINGS } from '@/core/settings/settings';
+import { computeLiquidation } from '@/core/liquidation/engine';
+import { GET_TAB_MARKET, parseTabMarket } from '@/core/overlay/tab-messages';
+import { createTranslator } from '@/core/i18n/i18n';
+import { isVenueId, parseUnifiedSymbol, type Market } from '@/core/types';
+import { LocaleProvider } from '@/components/shared/i18n';
+import { applyToDocument, pageLook } from '@/components/shared/page-setup';
+import { Popup } from '@/components/popup/Popup';
+
+const LAST_MARKET = 'liqlens:popup-market';
+
+function parseMarket(text: string | null): Market | null {
+  if (!text) return null;
+  const at = text.indexOf(':');
+  const venue = text.slice(0, at);
+  const symbol = text.slice(at + 1);
+  return isVenueId(venue) && parseUnifiedSymbol(symbol) ? { venue, symbol } : null;
+}
+
+/**
+ * The active tab's market without the `tabs` permission: tabs.query still gives the tab id, and
+ * our own content script on that tab says which market it shows. Any other page answers nothing.
+ */
+async function tabMarket(): Promise<Market | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  return parseTabMarket(await browser.tabs.sendMessage(tab.id, GET_TAB_MARKET));
+}
+
+async function start() {
+  const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
+  const settings = await request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
+  const look = pageLook(settings, browser.i18n.getUILanguage(), matchMedia('(prefers-color-scheme: dark)').matches);
+  applyToDocument(document, look, createTranslator(look.language)('popupTitle'));
+  // ?market=venue:SYMBOL lets a screenshot or a link open a given market.
+  const fromQuery = parseMarket(new URLSearchParams(location.search).get('market'));
+  const fallback = fromQuery ?? parseMarket(localStorage.getItem(LAST_MARKET)) ?? settings.pinnedMarkets?.[0] ?? { venue: 'binance', symbol: 'BTC/USDT:USDT' };
+  render(
+    <LocaleProvider language={look.language} style={look.style}>
+      <Popup
+        request={request}
+        getTabMarket={fromQuery ? async () => null : tabMarket}
+        compute={computeLiquidation}
+        theme={look.theme}
+        windowPct={settings.bandWindowPct}
+        fallbackMarket={fallback}
+        onMarketChosen={(m) => localStorage.setItem(LAST_MARKET, `${m.venue}:${m.symbol}`)}
+        openOptions={() => void browser.runtime.openOptionsPage()}
+      />
+    </LocaleProvider>,
+    document.getElementById('app')!,
+  );
+}
+
+void start();

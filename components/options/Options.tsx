@@ -1,0 +1,274 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { RequestFn } from '@/core/messages/client';
+import type { SourceStatus } from '@/core/messages/protocol';
+import { LANGUAGES, LEVERAGE_PRESETS, NUMBER_FORMATS, THEMES, type Settings } from '@/core/settings/settings';
+import { VENDOR_HOSTS, VENDOR_IDS, type VendorId } from '@/core/vendors/hosts';
+import { VENUE_IDS, type VenueId } from '@/core/types';
+import { SITES } from '@/core/venues/sites';
+import { formatAge, type MessageKey } from '@/core/i18n/i18n';
+import { LocaleProvider, useLocale } from '../shared/i18n';
+import { pageLook } from '../shared/page-setup';
+import { PALETTES, paletteVars } from '../theme/colors';
+import { exportSettings, parseSettingsImport } from './import-settings';
+
+export interface OptionsProps {
+  request: RequestFn;
+  initial: Settings;
+  uiLanguage: string;
+  prefersDark: boolean;
+  /** browser.permissions.request for one vendor host; must run inside the click. */
+  requestHostPermission: (origin: string) => Promise<boolean>;
+  download: (filename: string, text: string) => void;
+  onLookChange?: (settings: Settings) => void;
+  now?: () => number;
+}
+
+const VENDOR_NAMES: Record<VendorId, string> = { coinglass: 'CoinGlass', coinalyze: 'Coinalyze' };
+
+/** The whole options page: every change is saved at once through the background. */
+export function Options(props: OptionsProps) {
+  const [settings, setSettings] = useState(props.initial);
+  const look = pageLook(settings, props.uiLanguage, props.prefersDark);
+  useEffect(() => props.onLookChange?.(settings), [look.language, look.theme]);
+  return (
+    <LocaleProvider language={look.language} style={look.style}>
+      <main class="ll-root ll-page" style={paletteVars(PALETTES[look.theme])} data-testid="options-root" data-theme={look.theme}>
+        <OptionsBody {...props} settings={settings} setSettings={setSettings} />
+      </main>
+    </LocaleProvider>
+  );
+}
+
+function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s: Settings) => void }) {
+  const { t } = useLocale();
+  const { settings } = props;
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [sources, setSources] = useState<SourceStatus[]>([]);
+  const now = (props.now ?? Date.now)();
+
+  const loadSources = () =>
+    props.request('sources.status', {}).then(
+      (s) => setSources(s),
+      () => undefined,
+    );
+  useEffect(() => void loadSources(), []);
+
+  const save = async (next: Settings) => {
+    props.setSettings(next);
+    try {
+      props.setSettings(await props.request('settings.set', { settings: next }));
+      setStatus({ text: t('optSaved'), error: false });
+    } catch (error) {
+      props.setSettings(settings);
+      setStatus({ text: t('optSaveFailed', { message: error instanceof Error ? error.message : String(error) }), error: true });
+    }
+  };
+  const patch = (p: Partial<Settings>) => void save({ ...settings, ...p });
+  const venueFlags = (key: 'keylessVenues' | 'overlaySites', testid: string) =>
+    VENUE_IDS.map((v: VenueId) => (
+      <label key={v} class="ll-check">
+        <input
+          type="checkbox"
+          checked={settings[key][v] !== false && (key === 'overlaySites' || settings[key][v] === true)}
+          onChange={(e) => patch({ [key]: { ...settings[key], [v]: (e.currentTarget as HTMLInputElement).checked } } as Partial<Settings>)}
+          data-testid={`${testid}-${v}`}
+        />
+        {SITES[v].label}
+      </label>
+    ));
+  const select = <K extends 'leveragePreset' | 'theme' | 'language' | 'numberFormat'>(key: K, values: readonly Settings[K][], label: MessageKey, prefix: string) => (
+    <div class="ll-field">
+      <label for={`ll-opt-${key}`}>{t(label)}</label>
+      <select id={`ll-opt-${key}`} value={settings[key]} onChange={(e) => patch({ [key]: (e.currentTarget as HTMLSelectElement).value } as Partial<Settings>)} data-testid={`opt-${key}`}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {t(`${prefix}_${v}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const numberInput = (key: 'lookbackDays' | 'bandWindowPct', label: MessageKey, min: number, max: number) => (
+    <div class="ll-field">
+      <label for={`ll-opt-${key}`}>{t(label)}</label>
+      <input
+        id={`ll-opt-${key}`}
+        type="number"
+        min={min}
+        max={max}
+        step={key === 'lookbackDays' ? 1 : 0.5}
+        value={settings[key]}
+        onChange={(e) => {
+          const n = Number((e.currentTarget as HTMLInputElement).value);
+          const ok = Number.isFinite(n) && n >= min && n <= max && (key !== 'lookbackDays' || Number.isInteger(n));
+          if (ok) patch({ [key]: n } as Partial<Settings>);
+          else setStatus({ text: t('optSaveFailed', { message: `${t(label)}: ${min}–${max}` }), error: true });
+        }}
+        data-testid={`opt-${key}`}
+      />
+    </div>
+  );
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    const result = parseSettingsImport(await file.text());
+    if (!result.ok) {
+      setStatus({ text: result.reason === 'not-json' ? t('optImportNotJson') : t('optImportInvalid', { message: result.message }), error: true });
+      return;
+    }
+    await save(result.settings);
+    setStatus({ text: t('optImported'), error: false });
+  };
+
+  return (
+    <div class="ll-options">
+      <h1>{t('optionsTitle')}</h1>
+      <p class={`ll-status ll-small${status?.error ? ' ll-error-text' : ''}`} role="status" aria-live="polite" data-testid="opt-status">
+        {status?.text ?? ''}
+      </p>
+      <h2>{t('optSources')}</h2>
+      <fieldset data-testid="opt-keyless">
+        <legend>{t('optKeyless')}</legend>
+        {venueFlags('keylessVenues', 'opt-keyless')}
+      </fieldset>
+      <fieldset>
+        <legend>{t('optVendors')}</legend>
+        {VENDOR_IDS.map((vendor) => (
+          <VendorRow
+            key={vendor}
+            vendor={vendor}
+            enabled={settings.vendors[vendor]}
+            onEnabled={(on) => patch({ vendors: { ...settings.vendors, [vendor]: on } })}
+            request={props.request}
+            requestHostPermission={props.requestHostPermission}
+            status={sources.find((s) => s.source.startsWith(vendor)) ?? null}
+            now={now}
+            onChecked={loadSources}
+          />
+        ))}
+      </fieldset>
+      <h2>{t('optModel')}</h2>
+      <fieldset>
+        <legend>{t('optModel')}</legend>
+        {select('leveragePreset', LEVERAGE_PRESETS, 'optPreset', 'preset')}
+        {numberInput('lookbackDays', 'optLookback', 1, 30)}
+        {numberInput('bandWindowPct', 'optBandWindow', 1, 50)}
+      </fieldset>
+      <h2>{t('optSites')}</h2>
+      <fieldset data-testid="opt-sites">
+        <legend>{t('optSites')}</legend>
+        {venueFlags('overlaySites', 'opt-site')}
+      </fieldset>
+      <h2>{t('optDisplay')}</h2>
+      <fieldset>
+        <legend>{t('optDisplay')}</legend>
+        <label class="ll-check">
+          <input type="checkbox" checked={settings.overlayExpandedByDefault} onChange={(e) => patch({ overlayExpandedByDefault: (e.currentTarget as HTMLInputElement).checked })} data-testid="opt-expanded" />
+          {t('optExpanded')}
+        </label>
+        {select('theme', THEMES, 'optTheme', 'theme')}
+        {select('language', LANGUAGES, 'optLanguage', 'language')}
+        {select('numberFormat', NUMBER_FORMATS, 'optNumberFormat', 'numberFormat')}
+      </fieldset>
+      <h2>{t('optData')}</h2>
+      <fieldset>
+        <legend>{t('optData')}</legend>
+        <div class="ll-actions">
+          <button
+            type="button"
+            onClick={() =>
+              props.request('cache.clear', {}).then(
+                () => setStatus({ text: t('optCacheCleared'), error: false }),
+                (e) => setStatus({ text: t('optSaveFailed', { message: e instanceof Error ? e.message : String(e) }), error: true }),
+              )
+            }
+            data-testid="opt-clear-cache"
+          >
+            {t('optClearCache')}
+          </button>
+          <button type="button" onClick={() => props.download('liqlens-settings.json', exportSettings(settings))} data-testid="opt-export">
+            {t('optExport')}
+          </button>
+        </div>
+        <div class="ll-field">
+          <label for="ll-opt-import">{t('optImport')}</label>
+          <input id="ll-opt-import" type="file" accept="application/json,.json" onChange={(e) => void onImport((e.currentTarget as HTMLInputElement).files?.[0])} data-testid="opt-import" />
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function VendorRow(props: {
+  vendor: VendorId;
+  enabled: boolean;
+  onEnabled: (on: boolean) => void;
+  request: RequestFn;
+  requestHostPermission: (origin: string) => Promise<boolean>;
+  status: SourceStatus | null;
+  now: number;
+  onChecked: () => void;
+}) {
+  const { t } = useLocale();
+  const [key, setKey] = useState('');
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const name = VENDOR_NAMES[props.vendor];
+  const id = `ll-opt-key-${props.vendor}`;
+  const saveKey = async () => {
+    // The permission prompt must be the first await inside the click, or the browser refuses it.
+    const granted = await props.requestHostPermission(VENDOR_HOSTS[props.vendor]).catch(() => false);
+    if (!granted) {
+      setNote({ text: t('optPermissionDenied', { host: VENDOR_HOSTS[props.vendor] }), error: true });
+      return;
+    }
+    try {
+      await props.request('vendor.setKey', { vendor: props.vendor, key: key.trim() });
+      setKey('');
+      setNote({ text: t('optKeySaved', { vendor: name }), error: false });
+      if (!props.enabled) props.onEnabled(true);
+    } catch (error) {
+      setNote({ text: t('optSaveFailed', { message: error instanceof Error ? error.message : String(error) }), error: true });
+    }
+  };
+  const test = async () => {
+    try {
+      const r = await props.request('vendor.test', { vendor: props.vendor });
+      setNote({ text: r.message, error: !r.ok });
+    } catch (error) {
+      setNote({ text: error instanceof Error ? error.message : String(error), error: true });
+    }
+    props.onChecked();
+  };
+  const s = props.status;
+  return (
+    <div class="ll-section" data-testid={`opt-vendor-${props.vendor}`}>
+      <label class="ll-check">
+        <input type="checkbox" checked={props.enabled} onChange={(e) => props.onEnabled((e.currentTarget as HTMLInputElement).checked)} data-testid={`opt-vendor-enable-${props.vendor}`} />
+        {t('optVendorEnable', { vendor: name })}
+      </label>
+      <div class="ll-field">
+        <label for={id}>{t('optVendorKey', { vendor: name })}</label>
+        <input id={id} type="password" autoComplete="off" spellcheck={false} value={key} onInput={(e) => setKey((e.currentTarget as HTMLInputElement).value)} data-testid={`opt-key-${props.vendor}`} />
+      </div>
+      <div class="ll-actions">
+        <button type="button" disabled={key.trim() === ''} onClick={() => void saveKey()} data-testid={`opt-save-key-${props.vendor}`}>
+          {t('optSaveKey')}
+        </button>
+        <button type="button" onClick={() => void test()} data-testid={`opt-test-${props.vendor}`}>
+          {t('optTest')}
+        </button>
+      </div>
+      <p class="ll-small ll-muted" data-testid={`opt-vendor-status-${props.vendor}`}>
+        {!s || (!s.lastSuccess && !s.lastError) ? t('optNever') : null}
+        {s?.lastSuccess ? t('optLastSuccess', { age: formatAge(t, props.now - s.lastSuccess) }) : null}
+        {s?.lastSuccess && s.lastError ? ' · ' : null}
+        {s?.lastError ? t('optLastError', { age: formatAge(t, props.now - s.lastError.at), message: s.lastError.message }) : null}
+      </p>
+      {note && (
+        <p class={`ll-small${note.error ? ' ll-error-text' : ''}`} role="status" data-testid={`opt-vendor-note-${props.vendor}`}>
+          {note.text}
+        </p>
+      )}
+    </div>
+  );
+}

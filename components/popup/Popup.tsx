@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import type { RequestFn } from '@/core/messages/client';
+import { RequestFailed } from '@/core/messages/client';
+import type { TierTable } from '@/core/liquidation/types';
+import type { Compute } from '@/core/overlay/order';
+import { INITIAL_DATA, reduceOverlay, shownSnapshot, viewState } from '@/core/overlay/state';
+import { VENUE_IDS, type Market, type VenueId } from '@/core/types';
+import { SITES } from '@/core/venues/sites';
+import { useLocale } from '../shared/i18n';
+import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
+import { Bands } from '../overlay/Bands';
+import { Calculator } from '../overlay/Calculator';
+import { Header, shownPrice } from '../overlay/Header';
+import { Realized } from '../overlay/Realized';
+import { StateBanner } from '../overlay/StateBanner';
+
+export interface PopupProps {
+  request: RequestFn;
+  /** The market of the active tab's overlay, asked of its content script; null elsewhere. */
+  getTabMarket: () => Promise<Market | null>;
+  compute: Compute;
+  theme: ThemeName;
+  windowPct: number;
+  /** Last market looked up, when the tab has none. */
+  fallbackMarket: Market;
+  onMarketChosen?: (market: Market) => void;
+  openOptions: () => void;
+  now?: () => number;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function Popup(props: PopupProps) {
+  const { t } = useLocale();
+  const [market, setMarket] = useState<Market | null>(null);
+  const [fromTab, setFromTab] = useState(false);
+  const [markets, setMarkets] = useState<Market[]>([]);
+  const [table, setTable] = useState<TierTable | null>(null);
+  const [data, dispatch] = useReducer(reduceOverlay, INITIAL_DATA);
+  const now = (props.now ?? Date.now)();
+
+  useEffect(() => {
+    let live = true;
+    props
+      .getTabMarket()
+      .catch(() => null)
+      .then((m) => {
+        if (!live) return;
+        setFromTab(!!m);
+        setMarket(m ?? props.fallbackMarket);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!market) return;
+    let live = true;
+    dispatch({ type: 'market', market });
+    dispatch({ type: 'request' });
+    setTable(null);
+    props.request('snapshot.get', { market }).then(
+      (snapshot) => live && dispatch({ type: 'snapshot', snapshot }),
+      (e) => live && dispatch({ type: 'failed', code: e instanceof RequestFailed ? e.code : 'internal', message: message(e) }),
+    );
+    props.request('tiers.get', { market }).then(
+      (t) => live && setTable(t),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [market?.venue, market?.symbol]);
+
+  useEffect(() => {
+    if (!market) return;
+    let live = true;
+    props.request('markets.list', { venue: market.venue }).then(
+      (list) => live && setMarkets(list),
+      () => live && setMarkets([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [market?.venue]);
+
+  const state = viewState(data, now);
+  const snapshot = shownSnapshot(state);
+  const price = shownPrice(snapshot, null);
+  const bands = useMemo(() => (snapshot?.heatmap ? [...snapshot.heatmap.bands.long, ...snapshot.heatmap.bands.short] : []), [snapshot?.heatmap]);
+  const choose = (m: Market) => {
+    setFromTab(false);
+    setMarket(m);
+    props.onMarketChosen?.(m);
+  };
+  const symbols = market && !markets.some((m) => m.symbol === market.symbol) ? [market, ...markets] : markets;
+
+  return (
+    <main class="ll-root ll-page ll-popup" style={paletteVars(PALETTES[props.theme])} data-testid="popup-root" data-theme={props.theme}>
+      <div class="ll-row">
+        <h1 class="ll-title">{t('popupTitle')}</h1>
+        <button type="button" class="ll-link" onClick={props.openOptions} data-testid="popup-options">
+          {t('popupOptions')}
+        </button>
+      </div>
+      <div class="ll-grid">
+        <div class="ll-field">
+          <label for="ll-popup-venue">{t('popupVenue')}</label>
+          <select
+            id="ll-popup-venue"
+            value={market?.venue ?? ''}
+            onChange={(e) => {
+              const venue = (e.currentTarget as HTMLSelectElement).value as VenueId;
+              if (venue !== market?.venue) choose({ venue, symbol: market?.symbol ?? 'BTC/USDT:USDT' });
+            }}
+            data-testid="popup-venue"
+          >
+            {VENUE_IDS.map((v) => (
+              <option key={v} value={v}>
+                {SITES[v].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="ll-field">
+          <label for="ll-popup-market">{t('popupMarket')}</label>
+          <select
+            id="ll-popup-market"
+            value={market?.symbol ?? ''}
+            onChange={(e) => market && choose({ venue: market.venue, symbol: (e.currentTarget as HTMLSelectElement).value })}
+            data-testid="popup-market"
+          >
+            {symbols.map((m) => (
+              <option key={m.symbol} value={m.symbol}>
+                {m.symbol}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {fromTab && (
+        <p class="ll-small ll-muted" data-testid="popup-from-tab">
+          {t('popupFromTab')}
+        </p>
+      )}
+      {market && (
+        <>
+          <div class="ll-section">
+            <Header market={market} snapshot={snapshot} price={price} now={now} />
+          </div>
+          <StateBanner state={state} now={now} />
+          {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded />}
+          {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded />}
+          <section class="ll-section" aria-label={t('manualTitle')}>
+            <h2 class="ll-h">{t('manualTitle')}</h2>
+            <Calculator
+              key={`${market.venue}:${market.symbol}`}
+              market={market}
+              prefill={price ? { entry: price.value } : {}}
+              compute={props.compute}
+              table={table}
+              markPrice={price?.value ?? null}
+              bands={bands}
+              expanded
+              now={now}
+              idPrefix="ll-popup-calc"
+            />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
