@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { HeatmapModel, intervalMs, makeGrid, niceStep } from '@/core/model/heatmap';
+import { bar, HOUR, simpleSettings, T0 } from './helpers';
+
+const market = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
+
+function feed(model: HeatmapModel, venue: 'binance' | 'bybit', oiScale: number) {
+  const closes = [10000, 10010, 10005, 10020, 10015, 10030];
+  closes.forEach((c, i) => model.push(venue, bar(i, c, c + 5, c - 5, c, 0.6), 1000 * oiScale * (i + 1)));
+}
+
+describe('HeatmapModel: venues on one grid', () => {
+  it('sums venues in USD cell by cell, each at its own maintenance rate', () => {
+    const settings = simpleSettings({ leverageWeights: [{ leverage: 50, weight: 1 }] });
+    const both = new HeatmapModel({ market, settings, venues: [{ venue: 'binance', mmr: 0.004 }, { venue: 'bybit', mmr: 0.01 }] });
+    const onlyBinance = new HeatmapModel({ market, settings, venues: [{ venue: 'binance', mmr: 0.004 }] });
+    const onlyBybit = new HeatmapModel({ market, settings, venues: [{ venue: 'bybit', mmr: 0.01 }] });
+    feed(both, 'binance', 1);
+    feed(both, 'bybit', 3);
+    feed(onlyBinance, 'binance', 1);
+    feed(onlyBybit, 'bybit', 3);
+    const s = both.snapshot({ now: 0 });
+    const a = onlyBinance.snapshot({ now: 0 });
+    const b = onlyBybit.snapshot({ now: 0 });
+    expect(s.grid).toEqual(a.grid);
+    expect(s.grid).toEqual(b.grid);
+    let total = 0;
+    for (let i = 0; i < s.grid.count; i++) {
+      expect(s.longUsd[i]).toBeCloseTo(a.longUsd[i]! + b.longUsd[i]!, 6);
+      expect(s.shortUsd[i]).toBeCloseTo(a.shortUsd[i]! + b.shortUsd[i]!, 6);
+      total += s.longUsd[i]! + s.shortUsd[i]!;
+    }
+    // 5 OI increases of $1000 + 5 of $3000, none consumed (50x levels are ≥ 1.6% away)
+    expect(total).toBeCloseTo(20000, 6);
+    // different mmr → the two venues' levels land in different cells
+    const longCells = (snap: typeof s) => snap.longUsd.map((v, i) => (v > 0 ? i : -1)).filter((i) => i >= 0);
+    expect(longCells(a)).not.toEqual(longCells(b));
+    expect(s.venues.sort()).toEqual(['binance', 'bybit']);
+    expect(s.venueDataTime).toEqual({ binance: T0 + 6 * HOUR, bybit: T0 + 6 * HOUR });
+  });
+
+  it('labels every snapshot an estimate with its settings and data time', () => {
+    const settings = simpleSettings();
+    const model = new HeatmapModel({ market, settings, venues: [{ venue: 'binance', mmr: 0.004 }] });
+    feed(model, 'binance', 1);
+    const s = model.snapshot({ now: 123 });
+    expect(s.provenance).toEqual({ source: 'model:liqlens-oi-delta', kind: 'estimate', access: 'keyless', dataTime: T0 + 6 * HOUR, fetchedAt: 123 });
+    expect(s.settings).toEqual(settings);
+    expect(s.price).toBe(10030);
+    expect(s.market).toEqual(market);
+  });
+
+  it('says there is nothing yet instead of inventing levels before any bar', () => {
+    const model = new HeatmapModel({ market, settings: simpleSettings(), venues: [{ venue: 'binance', mmr: 0.004 }] });
+    const s = model.snapshot({ now: 1 });
+    expect(s.grid.count).toBe(0);
+    expect(s.bands.long).toEqual([]);
+    expect(s.provenance.dataTime).toBe(0);
+  });
+
+  it('rejects bars that go back in time, bad OHLC and venues it was not built for', () => {
+    const model = new HeatmapModel({ market, settings: simpleSettings(), venues: [{ venue: 'binance', mmr: 0.004 }] });
+    model.push('binance', bar(5, 100, 110, 90, 105), 1);
+    expect(() => model.push('binance', bar(5, 100, 110, 90, 105), 1)).toThrow(/not newer/);
+    expect(() => model.push('binance', bar(6, 100, 90, 110, 105), 1)).toThrow(/invalid bar/);
+    expect(() => model.push('binance', { ...bar(6, 100, 110, 90, 105), close: NaN }, 1)).toThrow(/invalid bar/);
+    expect(() => model.push('okx', bar(6, 100, 110, 90, 105), 1)).toThrow(/not part of this heatmap/);
+  });
+
+  it('slides the grid with price, keeps each level at its price and drops what falls off', () => {
+    const model = new HeatmapModel({ market, settings: simpleSettings(), venues: [{ venue: 'binance', mmr: 0 }] });
+    model.push('binance', bar(0, 10000, 10000, 10000, 10000), 0);
+    model.push('binance', bar(1, 10000, 10000, 10000, 10000), 1000); // 10x long at 9,000
+    const first = { ...model.priceGrid! }; // ±40%: 6,000…14,000, slides once price leaves 8,000…12,000
+    let i = 2;
+    const walkTo = (target: number) => {
+      let p = model.snapshot({ now: 0 }).price;
+      while (p < target) {
+        const next = Math.min(target, p * 1.01);
+        model.push('binance', bar(i++, p, next, p, next), null);
+        p = next;
+      }
+    };
+    walkTo(12_100);
+    const slid = model.snapshot({ now: 0 });
+    expect(slid.grid.min).toBeGreaterThan(first.min);
+    expect(slid.grid.step).toBe(first.step);
+    const cell = slid.longUsd.findIndex((v) => v > 0);
+    expect(slid.grid.min + cell * slid.grid.step).toBe(9000);
+    expect(slid.longUsd[cell]).toBeCloseTo(1000, 9);
+    walkTo(14_500); // the grid now starts above 9,000
+    const far = model.snapshot({ now: 0 });
+    expect(far.grid.min).toBeGreaterThan(9000);
+    expect(far.longUsd.reduce((a, v) => a + v, 0)).toBe(0);
+    expect(model.book('binance')!.droppedUsd).toBeCloseTo(1000, 6);
+  });
+
+  it('records a heat-history row per hour on a coarser grid', () => {
+    const model = new HeatmapModel({ market, settings: simpleSettings(), venues: [{ venue: 'binance', mmr: 0.004 }], historyRows: 3 });
+    feed(model, 'binance', 1);
+    const h = model.snapshot({ now: 0 }).history!;
+    expect(h.rows).toHaveLength(3);
+    expect(h.times).toEqual([T0 + 4 * HOUR, T0 + 5 * HOUR, T0 + 6 * HOUR]);
+    expect(h.rows[2]).toBeInstanceOf(Float32Array);
+    const rowTotal = Array.from(h.rows[2]!).reduce((a, v) => a + v, 0);
+    expect(rowTotal).toBeCloseTo(5000, 0);
+    expect(h.rowGrids[2]!.step).toBe(model.priceGrid!.step * 4);
+  });
+});
+
+describe('grid helpers', () => {
+  it('rounds the step to 1/2/2.5/5 × 10^k and centres the grid on price', () => {
+    expect(niceStep(45)).toBe(50);
+    expect(niceStep(0.0031)).toBeCloseTo(0.0025, 12);
+    expect(niceStep(1.2)).toBe(1);
+    const g = makeGrid(90_000, 0.0005, 0.4);
+    expect(g.step).toBe(50);
+    expect(g.min + (g.count / 2) * g.step).toBe(90_000);
+    expect(intervalMs('5m')).toBe(300_000);
+    expect(() => intervalMs('5x')).toThrow(/unknown bar interval/);
+  });
+});
