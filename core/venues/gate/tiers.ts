@@ -1,0 +1,53 @@
+import { array, numeric, object, optional, str } from '../../messages/schema';
+import { chainTiers, parsingTiers, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import type { TierTable } from '../../liquidation/types';
+import type { Market } from '../../types';
+
+const row = object({
+  contract: optional(str({ max: 40 })),
+  tier: optional(numeric({ min: 0 })),
+  risk_limit: numeric({ min: 0 }),
+  maintenance_rate: numeric({ min: 0, max: 0.99 }),
+  leverage_max: optional(numeric({ min: 0 })),
+  deduction: optional(numeric({ min: 0 })),
+});
+
+function venueContract(market: Market): { contract: string; settle: string } {
+  const m = swapMarket('gate', market);
+  return m.contract === 'inverse' ? { contract: `${m.base}_USD`, settle: m.settle.toLowerCase() } : { contract: `${m.base}_${m.quote}`, settle: m.settle.toLowerCase() };
+}
+
+/** Gate risk-limit tiers: risk_limit is each tier's upper notional; deduction is Gate's maintenance amount. */
+function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable {
+  return parsingTiers('gate', () => {
+    if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'label' in json) {
+      const label = String((json as { label: unknown }).label).slice(0, 80);
+      throw new TierTableError('gate', `exchange error ${label}`);
+    }
+    const { contract } = venueContract(market);
+    const rows = array(row, { max: 500 })(json, '').filter((r) => r.contract === undefined || r.contract === contract);
+    if (rows.length === 0) throw new TierTableError('gate', `no risk-limit tiers for ${contract}`);
+    const hasDeduction = rows.every((r) => r.deduction !== undefined);
+    const tiers = chainTiers(
+      rows.map((r) => ({
+        cap: r.risk_limit,
+        mmr: r.maintenance_rate,
+        ...(hasDeduction ? { maintenanceAmount: r.deduction } : {}),
+        ...(r.leverage_max !== undefined ? { maxLeverage: r.leverage_max } : {}),
+      })),
+      { recurrence: !hasDeduction },
+    );
+    return table('gate', market, tiers, 'notional', 'gate:/api/v4/futures/{settle}/risk_limit_tiers', fetchedAt);
+  });
+}
+
+export const tierSource: TierSource = {
+  venue: 'gate',
+  request(market) {
+    const { contract, settle } = venueContract(market);
+    return { url: `https://api.gateio.ws/api/v4/futures/${settle}/risk_limit_tiers?contract=${contract}` };
+  },
+  parse,
+  // No recorded Gate table exists in the project's sources: fetch it.
+  bundled: [],
+};
