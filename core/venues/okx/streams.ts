@@ -1,0 +1,72 @@
+import { array, numeric, object, str } from '../../messages/schema';
+import { liquidatedSide } from '../../realized/sides';
+import { safeJson, type LiquidationStream, type StreamContext } from '../../realized/stream-types';
+import type { LiquidationEvent } from '../../realized/types';
+import { qs } from '../../net/market-data';
+import { unifiedFromVenue, venueSymbol } from './market-data';
+
+export const PUBLIC_WS_URL = 'wss://ws.okx.com:8443/ws/v5/public';
+
+const detail = object({ side: str({ max: 8 }), posSide: str({ max: 8 }), bkPx: numeric({ min: 0 }), sz: numeric({ min: 0 }), ts: numeric({ min: 0 }) });
+const entry = object({ instId: str({ max: 40 }), details: array(detail, { max: 1000 }) });
+
+/** The `details[]` shape shared by the WebSocket push and REST /public/liquidation-orders. */
+export function parseLiquidationEntries(data: unknown, context: StreamContext): { events: LiquidationEvent[]; rejected: number } {
+  let entries;
+  try {
+    entries = array(entry, { max: 1000 })(data, 'data');
+  } catch {
+    return { events: [], rejected: 1 };
+  }
+  const events: LiquidationEvent[] = [];
+  let rejected = 0;
+  for (const e of entries) {
+    const symbol = unifiedFromVenue(e.instId);
+    const contract = context.contract(e.instId);
+    for (const d of e.details) {
+      const side = liquidatedSide({ venue: 'okx', posSide: d.posSide, side: d.side });
+      // sz is in contracts: unknown contract value means an unknown notional, so skip it.
+      if (!symbol || !contract || !side || !(d.bkPx > 0) || !(d.sz > 0)) {
+        rejected++;
+        continue;
+      }
+      const usd = contract.inverse ? d.sz * contract.ctVal : d.sz * contract.ctVal * d.bkPx;
+      const quantity = contract.inverse ? usd / d.bkPx : d.sz * contract.ctVal;
+      events.push({ venue: 'okx', symbol, side, price: d.bkPx, quantity, usd, time: d.ts });
+    }
+  }
+  return { events, rejected };
+}
+
+export function parseLiquidationPush(data: string, context: StreamContext) {
+  if (data === 'pong') return { events: [], rejected: 0 };
+  const json = safeJson(data) as { arg?: { channel?: unknown }; event?: unknown; data?: unknown } | undefined;
+  if (!json || typeof json !== 'object') return { events: [], rejected: 1 };
+  if (json.event) return { events: [], rejected: json.event === 'error' ? 1 : 0 };
+  if (json.arg?.channel !== 'liquidation-orders') return { events: [], rejected: 1 };
+  return parseLiquidationEntries(json.data, context);
+}
+
+/** REST backfill: liquidation orders of the last day for one instrument family ("BTC-USDT"). */
+export function liquidationOrdersEndpoint(instFamily: string) {
+  return {
+    source: 'okx:liquidation-orders',
+    request: { url: `https://www.okx.com/api/v5/public/liquidation-orders?${qs({ instType: 'SWAP', instFamily, state: 'filled', limit: 100 })}` },
+    parse(json: unknown, context: StreamContext) {
+      const body = object({ data: array((v) => v, { max: 1000 }) })(json, '');
+      return parseLiquidationEntries(body.data, context);
+    },
+  };
+}
+
+export const liquidationStream: LiquidationStream = {
+  venue: 'okx',
+  url: PUBLIC_WS_URL,
+  // One subscription covers every swap: the channel is per instType, filtered client-side.
+  subscribe: () => [JSON.stringify({ op: 'subscribe', args: [{ channel: 'liquidation-orders', instType: 'SWAP' }] })],
+  // OKX drops a connection after 30 s without data; it wants the text "ping".
+  keepalive: { message: 'ping', everyMs: 20_000 },
+  parse: parseLiquidationPush,
+  defaultSymbols: [],
+  venueSymbol,
+};
