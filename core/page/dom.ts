@@ -1,0 +1,246 @@
+/**
+ * Read-only DOM access for the page reader. Only `textContent`, `value` and attributes are read:
+ * never `innerText`, `getComputedStyle`, `getBoundingClientRect` or `offset*` (they force layout
+ * on the trading page). Nothing here writes to the page.
+ */
+import type { DecimalSeparator } from '../format/numbers';
+import { isSensitiveElement } from './privacy';
+import { normaliseLabel } from './vocabulary';
+import type { Probe } from './adapter-types';
+
+export class ReadContext {
+  refused = 0;
+  constructor(
+    readonly doc: Document,
+    readonly decimal: DecimalSeparator | undefined,
+  ) {}
+}
+
+export interface Found {
+  element: Element;
+  /** The text (or input value, or attribute) the field parser interprets. */
+  text: string;
+  hook: string;
+}
+
+export type Resolution = { found: Found; passedOver: string[] } | { missing: string; passedOver: string[] };
+
+const MAX_ANCESTORS = 64;
+
+/** Hidden by attribute or inline style (a second, hidden form is a decoy, not the order). */
+export function isHidden(element: Element): boolean {
+  let node: Element | null = element;
+  for (let depth = 0; node && depth < MAX_ANCESTORS; depth++, node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.hasAttribute('inert') || node.getAttribute('aria-hidden') === 'true') return true;
+    const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
+  return false;
+}
+
+export function isInput(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
+  const tag = element.tagName.toLowerCase();
+  return tag === 'input' || tag === 'textarea';
+}
+
+function collapse(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Visible, non-sensitive matches; sensitive ones are counted and never read. */
+export function visibleMatches(ctx: ReadContext, root: ParentNode, css: string): Element[] | string {
+  let nodes: Element[];
+  try {
+    nodes = Array.from(root.querySelectorAll(css));
+  } catch {
+    return `invalid selector ${css}`;
+  }
+  return nodes.filter((el) => {
+    if (isSensitiveElement(el)) {
+      ctx.refused++;
+      return false;
+    }
+    return !isHidden(el);
+  });
+}
+
+/** The text an element shows, or its value if it is an input. Sensitive elements read as ''. */
+export function readText(ctx: ReadContext, element: Element, attr?: string): string {
+  if (isSensitiveElement(element)) {
+    ctx.refused++;
+    return '';
+  }
+  if (attr) return collapse(element.getAttribute(attr));
+  if (isInput(element)) return collapse(element.value);
+  return collapse(element.textContent);
+}
+
+function ownText(element: Element): string {
+  let text = '';
+  for (const node of Array.from(element.childNodes)) if (node.nodeType === 3) text += node.textContent ?? '';
+  return collapse(text);
+}
+
+function startsWithWord(label: string, words: readonly string[]): string | null {
+  const normalised = normaliseLabel(label);
+  for (const word of words) {
+    const w = normaliseLabel(word);
+    if (normalised === w) return w;
+    if (normalised.startsWith(w)) {
+      const next = normalised.charAt(w.length);
+      // "price (usdt)" and "available6,996" match "price"/"available"; "pricey" does not.
+      if (!/[a-z]/.test(next) || /[\u4e00-\u9fff]/.test(w)) return w;
+    }
+  }
+  return null;
+}
+
+/** Labels an input carries: aria-label, placeholder, aria-labelledby, <label>, the text just before it. */
+function inputLabels(ctx: ReadContext, input: Element): string[] {
+  const labels: string[] = [];
+  const push = (text: string | null | undefined) => {
+    const t = collapse(text);
+    if (t) labels.push(t);
+  };
+  push(input.getAttribute('aria-label'));
+  push(input.getAttribute('placeholder'));
+  const labelledBy = input.getAttribute('aria-labelledby');
+  if (labelledBy) for (const id of labelledBy.split(/\s+/)) push(ctx.doc.getElementById(id)?.textContent);
+  push(input.closest('label')?.textContent);
+  push(input.previousElementSibling?.textContent);
+  push(input.parentElement?.previousElementSibling?.textContent);
+  return labels;
+}
+
+function containerFor(ctx: ReadContext, probe: Probe, form: Element | null, defaultScope: 'form' | 'document'): ParentNode | string {
+  if (probe.within) {
+    const containers = visibleMatches(ctx, ctx.doc, probe.within);
+    if (typeof containers === 'string') return containers;
+    if (containers.length !== 1) return `container ${probe.within} matched ${containers.length}`;
+    return containers[0] as Element;
+  }
+  const scope = probe.scope ?? defaultScope;
+  const base: ParentNode | string = scope === 'document' ? ctx.doc : (form ?? 'order form not found');
+  if (!probe.relativeTo || typeof base === 'string') return base;
+  const anchors = visibleMatches(ctx, base, probe.relativeTo.css);
+  if (typeof anchors === 'string') return anchors;
+  if (anchors.length !== 1) return `anchor ${probe.relativeTo.css} matched ${anchors.length}`;
+  let node: Element = anchors[0] as Element;
+  for (let up = probe.relativeTo.levels ?? 2; up > 0 && node.parentElement; up--) node = node.parentElement;
+  return node;
+}
+
+interface LabelHit {
+  element: Element;
+  /** The dictionary word that matched, for the health report. */
+  word: string;
+  /** The value text next to a label; null for inputs (their value is read). */
+  text: string | null;
+}
+
+function findByLabel(ctx: ReadContext, container: ParentNode, words: readonly string[], wantInput: boolean): LabelHit[] {
+  if (wantInput) {
+    const inputs = visibleMatches(ctx, container, 'input, textarea');
+    if (typeof inputs === 'string') return [];
+    const hits: LabelHit[] = [];
+    for (const element of inputs) {
+      for (const l of inputLabels(ctx, element)) {
+        const word = startsWithWord(l, words);
+        if (word) {
+          hits.push({ element, word, text: null });
+          break;
+        }
+      }
+    }
+    return hits;
+  }
+  const all = visibleMatches(ctx, container, '*');
+  if (typeof all === 'string') return [];
+  const hits: LabelHit[] = [];
+  for (const element of all) {
+    const own = ownText(element);
+    const word = own && startsWithWord(own, words);
+    if (!word) continue;
+    const rest = collapse(own.slice(word.length)).replace(/^[:：]\s*/, '');
+    const sibling = element.nextElementSibling;
+    const text = /[0-9０-９]/.test(rest) ? rest : sibling && !isSensitiveElement(sibling) ? collapse(sibling.textContent) : rest;
+    hits.push({ element, word, text });
+  }
+  return hits;
+}
+
+function ancestorContaining(element: Element, css: string): Element | null {
+  let node = element.parentElement;
+  for (let depth = 0; node && depth < MAX_ANCESTORS; depth++, node = node.parentElement) {
+    try {
+      if (node.querySelector(css)) return node;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Runs probes in order; the first that locates exactly one element answers. Later probes are
+ * never consulted once one has located the field, even if its content turns out empty: a
+ * fallback must not replace the real (empty) field with a decoy.
+ */
+export function resolve(
+  ctx: ReadContext,
+  probes: readonly Probe[],
+  form: Element | null,
+  options: { defaultScope: 'form' | 'document'; input?: boolean },
+): Resolution {
+  const passedOver: string[] = [];
+  for (const probe of probes) {
+    const container = containerFor(ctx, probe, form, options.defaultScope);
+    if (typeof container === 'string') {
+      passedOver.push(`${probe.hook}: ${container}`);
+      continue;
+    }
+    if (probe.css) {
+      const all = visibleMatches(ctx, container, probe.css);
+      if (typeof all === 'string') {
+        passedOver.push(`${probe.hook}: ${all}`);
+        continue;
+      }
+      const pattern = probe.textMatches;
+      const matches = pattern ? all.filter((el) => pattern.test(readText(ctx, el))) : all;
+      if (matches.length !== 1) {
+        passedOver.push(`${probe.hook}: matched ${matches.length} visible elements`);
+        continue;
+      }
+      let element = matches[0] as Element;
+      if (probe.ancestorContaining) {
+        const ancestor = ancestorContaining(element, probe.ancestorContaining);
+        if (!ancestor) {
+          passedOver.push(`${probe.hook}: no ancestor holds ${probe.ancestorContaining}`);
+          continue;
+        }
+        element = ancestor;
+      }
+      if (options.input && !isInput(element)) {
+        const inner = visibleMatches(ctx, element, 'input, textarea');
+        if (typeof inner === 'string' || inner.length !== 1) {
+          passedOver.push(`${probe.hook}: no single input inside`);
+          continue;
+        }
+        element = inner[0] as Element;
+      }
+      return { found: { element, text: readText(ctx, element, probe.attr), hook: probe.hook }, passedOver };
+    }
+    if (probe.label) {
+      const hits = findByLabel(ctx, container, probe.label, !!options.input);
+      if (hits.length !== 1) {
+        passedOver.push(`${probe.hook}: ${hits.length} labelled elements`);
+        continue;
+      }
+      const hit = hits[0] as LabelHit;
+      const text = hit.text ?? readText(ctx, hit.element, probe.attr);
+      return { found: { element: hit.element, text, hook: `label "${hit.word}"` }, passedOver };
+    }
+  }
+  const why = passedOver.length > 0 ? passedOver.join('; ') : 'no probe defined';
+  return { missing: `not found (${why})`, passedOver };
+}

@@ -1,0 +1,249 @@
+/**
+ * The shared reading engine: runs a venue adapter against a Document and returns every field as
+ * a value with its hook, or as missing with the reason. It never guesses and never writes.
+ */
+import { decimalSeparatorFor, findNumber, parseNumber } from '../format/numbers';
+import type { MarginMode, Market } from '../types';
+import { parseUnifiedSymbol } from '../types';
+import type { Probe, VenuePageAdapter } from './adapter-types';
+import { ReadContext, readText, resolve, visibleMatches, type Resolution } from './dom';
+import { namesMarket } from './symbols';
+import { priceFromTitle } from './title';
+import type { Balance, FieldResult, HealthEntry, OrderSide, OrderSize, OrderType, PageFieldName, PageFields, PageReading, SizeUnit, VisiblePosition } from './types';
+import { CONTRACT_UNITS, isCloseTabText, marginModeFromText, normaliseLabel, orderTypeFromText, sideFromText } from './vocabulary';
+
+const FIELD_ORDER: PageFieldName[] = [
+  'lastPrice', 'markPrice', 'titlePrice', 'side', 'orderType', 'limitPrice', 'size', 'leverage', 'marginMode', 'availableBalance', 'position',
+];
+const MAX_LEVERAGE = 1000;
+
+export interface ReadOptions {
+  /** The page URL (defaults to `doc.URL`). */
+  url?: string;
+  now?: () => number;
+}
+
+type Passed = Partial<Record<PageFieldName, string[]>>;
+
+function missing<T>(reason: string): FieldResult<T> {
+  return { missing: reason };
+}
+
+/** Why a located node could not be interpreted (a class, so string-valued fields stay unambiguous). */
+class Why {
+  constructor(readonly reason: string) {}
+}
+const why = (reason: string) => new Why(reason);
+
+/** Turns a resolution plus an interpreter into a field result, naming the hook in every reason. */
+function interpret<T>(resolution: Resolution, parse: (text: string) => T | Why): FieldResult<T> {
+  if ('missing' in resolution) return { missing: resolution.missing };
+  const { text, hook } = resolution.found;
+  const parsed = parse(text);
+  return parsed instanceof Why ? { missing: `${hook}: ${parsed.reason}` } : { value: parsed, hook };
+}
+
+function positiveNumber(ctx: ReadContext, what: string, inMixedText: boolean): (text: string) => number | Why {
+  return (text) => {
+    const r = inMixedText ? findNumber(text, { decimal: ctx.decimal }) : parseNumber(text, { decimal: ctx.decimal });
+    if (!r.ok) return why(r.reason === 'empty' ? `${what} is empty` : `${what} "${text}" ${r.reason === 'ambiguous' ? 'is ambiguous' : 'is not a number'} (${r.detail})`);
+    if (r.percent) return why(`${what} "${text}" is a percentage of the maximum, not an amount`);
+    if (!(r.value > 0)) return why(`${what} ${r.value} is not positive`);
+    return r.value;
+  };
+}
+
+function readSide(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, passed: Passed): FieldResult<OrderSide> {
+  const rule = adapter.side;
+  const notes: string[] = [];
+  if (rule.openCloseTab) {
+    const tab = resolve(ctx, rule.openCloseTab, form, { defaultScope: 'form' });
+    if ('found' in tab && isCloseTabText(tab.found.text)) return missing(`${tab.found.hook}: "${tab.found.text}" tab selected: a closing order reduces a position`);
+  }
+  if (rule.selected) {
+    const selected = resolve(ctx, rule.selected, form, { defaultScope: 'form' });
+    notes.push(...selected.passedOver);
+    if ('found' in selected) {
+      const side = sideFromText(selected.found.text);
+      // OKX's segmented tab says Buy/Sell in one-way mode but Open/Close in hedge mode.
+      if (side) {
+        passed.side = notes;
+        return { value: side, hook: selected.found.hook };
+      }
+      notes.push(`${selected.found.hook}: "${selected.found.text}" does not name a side`);
+    }
+  }
+  const long = resolve(ctx, rule.longButton, form, { defaultScope: 'form' });
+  const short = resolve(ctx, rule.shortButton, form, { defaultScope: 'form' });
+  passed.side = [...notes, ...long.passedOver, ...short.passedOver];
+  if ('found' in long && 'found' in short) return { value: 'undecided', hook: `both submit buttons (${long.found.hook} + ${short.found.hook})` };
+  if ('found' in long) return { value: 'long', hook: `only ${long.found.hook}` };
+  if ('found' in short) return { value: 'short', hook: `only ${short.found.hook}` };
+  return missing(`no side toggle or submit buttons (${passed.side.join('; ')})`);
+}
+
+function unitOf(label: string, market: Market): SizeUnit | null {
+  const symbol = parseUnifiedSymbol(market.symbol);
+  const classify = (text: string): SizeUnit | null => {
+    if (CONTRACT_UNITS.includes(normaliseLabel(text))) return 'contracts';
+    const upper = text.normalize('NFKC').toUpperCase().trim();
+    if (!symbol || !upper) return null;
+    if (upper === symbol.base) return 'coin';
+    if (upper === symbol.quote || upper === symbol.settle) return 'quote';
+    return null;
+  };
+  // "BTC" alone, or the last word of "Max long -- Contracts" (OKX's max-trade line).
+  return classify(label) ?? classify(label.trim().split(' ').pop() ?? '');
+}
+
+function readSize(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, market: Market, passed: Passed): FieldResult<OrderSize> {
+  const input = resolve(ctx, adapter.size, form, { defaultScope: 'form', input: true });
+  passed.size = [...input.passedOver];
+  const amount = interpret(input, positiveNumber(ctx, 'size', false));
+  if ('missing' in amount) return amount;
+  const unitProbe = resolve(ctx, adapter.sizeUnit, form, { defaultScope: 'form' });
+  passed.size.push(...unitProbe.passedOver);
+  if ('missing' in unitProbe) return missing(`size unit label ${unitProbe.missing}`);
+  const unitLabel = unitProbe.found.text;
+  const unit = unitOf(unitLabel, market);
+  if (!unit) return missing(`size unit "${unitLabel}" (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
+  return { value: { amount: amount.value, unit, unitLabel }, hook: `${amount.hook} + unit ${unitProbe.found.hook}` };
+}
+
+function readLeverage(text: string): number | Why {
+  const m = /(\d{1,4}(?:\.\d+)?)\s*[x×X]/.exec(text) ?? /^(\d{1,4}(?:\.\d+)?)$/.exec(text.trim());
+  if (!m) return why(`"${text}" shows no leverage like 20x`);
+  const value = Number(m[1]);
+  return value >= 1 && value <= MAX_LEVERAGE ? value : why(`leverage ${value} is outside 1–${MAX_LEVERAGE}`);
+}
+
+function readMarginMode(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, url: string, passed: Passed): FieldResult<MarginMode> {
+  if (adapter.marginModeFromUrl) {
+    try {
+      const fromUrl = adapter.marginModeFromUrl(new URL(url));
+      if (fromUrl) return { value: fromUrl, hook: 'url' };
+    } catch {
+      // An unparseable URL falls through to the page.
+    }
+  }
+  const r = resolve(ctx, adapter.marginMode, form, { defaultScope: 'form' });
+  passed.marginMode = r.passedOver;
+  return interpret<MarginMode>(r, (text) => marginModeFromText(text) ?? why(`"${text}" names neither cross nor isolated`));
+}
+
+function readBalance(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, passed: Passed): FieldResult<Balance> {
+  const r = resolve(ctx, adapter.availableBalance, form, { defaultScope: 'form' });
+  passed.availableBalance = r.passedOver;
+  return interpret(r, (text) => {
+    const n = findNumber(text, { decimal: ctx.decimal });
+    if (!n.ok) return why(`available balance "${text}": ${n.detail}`);
+    if (n.percent || n.value < 0) return why(`available balance "${text}" is not an amount`);
+    return { amount: n.value, currency: n.unit ? n.unit.toUpperCase() : null };
+  });
+}
+
+function readPosition(ctx: ReadContext, adapter: VenuePageAdapter, market: Market, passed: Passed): FieldResult<VisiblePosition | null> {
+  const rule = adapter.position;
+  if (!rule) return missing('this venue adapter does not read positions');
+  const table = resolve(ctx, rule.table, null, { defaultScope: 'document' });
+  passed.position = table.passedOver;
+  if ('missing' in table) return missing(`positions table ${table.missing}`);
+  const rows = visibleMatches(ctx, table.found.element, rule.row);
+  if (typeof rows === 'string') return missing(rows);
+  const spellings = adapter.symbolSpellings(market);
+  const mine = rows.filter((row) => {
+    const cell = row.querySelector(rule.symbol);
+    const first = cell ? readText(ctx, cell).split(' ')[0] ?? '' : '';
+    return namesMarket(first, spellings);
+  });
+  const hook = `${table.found.hook} row ${rule.row}`;
+  if (mine.length === 0) return { value: null, hook };
+  if (mine.length > 1) return missing(`${mine.length} position rows for ${market.symbol} (hedge mode?): read them from the table`);
+  const row = mine[0] as Element;
+  const cellText = (css: string | undefined) => {
+    const cell = css ? row.querySelector(css) : null;
+    return cell ? readText(ctx, cell) : '';
+  };
+  const size = findNumber(cellText(rule.size), { decimal: ctx.decimal });
+  if (!size.ok || size.value === 0) return missing(`position size "${cellText(rule.size)}" unreadable`);
+  const sideText = rule.side ? cellText(rule.side) : '';
+  const side = sideText ? sideFromText(sideText) : size.value > 0 ? 'long' : 'short';
+  if (!side) return missing(`position side "${sideText}" unreadable`);
+  const entry = rule.entryPrice ? findNumber(cellText(rule.entryPrice), { decimal: ctx.decimal }) : null;
+  return {
+    value: { side, size: Math.abs(size.value), sizeUnitLabel: size.unit, entryPrice: entry && entry.ok ? entry.value : null },
+    hook,
+  };
+}
+
+function health(fields: PageFields, passed: Passed): HealthEntry[] {
+  return FIELD_ORDER.map((field) => {
+    const result = fields[field] as FieldResult<unknown>;
+    const ok = 'value' in result;
+    return { field, ok, detail: ok ? (result as { hook: string }).hook : (result as { missing: string }).missing, passedOver: passed[field] ?? [] };
+  });
+}
+
+function findForm(ctx: ReadContext, probes: readonly Probe[]): { form: Element | null; why: string } {
+  const r = resolve(ctx, probes, null, { defaultScope: 'document' });
+  return 'found' in r ? { form: r.found.element, why: '' } : { form: null, why: `order form ${r.missing}` };
+}
+
+/** Locates the order form (the subtree the watcher observes). */
+export function findOrderForm(doc: Document, adapter: VenuePageAdapter): Element | null {
+  return findForm(new ReadContext(doc, undefined), adapter.formRoot).form;
+}
+
+export function readPage(doc: Document, adapter: VenuePageAdapter, market: Market, options: ReadOptions = {}): PageReading {
+  const lang = doc.documentElement?.getAttribute('lang') ?? '';
+  const decimal = adapter.decimalSeparator ? adapter.decimalSeparator(lang) : decimalSeparatorFor(lang);
+  const ctx = new ReadContext(doc, decimal);
+  const passed: Passed = {};
+  const url = options.url ?? doc.URL;
+  const { form, why: formMissing } = findForm(ctx, adapter.formRoot);
+  const formField = <T>(read: () => FieldResult<T>): FieldResult<T> => (form ? read() : missing(formMissing));
+
+  const price = (field: 'lastPrice' | 'markPrice', what: string) => {
+    const r = resolve(ctx, adapter[field], form, { defaultScope: 'document' });
+    passed[field] = r.passedOver;
+    return interpret(r, positiveNumber(ctx, what, true));
+  };
+  const orderType = formField(() => {
+    const r = resolve(ctx, adapter.orderType, form, { defaultScope: 'form' });
+    passed.orderType = r.passedOver;
+    return interpret<OrderType>(r, (text) => orderTypeFromText(text) ?? why(`"${text}" is not a plain market or limit order`));
+  });
+  const limitPrice = formField<number>(() => {
+    if ('value' in orderType && orderType.value === 'market') return missing('market order: it fills at the market price, there is no limit price');
+    const r = resolve(ctx, adapter.limitPrice, form, { defaultScope: 'form', input: true });
+    passed.limitPrice = r.passedOver;
+    return interpret(r, positiveNumber(ctx, 'limit price', false));
+  });
+
+  const fields: PageFields = {
+    lastPrice: price('lastPrice', 'last price'),
+    markPrice: price('markPrice', 'mark price'),
+    titlePrice: priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), decimal),
+    side: formField(() => readSide(ctx, adapter, form, passed)),
+    orderType,
+    limitPrice,
+    size: formField(() => readSize(ctx, adapter, form, market, passed)),
+    leverage: formField(() => {
+      const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });
+      passed.leverage = r.passedOver;
+      return interpret(r, readLeverage);
+    }),
+    marginMode: readMarginMode(ctx, adapter, form, url, passed),
+    availableBalance: formField(() => readBalance(ctx, adapter, form, passed)),
+    position: readPosition(ctx, adapter, market, passed),
+  };
+  return {
+    venue: adapter.venue,
+    market,
+    url,
+    readAt: (options.now ?? Date.now)(),
+    fields,
+    health: health(fields, passed),
+    refusedSensitive: ctx.refused,
+  };
+}

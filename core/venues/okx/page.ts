@@ -1,0 +1,46 @@
+/**
+ * OKX swap order form (okui design system). Hooks and sources: test/fixtures/pages/okx.html.
+ * Confirmed in public code (OKX Hotkey extension selectors.js, "verified via headless Chrome"):
+ * `.place-order-container-common`, `.price-input .okui-input-input`, okui tab classes,
+ * `button.okui-positivebutton`/`okui-negativebutton`, `[data-testid="max-asset"]`,
+ * `[data-testid="max-trade"]` (shows the size unit), `span.last`, `.position-box .okui-table-row`.
+ */
+import type { VenuePageAdapter } from '../../page/adapter-types';
+import { buttonText, css, label, legs, MARGIN_TEXT, testid } from '../../page/probe-kit';
+import { LABELS } from '../../page/vocabulary';
+
+export const adapter: VenuePageAdapter = {
+  venue: 'okx',
+  formRoot: [css('.place-order-container-common', { scope: 'document' }), css('#leftPoForm', { scope: 'document' }), css('.common-form-box', { scope: 'document' })],
+  lastPrice: [css('span.last')],
+  // Assumed: the ticker bar shows "Mark price" with the value in the next element.
+  markPrice: [label(LABELS.markPrice, { scope: 'document', within: '.ticker-bar' })],
+  orderType: [css('.okui-tabs-pane-underline-active[role="tab"]'), css('.okui-tabs-pane-spacing[role="tab"][aria-selected="true"]')],
+  side: {
+    // One-way mode has no direction tabs; hedge mode's segmented tabs say Open/Close.
+    selected: [css('.okui-tabs-pane-segmented-active[role="tab"]')],
+    openCloseTab: [css('.okui-tabs-pane-segmented-active[role="tab"]')],
+    longButton: [css('button.okui-positivebutton'), label(['buy/long', 'buy', 'open long', '买入/做多', '开多'])],
+    shortButton: [css('button.okui-negativebutton'), label(['sell/short', 'sell', 'open short', '卖出/做空', '开空'])],
+  },
+  limitPrice: [css('.price-input .okui-input-input'), label(LABELS.price)],
+  // Assumed: the size field is wrapped like the price field (.size-input); label text next.
+  size: [css('.size-input .okui-input-input'), label(LABELS.size)],
+  sizeUnit: [css('.size-input .okui-input-suffix'), testid('max-trade')],
+  leverage: [buttonText('leverage "10x"', /^\s*\d{1,3}(?:\.\d+)?\s*[xX]\s*$/)],
+  marginMode: [buttonText('margin mode "Cross"', MARGIN_TEXT)],
+  availableBalance: [testid('max-asset'), label(LABELS.available)],
+  position: {
+    table: [css('.position-box', { scope: 'document' })],
+    row: '.okui-table-row',
+    // Assumed cell classes inside a position row.
+    symbol: '.position-symbol',
+    size: '.position-size',
+    entryPrice: '.position-entry',
+    side: '.position-side',
+  },
+  symbolSpellings: (market) => {
+    const { base, quote } = legs(market);
+    return [`${base}-${quote}-SWAP`, `${base}${quote}`];
+  },
+};

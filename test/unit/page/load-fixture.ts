@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export function fixtureHtml(name: string): string {
+  return readFileSync(resolve(__dirname, '../../fixtures/pages', `${name}.html`), 'utf8');
+}
+
+/** A fresh Document for a fixture (happy-dom's DOMParser). */
+export function loadFixture(name: string): Document {
+  return new DOMParser().parseFromString(fixtureHtml(name), 'text/html');
+}
+
+/** Loads a fixture into the environment's live `document` (for the watcher, which needs a window). */
+export function loadIntoGlobalDocument(name: string): Document {
+  const parsed = loadFixture(name);
+  document.documentElement.setAttribute('lang', parsed.documentElement.getAttribute('lang') ?? '');
+  document.head.innerHTML = parsed.head.innerHTML;
+  document.body.innerHTML = parsed.body.innerHTML;
+  return document;
+}
