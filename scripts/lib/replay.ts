@@ -90,8 +90,15 @@ function selectWindow<Row>(series: Series<Row>, params: URLSearchParams, now: nu
   return { rows, shift };
 }
 
+/**
+ * The recorded bar replayed as "now": 2026-01-31 00:00 UTC, close 84,028.1, which matches the
+ * price on the page reader's Binance fixture (84,012.3), so page, mark and model agree. The
+ * recordings go on past it (the early-February slide); those rows are not served.
+ */
+export const SCENE_END = Date.UTC(2026, 0, 31, 0);
+
 const KLINE_FILES: Record<string, Record<string, string[]>> = {
-  BTCUSDT: { '1h': ['binance/binance_um_BTCUSDT-1h-2026-01.csv', 'binance/binance_um_BTCUSDT-1h-2026-02.csv'] },
+  BTCUSDT: { '1h': ['binance/binance_um_BTCUSDT-1h-2025-12.csv', 'binance/binance_um_BTCUSDT-1h-2026-01.csv'] },
 };
 
 function klineSeries(symbol: string, interval: string): Series<Record<string, string>> | null {
@@ -100,7 +107,7 @@ function klineSeries(symbol: string, interval: string): Series<Record<string, st
   return memo(`klines:${symbol}:${interval}`, () => ({
     fixture: files.join(' + '),
     intervalMs: INTERVAL_MS[interval]!,
-    rows: files.flatMap(readCsv),
+    rows: files.flatMap(readCsv).filter((r) => Number(r.open_time) <= SCENE_END),
     time: (r: Record<string, string>) => Number(r.open_time),
   }));
 }
@@ -112,8 +119,8 @@ function oiSeries(symbol: string, period: string): Series<Record<string, string>
   return memo('oi:BTCUSDT:1h', () => ({
     fixture: OI_FILE,
     intervalMs: HOUR,
-    // Align with the klines: both files end with the 2026-02-28 23:00 bar, so they shift together.
-    rows: readCsv(OI_FILE),
+    // Cut at the same bar as the klines, so both shift together and stay aligned.
+    rows: readCsv(OI_FILE).filter((r) => Number(r.timestamp) <= SCENE_END),
     time: (r: Record<string, string>) => Number(r.timestamp),
   }));
 }

@@ -1,0 +1,18 @@
+import { launchBrowser } from './extension-browser.ts';
+const b = await launchBrowser({ extensionDir: '/tmp/swprobe/ext' });
+const page = await b.context.newPage();
+const cdp = await b.context.newCDPSession(page);
+const events: any[] = [];
+cdp.on('Tracing.dataCollected', (e: any) => events.push(...e.value));
+await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+console.log('marks from main world', await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)));
+await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] }, transferMode: 'ReportEvents' } as any);
+await page.locator('#unitAmount-fixture').pressSequentially('12345', { delay: 100 });
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.end'); await done;
+const names = new Map<string, number>();
+for (const e of events) names.set(e.name, (names.get(e.name) ?? 0) + 1);
+console.log([...names].sort((a, b) => b[1] - a[1]).slice(0, 40));
+console.log(events.filter((e) => e.name === 'FunctionCall').slice(0, 5).map((e) => JSON.stringify(e.args).slice(0, 300)));
+console.log(events.filter((e) => e.name === 'EventDispatch').slice(0, 3).map((e) => JSON.stringify(e).slice(0, 300)));
+await b.close();
