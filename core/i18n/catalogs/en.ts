@@ -53,8 +53,8 @@ export const en = {
   assumptions: 'Assumed',
   orderWaiting: 'Type an order on the page to see its liquidation price.',
   orderError: 'Cannot compute: {message}',
-  warningInside: 'A cascade through {range} reaches your liquidation at {price}',
-  warningBeyond: 'Your liquidation at {price} sits just beyond a dense band at {range}: a cascade through it can reach you',
+  warningInside: 'Your liquidation at {price} sits inside a dense band at {range}: a cascade through it liquidates you',
+  warningBeyond: 'A cascade through {range} reaches your liquidation at {price}',
   // Manual calculator
   manualTitle: 'Calculator',
   manualReason: 'The order form could not be read: {fields}. Enter it here.',
