@@ -67,7 +67,7 @@ export function chainTiers(rows: TierRow[], opts: { integerStep?: number; recurr
   const tiers: Tier[] = sorted.map((row, i) => {
     const previousCap = i === 0 ? 0 : sorted[i - 1]!.cap;
     const published = row.floor ?? previousCap;
-    const floor = published >= previousCap && published - previousCap <= step ? previousCap : published;
+    const floor = published >= previousCap && published - previousCap <= step * (1 + 1e-9) ? previousCap : published;
     const tier: Tier = { floor, cap: row.cap, mmr: row.mmr, maintenanceAmount: row.maintenanceAmount ?? 0 };
     if (row.maxLeverage !== undefined) tier.maxLeverage = row.maxLeverage;
     if (row.adjustFactor !== undefined) tier.adjustFactor = row.adjustFactor;

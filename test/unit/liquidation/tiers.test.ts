@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeLiquidation } from '@/core/liquidation/engine';
+import { TierTableError } from '@/core/liquidation/tier-source';
+import { bundledTiers, TIER_SOURCES, tiersFor } from '@/core/liquidation/tier-sources';
+import type { Tier } from '@/core/liquidation/types';
+import { validateTiers } from '@/core/liquidation/validate';
+import { VENUE_IDS, type Market, type VenueId } from '@/core/types';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../fixtures/tiers', name), 'utf8'));
+const m = (venue: VenueId, symbol: string): Market => ({ venue, symbol });
+const NOW = Date.UTC(2026, 10, 25);
+
+/** Maintenance margin must not jump at an edge when a venue's amounts follow the recurrence. */
+function expectContinuousMaintenance(tiers: Tier[]) {
+  for (let i = 1; i < tiers.length; i++) {
+    const edge = tiers[i]!.floor;
+    const below = edge * tiers[i - 1]!.mmr - tiers[i - 1]!.maintenanceAmount;
+    const above = edge * tiers[i]!.mmr - tiers[i]!.maintenanceAmount;
+    expect(Math.abs(above - below)).toBeLessThan(1e-6 * Math.max(1, edge));
+  }
+}
+
+describe('binance tiers', () => {
+  const source = TIER_SOURCES.binance;
+  it('asks the key-less bracket endpoint (USDⓈ-M and COIN-M)', () => {
+    expect(source.request(m('binance', 'BTC/USDT:USDT'))).toEqual({ url: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', method: 'POST', body: {} });
+    expect(source.request(m('binance', 'BTC/USD:BTC'))!.url).toContain('/delivery/common/brackets');
+  });
+  it('parses the public bapi shape for the asked symbol, dated by updateTime', () => {
+    const t = source.parse(fixture('binance-bapi-brackets.from-docs.json'), m('binance', 'BTC/USDT:USDT'), NOW);
+    expect(t.tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount, x.maxLeverage])).toEqual([
+      [0, 300000, 0.004, 0, 150],
+      [300000, 800000, 0.005, 300, 100],
+      [800000, 3000000, 0.0065, 1500, 75],
+      [3000000, 12000000, 0.01, 12000, 50],
+    ]);
+    expect(t.asOf).toBe(1755585384254);
+    expect(t.basis).toBe('notional');
+    expectContinuousMaintenance(t.tiers);
+    expect(source.parse(fixture('binance-bapi-brackets.from-docs.json'), m('binance', 'ETH/USDT:USDT'), NOW).tiers).toHaveLength(1);
+  });
+  it('parses the recorded signed leverageBracket response (strings) of 2023', () => {
+    const t = source.parse(fixture('binance_fapi_v1_leverageBracket_BTCUSDT_2023-11.json'), m('binance', 'BTC/USDT:USDT'), NOW);
+    expect(t.tiers).toHaveLength(10);
+    expect(t.tiers[3]).toMatchObject({ floor: 3_000_000, cap: 20_000_000, mmr: 0.025, maintenanceAmount: 46_300, maxLeverage: 20 });
+    expect(t.asOf).toBe(NOW);
+    expectContinuousMaintenance(t.tiers);
+  });
+  it('rejects error payloads, HTML, missing symbols and corrupt numbers with TierTableError', () => {
+    const btc = m('binance', 'BTC/USDT:USDT');
+    expect(() => source.parse({ code: '100001', message: 'busy', data: null }, btc)).toThrow(/exchange error 100001/);
+    expect(() => source.parse('<html>502 Bad Gateway</html>', btc)).toThrow(TierTableError);
+    expect(() => source.parse(fixture('binance-bapi-brackets.from-docs.json'), m('binance', 'SOL/USDT:USDT'))).toThrow(/no brackets for SOLUSDT/);
+    const corrupt = fixture('binance-bapi-brackets.from-docs.json') as { data: { brackets: { riskBrackets: Record<string, unknown>[] }[] } };
+    corrupt.data.brackets[0]!.riskBrackets[1]!.bracketMaintenanceMarginRate = 'abc';
+    expect(() => source.parse(corrupt, btc)).toThrow(/riskBrackets\[1\]\.bracketMaintenanceMarginRate/);
+  });
+  it('rejects a bracket table with a gap', () => {
+    const gap = fixture('binance_fapi_v1_leverageBracket_BTCUSDT_2023-11.json') as { brackets: Record<string, string>[] }[];
+    gap[0]!.brackets[2]!.notionalFloor = '260000';
+    expect(() => source.parse(gap, m('binance', 'BTC/USDT:USDT'))).toThrow(/gap/);
+  });
+});
+
+describe('okx tiers', () => {
+  const source = TIER_SOURCES.okx;
+  it('asks position-tiers for the instrument family', () => {
+    expect(source.request(m('okx', 'BTC/USDT:USDT'))!.url).toBe('https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT');
+    expect(source.request(m('okx', 'BTC/USD:BTC'))!.url).toContain('instFamily=BTC-USD');
+  });
+  it('converts contract brackets to base coin with ctVal and closes integer ranges', () => {
+    const t = source.parse(fixture('okx-position-tiers.from-docs.json'), m('okx', 'BTC/USDT:USDT'), NOW);
+    expect(t.basis).toBe('quantity');
+    expect(t.tiers.map((x) => [x.floor, x.cap, x.mmr])).toEqual([
+      [0, 10, 0.004],
+      [10, 20, 0.005],
+      [20, 40, 0.01],
+    ]);
+  });
+  it('rejects unknown contract values, exchange errors and wrong types', () => {
+    expect(() => source.parse(fixture('okx-position-tiers.from-docs.json'), m('okx', 'DOGE/USDT:USDT'))).toThrow(/contract value of DOGE-USDT unknown/);
+    expect(() => source.parse({ code: '51001', msg: 'Instrument ID does not exist', data: [] }, m('okx', 'BTC/USDT:USDT'))).toThrow(/51001/);
+    expect(() => source.parse({ code: '0', data: [{ minSz: '0', maxSz: 'lots', mmr: '0.004', instFamily: 'BTC-USDT' }] }, m('okx', 'BTC/USDT:USDT'))).toThrow(/data\[0\]\.maxSz/);
+  });
+});
+
+describe('bybit tiers', () => {
+  const source = TIER_SOURCES.bybit;
+  it('asks risk-limit by category and symbol', () => {
+    expect(source.request(m('bybit', 'BTC/USDT:USDT'))!.url).toBe('https://api.bybit.com/v5/market/risk-limit?category=linear&symbol=BTCUSDT');
+    expect(source.request(m('bybit', 'BTC/USD:BTC'))!.url).toBe('https://api.bybit.com/v5/market/risk-limit?category=inverse&symbol=BTCUSD');
+  });
+  it('chains riskLimitValue caps, reads mmDeduction ("" on tier 1 = 0)', () => {
+    const t = source.parse(fixture('bybit-risk-limit-linear.from-docs.json'), m('bybit', 'BTC/USDT:USDT'), NOW);
+    expect(t.tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount])).toEqual([
+      [0, 300000, 0.0033, 0],
+      [300000, 2000000, 0.005, 510],
+    ]);
+    expectContinuousMaintenance(t.tiers);
+  });
+  it('recognises percent-style rates by initialMargin × maxLeverage and fills deductions by recurrence', () => {
+    const t = source.parse(fixture('bybit-risk-limit-inverse-percent.from-docs.json'), m('bybit', 'BTC/USD:BTC'), NOW);
+    expect(t.tiers[0]!.mmr).toBeCloseTo(0.005, 12);
+    expect(t.tiers[1]!.mmr).toBeCloseTo(0.01, 12);
+    expect(t.tiers[1]!.maintenanceAmount).toBeCloseTo(150 * 0.005, 9);
+  });
+  it('rejects retCode errors and malformed rows', () => {
+    expect(() => source.parse({ retCode: 10001, retMsg: 'params error', result: {} }, m('bybit', 'BTC/USDT:USDT'))).toThrow(/10001/);
+    expect(() => source.parse({ retCode: 0, result: { list: 'nope' } }, m('bybit', 'BTC/USDT:USDT'))).toThrow(/result\.list/);
+    expect(() => source.parse({ retCode: 0, result: { list: [] } }, m('bybit', 'BTC/USDT:USDT'))).toThrow(/no risk limits/);
+  });
+});
+
+describe('bitget tiers', () => {
+  const source = TIER_SOURCES.bitget;
+  it('asks query-position-lever and parses startUnit/endUnit as notional', () => {
+    expect(source.request(m('bitget', 'BTC/USDT:USDT'))!.url).toBe('https://api.bitget.com/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=USDT-FUTURES');
+    const t = source.parse(fixture('bitget-query-position-lever.from-docs.json'), m('bitget', 'BTC/USDT:USDT'), NOW);
+    expect(t.tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount, x.maxLeverage])).toEqual([
+      [0, 50000, 0.004, 0, 125],
+      [50000, 200000, 0.005, 0, 100],
+    ]);
+  });
+  it('rejects an overlap and an error code', () => {
+    const overlap = fixture('bitget-query-position-lever.from-docs.json') as { data: Record<string, string>[] };
+    overlap.data[1]!.startUnit = '40000';
+    expect(() => source.parse(overlap, m('bitget', 'BTC/USDT:USDT'))).toThrow(/overlap/);
+    expect(() => source.parse({ code: '40034', msg: 'Parameter does not exist', data: [] }, m('bitget', 'BTC/USDT:USDT'))).toThrow(/40034/);
+  });
+});
+
+describe('htx tiers', () => {
+  const source = TIER_SOURCES.htx;
+  it('asks the adjustment factors and builds one ladder per leverage in base coin', () => {
+    expect(source.request(m('htx', 'BTC/USDT:USDT'))!.url).toBe('https://api.hbdm.com/linear-swap-api/v1/swap_adjustfactor?contract_code=BTC-USDT');
+    const t = source.parse(fixture('htx-swap-adjustfactor.from-docs.json'), m('htx', 'BTC/USDT:USDT'), NOW);
+    expect(t.leverageLadders).toHaveLength(1);
+    const ladder = t.leverageLadders![0]!;
+    expect(ladder.leverage).toBe(1);
+    expect(ladder.tiers.map((x) => [x.floor, x.cap, x.adjustFactor])).toEqual([
+      [0, 4, 0.005],
+      [4, 40, 0.01],
+      [40, 80, 0.015],
+    ]);
+  });
+  it('prices with adjustment factor ÷ leverage through tiersFor', () => {
+    const t = source.parse(fixture('htx-swap-adjustfactor.from-docs.json'), m('htx', 'BTC/USDT:USDT'), NOW);
+    const pick = tiersFor(t, 1)!;
+    const r = computeLiquidation({ venue: 'htx', marginMode: 'isolated', side: 'long', entryPrice: 100000, quantity: 5, leverage: 1, ...pick });
+    expect(r.tierUsed.mmr).toBe(0.01);
+    // (Q·EP − E0)/(Q·(1 − AF/lev)) with E0 = Q·EP: no liquidation at 1x.
+    expect(r.price).toBeNull();
+    expect(tiersFor(t, undefined)).toBeNull();
+    expect(tiersFor(t, 5)!.note).toMatch(/No adjustment factors published for 5x/);
+  });
+  it('rejects status error payloads', () => {
+    expect(() => source.parse({ status: 'error', err_msg: 'Contract does not exist' }, m('htx', 'BTC/USDT:USDT'))).toThrow(/Contract does not exist/);
+  });
+});
+
+describe('hyperliquid tiers', () => {
+  const source = TIER_SOURCES.hyperliquid;
+  it('asks /info meta; inverse markets have no source', () => {
+    expect(source.request(m('hyperliquid', 'BTC/USDC:USDC'))).toEqual({ url: 'https://api.hyperliquid.xyz/info', method: 'POST', body: { type: 'meta' } });
+  });
+  it('turns margin tables into mmr = 1/(2·maxLev) with deductions by recurrence', () => {
+    const t = source.parse(fixture('hyperliquid-meta-margin-tables.from-docs.json'), m('hyperliquid', 'BTC/USDC:USDC'), NOW);
+    expect(t.tiers).toHaveLength(2);
+    expect(t.tiers[0]).toMatchObject({ floor: 0, cap: 150_000_000, mmr: 0.0125, maintenanceAmount: 0, maxLeverage: 40 });
+    expect(t.tiers[1]!.mmr).toBe(0.025);
+    expect(t.tiers[1]!.maintenanceAmount).toBeCloseTo(1_875_000, 6);
+    expect(t.tiers[1]!.cap).toBe(Infinity);
+    const eth = source.parse(fixture('hyperliquid-meta-margin-tables.from-docs.json'), m('hyperliquid', 'ETH/USDC:USDC'), NOW);
+    expect(eth.tiers[1]!.maintenanceAmount).toBeCloseTo(1_333_333.333, 2);
+  });
+  it('reads ids below 50 as one tier at that leverage, and the recorded 2023 schema without tables', () => {
+    const low = source.parse(fixture('hyperliquid-meta-margin-tables.from-docs.json'), m('hyperliquid', 'LOWCAP/USDC:USDC'), NOW);
+    expect(low.tiers).toEqual([{ floor: 0, cap: Infinity, mmr: 1 / 6, maintenanceAmount: 0, maxLeverage: 3 }]);
+    const old = source.parse(fixture('hyperliquid_info_meta_2023.json'), m('hyperliquid', 'BTC/USDC:USDC'), NOW);
+    expect(old.tiers).toEqual([{ floor: 0, cap: Infinity, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 }]);
+  });
+  it('rejects missing tables and hostile shapes', () => {
+    const broken = fixture('hyperliquid-meta-margin-tables.from-docs.json') as { marginTables: unknown[] };
+    broken.marginTables = [];
+    expect(() => source.parse(broken, m('hyperliquid', 'BTC/USDC:USDC'))).toThrow(/margin table 56 missing/);
+    expect(() => source.parse({ universe: [{ name: 'BTC', maxLeverage: Infinity }] }, m('hyperliquid', 'BTC/USDC:USDC'))).toThrow(/universe\[0\]\.maxLeverage/);
+    expect(() => source.parse(null, m('hyperliquid', 'BTC/USDC:USDC'))).toThrow(TierTableError);
+  });
+});
+
+describe('gate tiers', () => {
+  const source = TIER_SOURCES.gate;
+  it('asks risk_limit_tiers and reads risk_limit caps with deductions', () => {
+    expect(source.request(m('gate', 'BTC/USDT:USDT'))!.url).toBe('https://api.gateio.ws/api/v4/futures/usdt/risk_limit_tiers?contract=BTC_USDT');
+    const t = source.parse(fixture('gate-risk-limit-tiers.from-docs.json'), m('gate', 'BTC/USDT:USDT'), NOW);
+    expect(t.tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount])).toEqual([
+      [0, 500000, 0.005, 0],
+      [500000, 1000000, 0.01, 2500],
+      [1000000, 2000000, 0.015, 7500],
+    ]);
+    expectContinuousMaintenance(t.tiers);
+  });
+  it('rejects Gate error labels and non-arrays', () => {
+    expect(() => source.parse({ label: 'CONTRACT_NOT_FOUND', message: 'x' }, m('gate', 'BTC/USDT:USDT'))).toThrow(/CONTRACT_NOT_FOUND/);
+    expect(() => source.parse({ foo: 1 }, m('gate', 'BTC/USDT:USDT'))).toThrow(/an array/);
+  });
+});
+
+describe('mexc tiers', () => {
+  const source = TIER_SOURCES.mexc;
+  it('asks contract detail and expands the risk-limit rule into tiers in base coin', () => {
+    expect(source.request(m('mexc', 'BTC/USDT:USDT'))!.url).toBe('https://contract.mexc.com/api/v1/contract/detail?symbol=BTC_USDT');
+    const t = source.parse(fixture('mexc-contract-detail.from-docs.json'), m('mexc', 'BTC/USDT:USDT'), NOW);
+    expect(t.basis).toBe('quantity');
+    expect(t.tiers).toHaveLength(5);
+    expect(t.tiers[0]).toMatchObject({ floor: 0, cap: 1, mmr: 0.004 });
+    expect(t.tiers[1]!.floor).toBe(1);
+    expect(t.tiers[1]!.cap).toBeCloseTo(21, 9);
+    expect(t.tiers[4]!.mmr).toBeCloseTo(0.02, 12);
+  });
+  it('rejects failures and a response for another symbol', () => {
+    expect(() => source.parse({ success: false, code: 1001, message: 'contract not exists' }, m('mexc', 'BTC/USDT:USDT'))).toThrow(/contract not exists/);
+    expect(() => source.parse(fixture('mexc-contract-detail.from-docs.json'), m('mexc', 'ETH/USDT:USDT'))).toThrow(/not ETH_USDT/);
+  });
+});
+
+describe('bundled tables', () => {
+  it('every bundled table is valid, dated, sourced and belongs to its venue', () => {
+    for (const venue of VENUE_IDS) {
+      for (const t of TIER_SOURCES[venue].bundled) {
+        expect(t.venue).toBe(venue);
+        expect(() => validateTiers(t.tiers)).not.toThrow();
+        expect(t.source).toMatch(/^bundled:/);
+        expect(t.asOf).toBeGreaterThan(Date.UTC(2025, 0, 1));
+        if (t.tiers.some((x) => x.maintenanceAmount > 0)) expectContinuousMaintenance(t.tiers);
+      }
+    }
+  });
+  it('bundledTiers finds BTC and ETH where recorded numbers exist, null elsewhere', () => {
+    expect(bundledTiers(m('binance', 'BTC/USDT:USDT'))!.tiers).toHaveLength(4);
+    expect(bundledTiers(m('hyperliquid', 'ETH/USDC:USDC'))!.tiers[1]!.maxLeverage).toBe(15);
+    expect(bundledTiers(m('okx', 'ETH/USDT:USDT'))!.basis).toBe('quantity');
+    expect(bundledTiers(m('bybit', 'ETH/USDT:USDT'))).toBeNull();
+    expect(bundledTiers(m('binance', 'DOGE/USDT:USDT'))).toBeNull();
+  });
+  it('a bundled table carries its source and date into the result', () => {
+    const table = bundledTiers(m('binance', 'BTC/USDT:USDT'))!;
+    const r = computeLiquidation({ venue: 'binance', marginMode: 'isolated', side: 'long', entryPrice: 100000, quantity: 1, leverage: 50, ...tiersFor(table)! });
+    expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
+  });
+});
