@@ -92,20 +92,19 @@ export function findBands(
   return bands;
 }
 
+/** Smoothed density of cells lo…hi; cells outside count as empty, so edges are not inflated. */
 function gaussianSmooth(values: ArrayLike<number>, lo: number, hi: number): Float64Array {
   const radius = Math.ceil(SMOOTH_SIGMA_CELLS * 3);
   const kernel = new Float64Array(2 * radius + 1);
-  for (let k = -radius; k <= radius; k++) kernel[k + radius] = Math.exp(-(k * k) / (2 * SMOOTH_SIGMA_CELLS ** 2));
+  let weight = 0;
+  for (let k = -radius; k <= radius; k++) {
+    kernel[k + radius] = Math.exp(-(k * k) / (2 * SMOOTH_SIGMA_CELLS ** 2));
+    weight += kernel[k + radius]!;
+  }
   const out = new Float64Array(hi - lo + 1);
   for (let i = lo; i <= hi; i++) {
     let sum = 0;
-    let weight = 0;
-    for (let k = -radius; k <= radius; k++) {
-      const j = i + k;
-      if (j < lo || j > hi) continue;
-      sum += values[j]! * kernel[k + radius]!;
-      weight += kernel[k + radius]!;
-    }
+    for (let k = Math.max(-radius, lo - i); k <= Math.min(radius, hi - i); k++) sum += values[i + k]! * kernel[k + radius]!;
     out[i - lo] = sum / weight;
   }
   return out;
