@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createOverlaySession } from '@/core/overlay/session';
+import { RequestFailed, type RequestFn } from '@/core/messages/client';
+import type { MarketSnapshot } from '@/core/messages/protocol';
+import { computeLiquidation } from '@/core/liquidation/engine';
+import { snapshot } from './fixtures';
+
+const BTC = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
+const ETH = { venue: 'binance' as const, symbol: 'ETH/USDT:USDT' };
+
+function harness(answer: (command: string, payload: { market?: { symbol: string } }) => Promise<unknown>) {
+  const timers: { fn: () => void; ms: number }[] = [];
+  const calls: string[] = [];
+  const request = ((command: string, payload: { market?: { symbol: string } }) => {
+    calls.push(`${command}:${payload.market?.symbol ?? ''}`);
+    return answer(command, payload);
+  }) as unknown as RequestFn;
+  const session = createOverlaySession({
+    request,
+    compute: computeLiquidation,
+    setTimeout: (fn, ms) => timers.push({ fn, ms }),
+    clearTimeout: () => undefined,
+  });
+  return { session, timers, calls };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('overlay session', () => {
+  it('loads the snapshot, tiers and instrument for the market and schedules a refresh', async () => {
+    const { session, timers, calls } = harness(async (command) => {
+      if (command === 'snapshot.get') return snapshot();
+      throw new RequestFailed('source-error', 'no tiers');
+    });
+    session.setMarket(BTC);
+    await flush();
+    expect(calls.sort()).toEqual(['instrument.get:BTC/USDT:USDT', 'snapshot.get:BTC/USDT:USDT', 'tiers.get:BTC/USDT:USDT']);
+    expect(session.data.get().snapshot?.market).toEqual(BTC);
+    expect(session.tiers.get()).toBeNull();
+    expect(timers.at(-1)?.ms).toBe(60_000);
+  });
+  it('refreshes sooner after a failure and keeps the error for the banner', async () => {
+    const { session, timers } = harness(async () => {
+      throw new RequestFailed('unreachable', 'LiqLens background is not reachable');
+    });
+    session.setMarket(BTC);
+    await flush();
+    expect(session.data.get().error).toEqual({ code: 'unreachable', message: 'LiqLens background is not reachable' });
+    expect(timers.at(-1)?.ms).toBe(10_000);
+  });
+  it('never shows a previous market\'s late answer after a switch', async () => {
+    let release: (s: MarketSnapshot) => void = () => undefined;
+    const { session } = harness((command, payload) => {
+      if (command !== 'snapshot.get') return Promise.reject(new Error('n/a'));
+      if (payload.market?.symbol === 'BTC/USDT:USDT') return new Promise((r) => (release = r));
+      return Promise.resolve(snapshot({ market: ETH }));
+    });
+    session.setMarket(BTC);
+    session.setMarket(ETH);
+    await flush();
+    release(snapshot());
+    await flush();
+    expect(session.data.get().snapshot?.market).toEqual(ETH);
+  });
+  it('sets the order state only when it changed', async () => {
+    const { session } = harness(async () => snapshot());
+    session.setMarket(BTC);
+    const seen: string[] = [];
+    session.order.subscribe((s) => seen.push(s.kind));
+    const input = { venue: 'binance' as const, marginMode: 'isolated' as const, side: 'long' as const, entryPrice: 80_000, quantity: 1, leverage: 20, tier: { mmr: 0.004, maintenanceAmount: 0 } };
+    session.setOrder({ inputs: [input] });
+    session.setOrder({ inputs: [{ ...input }] });
+    session.setOrder({ missing: ['leverage'], prefill: { entry: 80_000 } });
+    session.setOrder({ missing: ['leverage'], prefill: { entry: 80_000 } });
+    session.setOrder({ waiting: true });
+    session.setOrder({ waiting: true });
+    expect(seen).toEqual(['computed', 'unreadable', 'waiting']);
+  });
+  it('prefers the mark price for the order context, else the page price', async () => {
+    const { session } = harness(async (c) => (c === 'snapshot.get' ? snapshot({ mark: null }) : Promise.reject(new Error('x'))));
+    session.setMarket(BTC);
+    await flush();
+    session.setPagePrice(81_000);
+    expect(session.context()?.markPrice).toBe(81_000);
+    session.setPagePrice(Number.NaN);
+    expect(session.context()?.markPrice).toBeNull();
+  });
+});
