@@ -61,6 +61,7 @@ export interface LiquidationInput {
   otherPositions?: { maintenanceMargin: number; unrealizedPnl: number };
   /** Cross hedge mode (linear): the opposite leg of the same symbol, which shares one liquidation price. */
   hedgeOppositeLeg?: { quantity: number; entryPrice: number };
+  /** One given tier; when present it is used as is and `tiers` is ignored. */
   tier?: { mmr: number; maintenanceAmount: number };
   tiers?: Tier[];
   /** Unit of the `tiers` brackets; default 'notional'. */
