@@ -146,7 +146,7 @@ export function findNumber(text: string | null | undefined, hints: NumberHints =
   const result = parseNumber(token, hints);
   if (!result.ok) return result;
   const after = text.slice(text.indexOf(token) + token.length).trim();
-  const unit = /^([A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{0,11})\b/.exec(after)?.[1] ?? null;
+  const unit = /^([A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{0,11})(?![A-Za-z0-9])/.exec(after)?.[1] ?? null;
   return { ...result, unit: result.unit ?? unit };
 }
 

@@ -108,7 +108,10 @@ function inputLabels(ctx: ReadContext, input: Element): string[] {
   if (labelledBy) for (const id of labelledBy.split(/\s+/)) push(ctx.doc.getElementById(id)?.textContent);
   push(input.closest('label')?.textContent);
   push(input.previousElementSibling?.textContent);
-  push(input.parentElement?.previousElementSibling?.textContent);
+  // `<label>Price</label><div><input></div>`: only when that sibling is a pure label, not another field.
+  const parent = input.parentElement;
+  const before = parent?.previousElementSibling;
+  if (parent && before && parent.querySelectorAll('input').length === 1 && !before.querySelector('input, textarea, select')) push(before.textContent);
   return labels;
 }
 

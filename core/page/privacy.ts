@@ -14,6 +14,9 @@ const SENSITIVE_TOKENS = new Set([
 
 const SENSITIVE_AUTOCOMPLETE = /password|one-time-code|cc-|webauthn/i;
 
+/** Unmistakable fragments, matched anywhere (`google2faCode`, `agentPrivateKey`, `userApiKey`). */
+const SENSITIVE_FRAGMENTS = /password|passwd|passphrase|2fa|totp|otpcode|apikey|api_key|api-key|secret|mnemonic|privatekey|private_key|private-key|authcode|one-time|seedphrase/i;
+
 /** The attributes that name a field: tokenised, never the value itself. */
 const NAMING_ATTRIBUTES = ['name', 'id', 'autocomplete', 'aria-label', 'placeholder', 'data-testid'] as const;
 
@@ -38,7 +41,7 @@ export function isSensitiveElement(element: Element): boolean {
   for (const attribute of NAMING_ATTRIBUTES) {
     const value = element.getAttribute(attribute);
     if (!value) continue;
-    if (value.toLowerCase().includes('password')) return true;
+    if (SENSITIVE_FRAGMENTS.test(value)) return true;
     if (tokens(value).some((t) => SENSITIVE_TOKENS.has(t))) return true;
   }
   return false;
