@@ -1,0 +1,197 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { Overlay, type OverlayProps } from '@/components/overlay/Overlay';
+import { createStore } from '@/core/overlay/store';
+import { INITIAL_DATA, reduceOverlay, type OverlayData, type OverlayEvent } from '@/core/overlay/state';
+import type { OrderState } from '@/core/overlay/order';
+import { computeLiquidation } from '@/core/liquidation/engine';
+import { NOW, PRICE, snapshot } from '../overlay/fixtures';
+import { mount } from './render';
+
+const market = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
+const data = (...events: OverlayEvent[]): OverlayData => events.reduce(reduceOverlay, INITIAL_DATA);
+const ready = (patch = {}) => data({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot(patch) });
+
+function props(patch: Partial<OverlayProps> = {}): OverlayProps {
+  return {
+    data: ready(),
+    now: NOW,
+    order: createStore<OrderState>({ kind: 'waiting' }),
+    compute: computeLiquidation,
+    pagePrice: null,
+    expanded: false,
+    theme: 'dark',
+    position: { x: 20, y: 500 },
+    windowPct: 10,
+    onExpandedChange: () => undefined,
+    onClose: () => undefined,
+    onMove: () => undefined,
+    ...patch,
+  };
+}
+
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+async function show(p: OverlayProps, language: 'en' | 'zh_CN' = 'en') {
+  const m = await mount(<Overlay {...p} />, language, language === 'zh_CN' ? 'zh' : 'en');
+  cleanup = m.unmount;
+  return m;
+}
+
+const TIER = { mmr: 0.004, maintenanceAmount: 0 };
+function computed(liqLongEntry = 80_000, leverage = 30): OrderState {
+  const input = { venue: 'binance' as const, marginMode: 'isolated' as const, side: 'long' as const, entryPrice: liqLongEntry, quantity: 0.5, leverage, tier: TIER, markPrice: PRICE };
+  return { kind: 'computed', sides: [{ side: 'long', input, result: computeLiquidation(input) }] };
+}
+
+describe('overlay states', () => {
+  it('ready: header with market, mark price said as mark, age, badges, coverage and the nearest bands', async () => {
+    const { text, q } = await show(props());
+    expect(text('overlay-market')).toBe('BTC/USDT:USDT');
+    expect(text('overlay-price')).toBe('mark price $82,560.0');
+    expect(text('overlay-age')).toBe('data 2 min ago');
+    expect(text('badge-estimate')).toBe('estimate · key-less');
+    expect(text('badge-realized')).toBe('realized · key-less');
+    expect(text('overlay-coverage')).toBe('venues: binance, bybit, okx');
+    expect(text('band-long')).toContain('≈$286M longs $80.0k–$79.2k (\u22123.1%)');
+    expect(text('band-short')).toContain('≈$698M shorts $85.0k–$85.9k (+3.0%)');
+    expect(q('overlay-root')?.dataset.state).toBe('ready');
+    expect(q('overlay-realized')).toBeNull();
+  });
+  it('falls back to the page\'s last price and says so', async () => {
+    const { text } = await show(props({ data: ready({ mark: null }), pagePrice: 82_401.5 }));
+    expect(text('overlay-price')).toBe('last price $82,401.5');
+  });
+  it('loading', async () => {
+    const { text } = await show(props({ data: data({ type: 'market', market }, { type: 'request' }) }));
+    expect(text('state-loading')).toBe('Loading market data…');
+  });
+  it('cached and stale, with the age', async () => {
+    const { text } = await show(props({ data: ready({ stale: true, asOf: NOW - 25 * 60_000 }) }));
+    expect(text('state-stale')).toBe('Showing cached data from 25 min ago; refreshing.');
+  });
+  it('offline, with and without cached data', async () => {
+    let m = await show(props({ data: data({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot() }, { type: 'online', online: false }) }));
+    expect(m.text('state-offline')).toBe('Offline: showing the last data received (2 min ago).');
+    expect(m.text('band-long')).toContain('$286M');
+    await cleanup?.();
+    m = await show(props({ data: data({ type: 'market', market }, { type: 'online', online: false }) }));
+    expect(m.text('state-offline')).toBe('Offline and no cached data for this market yet.');
+  });
+  it('source error: which source, what failed, and how to fix it', async () => {
+    const sources = [{ source: 'bybit', lastSuccess: NOW - 3600_000, lastError: { at: NOW - 120_000, message: 'HTTP 403 (region blocked)' } }];
+    const { text } = await show(props({ data: ready({ sources }) }));
+    expect(text('state-source-error')).toContain('bybit failed 2 min ago: HTTP 403 (region blocked)');
+    expect(text('state-source-error')).toContain('Check this source on the options page.');
+  });
+  it('request error with nothing cached offers a retry', async () => {
+    const onRetry = vi.fn();
+    const { text, q } = await show(props({ data: data({ type: 'market', market }, { type: 'failed', code: 'unreachable', message: 'LiqLens background is not reachable.' }), onRetry }));
+    expect(text('state-error')).toContain('Cannot load data: LiqLens background is not reachable.');
+    await act(() => q('state-retry')!.click());
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+  it('unsupported market', async () => {
+    const { text, q } = await show(props({ data: data({ type: 'market', market: null }) }));
+    expect(text('state-unsupported')).toContain('This page is not a supported perpetual market.');
+    expect(q('overlay-order')).toBeNull();
+  });
+  it('form unreadable: names the fields and opens the calculator prefilled', async () => {
+    const order = createStore<OrderState>({ kind: 'unreadable', missing: ['leverage', 'marginMode'], prefill: { entry: 80_000, quantity: 0.5, side: 'long' } });
+    const { text, q } = await show(props({ order }));
+    expect(text('state-form-unreadable')).toBe('The order form could not be read: leverage, margin mode. Enter it here.');
+    expect(q<HTMLInputElement>('calc-entry')?.value).toBe('80000');
+    expect(q<HTMLInputElement>('calc-leverage')?.value).toBe('');
+    expect(text('calc-missing')).toBe('missing: Leverage');
+  });
+});
+
+describe('your order', () => {
+  it('shows the liquidation price, distance in % and $, margin, and no warning when clear of bands', async () => {
+    const { text, q } = await show(props({ order: createStore(computed(82_000, 10)) }));
+    const liq = text('order-liq-long')!;
+    expect(liq).toMatch(/^\$7\d,\d{3}\.\d$/);
+    expect(text('order-distance-long')).toMatch(/^\u2212\d+\.\d\d% · \u2212\$[\d,]+\.\d+ from price$/);
+    expect(text('order-margin-long')).toBe('Margin 4,100.00 USDT');
+    expect(q('overlay-warning')).toBeNull();
+  });
+  it('warns when the liquidation sits just beyond a dense band', async () => {
+    // Entry 81,500 at 30× isolated on Binance liquidates near $79.1k, just past the $80.0k–$79.2k long band.
+    const state = computed(81_500, 30);
+    const price = 'result' in state.sides[0]! ? state.sides[0].result.price! : 0;
+    expect(price).toBeGreaterThan(78_700);
+    expect(price).toBeLessThan(79_200);
+    const { text } = await show(props({ order: createStore(state) }));
+    expect(text('overlay-warning')).toMatch(/^A cascade through \$80\.0–79\.2k reaches your liquidation at \$79\.\dk$/);
+  });
+  it('re-renders on a new order without touching the rest', async () => {
+    const order = createStore<OrderState>({ kind: 'waiting' });
+    const { text } = await show(props({ order }));
+    expect(text('order-waiting')).toBe('Type an order on the page to see its liquidation price.');
+    await act(() => order.set(computed(82_000, 10)));
+    expect(text('order-liq-long')).toMatch(/^\$7/);
+  });
+  it('renders page-derived and engine strings as text, never markup', async () => {
+    const state = computed(82_000, 10);
+    const side = state.kind === 'computed' ? state.sides[0]! : null;
+    if (!side || !('result' in side)) throw new Error('computed');
+    side.result.assumptions.push('<img src=x onerror=alert(1)>');
+    const { container } = await show(props({ order: createStore(state), expanded: true }));
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+  it('expanded: tier, assumptions, largest band, imbalance and realized 24h as a lower bound', async () => {
+    const { text } = await show(props({ order: createStore(computed(82_000, 10)), expanded: true }));
+    expect(text('order-details-long')).toContain('Tier: MMR 0.40%, amount $0.0000');
+    expect(text('overlay-bands')).toContain('≈$512M longs $76.0k–$75.0k');
+    expect(text('overlay-imbalance')).toBe('Longs below $798M · shorts above $698M (long-heavy ×1.1)');
+    expect(text('realized-total')).toBe('Total $60.1M');
+    expect(text('realized-split')).toBe('longs $41.2M · shorts $18.9M');
+    expect(text('realized-lower-bound')).toBe('Exchange feeds are sampled: true totals are higher.');
+  });
+  it('shows the spread between sources instead of an average', async () => {
+    const comparisons = [{ figure: '24h long liquidations', values: [{ source: 'binance', value: 41.2e6 }, { source: 'coinglass', value: 50.2e6 }], spread: 0.18 }];
+    const { text } = await show(props({ data: ready({ comparisons }), expanded: true }));
+    expect(text('realized-spread')).toContain('Sources differ by 18% on 24h long liquidations');
+    expect(text('realized-spread')).toContain('binance $41.2M · coinglass $50.2M');
+  });
+});
+
+describe('overlay controls', () => {
+  it('expands with the button and collapses with Esc', async () => {
+    const onExpandedChange = vi.fn();
+    const { q } = await show(props({ expanded: true, onExpandedChange }));
+    expect(q('overlay-expand')?.getAttribute('aria-expanded')).toBe('true');
+    await act(() => {
+      q('overlay-root')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(onExpandedChange).toHaveBeenCalledWith(false);
+  });
+  it('moves with the arrow keys on the drag handle, clamped to the window', async () => {
+    const onMove = vi.fn();
+    const { q } = await show(props({ position: { x: 12, y: 100 }, onMove }));
+    await act(() => {
+      q('overlay-drag')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', shiftKey: true, bubbles: true }));
+    });
+    expect(onMove).toHaveBeenCalledWith({ x: 8, y: 100 });
+    expect(q('overlay-root')!.style.left).toBe('8px');
+  });
+  it('every button has an accessible name', async () => {
+    const { container } = await show(props({ order: createStore(computed()), expanded: true }));
+    for (const b of container.querySelectorAll('button')) expect(b.getAttribute('aria-label') || b.textContent?.trim(), b.outerHTML).toBeTruthy();
+    for (const input of container.querySelectorAll('input, select')) {
+      const id = input.getAttribute('id');
+      expect(id && container.querySelector(`label[for="${id}"]`), input.outerHTML).toBeTruthy();
+    }
+  });
+  it('speaks Chinese', async () => {
+    const { text } = await show(props({ order: createStore(computed(81_500, 30)) }), 'zh_CN');
+    expect(text('overlay-price')).toBe('标记价格 $82,560.0');
+    expect(text('band-long')).toContain('≈$286M 多单 $80.0k–$79.2k（\u22123.1%）');
+    expect(text('overlay-warning')).toMatch(/^穿过 \$80\.0–79\.2k 的连环强平会触及你在 \$79\.\dk 的强平价$/);
+  });
+});

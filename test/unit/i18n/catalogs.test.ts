@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { en } from '@/core/i18n/catalogs/en';
+import { zh_CN } from '@/core/i18n/catalogs/zh_CN';
+import { createTranslator, resolveLanguage } from '@/core/i18n/i18n';
+
+const ROOT = join(__dirname, '../../..');
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function files(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...files(path, ext));
+    else if (ext.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** User-visible attributes: a literal here would bypass translation. */
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'title', 'placeholder', 'alt', 'label', 'aria-valuetext']);
+
+/** Hard-coded English in JSX: text nodes, `{'…'}` children and user-visible attribute literals. */
+function hardCodedText(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const letters = /[A-Za-z]{2,}/;
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && letters.test(node.text)) found.push(node.text.trim());
+    if (ts.isJsxExpression(node) && node.expression && (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) && ts.isJsxElement(node.parent) && letters.test(node.expression.text)) {
+      found.push(node.expression.text);
+    }
+    if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
+      const init = node.initializer;
+      const literal = ts.isStringLiteral(init) ? init : ts.isJsxExpression(init) && init.expression && ts.isStringLiteral(init.expression) ? init.expression : null;
+      if (literal && letters.test(literal.text)) found.push(`${node.name.getText()}="${literal.text}"`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('message catalogs', () => {
+  it('have the same keys in English and Simplified Chinese', () => {
+    expect(Object.keys(zh_CN).sort()).toEqual(Object.keys(en).sort());
+  });
+  it('have no empty strings', () => {
+    for (const [lang, catalog] of Object.entries({ en, zh_CN })) {
+      for (const [key, value] of Object.entries(catalog)) expect(value.trim(), `${lang}.${key}`).not.toBe('');
+    }
+  });
+  it('use the same placeholders in both languages', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(zh_CN[key]), key).toEqual(placeholders(en[key]));
+  });
+  it('has a Chinese catalog that is actually Chinese where it holds prose', () => {
+    const prose = Object.entries(zh_CN).filter(([k]) => !/^(appName|language_|numberFormat_)/.test(k));
+    const han = prose.filter(([, v]) => /[\u4e00-\u9fff]/.test(v));
+    expect(han.length / prose.length).toBeGreaterThan(0.95);
+  });
+  it('fills placeholders and lets the language setting override the browser', () => {
+    expect(createTranslator('en')('realizedTotal', { usd: '$60.1M' })).toBe('Total $60.1M');
+    expect(createTranslator('zh_CN')('realizedTotal', { usd: '$60.1M' })).toBe('合计 $60.1M');
+    expect(createTranslator('en')('realizedTotal')).toBe('Total {usd}');
+    expect(resolveLanguage('auto', 'zh-TW')).toBe('zh_CN');
+    expect(resolveLanguage('auto', 'fr-FR')).toBe('en');
+    expect(resolveLanguage('zh_CN', 'en-US')).toBe('zh_CN');
+    expect(resolveLanguage('en', 'zh-CN')).toBe('en');
+  });
+  it('keeps the manifest strings in public/_locales for both languages', () => {
+    for (const lang of ['en', 'zh_CN']) {
+      const messages = JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      for (const key of ['extName', 'extDescription', 'commandToggleOverlay']) expect(messages[key]?.message.trim(), `${lang}.${key}`).toBeTruthy();
+    }
+  });
+});
+
+describe('no hard-coded user-visible English', () => {
+  const uiFiles = [
+    ...files(join(ROOT, 'components'), /\.tsx$/),
+    ...['exchange.content', 'popup', 'options'].flatMap((d) => files(join(ROOT, 'entrypoints', d), /\.tsx$/)),
+  ];
+  it('scans a real set of component files', () => {
+    expect(uiFiles.length).toBeGreaterThan(10);
+  });
+  it.each(uiFiles.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
+    expect(hardCodedText(file)).toEqual([]);
+  });
+  it('the scanner does catch text nodes, literal children and labels', () => {
+    const text = "export const A = (x: string) => <div aria-label=\"Close it\" title={'Hint text'}><p>Loading data</p>{'Retry now'}<span>{x}</span><b>12 %</b></div>;";
+    expect(hardCodedText('probe.tsx', text)).toEqual(['aria-label="Close it"', 'title="Hint text"', 'Loading data', 'Retry now']);
+  });
+});
