@@ -32,6 +32,16 @@ export interface OiPoint {
   usd: number;
 }
 
+/**
+ * OI as venues report it (structurally core/net/market-data's OpenInterestPoint): USD value, base
+ * coins, or both. Coins are valued at the bar's close when USD is missing.
+ */
+export interface OpenInterestInput {
+  time: number;
+  usd?: number;
+  base?: number;
+}
+
 const SOURCE = 'model:liqlens-oi-delta';
 
 /**
@@ -98,15 +108,17 @@ export class HeatmapModel {
    * Appends the bars newer than what `venue` has seen, each with the OI point at its close
    * (`oi` time = bar open + interval, or = bar open when `oiAt` is 'open', as in the backtest CSVs).
    */
-  update(venue: VenueId, bars: readonly Bar[], oi: readonly OiPoint[], oiAt: 'close' | 'open' = 'close'): number {
-    const byTime = new Map<number, number>();
-    for (const p of oi) byTime.set(p.time, p.usd);
+  update(venue: VenueId, bars: readonly Bar[], oi: readonly OpenInterestInput[], oiAt: 'close' | 'open' = 'close'): number {
+    const byTime = new Map<number, OpenInterestInput>();
+    for (const p of oi) byTime.set(p.time, p);
     const seen = this.books.get(venue)?.lastTime ?? -Infinity;
     let fed = 0;
     for (const bar of bars) {
       if (bar.time <= seen) continue;
       const key = oiAt === 'close' ? bar.time + this.intervalMs : bar.time;
-      this.push(venue, bar, byTime.get(key) ?? null);
+      const point = byTime.get(key);
+      const usd = point?.usd ?? (point?.base !== undefined ? point.base * bar.close : null);
+      this.push(venue, bar, usd !== null && Number.isFinite(usd) ? usd : null);
       fed++;
     }
     return fed;

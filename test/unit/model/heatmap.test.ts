@@ -120,3 +120,19 @@ describe('grid helpers', () => {
     expect(() => intervalMs('5x')).toThrow(/unknown bar interval/);
   });
 });
+
+describe('HeatmapModel.update: batches as the background fetches them', () => {
+  it('feeds only new bars, matches OI at each bar close, and values coin-only OI at the close', () => {
+    const settings = simpleSettings();
+    const byPush = new HeatmapModel({ market, settings, venues: [{ venue: 'bybit', mmr: 0.005 }] });
+    const byUpdate = new HeatmapModel({ market, settings, venues: [{ venue: 'bybit', mmr: 0.005 }] });
+    const bars = [0, 1, 2, 3].map((i) => bar(i, 10000 + i, 10010 + i, 9990 + i, 10000 + i, 0.7));
+    bars.forEach((b, i) => byPush.push('bybit', b, (i + 1) * 0.1 * b.close));
+    // Bybit reports coins; the point at a bar's close time belongs to that bar.
+    const oi = bars.map((b, i) => ({ time: b.time + HOUR, base: (i + 1) * 0.1 }));
+    expect(byUpdate.update('bybit', bars.slice(0, 2), oi)).toBe(2);
+    expect(byUpdate.update('bybit', bars, oi)).toBe(2); // the first two are not fed twice
+    expect(byUpdate.snapshot({ now: 0 }).longUsd).toEqual(byPush.snapshot({ now: 0 }).longUsd);
+    expect(byUpdate.book('bybit')!.longTotalUsd).toBeGreaterThan(0);
+  });
+});
