@@ -1,0 +1,188 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { pageAdapterFor } from '@/core/page/adapters';
+import type { PageReading } from '@/core/page/types';
+import { watchPage, type PageWatch, type WatchCause, type WatchWindow } from '@/core/page/watch-page';
+import { loadIntoGlobalDocument } from './load-fixture';
+
+/** A window whose frames and timers the test advances by hand; MutationObserver is happy-dom's real one. */
+function fakeWindow(href: string) {
+  const frames = new Map<number, () => void>();
+  const intervals = new Map<number, () => void>();
+  const events = new EventTarget();
+  let nextId = 1;
+  const win: WatchWindow = {
+    requestAnimationFrame: (cb) => {
+      const id = nextId++;
+      frames.set(id, cb);
+      return id;
+    },
+    cancelAnimationFrame: (id) => void frames.delete(id),
+    setInterval: (cb) => {
+      const id = nextId++;
+      intervals.set(id, cb);
+      return id;
+    },
+    clearInterval: (id) => void intervals.delete(id as number),
+    MutationObserver: window.MutationObserver,
+    location: { href },
+    addEventListener: (type, listener) => events.addEventListener(type, listener),
+    removeEventListener: (type, listener) => events.removeEventListener(type, listener),
+  };
+  return {
+    win,
+    pendingFrames: () => frames.size,
+    flushFrames() {
+      const due = [...frames.values()];
+      frames.clear();
+      for (const cb of due) cb();
+    },
+    tick(times = 1) {
+      for (let i = 0; i < times; i++) for (const cb of [...intervals.values()]) cb();
+    },
+    activeIntervals: () => intervals.size,
+    dispatch: (type: string) => events.dispatchEvent(new Event(type)),
+  };
+}
+
+/** Lets happy-dom deliver queued MutationObserver records. */
+const mutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let watch: PageWatch | undefined;
+afterEach(() => watch?.stop());
+
+function start(venue: 'binance' | 'htx', href: string) {
+  const doc = loadIntoGlobalDocument(venue);
+  const fake = fakeWindow(href);
+  const seen: { reading: PageReading | null; cause: WatchCause }[] = [];
+  watch = watchPage(doc, fake.win, pageAdapterFor(venue), (reading, cause) => seen.push({ reading, cause }));
+  return { doc, fake, seen };
+}
+
+const sizeOf = (r: PageReading | null | undefined) => (r && 'value' in r.fields.size ? r.fields.size.value.amount : undefined);
+const priceOf = (r: PageReading | null | undefined) => (r && 'value' in r.fields.limitPrice ? r.fields.limitPrice.value : undefined);
+
+describe('watchPage', () => {
+  it('reads once at start', () => {
+    const { seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.cause).toBe('start');
+    expect(sizeOf(seen[0]?.reading)).toBe(0.15);
+  });
+
+  it('re-reads after typing, coalescing a burst of input events into one frame', () => {
+    const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    const size = doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!;
+    for (const typed of ['0', '0.', '0.3', '0.30', '0.300']) {
+      size.value = typed; // the test plays the user; the product never writes
+      size.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    expect(fake.pendingFrames()).toBe(1);
+    fake.flushFrames();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toMatchObject({ cause: 'input' });
+    expect(sizeOf(seen[1]?.reading)).toBe(0.3);
+  });
+
+  it('picks up a value the page sets without an event (order-book click syncing the value attribute)', async () => {
+    const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    const price = doc.querySelector<HTMLInputElement>('input[id^="limitPrice-"]')!;
+    price.setAttribute('value', '84,015.0');
+    await mutationsDelivered();
+    expect(fake.pendingFrames()).toBe(1);
+    fake.flushFrames();
+    expect(seen.at(-1)).toMatchObject({ cause: 'mutation' });
+    expect(priceOf(seen.at(-1)?.reading)).toBe(84015);
+  });
+
+  it('picks up a silent property change (% slider, no event, no attribute) on the slow re-read', () => {
+    const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!.value = '0.750';
+    fake.tick(3);
+    expect(fake.pendingFrames()).toBe(0); // the cheap ticks only compare the URL
+    fake.tick(1);
+    fake.flushFrames();
+    expect(seen.at(-1)).toMatchObject({ cause: 'poll' });
+    expect(sizeOf(seen.at(-1)?.reading)).toBe(0.75);
+  });
+
+  it('ignores order-book churn: only the order form is observed', async () => {
+    const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    const book = doc.querySelector('#futuresOrderbook')!;
+    for (let i = 0; i < 200; i++) {
+      const row = doc.createElement('div');
+      row.className = 'row-content';
+      row.textContent = `84,0${String(i).padStart(2, '0')}.0`;
+      book.appendChild(row);
+      book.firstElementChild?.remove();
+    }
+    await mutationsDelivered();
+    expect(fake.pendingFrames()).toBe(0);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not emit when nothing the trader sees changed', async () => {
+    const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    doc.querySelector('.order-form-wrap')!.setAttribute('class', 'order-form-wrap is-hovered');
+    await mutationsDelivered();
+    fake.flushFrames();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('notices a pushState market switch (no popstate) on the next 250 ms URL check', () => {
+    const { fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    fake.win.location.href = 'https://www.binance.com/en/futures/ETHUSDT';
+    fake.tick(1);
+    expect(seen.at(-1)?.cause).toBe('navigation');
+    expect(seen.at(-1)?.reading?.market).toEqual({ venue: 'binance', symbol: 'ETH/USDT:USDT' });
+    // The page still shows BTC units and a BTCUSDT title: stale values are refused, not carried over.
+    const fields = seen.at(-1)?.reading?.fields;
+    expect(fields?.size).toEqual({ missing: expect.stringContaining('size unit "BTC"') });
+    expect(fields?.titlePrice).toEqual({ missing: expect.stringContaining('not this market') });
+  });
+
+  it('notices a hash-routed switch (HTX) through hashchange', () => {
+    const { fake, seen } = start('htx', 'https://www.htx.com/futures/linear_swap/exchange#contract_code=BTC-USDT&type=cross');
+    expect(seen[0]?.reading?.market.symbol).toBe('BTC/USDT:USDT');
+    fake.win.location.href = 'https://www.htx.com/futures/linear_swap/exchange#contract_code=ETH-USDT&type=cross';
+    fake.dispatch('hashchange');
+    expect(seen.at(-1)?.reading?.market.symbol).toBe('ETH/USDT:USDT');
+  });
+
+  it('reports null when the SPA leaves the trading page', () => {
+    const { fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    fake.win.location.href = 'https://www.binance.com/en/my/wallet/futures/balance';
+    fake.tick(1);
+    expect(seen.at(-1)).toEqual({ reading: null, cause: 'navigation' });
+  });
+
+  it('stops completely', async () => {
+    const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    watch?.stop();
+    const size = doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!;
+    size.value = '9';
+    size.dispatchEvent(new Event('input', { bubbles: true }));
+    size.setAttribute('value', '9');
+    await mutationsDelivered();
+    expect(fake.pendingFrames()).toBe(0);
+    expect(fake.activeIntervals()).toBe(0);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never writes to the page', async () => {
+    const doc = loadIntoGlobalDocument('binance');
+    const fake = fakeWindow('https://www.binance.com/en/futures/BTCUSDT');
+    const before = doc.documentElement.outerHTML;
+    const writes: MutationRecord[] = [];
+    const spy = new window.MutationObserver((records) => writes.push(...records));
+    spy.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+    watch = watchPage(doc, fake.win, pageAdapterFor('binance'), () => undefined);
+    fake.tick(8);
+    fake.flushFrames();
+    await mutationsDelivered();
+    spy.disconnect();
+    expect(writes).toEqual([]);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!.value).toBe('0.150');
+  });
+});
