@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
 import type { TierTable } from '@/core/liquidation/types';
 import { calculatorInputs, contractOf, formFromPrefill, type CalculatorField, type CalculatorForm } from '@/core/overlay/calculator';
@@ -26,6 +26,19 @@ const FIELD_LABEL: Record<CalculatorField, MessageKey> = { entry: 'fieldEntry', 
 export function Calculator(props: CalculatorProps) {
   const { t, style } = useLocale();
   const [form, setForm] = useState<CalculatorForm>(() => formFromPrefill(props.prefill));
+  // Late-arriving facts (the mark price, a field the page showed later) fill only fields still empty:
+  // never overwrite what the trader typed.
+  const prefillKey = JSON.stringify(props.prefill);
+  useEffect(() => {
+    const next = formFromPrefill(props.prefill);
+    setForm((f) => ({
+      ...f,
+      entry: f.entry || next.entry,
+      quantity: f.quantity || next.quantity,
+      leverage: f.leverage || next.leverage,
+      balance: f.balance || next.balance,
+    }));
+  }, [prefillKey]);
   const computeSides = useMemo(() => createSideComputer(props.compute), [props.compute]);
   const decimal = style === 'de' || style === 'fr' ? ',' : '.';
   const parsed = useMemo(
