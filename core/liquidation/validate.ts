@@ -56,6 +56,8 @@ const EDGE_TOLERANCE = 1e-9;
  * only as the last cap.
  */
 export function validateTiers(tiers: unknown, field = 'tiers'): Tier[] {
+  // Hot path: plain comparisons only; the detailed pass below (which builds field names) runs on failure.
+  if (tiersLookValid(tiers)) return tiers as Tier[];
   if (!Array.isArray(tiers) || tiers.length === 0) fail(field, 'a non-empty array of tiers', tiers);
   if (tiers.length > 200) throw new LiquidationInputError(field, `expected at most 200 tiers, got ${tiers.length}`);
   for (let i = 0; i < tiers.length; i++) {
@@ -81,6 +83,23 @@ export function validateTiers(tiers: unknown, field = 'tiers'): Tier[] {
     }
   }
   return tiers as Tier[];
+}
+
+function tiersLookValid(tiers: unknown): boolean {
+  if (!Array.isArray(tiers) || tiers.length === 0 || tiers.length > 200) return false;
+  let previousCap = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i] as Tier | null;
+    if (typeof t !== 'object' || t === null) return false;
+    const { floor, cap, mmr, maintenanceAmount, adjustFactor } = t;
+    if (typeof floor !== 'number' || typeof cap !== 'number' || typeof mmr !== 'number' || typeof maintenanceAmount !== 'number') return false;
+    if (!(floor >= 0 && cap > floor && mmr >= 0 && mmr < 1 && maintenanceAmount >= 0 && maintenanceAmount < Infinity)) return false;
+    if (cap === Infinity && i !== tiers.length - 1) return false;
+    if (adjustFactor !== undefined && !(typeof adjustFactor === 'number' && adjustFactor > 0 && adjustFactor < Infinity)) return false;
+    if (i === 0 ? floor !== 0 : Math.abs(floor - previousCap) > EDGE_TOLERANCE * Math.max(1, previousCap)) return false;
+    previousCap = cap;
+  }
+  return true;
 }
 
 /** Validates every field the engine reads; throws LiquidationInputError naming the first bad one. */
