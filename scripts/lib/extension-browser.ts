@@ -18,7 +18,8 @@ import { SITE_HOSTS, sitePage } from './fixture-sites.ts';
 import { missingFixture, replay } from './replay.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The build under test; LIQLENS_EXTENSION_DIR points the harness at another unpacked build. */
+export const EXTENSION_DIR = process.env.LIQLENS_EXTENSION_DIR ? path.resolve(process.env.LIQLENS_EXTENSION_DIR) : path.join(ROOT, '.output/chrome-mv3');
 
 /** Thrown when the environment cannot run the browser; its message is the whole story. */
 export class SetupError extends Error {

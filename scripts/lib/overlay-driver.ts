@@ -45,21 +45,27 @@ export async function expandOverlay(page: Page): Promise<boolean> {
 /** Order-size inputs of the fixture pages, most specific first (the page reader's fixtures). */
 const SIZE_INPUTS = ['input[id^="unitAmount-"]', 'input[name="f_order"]', 'input[data-testid*="amount" i]', 'input[aria-label*="size" i]', 'input[placeholder*="size" i]', 'input[placeholder*="amount" i]'];
 
+/** The page's visible order-size input, or null. */
+export async function orderSizeInput(page: Page): Promise<Locator | null> {
+  for (const selector of SIZE_INPUTS) {
+    const input = page.locator(selector).first();
+    if ((await input.count()) > 0 && (await input.isVisible())) return input;
+  }
+  return null;
+}
+
 /** Types an order size on the page as a trader would; false when no size input is found. */
 export async function demoOrder(page: Page, size = '0.5'): Promise<boolean> {
-  for (const selector of SIZE_INPUTS) {
-    const input = page.locator(`${selector}:not(${OVERLAY_HOST} *)`).first();
-    if ((await input.count()) === 0 || !(await input.isVisible())) continue;
-    await input.click();
-    await input.fill('');
-    await input.pressSequentially(size, { delay: 30 });
-    // The overlay answers with a liquidation price, an error, or a waiting message.
-    await page
-      .locator(`${OVERLAY_HOST} [data-testid^="order-liq-"], ${OVERLAY_HOST} [data-testid^="order-error-"]`)
-      .first()
-      .waitFor({ timeout: 5_000 })
-      .catch(() => undefined);
-    return true;
-  }
-  return false;
+  const input = await orderSizeInput(page);
+  if (!input) return false;
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(size, { delay: 30 });
+  // The overlay answers with a liquidation price, an error, or a waiting message.
+  await page
+    .locator(`${OVERLAY_HOST} [data-testid^="order-liq-"], ${OVERLAY_HOST} [data-testid^="order-error-"]`)
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => undefined);
+  return true;
 }

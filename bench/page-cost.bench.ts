@@ -1,0 +1,179 @@
+/**
+ * What LiqLens costs the trading page, in real Chromium (issue 4 item 9, issue 6 item 7).
+ *
+ * The Binance fixture page churns its order book at 5,000 DOM nodes a second. The same scenario
+ * runs in the same process twice — without and with the extension — and is traced through CDP:
+ * 3 s idle, then 32 keystrokes into the order-size input 120 ms apart. Main-thread time is
+ * attributed to the content script by the script URL of V8 slices (chrome-extension://<id>/…).
+ * Per keystroke: content-script time from that keydown to the next one, minus the content
+ * script's idle (churn-only) rate over the same span. First overlay paint: a second tab on the
+ * same page once data is cached, from the content script's first evaluation to the first paint
+ * after the overlay shows data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { BenchRow } from '../scripts/lib/bench-types.ts';
+import { EXTENSION_DIR, launchBrowser, type ExtensionBrowser } from '../scripts/lib/extension-browser.ts';
+import { tradingPage } from '../scripts/lib/fixture-sites.ts';
+import { OVERLAY_HOST, orderSizeInput, waitForOverlay } from '../scripts/lib/overlay-driver.ts';
+import { extensionSlices, extensionTimeIn, pageMainThread, quantile, startTrace, tasks, type TraceEvent } from '../scripts/lib/trace.ts';
+
+const NODES_PER_SECOND = 5000;
+const KEYSTROKES = 32;
+const KEY_GAP_MS = 120;
+const IDLE_MS = 3000;
+const KEYS = ['0', '.', '2', '5', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
+
+function bundleRows(): BenchRow[] {
+  const dir = path.join(EXTENSION_DIR, 'content-scripts');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(js|css)$/.test(f)) : [];
+  const gzip = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+  const raw = files.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+  return [
+    { name: 'content-script bundle, gzip', value: gzip / 1024, unit: 'KB', goal: '< 45 KB', ok: gzip / 1024 < 45 },
+    { name: 'content-script bundle, raw', value: raw / 1024, unit: 'KB' },
+  ];
+}
+
+interface RunResult {
+  busyMsPerS: number;
+  longTasks: number;
+  perKeystrokeMs: number[];
+  extIdleMsPerS: number;
+  extLongTasks: number;
+  maxExtInTaskMs: number;
+  firstPaintMs: number | null;
+}
+
+async function typeKeys(browser: ExtensionBrowser, url: string, withExtension: boolean): Promise<RunResult> {
+  const page = await browser.context.newPage();
+  await page.addInitScript((rate) => Object.assign(window, { __LIQLENS_BOOK_NODES_PER_SECOND: rate }), NODES_PER_SECOND);
+  await page.goto(url, { waitUntil: 'load' });
+  if (withExtension) await waitForOverlay(page);
+  const input = await orderSizeInput(page);
+  if (!input) throw new Error('No order-size input on the fixture page.');
+  await input.click();
+  await input.fill('');
+  await page.waitForTimeout(500);
+
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) as number;
+  const stop = await startTrace(cdp);
+  const busyStart = await metric();
+  const wallStart = Date.now();
+  await page.waitForTimeout(IDLE_MS);
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press(KEYS[i % KEYS.length]!);
+    await page.waitForTimeout(KEY_GAP_MS);
+  }
+  const busy = (await metric()) - busyStart;
+  const wall = (Date.now() - wallStart) / 1000;
+  const events = await stop();
+  await cdp.detach();
+  await page.close();
+  return analyse(events, url, browser.extensionId, { busyMsPerS: (busy * 1000) / wall });
+}
+
+function analyse(events: TraceEvent[], url: string, extensionId: string | null, partial: { busyMsPerS: number }): RunResult {
+  const thread = pageMainThread(events, url);
+  const ext = extensionId ? extensionSlices(events, thread, extensionId) : [];
+  const all = tasks(events, thread, ext);
+  const keydowns = events
+    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const firstKey = keydowns[0] ?? Infinity;
+  const traceStart = Math.min(...all.map((t) => t.ts));
+  const idleSpan = Math.max(1, firstKey - traceStart);
+  const idleRate = extensionTimeIn(ext, traceStart, firstKey) / idleSpan; // µs of extension per µs
+  const perKeystrokeMs = keydowns.map((ts, i) => {
+    const end = keydowns[i + 1] ?? ts + KEY_GAP_MS * 1000;
+    return Math.max(0, extensionTimeIn(ext, ts, end) - idleRate * (end - ts)) / 1000;
+  });
+  const long = all.filter((t) => t.dur > 50_000);
+  return {
+    ...partial,
+    longTasks: long.length,
+    perKeystrokeMs,
+    extIdleMsPerS: idleRate * 1000,
+    // A long task the content script caused: one that would have stayed under 50 ms without it.
+    extLongTasks: long.filter((t) => t.extension > 0 && t.dur - t.extension <= 50_000).length,
+    maxExtInTaskMs: Math.max(0, ...all.map((t) => t.extension)) / 1000,
+    firstPaintMs: null,
+  };
+}
+
+/**
+ * Second visit with data cached: from the content script's first evaluation to the first Paint
+ * after a main-world frame watcher saw the overlay showing data (console.timeStamp marks it).
+ */
+async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promise<number | null> {
+  const page = await browser.context.newPage();
+  await page.addInitScript((host) => {
+    const watch = () => {
+      const root = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="overlay-root"]');
+      const state = root?.getAttribute('data-state');
+      if (root && state && state !== 'loading') console.timeStamp('liqlens-bench:overlay-with-data');
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  }, OVERLAY_HOST);
+  const cdp = await browser.context.newCDPSession(page);
+  const stop = await startTrace(cdp);
+  await page.goto(url, { waitUntil: 'load' });
+  const overlay = await waitForOverlay(page, 10_000);
+  await page.waitForTimeout(300);
+  const events = await stop();
+  await cdp.detach();
+  await page.close();
+  if (!overlay.mounted) return null;
+  const thread = pageMainThread(events, url);
+  const ext = extensionSlices(events, thread, browser.extensionId!);
+  const start = ext[0]?.ts;
+  const mark = events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes('liqlens-bench:overlay-with-data'));
+  if (start === undefined || !mark) return null;
+  const paint = events.filter((e) => e.pid === thread.pid && e.name === 'Paint' && e.ts >= mark.ts).sort((a, b) => a.ts - b.ts)[0];
+  return ((paint?.ts ?? mark.ts) - start) / 1000;
+}
+
+export default async function run(): Promise<BenchRow[]> {
+  const url = tradingPage('binance').url;
+  const rows: BenchRow[] = bundleRows();
+
+  const bare = await launchBrowser({ withExtension: false });
+  let without: RunResult;
+  try {
+    without = await typeKeys(bare, url, false);
+  } finally {
+    await bare.close();
+  }
+
+  const browser = await launchBrowser();
+  let withExt: RunResult;
+  let firstPaint: number | null;
+  try {
+    withExt = await typeKeys(browser, url, true);
+    firstPaint = await firstOverlayPaint(browser, url);
+  } finally {
+    await browser.close();
+  }
+
+  const median = quantile(withExt.perKeystrokeMs, 0.5);
+  const p95 = quantile(withExt.perKeystrokeMs, 0.95);
+  rows.push(
+    { name: 'content script per keystroke, median (5k nodes/s book)', value: median, unit: 'ms', goal: '< 1 ms', ok: median < 1 },
+    { name: 'keystroke recompute + render, p95', value: p95, unit: 'ms', goal: '< 4 ms', ok: p95 < 4 },
+    { name: 'content script while idle on the churning book', value: withExt.extIdleMsPerS, unit: 'ms/s' },
+    { name: 'long tasks (> 50 ms) caused by the content script', value: withExt.extLongTasks, unit: '', goal: '0', ok: withExt.extLongTasks === 0 },
+    { name: 'longest content-script time in one task', value: withExt.maxExtInTaskMs, unit: 'ms', goal: '< 50 ms', ok: withExt.maxExtInTaskMs < 50 },
+    { name: 'page main-thread busy, without extension', value: without.busyMsPerS, unit: 'ms/s' },
+    { name: 'page main-thread busy, with extension', value: withExt.busyMsPerS, unit: 'ms/s' },
+    { name: 'page long tasks, without / with extension', value: withExt.longTasks - without.longTasks, unit: `(${without.longTasks} → ${withExt.longTasks})` },
+    firstPaint === null
+      ? { name: 'first overlay paint with cached data', value: NaN, unit: 'ms', goal: '< 50 ms (overlay did not show data)', ok: false }
+      : { name: 'first overlay paint with cached data', value: firstPaint, unit: 'ms', goal: '< 50 ms', ok: firstPaint < 50 },
+  );
+  return rows;
+}

@@ -1,0 +1,96 @@
+/**
+ * Chromium performance traces for the benches: record one through CDP, then attribute main-thread
+ * time to the extension's content script (V8 FunctionCall/EvaluateScript slices whose script URL is
+ * chrome-extension://<id>/…) and find long tasks.
+ */
+import type { CDPSession } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; type?: string; frame?: string; message?: string }; name?: string; message?: string };
+}
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'blink.console', 'toplevel'];
+
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    return events;
+  };
+}
+
+export interface MainThread {
+  pid: number;
+  tid: number;
+}
+
+/** The renderer main thread that ran the page's own scripts (the one with most page calls). */
+export function pageMainThread(events: TraceEvent[], pageUrl: string): MainThread {
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    if ((e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire') && (e.args?.data?.url ?? '').startsWith(pageUrl.split('#')[0]!)) {
+      const key = `${e.pid}:${e.tid}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (!best) throw new Error(`No main-thread activity of ${pageUrl} in the trace.`);
+  const [pid, tid] = best[0].split(':').map(Number) as [number, number];
+  return { pid, tid };
+}
+
+const on = (e: TraceEvent, t: MainThread) => e.pid === t.pid && e.tid === t.tid;
+
+/** Top-level (non-nested) slices of the extension's scripts on the thread, in time order. */
+export function extensionSlices(events: TraceEvent[], thread: MainThread, extensionId: string): { ts: number; dur: number }[] {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const slices = events
+    .filter((e) => on(e, thread) && e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && (e.args?.data?.url ?? '').startsWith(prefix))
+    .map((e) => ({ ts: e.ts, dur: e.dur ?? 0 }))
+    .sort((a, b) => a.ts - b.ts);
+  const top: { ts: number; dur: number }[] = [];
+  for (const s of slices) {
+    const last = top[top.length - 1];
+    if (last && s.ts < last.ts + last.dur) continue;
+    top.push(s);
+  }
+  return top;
+}
+
+/** Extension time (µs) inside [from, to). */
+export function extensionTimeIn(slices: { ts: number; dur: number }[], from: number, to: number): number {
+  let sum = 0;
+  for (const s of slices) {
+    const start = Math.max(s.ts, from);
+    const end = Math.min(s.ts + s.dur, to);
+    if (end > start) sum += end - start;
+  }
+  return sum;
+}
+
+/** Top-level tasks of the thread (RunTask), with the extension time inside each. */
+export function tasks(events: TraceEvent[], thread: MainThread, ext: { ts: number; dur: number }[]): { ts: number; dur: number; extension: number }[] {
+  return events
+    .filter((e) => on(e, thread) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+    .map((e) => ({ ts: e.ts, dur: e.dur ?? 0, extension: extensionTimeIn(ext, e.ts, e.ts + (e.dur ?? 0)) }));
+}
+
+export function quantile(values: number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
