@@ -13,7 +13,11 @@ const SIZE_INPUT = 'input[id^="unitAmount-"]';
 export const adapter: VenuePageAdapter = {
   venue: 'binance',
   // The smallest ancestor of the size input that also holds the sell button: the active form.
-  formRoot: [css(SIZE_INPUT, { scope: 'document', ancestorContaining: 'button.bn-button__sell' })],
+  formRoot: [
+    css(SIZE_INPUT, { scope: 'document', ancestorContaining: 'button.bn-button__sell' }),
+    // Without the size id: the sell button's nearest ancestor holding an input.
+    css('button.bn-button__sell', { scope: 'document', ancestorContaining: 'input' }),
+  ],
   lastPrice: [css('.orderbook-ticker .contractPrice')],
   markPrice: [label(LABELS.markPrice, { scope: 'document', within: '.ticker-market-list' })],
   orderType: [
@@ -28,7 +32,11 @@ export const adapter: VenuePageAdapter = {
   limitPrice: [css('input[id^="limitPrice-"]'), css('input[aria-label="委托价格"]'), css('input[aria-label="Price"]'), label(LABELS.price)],
   size: [css(SIZE_INPUT), css('input[aria-label="数量"]'), css('input[aria-label="Size"]'), label(LABELS.size)],
   // Assumed: the bn-textField suffix beside the size input shows BTC or USDT (verify live).
-  sizeUnit: [css('.bn-textField-suffix', { relativeTo: { css: SIZE_INPUT } })],
+  sizeUnit: [
+    css('.bn-textField-suffix', { relativeTo: { css: SIZE_INPUT } }),
+    css('.bn-textField-suffix', { relativeTo: { css: 'input[aria-label="数量"]' } }),
+    css('.bn-textField-suffix', { relativeTo: { css: 'input[aria-label="Size"]' } }),
+  ],
   leverage: [buttonText('leverage "Cross 20x"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode "Cross 20x"', MARGIN_TEXT)],
   availableBalance: [label(LABELS.available)],
