@@ -79,7 +79,20 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
   if (solved) {
     // price already set by the tier loop
   } else if (hedgedCross) {
-    price = hedgedCrossPrice(input, side, collateral, mmr, amount, feeRate, maintenanceAt, assumptions);
+    price = hedgedCrossPrice(input, side, collateral, mmr, amount, feeRate, maintenanceAt);
+    if (tiers && index !== undefined && rule.tierSelection === 'at-liquidation' && basis === 'notional' && maintenanceAt === 'mark') {
+      // Re-pick the tier at the shared liquidation price until it settles (a few passes at most).
+      for (let pass = 0; pass < 4 && price > 0; pass++) {
+        const next = tierIndexFor(tiers, qty * price);
+        if (next === index) break;
+        index = next;
+        tier = tiers[index]!;
+        mmr = tier.mmr;
+        amount = rule.usesMaintenanceAmount ? tier.maintenanceAmount : 0;
+        price = hedgedCrossPrice(input, side, collateral, mmr, amount, feeRate, maintenanceAt);
+      }
+    }
+    assumptions.push('Cross hedge mode: both legs share one liquidation price; the opposite leg uses the same maintenance tier.');
   } else if (maintenanceAt === 'entry') {
     price = inverse
       ? inverseLiquidationPriceMaintenanceAtEntry(side, qty, entry, collateral, mmr, amount)
@@ -175,14 +188,12 @@ function hedgedCrossPrice(
   amount: number,
   feeRate: number,
   maintenanceAt: 'mark' | 'entry',
-  assumptions: string[],
 ): number {
   const leg = input.hedgeOppositeLeg!;
   const q1 = input.quantity;
   const q2 = leg.quantity;
   const pnlBase = side * q1 * input.entryPrice - side * q2 * leg.entryPrice;
   const netSide = side * q1 - side * q2;
-  assumptions.push('Cross hedge mode: both legs share one liquidation price; the opposite leg uses the same maintenance tier.');
   if (maintenanceAt === 'entry') {
     const mmTotal = (q1 * input.entryPrice + q2 * leg.entryPrice) * mmr - 2 * amount;
     return (mmTotal - collateral + pnlBase) / netSide;

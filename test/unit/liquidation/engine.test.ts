@@ -59,6 +59,11 @@ describe('computeLiquidation', () => {
     expect(r.price).toBeCloseTo(83445.49125168237, 6);
     expect(r.bankruptcyPrice).toBeNull();
     expect(r.assumptions.join(' ')).toMatch(/share one liquidation price/);
+    // Bracket re-picked at the shared price: entry notional 850k (bracket 3), liquidation ≈757.8k (bracket 2).
+    // python3 decimal bisection on 85000 + 8.5(P−1e5) − (P−1e5) = 9.5·P·mmr(8.5P) − 2·cum(8.5P): 89151.29151291513
+    const tiered = computeLiquidation({ ...base, tier: undefined, ...btc, marginMode: 'cross', quantity: 8.5, margin: 85000, hedgeOppositeLeg: { quantity: 1, entryPrice: 100000 } });
+    expect(tiered.tierUsed.index).toBe(1);
+    expect(tiered.price).toBeCloseTo(89151.29151291513, 6);
     const fullyHedged = computeLiquidation({ ...base, marginMode: 'cross', margin: 10000, hedgeOppositeLeg: { quantity: 1, entryPrice: 100000 } });
     // Equity no longer moves with price, but both legs' maintenance grows with it: 2·P·0.004 = 10000.
     expect(fullyHedged.price).toBeCloseTo(1_250_000, 6);
