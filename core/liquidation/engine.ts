@@ -115,7 +115,8 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
     : linearLiquidationPrice(side, qty, entry, collateral, 0, 0, 0);
 
   if (tier && index === tiers!.length - 1 && Number.isFinite(tier.cap) && price > 0) {
-    const reach = basis === 'quantity' ? qty : inverse ? qty / price : qty * price;
+    const atEntry = rule.tierSelection !== 'at-liquidation' || maintenanceAt === 'entry';
+    const reach = basis === 'quantity' ? qty : atEntry ? entryValue : inverse ? qty / price : qty * price;
     if (reach > tier.cap) assumptions.push('The position is beyond the last bracket of the table: its last tier was used.');
   }
 
@@ -132,6 +133,9 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
   if (input.markPrice !== undefined && result.price !== null) {
     const abs = result.price - input.markPrice;
     result.distance = { abs, pct: (abs / input.markPrice) * 100 };
+    if (side * abs >= 0) {
+      assumptions.push('The mark price is already past this liquidation price: the venue would liquidate at once or refuse the order for insufficient margin.');
+    }
   }
   if (input.table) result.table = { source: input.table.source, asOf: input.table.asOf };
   return result;

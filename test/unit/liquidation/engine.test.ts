@@ -105,6 +105,15 @@ describe('computeLiquidation', () => {
     expect(r.assumptions.join(' ')).toMatch(/not liquidated by any price move/);
   });
 
+  it('warns when the mark is already past the liquidation price', () => {
+    const past = computeLiquidation({ ...base, markPrice: 94000 });
+    expect(past.assumptions.join(' ')).toMatch(/already past this liquidation price/);
+    const fine = computeLiquidation({ ...base, markPrice: 99000 });
+    expect(fine.assumptions.join(' ')).not.toMatch(/already past/);
+    const short = computeLiquidation({ ...base, side: 'short', markPrice: 106000 });
+    expect(short.assumptions.join(' ')).toMatch(/already past/);
+  });
+
   it('carries upstream notes first', () => {
     expect(computeLiquidation({ ...base, notes: ['Market order: entry = mark price.'] }).assumptions[0]).toBe('Market order: entry = mark price.');
   });
