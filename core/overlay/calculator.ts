@@ -4,10 +4,11 @@
  * field is named instead of computed around.
  */
 import { parseNumber, type DecimalSeparator } from '../format/numbers';
-import type { LiquidationInput, Tier, TierTable } from '../liquidation/types';
+import type { LiquidationInput, TierTable } from '../liquidation/types';
 import type { ContractKind, MarginMode, Market, Side } from '../types';
 import { parseUnifiedSymbol } from '../types';
 import type { CalculatorPrefill } from './order';
+import { tiersForLeverage } from './page-order';
 
 export interface CalculatorForm {
   side: Side | 'both';
@@ -76,17 +77,9 @@ export function calculatorInputs(form: CalculatorForm, ctx: CalculatorContext): 
       quantity,
       leverage,
       ...(balance !== null ? { margin: balance } : {}),
-      ...tierFields(ctx.table ?? null, leverage),
+      ...tiersForLeverage(ctx.table ?? null, leverage),
       ...(ctx.markPrice !== undefined ? { markPrice: ctx.markPrice } : {}),
     })),
   };
 }
 
-/** The table's brackets for the engine; HTX publishes one ladder per leverage setting. */
-function tierFields(table: TierTable | null, leverage: number): Pick<LiquidationInput, 'tiers' | 'tierBasis' | 'table'> {
-  if (!table) return {};
-  let tiers: Tier[] | undefined = table.tiers;
-  if (table.leverageLadders?.length) tiers = table.leverageLadders.find((l) => l.leverage === leverage)?.tiers;
-  if (!tiers || tiers.length === 0) return {};
-  return { tiers, ...(table.basis ? { tierBasis: table.basis } : {}), table: { source: table.source, asOf: table.asOf } };
-}

@@ -4,9 +4,12 @@
  * own order helper — the engine inputs for each side. THE wiring point between the page reader
  * (core/page) and the engine's order builder (core/liquidation/order.ts).
  */
-import type { LiquidationInput } from '../liquidation/types';
+import type { LiquidationInput, TierTable } from '../liquidation/types';
+import { orderToLiquidationInputs, type OrderDraft } from '../liquidation/order';
+import { LiquidationInputError } from '../liquidation/errors';
 import type { OrderDraftFields, PageReading } from '../page/types';
 import { isFound } from '../page/types';
+import { parseUnifiedSymbol, type Side } from '../types';
 import type { CalculatorPrefill } from './order';
 import type { MarketContext } from './session';
 
@@ -55,3 +58,51 @@ export function orderFromReading(reading: PageReading, ctx: MarketContext | null
   if (!Array.isArray(built)) return { missing: built.missing, prefill: prefillFrom(reading, ctx) };
   return { inputs: built };
 }
+
+/** The table's brackets for the engine; HTX publishes one ladder per leverage setting. */
+export function tiersForLeverage(table: TierTable | null, leverage: number): Pick<OrderDraft, 'tiers' | 'tierBasis' | 'table'> {
+  if (!table) return {};
+  const tiers = table.leverageLadders?.length ? table.leverageLadders.find((l) => l.leverage === leverage)?.tiers : table.tiers;
+  if (!tiers || tiers.length === 0) return {};
+  return { tiers, ...(table.basis ? { tierBasis: table.basis } : {}), table: { source: table.source, asOf: table.asOf } };
+}
+
+/**
+ * The page's order → the engine's OrderDraft → orderToLiquidationInputs (core/liquidation/order.ts),
+ * once per side (both when the form has both buttons). Contract size comes from the venue's
+ * instrument data via the background; a field the engine cannot do without comes back as missing.
+ */
+export const readingToInputs: OrderToInputs = (reading, ctx) => {
+  const f = reading.fields;
+  if (!isFound(f.side) || !isFound(f.orderType) || !isFound(f.size) || !isFound(f.leverage) || !isFound(f.marginMode)) return { missing: missingOrderFields(f) };
+  if (!ctx.markPrice) return { missing: ['markPrice'] };
+  const symbol = parseUnifiedSymbol(ctx.market.symbol);
+  const contract = symbol?.contract ?? 'linear';
+  const sides: Side[] = f.side.value === 'undecided' ? ['long', 'short'] : [f.side.value];
+  const position = isFound(f.position) ? f.position.value : undefined;
+  // A visible position is used only when its size is in the engine's unit (base coin, linear).
+  let existing: OrderDraft['existingPosition'];
+  if (position === null) existing = null;
+  else if (position && position.entryPrice && contract === 'linear' && symbol && position.sizeUnitLabel?.toUpperCase() === symbol.base) {
+    existing = { side: position.side, size: position.size, entryPrice: position.entryPrice };
+  }
+  const base: Omit<OrderDraft, 'side'> = {
+    venue: ctx.market.venue,
+    contract,
+    type: f.orderType.value,
+    ...(f.orderType.value === 'limit' && isFound(f.limitPrice) ? { price: f.limitPrice.value } : {}),
+    markPrice: ctx.markPrice,
+    size: { value: f.size.value.amount, unit: f.size.value.unit },
+    ...(ctx.instrument?.contractSize ? { contractSize: ctx.instrument.contractSize } : {}),
+    leverage: f.leverage.value,
+    marginMode: f.marginMode.value,
+    ...tiersForLeverage(ctx.tiers, f.leverage.value),
+    ...(existing !== undefined ? { existingPosition: existing } : {}),
+  };
+  try {
+    return sides.flatMap((side) => orderToLiquidationInputs({ ...base, side }).inputs);
+  } catch (error) {
+    if (error instanceof LiquidationInputError) return { missing: [error.field] };
+    throw error;
+  }
+};

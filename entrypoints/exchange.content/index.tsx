@@ -15,7 +15,7 @@ import { resolveNumberStyle } from '@/core/format/display';
 import { resolveTheme } from '@/components/theme/colors';
 import { LocaleProvider } from '@/components/shared/i18n';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
-import { marketOf, orderFormRect, venueForHost, watchPage } from './page-bridge';
+import { connectPage, marketOf, orderFormRect, venueForHost } from './page-bridge';
 
 /** Size the overlay is placed with before it has rendered (compact width, typical height). */
 const PLACEMENT_SIZE = { width: 304, height: 240 };
@@ -83,21 +83,10 @@ export default defineContentScript({
     ctx.addEventListener(window, 'offline', () => session.setOnline(false));
     session.setOnline(navigator.onLine);
 
-    let watch = market ? startWatching(market) : null;
-    function startWatching(m: NonNullable<typeof market>) {
-      return watchPage(document, m, () => session.context(), {
-        onMarket: (next) => session.setMarket(next),
-        onPrice: (price) => session.setPagePrice(price),
-        onOrder: (build) => session.setOrder(build),
-      });
-    }
-    // Single-page apps switch markets without a reload.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      const next = marketOf(newUrl.href);
-      session.setMarket(next);
-      watch?.stop();
-      watch = next ? startWatching(next) : null;
-    });
+    // The page reader notices market switches inside the single-page app itself (URL check + events).
+    const watch = connectPage(document, window, venue, session);
+    // Re-read at once when the overlay is shown again after being hidden.
+    visible.subscribe((shown) => shown && watch.refresh());
 
     // The keyboard command (relayed by the background) and the popup's "which market is this tab?".
     const onTabMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -111,7 +100,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onTabMessage);
-      watch?.stop();
+      watch.stop();
       session.dispose();
     });
   },

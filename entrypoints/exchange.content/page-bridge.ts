@@ -1,23 +1,20 @@
 /**
  * The one place the overlay meets the page reader (core/page) and the engine's order builder
- * (core/liquidation/order.ts). Everything the content script needs from them goes through here,
- * so swapping or upgrading either touches this file only.
+ * (core/liquidation/order.ts, through core/overlay/page-order.ts). Everything the content script
+ * needs from them goes through here.
  */
 import type { Market, VenueId } from '@/core/types';
 import { SITES } from '@/core/venues/sites';
+import { marketFromUrl } from '@/core/page/market-from-url';
+import { pageAdapterFor } from '@/core/page/adapters';
+import { findOrderForm } from '@/core/page/read-page';
+import { watchPage as watchReadings, type PageWatch, type WatchWindow } from '@/core/page/watch-page';
+import { isFound, type PageReading } from '@/core/page/types';
 import type { Rect } from '@/core/overlay/position';
-import type { OrderBuild } from '@/core/overlay/page-order';
-import type { MarketContext } from '@/core/overlay/session';
+import { orderFromReading, readingToInputs } from '@/core/overlay/page-order';
+import type { OverlaySession } from '@/core/overlay/session';
 
-export interface PageWatch {
-  stop(): void;
-}
-
-export interface PageCallbacks {
-  onMarket(market: Market | null): void;
-  onPrice(price: number | null): void;
-  onOrder(build: OrderBuild): void;
-}
+export type { PageWatch } from '@/core/page/watch-page';
 
 /** The venue whose trading pages live on this host (the content script only runs on those). */
 export function venueForHost(hostname: string): VenueId | null {
@@ -30,17 +27,60 @@ export function venueForHost(hostname: string): VenueId | null {
   return null;
 }
 
-/** Market of the page from its URL. Pending: core/page marketFromUrl. */
-export function marketOf(_url: string): Market | null {
+export function marketOf(url: string): Market | null {
+  return marketFromUrl(url);
+}
+
+/** The order form's box, read once when the overlay is first placed (one layout read, at start). */
+export function orderFormRect(doc: Document, venue: VenueId): Rect | null {
+  const form = findOrderForm(doc, pageAdapterFor(venue));
+  if (!form) return null;
+  const r = form.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
+}
+
+/** The page's own price: last traded, else the title's (the header says "last"). */
+function pagePrice(reading: PageReading): number | null {
+  const f = reading.fields;
+  if (isFound(f.lastPrice)) return f.lastPrice.value;
+  if (isFound(f.titlePrice)) return f.titlePrice.value;
   return null;
 }
 
-/** The order form's box, read once when the overlay is first placed. Pending: the adapter's formRoot. */
-export function orderFormRect(_doc: Document, _venue: VenueId): Rect | null {
-  return null;
-}
-
-/** Starts watching the page: market switches, price, and the order being typed. Pending: core/page watchPage. */
-export function watchPage(_doc: Document, _market: Market, _context: () => MarketContext | null, _callbacks: PageCallbacks): PageWatch {
-  return { stop() {} };
+/**
+ * Feeds the session from the page: market switches, the page price, and the order being typed.
+ * The order is rebuilt when the page changes and when facts it depends on arrive (tier table,
+ * contract size, mark price); memoization downstream makes an unchanged order free.
+ */
+export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch {
+  let last: PageReading | null = null;
+  const rebuild = () => {
+    if (last) session.setOrder(orderFromReading(last, session.context(), readingToInputs));
+  };
+  const watch = watchReadings(doc, win, pageAdapterFor(venue), (reading) => {
+    last = reading;
+    session.setMarket(reading ? reading.market : null);
+    if (!reading) return;
+    session.setPagePrice(pagePrice(reading));
+    rebuild();
+  });
+  let mark = session.context()?.markPrice ?? null;
+  const unsubscribe = [
+    session.tiers.subscribe(rebuild),
+    session.instrument.subscribe(rebuild),
+    session.data.subscribe(() => {
+      const next = session.context()?.markPrice ?? null;
+      if (next !== mark) {
+        mark = next;
+        rebuild();
+      }
+    }),
+  ];
+  return {
+    stop() {
+      watch.stop();
+      for (const u of unsubscribe) u();
+    },
+    refresh: () => watch.refresh(),
+  };
 }

@@ -103,6 +103,9 @@ export const en = {
   field_marginMode: 'margin mode',
   field_balance: 'available balance',
   field_market: 'market',
+  field_markPrice: 'mark price',
+  field_contractSize: 'contract size',
+  field_limitPrice: 'limit price',
   // Popup
   popupTitle: 'LiqLens quick look-up',
   popupVenue: 'Venue',

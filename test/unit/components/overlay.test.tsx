@@ -43,7 +43,7 @@ async function show(p: OverlayProps, language: 'en' | 'zh_CN' = 'en') {
 }
 
 const TIER = { mmr: 0.004, maintenanceAmount: 0 };
-function computed(liqLongEntry = 80_000, leverage = 30): OrderState {
+function computed(liqLongEntry = 80_000, leverage = 30): Extract<OrderState, { kind: 'computed' }> {
   const input = { venue: 'binance' as const, marginMode: 'isolated' as const, side: 'long' as const, entryPrice: liqLongEntry, quantity: 0.5, leverage, tier: TIER, markPrice: PRICE };
   return { kind: 'computed', sides: [{ side: 'long', input, result: computeLiquidation(input) }] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingOrderFields, orderFromReading, prefillFrom } from '@/core/overlay/page-order';
+import { missingOrderFields, orderFromReading, prefillFrom, readingToInputs } from '@/core/overlay/page-order';
 import type { PageFields, PageReading } from '@/core/page/types';
 
 const found = <T,>(value: T) => ({ value, hook: 'test' });
@@ -46,5 +46,31 @@ describe('page reading → order panel', () => {
     expect(orderFromReading(reading(), ctx, () => [input])).toEqual({ inputs: [input] });
     expect(orderFromReading(reading(), ctx, () => ({ missing: ['contractSize'] }))).toMatchObject({ missing: ['contractSize'] });
     expect(orderFromReading(reading(), ctx, null)).toMatchObject({ missing: ['market'] });
+  });
+});
+
+describe('page reading → engine inputs (core/liquidation/order.ts)', () => {
+  const table = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT', tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }], source: 'test-table', asOf: 1 };
+  it('builds one input per side when undecided, at the limit price, with the tier table', () => {
+    const built = readingToInputs(reading(), { ...ctx, tiers: table });
+    if (!Array.isArray(built)) throw new Error(`missing ${built.missing}`);
+    expect(built.map((i) => [i.side, i.entryPrice, i.quantity, i.leverage, i.markPrice, i.table?.source])).toEqual([
+      ['long', 80_000, 0.5, 20, 82_100, 'test-table'],
+      ['short', 80_000, 0.5, 20, 82_100, 'test-table'],
+    ]);
+  });
+  it('converts contracts with the venue\'s contract size, and asks for it when unknown', () => {
+    const r = reading({ side: found('long' as const), size: found({ amount: 5, unit: 'contracts' as const, unitLabel: 'Cont' }) });
+    expect(readingToInputs(r, ctx)).toEqual({ missing: ['contractSize'] });
+    const instrument = { market: ctx.market, contractSize: 0.01, tickSize: 0.1, source: 'okx', asOf: 1 };
+    const built = readingToInputs(r, { ...ctx, instrument });
+    expect(Array.isArray(built) && built[0]!.quantity).toBeCloseTo(0.05, 12);
+  });
+  it('needs a mark price for market orders and says so', () => {
+    expect(readingToInputs(reading({ orderType: found('market' as const) }), { ...ctx, markPrice: null })).toEqual({ missing: ['markPrice'] });
+  });
+  it('end to end through orderFromReading: a complete form gives inputs the engine accepts', () => {
+    const build = orderFromReading(reading({ side: found('short' as const) }), { ...ctx, tiers: table }, readingToInputs);
+    expect('inputs' in build && build.inputs.map((i) => i.side)).toEqual(['short']);
   });
 });
