@@ -24,6 +24,8 @@ export interface PopupProps {
   /** Last market looked up, when the tab has none. */
   fallbackMarket: Market;
   onMarketChosen?: (market: Market) => void;
+  /** Every market the popup shows (tab default or picked): keeps its live data flowing. */
+  onMarketShown?: (market: Market) => void;
   openOptions: () => void;
   now?: () => number;
 }
@@ -59,6 +61,7 @@ export function Popup(props: PopupProps) {
     let live = true;
     dispatch({ type: 'market', market });
     dispatch({ type: 'request' });
+    props.onMarketShown?.(market);
     setTable(null);
     props.request('snapshot.get', { market }).then(
       (snapshot) => live && dispatch({ type: 'snapshot', snapshot }),

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import '@/components/overlay/overlay.css';
 import { contentScriptMatches } from '@/core/venues/sites';
 import { createClient } from '@/core/messages/client';
-import type { Envelope } from '@/core/messages/protocol';
+import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
@@ -15,6 +15,7 @@ import { resolveNumberStyle } from '@/core/format/display';
 import { resolveTheme } from '@/components/theme/colors';
 import { LocaleProvider } from '@/components/shared/i18n';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
+import { createLivePort } from '@/components/shared/live-port';
 import { connectPage, marketOf, orderFormRect, venueForHost } from './page-bridge';
 
 /** Size the overlay is placed with before it has rendered (compact width, typical height). */
@@ -79,6 +80,10 @@ export default defineContentScript({
     ui.mount();
 
     session.setMarket(market);
+    // While this page is open the background keeps its liquidation streams running for the market shown.
+    const live = createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => ctx.setTimeout(fn, ms));
+    live.watch(market);
+    session.data.subscribe((d) => live.watch(d.market));
     ctx.addEventListener(window, 'online', () => session.setOnline(true));
     ctx.addEventListener(window, 'offline', () => session.setOnline(false));
     session.setOnline(navigator.onLine);
@@ -101,6 +106,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onTabMessage);
       watch.stop();
+      live.close();
       session.dispose();
     });
   },

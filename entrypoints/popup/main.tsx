@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '@/components/overlay/overlay.css';
 import '@/components/shared/page.css';
 import { createClient } from '@/core/messages/client';
-import type { Envelope } from '@/core/messages/protocol';
+import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { GET_TAB_MARKET, parseTabMarket } from '@/core/overlay/tab-messages';
@@ -12,6 +12,7 @@ import { isVenueId, parseUnifiedSymbol, type Market } from '@/core/types';
 import { LocaleProvider } from '@/components/shared/i18n';
 import { applyToDocument, pageLook } from '@/components/shared/page-setup';
 import { Popup } from '@/components/popup/Popup';
+import { createLivePort } from '@/components/shared/live-port';
 
 const LAST_MARKET = 'liqlens:popup-market';
 
@@ -41,6 +42,7 @@ async function start() {
   // ?market=venue:SYMBOL lets a screenshot or a link open a given market.
   const fromQuery = parseMarket(new URLSearchParams(location.search).get('market'));
   const fallback = fromQuery ?? parseMarket(localStorage.getItem(LAST_MARKET)) ?? settings.pinnedMarkets?.[0] ?? { venue: 'binance', symbol: 'BTC/USDT:USDT' };
+  const live = createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => setTimeout(fn, ms));
   render(
     <LocaleProvider language={look.language} style={look.style}>
       <Popup
@@ -50,6 +52,7 @@ async function start() {
         theme={look.theme}
         windowPct={settings.bandWindowPct}
         fallbackMarket={fallback}
+        onMarketShown={(m) => live.watch(m)}
         onMarketChosen={(m) => localStorage.setItem(LAST_MARKET, `${m.venue}:${m.symbol}`)}
         openOptions={() => void browser.runtime.openOptionsPage()}
       />
