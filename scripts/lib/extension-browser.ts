@@ -8,6 +8,8 @@
  * also catches the extension service worker's fetches (request.serviceWorker() is set for them).
  * --host-resolver-rules maps every name to NOTFOUND, so whatever escaped routing (e.g. a fetch the
  * worker makes before the routes are installed) fails locally instead of leaving the machine.
+ * WebSockets opened by the worker are not seen by routeWebSocket, so the stream hosts are mapped
+ * to a local TLS server that replays recorded streams (ws-replay-server.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 import { CHROMIUM_HELP, findChromium } from './chromium.mjs';
 import { SITE_HOSTS, sitePage } from './fixture-sites.ts';
 import { missingFixture, replay } from './replay.ts';
+import { startStreamServer } from './ws-replay-server.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The build under test; LIQLENS_EXTENSION_DIR points the harness at another unpacked build. */
@@ -83,7 +86,7 @@ export function assertBuilt(dir: string = EXTENSION_DIR): void {
   }
 }
 
-export function chromiumArgs(extensionDir: string | null): string[] {
+export function chromiumArgs(extensionDir: string | null, extraResolverRules: string[] = []): string[] {
   return [
     // Playwright always passes --disable-extensions; the -except switch is what lets ours load.
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
@@ -93,7 +96,11 @@ export function chromiumArgs(extensionDir: string | null): string[] {
     '--no-first-run',
     // No DNS at all: exchange hosts are answered by routing, and Chromium's own update/account
     // lookups fail locally. IP literals must be EXCLUDEd or loopback breaks too.
-    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+    // Stream hosts (WebSockets) go to the local replay server, first rule wins.
+    `--host-resolver-rules=${[...extraResolverRules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(' , ')}`,
+    // Only for the replay server's test certificate: every https request is answered by routing
+    // or that server, so no real site's certificate is ever at stake in this browser.
+    ...(extraResolverRules.length ? ['--ignore-certificate-errors'] : []),
   ];
 }
 
@@ -135,23 +142,29 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   if (withExtension) assertBuilt(extensionDir);
   const clock = options.clock ?? Date.now;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: options.headless ?? true,
-    args: chromiumArgs(withExtension ? extensionDir : null),
-    viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
-    colorScheme: options.colorScheme ?? 'dark',
-    locale: options.locale ?? 'en-US',
-    serviceWorkers: 'allow',
-  });
   const requests: LoggedRequest[] = [];
+  // WebSockets from the service worker escape Playwright's routing: a local TLS server answers them.
+  const streams = await startStreamServer(clock, (url, replayed, fixture) =>
+    requests.push({ method: 'WS', url, status: replayed ? 101 : 404, served: replayed ? 'replay' : 'missing', fixture, fromServiceWorker: true }),
+  );
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: options.headless ?? true,
+      args: chromiumArgs(withExtension ? extensionDir : null, streams.resolverRules),
+      viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
+      colorScheme: options.colorScheme ?? 'dark',
+      locale: options.locale ?? 'en-US',
+      serviceWorkers: 'allow',
+    })
+    .catch(async (error: unknown) => {
+      await streams.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+      throw error;
+    });
+
   // Only web URLs: the extension's own chrome-extension:// files must load untouched.
   await context.route(/^https?:\/\//, (route) => answer(route, requests, clock, options.logMissing ?? false));
-  // Nothing may use a real socket either: WebSockets to exchange hosts are closed at once.
-  await context.routeWebSocket(/.*/, (ws) => {
-    requests.push({ method: 'WS', url: ws.url(), status: 0, served: 'missing', fixture: '(none)', fromServiceWorker: false });
-    ws.close({ code: 1011, reason: 'liqlens-replay: no recorded stream' });
-  });
 
   let extensionId: string | null = null;
   const serviceWorker = async (): Promise<Worker> => {
@@ -193,6 +206,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     },
     close: async () => {
       await context.close();
+      await streams.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };

@@ -197,6 +197,12 @@ function openInterestHist(request: ReplayRequest, now: number): ReplayResponse |
   return json(200, body, series.fixture);
 }
 
+const EXCHANGE_INFO = 'binance/exchangeInfo_BTCUSDT-ETHUSDT_BUILT-FROM-DOCS.json';
+
+function verbatim(file: string): ReplayResponse {
+  return { status: 200, body: memo(`file:${file}`, () => fs.readFileSync(path.join(REPLAY_DIR, file), 'utf8')), contentType: 'application/json', fixture: file };
+}
+
 const HL_META = 'hyperliquid/hyperliquid_info_meta_2023.json';
 
 function hyperliquidInfo(request: ReplayRequest): ReplayResponse | null {
@@ -207,13 +213,14 @@ function hyperliquidInfo(request: ReplayRequest): ReplayResponse | null {
     return json(422, { error: 'Failed to deserialize the JSON body' }, HL_META);
   }
   if (body?.type !== 'meta') return null;
-  return { status: 200, body: fs.readFileSync(path.join(REPLAY_DIR, HL_META), 'utf8'), contentType: 'application/json', fixture: HL_META };
+  return verbatim(HL_META);
 }
 
 export const RULES: Rule[] = [
   { name: 'Binance mark price', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/premiumIndex', respond: (r, clock) => premiumIndex(r, clock()) },
   { name: 'Binance klines', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/klines', respond: (r, clock) => klines(r, clock()) },
   { name: 'Binance open interest history', method: 'GET', host: 'fapi.binance.com', path: '/futures/data/openInterestHist', respond: (r, clock) => openInterestHist(r, clock()) },
+  { name: 'Binance exchange info (built from docs)', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/exchangeInfo', respond: () => verbatim(EXCHANGE_INFO) },
   { name: 'Hyperliquid meta', method: 'POST', host: 'api.hyperliquid.xyz', path: '/info', respond: (r) => hyperliquidInfo(r) },
 ];
 

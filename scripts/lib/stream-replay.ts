@@ -1,0 +1,54 @@
+/**
+ * Replays recorded liquidation streams over intercepted WebSockets. Binance: the 73 force orders
+ * of test/fixtures/replay/binance/binance_um_forceorder_derived_*.csv (a CSV derived from the
+ * recorded stream), put back into the documented `forceOrder` message layout, times shifted so the
+ * last one happened a minute ago, and sent at connect. Other streams have no recording: closed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPLAY_DIR } from './replay.ts';
+
+export const FORCE_ORDER_FILE = 'binance/binance_um_forceorder_derived_2025-10-22T0936-0949_BTC_ETH.csv';
+
+export interface StreamReplay {
+  fixture: string;
+  /** Messages to push after the socket opens, in order. */
+  messages: string[];
+  /** Answer to a client message (subscribe, keepalive), or null. */
+  reply: (message: string) => string | null;
+}
+
+function forceOrders(now: number): string[] {
+  const [header, ...lines] = fs.readFileSync(path.join(REPLAY_DIR, FORCE_ORDER_FILE), 'utf8').trim().split(/\r?\n/);
+  const names = header!.split(',');
+  const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])) as Record<string, string>);
+  const times = rows.map((r) => Date.parse(`${r.timestamp}Z`));
+  const shift = now - 60_000 - Math.max(...times);
+  return rows.map((r, i) => {
+    const time = Math.round(times[i]! + shift);
+    return JSON.stringify({
+      e: 'forceOrder',
+      E: time + 5,
+      o: { s: r.symbol, S: r.side, o: 'LIMIT', f: 'IOC', q: r.filled_qty, p: r.avg_price, ap: r.avg_price, X: 'FILLED', l: r.filled_qty, z: r.filled_qty, T: time },
+    });
+  });
+}
+
+export function streamReplay(url: string, now: number): StreamReplay | null {
+  const u = new URL(url);
+  if (u.hostname === 'fstream.binance.com' && u.pathname.includes('forceOrder')) {
+    return {
+      fixture: FORCE_ORDER_FILE,
+      messages: forceOrders(now),
+      reply: (message) => {
+        try {
+          const { id } = JSON.parse(message) as { id?: unknown };
+          return JSON.stringify({ result: [], id: id ?? null });
+        } catch {
+          return null;
+        }
+      },
+    };
+  }
+  return null;
+}
