@@ -17,7 +17,6 @@ export const site: VenueSite = {
     'https://www.binance.com/*/login*',
     'https://www.binance.com/*/usercenter/*',
   ],
-  // fapi = USDⓈ-M, dapi = COIN-M public market data; bapi/futures = the key-less leverage brackets
-  // (the documented /fapi/v1/leverageBracket needs a signed request).
-  apiHosts: ['https://fapi.binance.com/*', 'https://dapi.binance.com/*', 'https://www.binance.com/bapi/futures/*'],
+  // fapi = USDⓈ-M, dapi = COIN-M public market data.
+  apiHosts: ['https://fapi.binance.com/*', 'https://dapi.binance.com/*'],
 };
