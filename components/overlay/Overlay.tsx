@@ -12,6 +12,8 @@ import { HeatStrip } from './HeatStrip';
 import { OrderPanel } from './OrderPanel';
 import { Realized } from './Realized';
 import { StateBanner } from './StateBanner';
+import { Health } from './Health';
+import type { PageHealth } from '@/core/overlay/health';
 
 export interface OverlayProps {
   data: OverlayData;
@@ -32,6 +34,8 @@ export interface OverlayProps {
   onMove: (position: Point) => void;
   onRetry?: () => void;
   onOpenOptions?: () => void;
+  /** The page reader's health report, shown on demand in the expanded view. */
+  health?: Store<PageHealth | null>;
 }
 
 function viewport() {
@@ -158,6 +162,7 @@ export function Overlay(props: OverlayProps) {
           {...(props.tickSize ? { tickSize: props.tickSize } : {})}
         />
       )}
+      {props.expanded && props.health && <Health health={props.health} />}
       {props.expanded && snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={props.now} expanded={props.expanded} />}
     </div>
   );

@@ -59,6 +59,7 @@ export function OverlayApp(props: OverlayAppProps) {
       onClose={() => props.visible.set(false)}
       onMove={props.onMove}
       onRetry={() => void props.session.refresh()}
+      health={props.session.health}
       {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
     />
   );

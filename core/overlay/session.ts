@@ -11,6 +11,7 @@ import type { TierTable } from '../liquidation/types';
 import type { Market } from '../types';
 import { createSideComputer, type Compute, type OrderState } from './order';
 import type { OrderBuild } from './page-order';
+import type { PageHealth } from './health';
 import { INITIAL_DATA, reduceOverlay, type OverlayData, type OverlayEvent } from './state';
 import { createStore, type Store } from './store';
 
@@ -36,6 +37,8 @@ export interface OverlaySession {
   tiers: Store<TierTable | null>;
   instrument: Store<InstrumentInfo | null>;
   pagePrice: Store<number | null>;
+  /** Which page fields were read by which hook: shown on demand. */
+  health: Store<PageHealth | null>;
   setMarket(market: Market | null): void;
   setOnline(online: boolean): void;
   setPagePrice(price: number | null): void;
@@ -56,6 +59,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const tiers = createStore<TierTable | null>(null);
   const instrument = createStore<InstrumentInfo | null>(null);
   const pagePrice = createStore<number | null>(null);
+  const health = createStore<PageHealth | null>(null);
   const sides = createSideComputer(deps.compute);
   let timer: unknown = null;
   let generation = 0;
@@ -100,6 +104,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     tiers,
     instrument,
     pagePrice,
+    health,
     setMarket(market) {
       const before = data.get().market;
       dispatch({ type: 'market', market });
@@ -109,6 +114,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       instrument.set(null);
       order.set({ kind: 'waiting' });
       pagePrice.set(null);
+      health.set(null);
       if (market) {
         void refresh();
         void loadMarketFacts(market, generation);

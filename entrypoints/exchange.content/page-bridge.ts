@@ -13,6 +13,7 @@ import { isFound, type PageReading } from '@/core/page/types';
 import type { Rect } from '@/core/overlay/position';
 import { orderFromReading, readingToInputs } from '@/core/overlay/page-order';
 import type { OverlaySession } from '@/core/overlay/session';
+import { healthOf, sameHealth } from '@/core/overlay/health';
 
 export type { PageWatch } from '@/core/page/watch-page';
 
@@ -62,6 +63,8 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
     session.setMarket(reading ? reading.market : null);
     if (!reading) return;
     session.setPagePrice(pagePrice(reading));
+    const health = healthOf(reading);
+    if (!sameHealth(health, session.health.get())) session.health.set(health);
     rebuild();
   });
   let mark = session.context()?.markPrice ?? null;

@@ -5,6 +5,7 @@ import { Overlay, type OverlayProps } from '@/components/overlay/Overlay';
 import { createStore } from '@/core/overlay/store';
 import { INITIAL_DATA, reduceOverlay, type OverlayData, type OverlayEvent } from '@/core/overlay/state';
 import type { OrderState } from '@/core/overlay/order';
+import type { PageHealth } from '@/core/overlay/health';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { NOW, PRICE, snapshot } from '../overlay/fixtures';
 import { mount } from './render';
@@ -187,6 +188,22 @@ describe('overlay controls', () => {
       const id = input.getAttribute('id');
       expect(id && container.querySelector(`label[for="${id}"]`), input.outerHTML).toBeTruthy();
     }
+  });
+  it('shows on demand which hook read each field, hooks as plain text', async () => {
+    const health = createStore<PageHealth | null>({
+      entries: [
+        { field: 'leverage', ok: true, detail: '[data-testid="leverage-btn"]' },
+        { field: 'availableBalance', ok: false, detail: 'no probe matched exactly once <b>x</b>' },
+      ],
+      refusedSensitive: 2,
+    });
+    const { q, text, container } = await show(props({ expanded: true, health }));
+    expect(q('overlay-health')).toBeNull();
+    await act(() => q('overlay-health-toggle')!.click());
+    expect(text('overlay-health')).toBe(
+      'leverage: read from [data-testid="leverage-btn"]available balance: not read (no probe matched exactly once <b>x</b>)2 sensitive fields were skipped and never read.',
+    );
+    expect(container.querySelector('[data-testid="overlay-health"] b')).toBeNull();
   });
   it('speaks Chinese', async () => {
     const { text } = await show(props({ order: createStore(computed(81_500, 30)) }), 'zh_CN');

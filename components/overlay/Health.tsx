@@ -1,0 +1,35 @@
+import { useState } from 'preact/hooks';
+import type { PageHealth } from '@/core/overlay/health';
+import { isMessageKey } from '@/core/i18n/i18n';
+import type { Store } from '../shared/store';
+import { useStore } from '../shared/store';
+import { useLocale } from '../shared/i18n';
+
+/** On demand: which page field was read by which hook, and why a field was not. Hooks render as text. */
+export function Health(props: { health: Store<PageHealth | null> }) {
+  const { t } = useLocale();
+  const health = useStore(props.health);
+  const [open, setOpen] = useState(false);
+  if (!health) return null;
+  const name = (f: string) => {
+    const key = `field_${f}`;
+    return isMessageKey(key) ? t(key) : f;
+  };
+  return (
+    <div class="ll-health">
+      <button type="button" class="ll-link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="overlay-health-toggle">
+        {open ? t('healthHide') : t('healthShow')}
+      </button>
+      {open && (
+        <ul class="ll-list ll-small" data-testid="overlay-health">
+          {health.entries.map((e) => (
+            <li key={e.field} class={e.ok ? '' : 'll-muted'}>
+              {t(e.ok ? 'healthFound' : 'healthMissing', { field: name(e.field), detail: e.detail })}
+            </li>
+          ))}
+          {health.refusedSensitive > 0 && <li>{t('healthRefused', { n: health.refusedSensitive })}</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
