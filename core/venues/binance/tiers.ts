@@ -1,6 +1,7 @@
 import { array, nullable, num, numeric, object, optional, str } from '../../messages/schema';
 import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
 import type { TierTable } from '../../liquidation/types';
+import type { RequestSpec } from '../../net/request';
 import type { Market } from '../../types';
 
 /*
@@ -76,12 +77,19 @@ function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable
   });
 }
 
+/**
+ * The key-less bracket request. Not wired into `request` yet: it needs host permission for
+ * https://www.binance.com/bapi/futures/*, and the manifest policy keeps trading-site origins out of
+ * host permissions (only /api/ paths). Until that is decided, Binance uses the bundled table and says so.
+ */
+export function binanceBracketsRequest(market: Market): RequestSpec {
+  const { inverse } = venueSymbol(market);
+  return { url: `${BAPI}/${inverse ? 'delivery' : 'future'}/common/brackets`, method: 'POST', body: {} };
+}
+
 export const tierSource: TierSource = {
   venue: 'binance',
-  request(market) {
-    const { inverse } = venueSymbol(market);
-    return { url: `${BAPI}/${inverse ? 'delivery' : 'future'}/common/brackets`, method: 'POST', body: {} };
-  },
+  request: () => null,
   parse,
   bundled: [
     {

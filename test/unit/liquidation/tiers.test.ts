@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { TierTableError } from '@/core/liquidation/tier-source';
+import { binanceBracketsRequest } from '@/core/venues/binance/tiers';
 import { bundledTiers, TIER_SOURCES, tiersFor } from '@/core/liquidation/tier-sources';
 import type { Tier } from '@/core/liquidation/types';
 import { validateTiers } from '@/core/liquidation/validate';
@@ -24,9 +25,10 @@ function expectContinuousMaintenance(tiers: Tier[]) {
 
 describe('binance tiers', () => {
   const source = TIER_SOURCES.binance;
-  it('asks the key-less bracket endpoint (USDⓈ-M and COIN-M)', () => {
-    expect(source.request(m('binance', 'BTC/USDT:USDT'))).toEqual({ url: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', method: 'POST', body: {} });
-    expect(source.request(m('binance', 'BTC/USD:BTC'))!.url).toContain('/delivery/common/brackets');
+  it('has no live request without host permission for the bracket endpoint; the request it would make is ready', () => {
+    expect(source.request(m('binance', 'BTC/USDT:USDT'))).toBeNull();
+    expect(binanceBracketsRequest(m('binance', 'BTC/USDT:USDT'))).toEqual({ url: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', method: 'POST', body: {} });
+    expect(binanceBracketsRequest(m('binance', 'BTC/USD:BTC')).url).toContain('/delivery/common/brackets');
   });
   it('parses the public bapi shape for the asked symbol, dated by updateTime', () => {
     const t = source.parse(fixture('binance-bapi-brackets.from-docs.json'), m('binance', 'BTC/USDT:USDT'), NOW);
