@@ -1,3 +1,69 @@
+import { browser } from 'wxt/browser';
+import { createRouter, classifySender, type SenderInfo } from '@/core/messages/router';
+import { LIVE_PORT } from '@/core/messages/protocol';
+import { marketFromUrl } from '@/core/page/market-from-url';
+import { systemClock, systemTimers } from '@/core/net/clock';
+import type { FetchLike } from '@/core/net/fetcher';
+import type { LocalStorageArea } from '@/core/vendors/keys';
+import type { OpenSocket, SocketLike } from '@/core/realized/stream-manager';
+import { createService, REFRESH_ALARM, REFRESH_PERIOD_MINUTES } from '@/core/service/service';
+
+/**
+ * Thin glue: platform objects in, listeners registered synchronously (so the event that woke
+ * the worker is delivered), everything else in core/service. A killed worker loses nothing:
+ * realized buckets, caches and source status live in IndexedDB; settings and keys in storage.local.
+ */
 export default defineBackground(() => {
-  // Wired in the background module: see core/ and entrypoints/background/.
+  const service = createService({
+    version: browser.runtime.getManifest().version,
+    // Every request goes to the real exchange URL; E2E and the demo intercept them in Chromium.
+    fetch: ((url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' })) as FetchLike,
+    clock: systemClock,
+    timers: systemTimers,
+    local: browser.storage.local as unknown as LocalStorageArea,
+    permissions: { hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }) },
+    openSocket: ((url: string) => new WebSocket(url) as unknown as SocketLike) as OpenSocket,
+    isOffline: () => typeof navigator !== 'undefined' && navigator.onLine === false,
+  });
+
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const senderOptions = {
+    extensionId: browser.runtime.id,
+    extensionOrigin,
+    isTradingPage: (url: string) => marketFromUrl(url) !== null,
+  };
+  const route = createRouter({
+    ...senderOptions,
+    handlers: service.handlers,
+    onError: (command, error) => console.warn(`LiqLens: "${command}" failed:`, error instanceof Error ? error.message : error),
+  });
+
+  const senderInfo = (sender: { id?: string; url?: string; tab?: { id?: number } }): SenderInfo => ({
+    ...(sender.id !== undefined ? { id: sender.id } : {}),
+    ...(sender.url !== undefined ? { url: sender.url } : {}),
+    ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (typeof message !== 'object' || message === null || (message as { channel?: unknown }).channel !== 'liqlens') return undefined;
+    return route(message, senderInfo(sender));
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== LIVE_PORT) return;
+    if (!port.sender || !classifySender(senderInfo(port.sender), senderOptions)) {
+      port.disconnect();
+      return;
+    }
+    service.acceptLivePort(port);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => void service.onAlarm(alarm.name));
+  void browser.alarms.get(REFRESH_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_PERIOD_MINUTES });
+  });
+  void service.startup();
+
+  // Read-only hooks for the E2E suite and the bench (IndexedDB reads; nothing that changes behaviour).
+  (globalThis as { __liqlens?: unknown }).__liqlens = service.testHooks;
 });

@@ -3,7 +3,8 @@ import { CACHE_KINDS, type CacheEntry, type CacheKind, type DbHandle, type Liqle
 
 /** How long each kind is fresh, and how long a stale copy is kept to show offline. */
 export const KIND_POLICY: Record<CacheKind, { freshMs: number; keepMs: number }> = {
-  snapshots: { freshMs: 60_000, keepMs: 24 * 3600_000 },
+  // Marks and assembled snapshots: the overlay measures distances from the mark.
+  snapshots: { freshMs: 15_000, keepMs: 24 * 3600_000 },
   model: { freshMs: 5 * 60_000, keepMs: 2 * 24 * 3600_000 },
   tiers: { freshMs: 24 * 3600_000, keepMs: 14 * 24 * 3600_000 },
   instruments: { freshMs: 24 * 3600_000, keepMs: 14 * 24 * 3600_000 },
@@ -70,8 +71,8 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
     return victims.length;
   }
 
-  async function put<T>(kind: CacheKind, key: string, value: T, fetchedAt = clock.now()): Promise<'stored' | 'memory'> {
-    const policy = KIND_POLICY[kind];
+  async function put<T>(kind: CacheKind, key: string, value: T, fetchedAt = clock.now(), freshMs?: number): Promise<'stored' | 'memory'> {
+    const policy = { ...KIND_POLICY[kind], ...(freshMs !== undefined ? { freshMs } : {}) };
     const entry: CacheEntry = { key, value, fetchedAt, freshUntil: fetchedAt + policy.freshMs, expiresAt: fetchedAt + policy.keepMs };
     const db = await handle.get();
     try {
@@ -98,15 +99,15 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
    * Returns the cached value at once (with its age) and starts one refresh when it is stale;
    * with nothing cached, waits for the load. A failing refresh keeps the last good value.
    */
-  async function swr<T>(kind: CacheKind, key: string, load: () => Promise<T>): Promise<SwrResult<T>> {
+  async function swr<T>(kind: CacheKind, key: string, load: () => Promise<T>, options: { freshMs?: number; force?: boolean } = {}): Promise<SwrResult<T>> {
     const cached = await get<T>(kind, key);
-    if (cached?.fresh) return { ...cached, refresh: null };
+    if (cached?.fresh && !options.force) return { ...cached, refresh: null };
     const id = memKey(kind, key);
     let refresh = refreshing.get(id) as Promise<T> | undefined;
     if (!refresh) {
       refresh = (async () => {
         const value = await load();
-        await put(kind, key, value);
+        await put(kind, key, value, clock.now(), options.freshMs);
         return value;
       })().finally(() => refreshing.delete(id));
       refreshing.set(id, refresh);

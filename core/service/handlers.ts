@@ -1,0 +1,81 @@
+import type { HandlerTable } from '../messages/router';
+import { UserFacingError } from '../messages/router';
+import type { SourceStatus } from '../messages/protocol';
+import { SourceError } from '../net/errors';
+import { mergeSettings } from '../settings/settings';
+import type { Cache } from '../cache/cache';
+import type { VendorClient } from '../vendors/client';
+import type { KeyStore } from '../vendors/keys';
+import type { Data } from './data';
+import type { SettingsStore } from './settings-store';
+import type { StatusRecorder } from './status';
+import type { ViewedMarkets } from './viewed';
+import type { createSnapshotAssembler } from './snapshot';
+
+export interface HandlerDeps {
+  version: string;
+  data: Data;
+  cache: Cache;
+  settings: SettingsStore;
+  keys: KeyStore;
+  vendors: VendorClient;
+  status: StatusRecorder;
+  viewed: ViewedMarkets;
+  snapshots: ReturnType<typeof createSnapshotAssembler>;
+  streamStatus?: () => SourceStatus[];
+  /** Called when a vendor key changes, so cached vendor figures are not reused. */
+  onVendorKeyChanged?: () => void;
+}
+
+/** Source failures reach the user as their own sentence; the router maps UserFacingError to a reply. */
+function userFacing<T>(p: Promise<T>): Promise<T> {
+  return p.catch((error: unknown) => {
+    if (error instanceof SourceError) throw new UserFacingError(error.message, 'source-error');
+    if (error instanceof Error && error.name === 'UnsupportedMarket') throw new UserFacingError(error.message, 'source-error');
+    throw error;
+  });
+}
+
+/** The background's command table: one handler per command in COMMANDS, nothing else. */
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  return {
+    ping: async () => ({ version: deps.version }),
+
+    'snapshot.get': async ({ market }) => {
+      await deps.viewed.touch(market).catch(() => undefined);
+      return deps.snapshots.assemble(market, await deps.settings.get());
+    },
+
+    'tiers.get': ({ market }) => userFacing(deps.data.tiers(market).then((r) => r.value)),
+
+    'instrument.get': ({ market }) => userFacing(deps.data.instrument(market).then((r) => r.value)),
+
+    'markets.list': ({ venue }) => userFacing(deps.data.markets(venue).then((r) => r.value)),
+
+    'settings.get': () => deps.settings.get(),
+
+    'settings.set': async ({ settings }) => deps.settings.set(settings),
+
+    'overlay.position': async ({ venue, x, y }) => {
+      const current = await deps.settings.get();
+      return deps.settings.set(mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } }));
+    },
+
+    'vendor.setKey': async ({ vendor, key }) => {
+      await deps.keys.set(vendor, key);
+      deps.onVendorKeyChanged?.();
+      return { saved: true as const };
+    },
+
+    'vendor.test': async ({ vendor }) => deps.vendors.test(vendor),
+
+    'sources.status': async () => [...(await deps.status.all()), ...(deps.streamStatus?.() ?? [])],
+
+    'cache.clear': async () => {
+      // Collected realized buckets are not a cache (they cannot be fetched again), so they stay.
+      await deps.cache.clear();
+      await deps.status.clear();
+      return { cleared: true as const };
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import type { Market } from '../types';
+import type { MarketSnapshot, SourceStatus } from '../messages/protocol';
+import type { HandlerTable } from '../messages/router';
+import type { Clock, Timers } from '../net/clock';
+import { createFetcher, type FetchLike } from '../net/fetcher';
+import { createCache } from '../cache/cache';
+import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
+import { createRealizedStore } from '../realized/store';
+import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
+import type { LiquidationStream } from '../realized/stream-types';
+import { createKeyStore, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
+import { createVendorClient } from '../vendors/client';
+import { TIER_SOURCES, bundledTiers } from '../liquidation/tier-sources';
+import { contractsEndpoint, type OkxContract } from '../venues/okx/market-data';
+import { liquidationOrdersEndpoint } from '../venues/okx/streams';
+import { createData } from './data';
+import { createHandlers } from './handlers';
+import { createLivePorts } from './live';
+import { createSettingsStore } from './settings-store';
+import { createSnapshotAssembler, snapshotKey } from './snapshot';
+import { createStatusRecorder } from './status';
+import { createVendorFigures } from './vendor-figures';
+import { createViewedMarkets } from './viewed';
+import { LIQUIDATION_STREAMS, MARKET_DATA } from './venues';
+import type { HeatmapRequest } from './model-bridge';
+import type { HeatmapSnapshot } from '../model/types';
+
+export const REFRESH_ALARM = 'liqlens-refresh';
+export const REFRESH_PERIOD_MINUTES = 5;
+const RECENTLY_VIEWED_MS = 30 * 60_000;
+const OKX_BACKFILL_FAMILIES = ['BTC-USDT', 'ETH-USDT'];
+
+/** Everything the background needs from the platform, injected so the whole service runs in tests. */
+export interface ServiceEnv {
+  version: string;
+  fetch: FetchLike;
+  clock: Clock;
+  timers: Timers;
+  local: LocalStorageArea;
+  permissions: PermissionChecker;
+  openSocket: OpenSocket;
+  isOffline?: () => boolean;
+  random?: () => number;
+  db?: DbHandle;
+  buildHeatmap?: (req: HeatmapRequest) => HeatmapSnapshot | null;
+}
+
+/** Wires the background: handler table, live ports, alarm job and read-only test hooks. */
+export function createService(env: ServiceEnv) {
+  const db = env.db ?? createDbHandle();
+  const fetcher = createFetcher({ fetch: env.fetch, clock: env.clock, ...(env.isOffline ? { isOffline: env.isOffline } : {}) });
+  const cache = createCache(db, env.clock);
+  const status = createStatusRecorder(db, env.clock);
+  const realized = createRealizedStore(db, env.clock);
+  const settings = createSettingsStore(env.local);
+  const keys = createKeyStore(env.local);
+  const vendors = createVendorClient({ fetcher, keys, permissions: env.permissions });
+  const viewed = createViewedMarkets(db, env.clock);
+  const data = createData({ fetcher, cache, clock: env.clock, status, marketData: MARKET_DATA, tierSources: TIER_SOURCES, bundledTiers, ...(env.buildHeatmap ? { buildHeatmap: env.buildHeatmap } : {}) });
+  const vendorFigures = createVendorFigures({ vendors, keys, cache, clock: env.clock, status });
+
+  let okxContracts: Record<string, OkxContract> = {};
+  async function loadOkxContracts() {
+    const ep = contractsEndpoint();
+    try {
+      const r = await cache.swr('instruments', 'okx:contracts', () => data.fetchEndpoint(ep));
+      okxContracts = r.value;
+      r.refresh?.then((v) => (okxContracts = v)).catch(() => undefined);
+    } catch {
+      /* status already records it; OKX events are skipped until contract values are known */
+    }
+  }
+
+  let lastAlive = 0;
+  const streamList = Object.values(LIQUIDATION_STREAMS) as LiquidationStream[];
+  let watchedMarkets: () => Market[] = () => [];
+  const streams = createStreamManager({
+    streams: streamList,
+    openSocket: env.openSocket,
+    timers: env.timers,
+    now: env.clock.now,
+    ...(env.random ? { random: env.random } : {}),
+    context: { contract: (id) => okxContracts[id] },
+    onEvents: (events) => void realized.record(events).catch(() => undefined),
+    onTraffic: () => {
+      const now = env.clock.now();
+      if (now - lastAlive < 30_000) return;
+      lastAlive = now;
+      void realized.markAlive().catch(() => undefined);
+    },
+    symbols: (stream) => watchedMarkets().flatMap((m) => (m.venue === stream.venue || stream.venue === 'bybit' ? [stream.venueSymbol(m.symbol)] : [])).filter((s): s is string => s !== null),
+  });
+  const live = createLivePorts(streams, () => undefined);
+  watchedMarkets = live.watched;
+
+  function streamStatus(): SourceStatus[] {
+    return streams.status().map((s) => ({
+      source: `${s.venue}:liquidation-stream (${s.state}${s.rejected ? `, ${s.rejected} unreadable messages` : ''})`,
+      lastSuccess: s.lastMessageAt,
+      lastError: s.lastError ? { at: s.lastMessageAt ?? env.clock.now(), message: `${s.venue} liquidation stream: ${s.lastError}` } : null,
+    }));
+  }
+
+  /** Fills the gap before the streams started from OKX's REST feed (the only venue with one). */
+  async function backfillOkx() {
+    const cov = await realized.coverage().catch(() => null);
+    const now = env.clock.now();
+    const from = cov ? cov.alive : now - 24 * 3600_000;
+    if (now - from < 60_000) return;
+    await loadOkxContracts();
+    for (const family of OKX_BACKFILL_FAMILIES) {
+      const ep = liquidationOrdersEndpoint(family);
+      try {
+        const { events } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, { contract: (id) => okxContracts[id] }), { source: ep.source });
+        void status.ok(ep.source);
+        await realized.record(events.filter((e) => e.time > from && e.time <= now));
+      } catch (error) {
+        void status.failed(ep.source, error);
+      }
+    }
+  }
+
+  const snapshots = createSnapshotAssembler({ data, realized, cache, clock: env.clock, status, vendorFigures, streamStatus });
+  const handlers: HandlerTable = createHandlers({ version: env.version, data, cache, settings, keys, vendors, status, viewed, snapshots, streamStatus });
+
+  return {
+    handlers,
+    /** A LIVE_PORT connection from a validated sender. */
+    acceptLivePort(port: Parameters<typeof live.accept>[0]) {
+      const wasRunning = streams.isRunning();
+      live.accept(port);
+      if (!wasRunning) {
+        void loadOkxContracts();
+        void backfillOkx();
+        void realized.markAlive().catch(() => undefined);
+      }
+    },
+    /** The refresh alarm: keep recently viewed markets warm, purge what expired. */
+    async onAlarm(name: string): Promise<void> {
+      if (name !== REFRESH_ALARM) return;
+      const current = await settings.get();
+      for (const market of await viewed.recent(RECENTLY_VIEWED_MS)) {
+        await snapshots.assemble(market, current, true).catch(() => undefined);
+      }
+      await cache.purge().catch(() => undefined);
+      await realized.prune().catch(() => undefined);
+    },
+    /** Start-up housekeeping after the worker (re)starts: nothing in memory needs restoring. */
+    async startup(): Promise<void> {
+      await cache.purge().catch(() => undefined);
+      await realized.prune().catch(() => undefined);
+    },
+    /** Read-only hooks for E2E tests and the bench: they read IndexedDB and change nothing. */
+    testHooks: {
+      dbName: DB_NAME,
+      async readSnapshot(market: Market): Promise<{ snapshot: MarketSnapshot; ageMs: number } | null> {
+        const hit = await cache.get<MarketSnapshot>('snapshots', snapshotKey(market));
+        return hit ? { snapshot: hit.value, ageMs: hit.ageMs } : null;
+      },
+      readRealized: (asset?: string) => realized.summary(asset ? { asset } : {}),
+      sourceStatus: async () => [...(await status.all()), ...streamStatus()],
+      streamsRunning: () => streams.isRunning(),
+    },
+    streams,
+  };
+}
+
+export type Service = ReturnType<typeof createService>;

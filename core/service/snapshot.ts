@@ -1,0 +1,66 @@
+import type { Market } from '../types';
+import type { MarketSnapshot, SourceStatus } from '../messages/protocol';
+import type { Settings } from '../settings/settings';
+import type { RealizedStore } from '../realized/store';
+import type { Cache } from '../cache/cache';
+import type { Clock } from '../net/clock';
+import { parseUnifiedSymbol } from '../types';
+import type { Data, Part } from './data';
+import { marketKey } from './data';
+import type { StatusRecorder } from './status';
+import type { VendorFigures } from './vendor-figures';
+
+export interface SnapshotDeps {
+  data: Data;
+  realized: RealizedStore;
+  cache: Cache;
+  clock: Clock;
+  status: StatusRecorder;
+  vendorFigures: VendorFigures;
+  streamStatus?: () => SourceStatus[];
+}
+
+export const snapshotKey = (m: Market) => `snapshot:${marketKey(m)}`;
+
+/**
+ * Builds the overlay's MarketSnapshot: each part comes from its own cache at once (with its
+ * age) and refreshes behind the scenes when stale; realized totals are read from IndexedDB.
+ * A failing source leaves its part empty or old, and says so in `sources` — never a throw.
+ */
+export function createSnapshotAssembler(deps: SnapshotDeps) {
+  async function assemble(market: Market, settings: Settings, force = false): Promise<MarketSnapshot> {
+    const mark = await deps.data.part(() => deps.data.mark(market, force));
+    const price = mark.value?.price;
+    const heat: Part<MarketSnapshot['heatmap']> = price
+      ? await deps.data.part(() => deps.data.heatmap(market, settings, price, force))
+      : { value: null, fetchedAt: null, fresh: false, error: 'no mark price' };
+    const asset = parseUnifiedSymbol(market.symbol)?.base;
+    let realized: MarketSnapshot['realized'] = null;
+    try {
+      realized = await deps.realized.summary(asset ? { asset } : {});
+    } catch {
+      realized = null;
+    }
+    const heatmap = heat.value ? { ...heat.value, market } : null;
+    const [realizedCmp, bandCmp] = await Promise.all([
+      deps.vendorFigures.realizedComparisons(market, settings, realized).catch(() => []),
+      deps.vendorFigures.bandComparisons(market, settings, heatmap).catch(() => []),
+    ]);
+    const sources = [...(await deps.status.all().catch(() => [])), ...(deps.streamStatus?.() ?? [])];
+    const times = [mark.fetchedAt, heat.fetchedAt].filter((t): t is number => t !== null);
+    const snapshot: MarketSnapshot = {
+      market,
+      mark: mark.value,
+      heatmap,
+      realized,
+      comparisons: [...realizedCmp, ...bandCmp],
+      sources,
+      stale: !mark.fresh || (heat.value !== null && !heat.fresh),
+      asOf: times.length ? Math.min(...times) : null,
+    };
+    // Kept for the offline case and for the E2E bench's timed read.
+    await deps.cache.put('snapshots', snapshotKey(market), snapshot).catch(() => undefined);
+    return snapshot;
+  }
+  return { assemble };
+}

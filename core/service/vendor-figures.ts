@@ -1,0 +1,108 @@
+import { parseUnifiedSymbol, type Market, type VenueId } from '../types';
+import type { Settings } from '../settings/settings';
+import type { Cache } from '../cache/cache';
+import type { Clock } from '../net/clock';
+import type { VendorClient } from '../vendors/client';
+import type { KeyStore } from '../vendors/keys';
+import type { StatusRecorder } from './status';
+import type { RealizedSummary, RealizedWindow, SourceComparison } from '../realized/types';
+import type { HeatmapSnapshot } from '../model/types';
+import { SourceError } from '../net/errors';
+import { aggregatedMap, exchangeList } from '../vendors/coinglass';
+import { COINALYZE_EXCHANGE_NAMES, futureMarkets, liquidationHistory } from '../vendors/coinalyze';
+import { compareBandLocations, compareRealized, type RealizedFigures } from '../realized/compare';
+import { WINDOWS } from '../realized/totals';
+
+const COINGLASS_EXCHANGE: Partial<Record<VenueId, string>> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX' };
+const STREAM_VENUES: VenueId[] = ['binance', 'bybit', 'okx'];
+const VENDOR_FRESH_MS = 5 * 60_000;
+
+/** The longest window our own collection fully covers: comparing a partial window would be unfair. */
+export function coveredWindow(summary: RealizedSummary | null, now: number): RealizedWindow | null {
+  if (!summary) return null;
+  for (const w of ['24h', '12h', '4h', '1h'] as const) if (summary.collectingSince <= now - WINDOWS[w]) return w;
+  return null;
+}
+
+/**
+ * Cross-source figures for one market's coin: vendor realized totals per venue against our own
+ * streams over a window we fully covered, and vendor map peaks against the model's bands.
+ * Plan refusals are remembered for a day so a low plan costs one request, not one per refresh.
+ */
+export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStore; cache: Cache; clock: Clock; status: StatusRecorder }) {
+  const deniedUntil = new Map<string, number>();
+
+  async function cached<T>(key: string, source: string, load: () => Promise<T>): Promise<T | null> {
+    if ((deniedUntil.get(source) ?? 0) > deps.clock.now()) return null;
+    try {
+      const r = await deps.cache.swr<T>('snapshots', key, load, { freshMs: VENDOR_FRESH_MS });
+      r.refresh?.catch(() => undefined);
+      return r.value;
+    } catch (error) {
+      if (error instanceof SourceError && (error.kind === 'plan' || error.kind === 'permission' || error.kind === 'no-key')) deniedUntil.set(source, deps.clock.now() + 24 * 3600_000);
+      void deps.status.failed(source, error);
+      return null;
+    }
+  }
+
+  async function realizedComparisons(market: Market, settings: Settings, own: RealizedSummary | null): Promise<SourceComparison[]> {
+    const now = deps.clock.now();
+    const window = coveredWindow(own, now);
+    const coin = parseUnifiedSymbol(market.symbol)?.base;
+    if (!window || !coin || !own) return [];
+    const perVenue = new Map<VenueId, RealizedFigures[]>();
+    for (const v of STREAM_VENUES) {
+      const t = own.windows[window].byVenue[v];
+      if (t) perVenue.set(v, [{ source: 'liqlens:exchange-streams', longUsd: t.longUsd, shortUsd: t.shortUsd, totalUsd: t.longUsd + t.shortUsd }]);
+    }
+    if (settings.vendors.coinglass && (await deps.keys.has('coinglass'))) {
+      const rows = await cached(`vendor:coinglass:exchange-list:${coin}:${window}`, 'coinglass:exchange-list', async () => {
+        const r = await deps.vendors.call('coinglass', exchangeList(coin, window));
+        void deps.status.ok('coinglass:exchange-list');
+        return r;
+      });
+      for (const [venue, name] of Object.entries(COINGLASS_EXCHANGE) as [VenueId, string][]) {
+        const row = rows?.find((r) => r.exchange.toLowerCase() === name.toLowerCase());
+        if (row && perVenue.has(venue)) perVenue.get(venue)!.push({ source: 'coinglass:exchange-list', longUsd: row.longUsd, shortUsd: row.shortUsd, totalUsd: row.totalUsd });
+      }
+    }
+    if (settings.vendors.coinalyze && (await deps.keys.has('coinalyze'))) {
+      const list = await cached('vendor:coinalyze:future-markets', 'coinalyze:future-markets', () => deps.vendors.call('coinalyze', futureMarkets()));
+      const symbols = new Map<string, VenueId>();
+      for (const v of STREAM_VENUES) {
+        const code = COINALYZE_EXCHANGE_NAMES[v];
+        const m = list?.find((x) => x.exchange === code && x.baseAsset === coin && x.quoteAsset === 'USDT');
+        if (m) symbols.set(m.symbol, v);
+      }
+      if (symbols.size) {
+        const hours = WINDOWS[window] / 3600_000;
+        const to = Math.floor(now / 3600_000) * 3600_000;
+        const history = await cached(`vendor:coinalyze:liq:${[...symbols.keys()].join(',')}:${window}`, 'coinalyze:liquidation-history', async () => {
+          const r = await deps.vendors.call('coinalyze', liquidationHistory([...symbols.keys()], to - hours * 3600_000, to));
+          void deps.status.ok('coinalyze:liquidation-history');
+          return r;
+        });
+        for (const h of history ?? []) {
+          const venue = symbols.get(h.symbol);
+          if (!venue || !perVenue.has(venue)) continue;
+          const longUsd = h.history.reduce((a, x) => a + x.longUsd, 0);
+          const shortUsd = h.history.reduce((a, x) => a + x.shortUsd, 0);
+          perVenue.get(venue)!.push({ source: 'coinalyze:liquidation-history', longUsd, shortUsd, totalUsd: longUsd + shortUsd });
+        }
+      }
+    }
+    return [...perVenue.entries()].flatMap(([venue, figures]) => (figures.length > 1 ? compareRealized(`${window} ${coin} on ${venue}:`, figures) : []));
+  }
+
+  async function bandComparisons(market: Market, settings: Settings, heatmap: HeatmapSnapshot | null): Promise<SourceComparison[]> {
+    const coin = parseUnifiedSymbol(market.symbol)?.base;
+    if (!heatmap || !coin || !settings.vendors.coinglass || !(await deps.keys.has('coinglass'))) return [];
+    const levels = await cached(`vendor:coinglass:aggregated-map:${coin}:7d`, 'coinglass:aggregated-map', () => deps.vendors.call('coinglass', aggregatedMap(coin, '7d')));
+    if (!levels) return [];
+    return compareBandLocations(heatmap.price, { source: heatmap.provenance.source, bands: heatmap.bands }, [{ source: 'coinglass:aggregated-map:7d', levels }], settings.bandWindowPct);
+  }
+
+  return { realizedComparisons, bandComparisons };
+}
+
+export type VendorFigures = ReturnType<typeof createVendorFigures>;

@@ -1,0 +1,222 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createService, REFRESH_ALARM } from '@/core/service/service';
+import { createRouter } from '@/core/messages/router';
+import { COMMANDS, type MarketSnapshot } from '@/core/messages/protocol';
+import { DEFAULT_SETTINGS } from '@/core/settings/settings';
+import { createDbHandle } from '@/core/cache/db';
+import type { LocalStorageArea } from '@/core/vendors/keys';
+import type { FetchLike } from '@/core/net/fetcher';
+import { FakeClock, fakeFetch, json, response } from '../net/fakes';
+import { FakeSocket, forceOrderMessage, recordedForceOrders } from '../realized/helpers';
+
+const fixture = (path: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/api/${path}`, import.meta.url)), 'utf8'));
+const BTC = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
+const premium = (fixture('binance/premiumIndex_all_2024-11-27.recorded.json') as { symbol: string }[]).find((r) => r.symbol === 'BTCUSDT');
+const klines = fixture('binance/klines_BTCUSDT_1h_2025-12-04.rebuilt-from-recorded-csv.json') as unknown[][];
+const oiHist = fixture('binance/openInterestHist_BTCUSDT_1h_2025-12-04.rebuilt-from-recorded-csv.json');
+/** Just after the last recorded bar closed. */
+const NOW = (klines[klines.length - 1]![6] as number) + 1;
+
+const EXT = 'chrome-extension://liqlens';
+const fromExtension = { id: 'liqlens', url: `${EXT}/popup.html` };
+const fromPage = { id: 'liqlens', url: 'https://www.binance.com/en/futures/BTCUSDT', tabId: 7 };
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  fakeBrowser.reset();
+  FakeSocket.opened = [];
+});
+
+const binanceRoutes = () => ({
+  'https://fapi.binance.com/fapi/v1/premiumIndex': json(premium),
+  'https://fapi.binance.com/fapi/v1/klines': json(klines),
+  'https://fapi.binance.com/futures/data/openInterestHist': json(oiHist),
+  'https://fapi.binance.com/fapi/v1/exchangeInfo': json(fixture('binance/exchangeInfo.from-docs.json')),
+});
+
+async function setup(routes: Record<string, ReturnType<typeof json> | ((u: string) => ReturnType<typeof json>)> = binanceRoutes(), options: { granted?: boolean; fetch?: FetchLike } = {}) {
+  const clock = new FakeClock(NOW);
+  const fake = fakeFetch(routes as Parameters<typeof fakeFetch>[0]);
+  const local = fakeBrowser.storage.local as unknown as LocalStorageArea;
+  // Only Binance feeds the model in these tests: its recorded data is what we have.
+  await local.set({ settings: { ...DEFAULT_SETTINGS, keylessVenues: { ...DEFAULT_SETTINGS.keylessVenues, bybit: false, okx: false } } });
+  const service = createService({
+    version: '9.9.9',
+    fetch: options.fetch ?? fake.fetch,
+    clock,
+    timers: clock,
+    local,
+    permissions: { hasOrigin: async () => options.granted ?? false },
+    openSocket: (url) => new FakeSocket(url),
+    random: () => 0.5,
+  });
+  const route = createRouter({ extensionId: 'liqlens', extensionOrigin: EXT, isTradingPage: (u) => u.startsWith('https://www.binance.com/'), handlers: service.handlers });
+  return { clock, service, route, calls: fake.calls, local };
+}
+
+const ask = async (route: ReturnType<typeof createRouter>, command: string, payload: unknown = {}, sender = fromExtension) => route({ channel: 'liqlens', command, payload }, sender);
+
+describe('background service', () => {
+  it('has exactly one handler per protocol command', async () => {
+    const { service } = await setup();
+    expect(Object.keys(service.handlers).sort()).toEqual(Object.keys(COMMANDS).sort());
+  });
+
+  it('snapshot.get: recorded mark, a model heatmap from recorded klines + OI, sources, age', async () => {
+    const { route, calls } = await setup();
+    const reply = await ask(route, 'snapshot.get', { market: BTC }, fromPage);
+    expect(reply.ok).toBe(true);
+    const s = (reply as { data: MarketSnapshot }).data;
+    expect(s.mark).toEqual({ price: 93951.8, time: 1732715655000, source: 'binance:premiumIndex' });
+    expect(s.heatmap).not.toBeNull();
+    expect(s.heatmap!.provenance.kind).toBe('estimate');
+    expect(s.heatmap!.venues).toEqual(['binance']);
+    expect(s.heatmap!.market).toEqual(BTC);
+    expect(s.heatmap!.longUsd.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(s.stale).toBe(false);
+    expect(s.asOf).toBe(NOW);
+    expect(s.sources.map((x) => x.source)).toEqual(expect.arrayContaining(['binance:premiumIndex', 'binance:klines', 'binance:openInterestHist']));
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(expect.arrayContaining(['/fapi/v1/premiumIndex', '/fapi/v1/klines', '/futures/data/openInterestHist']));
+  });
+
+  it('stale-while-revalidate: a later call answers from cache at once and refreshes behind', async () => {
+    const { route, calls, clock } = await setup();
+    await ask(route, 'snapshot.get', { market: BTC });
+    const before = calls.length;
+    await clock.advance(20_000);
+    const s = ((await ask(route, 'snapshot.get', { market: BTC })) as { data: MarketSnapshot }).data;
+    expect(s.stale).toBe(true);
+    expect(s.asOf).toBe(NOW);
+    await clock.advance(0);
+    expect(calls.length).toBe(before + 1); // only the mark was stale
+  });
+
+  it('offline: keeps the last good data with its age and says what failed', async () => {
+    let online = true;
+    const base = fakeFetch(binanceRoutes() as Parameters<typeof fakeFetch>[0]);
+    const fetch: FetchLike = async (url, init) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return base.fetch(url, init);
+    };
+    const { route, clock } = await setup(undefined, { fetch });
+    await ask(route, 'snapshot.get', { market: BTC });
+    online = false;
+    await clock.advance(60_000);
+    await ask(route, 'snapshot.get', { market: BTC }); // starts a refresh that fails
+    await clock.advance(0);
+    const s = ((await ask(route, 'snapshot.get', { market: BTC })) as { data: MarketSnapshot }).data;
+    expect(s.mark?.price).toBe(93951.8);
+    expect(s.stale).toBe(true);
+    expect(s.asOf).toBe(NOW);
+    const mark = s.sources.find((x) => x.source === 'binance:premiumIndex')!;
+    expect(mark.lastError?.message).toContain('could not be reached');
+    expect(mark.lastSuccess).toBe(NOW);
+  });
+
+  it('an HTML error page for the mark leaves mark null and a clear status, not a crash', async () => {
+    const { route } = await setup({ ...binanceRoutes(), 'https://fapi.binance.com/fapi/v1/premiumIndex': response(503, '<html><body>Service Unavailable</body></html>') });
+    const s = ((await ask(route, 'snapshot.get', { market: BTC })) as { data: MarketSnapshot }).data;
+    expect(s.mark).toBeNull();
+    expect(s.heatmap).toBeNull();
+    expect(s.sources.find((x) => x.source === 'binance:premiumIndex')!.lastError!.message).toMatch(/web page \(HTTP 503\)/);
+  });
+
+  it('tiers.get falls back to the bundled table and says why', async () => {
+    const { route } = await setup();
+    const reply = (await ask(route, 'tiers.get', { market: BTC })) as { ok: true; data: { source: string; tiers: unknown[] } };
+    expect(reply.ok).toBe(true);
+    expect(reply.data.source).toMatch(/^bundled:.*used because/);
+    expect(reply.data.tiers.length).toBeGreaterThan(0);
+  });
+
+  it('instrument.get and markets.list answer from exchangeInfo; an unsupported market is a clear error', async () => {
+    const { route } = await setup();
+    expect(await ask(route, 'instrument.get', { market: BTC })).toMatchObject({ ok: true, data: { contractSize: 1, tickSize: 0.1, market: BTC } });
+    expect(await ask(route, 'markets.list', { venue: 'binance' })).toMatchObject({ ok: true, data: [BTC, { venue: 'binance', symbol: 'ETH/USDT:USDT' }, { venue: 'binance', symbol: 'BTC/USDC:USDC' }] });
+    expect(await ask(route, 'instrument.get', { market: { venue: 'hyperliquid', symbol: 'BTC/USDT:USDT' } })).toEqual({ ok: false, error: { code: 'source-error', message: 'hyperliquid has no public market for BTC/USDT:USDT.' } });
+  });
+
+  it('settings round-trip in storage.local; overlay.position merges one venue', async () => {
+    const { route } = await setup();
+    const current = ((await ask(route, 'settings.get')) as { data: typeof DEFAULT_SETTINGS }).data;
+    const next = { ...current, bandWindowPct: 5 };
+    expect(await ask(route, 'settings.set', { settings: next })).toEqual({ ok: true, data: next });
+    const moved = ((await ask(route, 'overlay.position', { venue: 'okx', x: 10, y: 20 }, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(moved.overlayPositions).toEqual({ okx: { x: 10, y: 20 } });
+    expect(moved.bandWindowPct).toBe(5);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('a corrupted stored setting falls back to its default without losing the others', async () => {
+    const { route, local } = await setup();
+    await local.set({ settings: { ...DEFAULT_SETTINGS, bandWindowPct: 'NaN', lookbackDays: 3 } });
+    const s = ((await ask(route, 'settings.get')) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(s.bandWindowPct).toBe(DEFAULT_SETTINGS.bandWindowPct);
+    expect(s.lookbackDays).toBe(3);
+  });
+
+  it('vendor.setKey stores locally; vendor.test refuses without the host permission', async () => {
+    const { route, local } = await setup();
+    expect(await ask(route, 'vendor.setKey', { vendor: 'coinglass', key: 'abcd1234efgh' })).toEqual({ ok: true, data: { saved: true } });
+    expect(await local.get('vendorKeys')).toEqual({ vendorKeys: { coinglass: 'abcd1234efgh' } });
+    const test = (await ask(route, 'vendor.test', { vendor: 'coinglass' })) as { data: { ok: boolean; message: string } };
+    expect(test.data).toEqual({ ok: false, message: 'LiqLens may not contact CoinGlass yet: allow access to https://open-api-v4.coinglass.com on the options page.' });
+    // A web page may not touch keys.
+    expect(await ask(route, 'vendor.setKey', { vendor: 'coinglass', key: 'x' }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('cache.clear empties caches and statuses', async () => {
+    const { route, service } = await setup();
+    await ask(route, 'snapshot.get', { market: BTC });
+    expect(await service.testHooks.readSnapshot(BTC)).not.toBeNull();
+    expect(await ask(route, 'cache.clear')).toEqual({ ok: true, data: { cleared: true } });
+    expect(await service.testHooks.readSnapshot(BTC)).toBeNull();
+    expect(await ask(route, 'sources.status')).toEqual({ ok: true, data: expect.any(Array) });
+  });
+
+  it('the refresh alarm re-fetches recently viewed markets and purges', async () => {
+    const { route, service, calls, clock } = await setup();
+    await ask(route, 'snapshot.get', { market: BTC });
+    const before = calls.length;
+    await clock.advance(5 * 60_000);
+    await service.onAlarm(REFRESH_ALARM);
+    expect(calls.length).toBeGreaterThan(before);
+    const after = calls.length;
+    await clock.advance(60 * 60_000);
+    await service.onAlarm(REFRESH_ALARM); // not viewed for an hour: left alone
+    expect(calls.length).toBe(after);
+    await service.onAlarm('something-else');
+  });
+
+  it('a killed worker loses no realized totals: a new service on the same database reads them', async () => {
+    const rows = recordedForceOrders();
+    const clock = new FakeClock(rows[rows.length - 1]!.time + 1000);
+    const local = fakeBrowser.storage.local as unknown as LocalStorageArea;
+    const make = () =>
+      createService({ version: '1', fetch: fakeFetch({}).fetch, clock, timers: clock, local, permissions: { hasOrigin: async () => false }, openSocket: (url) => new FakeSocket(url), db: createDbHandle() });
+    const first = make();
+    const listeners: { msg: ((m: unknown) => void)[]; gone: (() => void)[] } = { msg: [], gone: [] };
+    first.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener: (f) => listeners.msg.push(f) }, onDisconnect: { addListener: (f) => listeners.gone.push(f) }, disconnect() {} });
+    expect(first.testHooks.streamsRunning()).toBe(true);
+    const binanceSocket = FakeSocket.opened.find((s) => s.url.includes('binance'))!;
+    binanceSocket.serverOpen();
+    for (const r of rows) binanceSocket.serverSend(forceOrderMessage(r));
+    await clock.advance(0);
+    const expected = rows.reduce((a, r) => a + r.usdValue, 0);
+    expect((await first.testHooks.readRealized())!.windows['1h'].totalUsd).toBeCloseTo(expected, 2);
+    // The worker dies: nothing in memory survives.
+    const second = make();
+    expect(second.testHooks.streamsRunning()).toBe(false);
+    const after = (await second.testHooks.readRealized('BTC'))!;
+    const btc = rows.filter((r) => r.symbol.startsWith('BTC')).reduce((a, r) => a + r.usdValue, 0);
+    expect(after.windows['24h'].totalUsd).toBeCloseTo(btc, 2);
+    // The page closes its port: streams stop after the grace period.
+    listeners.gone.forEach((f) => f());
+    await clock.advance(20_000);
+    expect(first.testHooks.streamsRunning()).toBe(false);
+  });
+});
