@@ -160,3 +160,26 @@ export function decimalSeparatorFor(locale: string | null | undefined): DecimalS
     return undefined;
   }
 }
+
+/**
+ * The decimal separator a page actually uses, read from numbers that can only be read one way
+ * (`84,012.3`, `84.012,5`, `0,5`, `1,234,567`). Undefined when the samples show none or disagree.
+ */
+export function inferDecimalSeparator(samples: readonly string[]): DecimalSeparator | undefined {
+  const seen = new Set<DecimalSeparator>();
+  for (const sample of samples) {
+    for (const token of sample.normalize('NFKC').match(/[0-9][0-9.,]*[0-9]/g) ?? []) {
+      const dots = (token.match(/\./g) ?? []).length;
+      const commas = (token.match(/,/g) ?? []).length;
+      if (dots > 0 && commas > 0) seen.add(token.lastIndexOf('.') > token.lastIndexOf(',') ? '.' : ',');
+      else if (dots > 1) seen.add(',');
+      else if (commas > 1) seen.add('.');
+      else if (dots + commas === 1) {
+        const [integerPart = '', fraction = ''] = token.split(/[.,]/);
+        const separator: DecimalSeparator = dots === 1 ? '.' : ',';
+        if (fraction.length !== 3 || integerPart === '0') seen.add(separator);
+      }
+    }
+  }
+  return seen.size === 1 ? [...seen][0] : undefined;
+}

@@ -9,11 +9,16 @@ import { normaliseLabel } from './vocabulary';
 import type { Probe } from './adapter-types';
 
 export class ReadContext {
-  refused = 0;
+  /** Sensitive elements met during this pass (counted once each, never read). */
+  readonly refusedElements = new Set<Element>();
   constructor(
     readonly doc: Document,
-    readonly decimal: DecimalSeparator | undefined,
+    public decimal: DecimalSeparator | undefined,
   ) {}
+
+  refuse(element: Element): void {
+    this.refusedElements.add(element);
+  }
 }
 
 export interface Found {
@@ -57,7 +62,7 @@ export function visibleMatches(ctx: ReadContext, root: ParentNode, css: string):
   }
   return nodes.filter((el) => {
     if (isSensitiveElement(el)) {
-      ctx.refused++;
+      ctx.refuse(el);
       return false;
     }
     return !isHidden(el);
@@ -67,7 +72,7 @@ export function visibleMatches(ctx: ReadContext, root: ParentNode, css: string):
 /** The text an element shows, or its value if it is an input. Sensitive elements read as ''. */
 export function readText(ctx: ReadContext, element: Element, attr?: string): string {
   if (isSensitiveElement(element)) {
-    ctx.refused++;
+    ctx.refuse(element);
     return '';
   }
   if (attr) return collapse(element.getAttribute(attr));

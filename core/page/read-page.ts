@@ -2,7 +2,7 @@
  * The shared reading engine: runs a venue adapter against a Document and returns every field as
  * a value with its hook, or as missing with the reason. It never guesses and never writes.
  */
-import { decimalSeparatorFor, findNumber, parseNumber } from '../format/numbers';
+import { decimalSeparatorFor, findNumber, inferDecimalSeparator, parseNumber } from '../format/numbers';
 import type { MarginMode, Market } from '../types';
 import { parseUnifiedSymbol } from '../types';
 import type { Probe, VenuePageAdapter } from './adapter-types';
@@ -201,6 +201,13 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
   const passed: Passed = {};
   const url = options.url ?? doc.URL;
   const { form, why: formMissing } = findForm(ctx, adapter.formRoot);
+  // The page's own unambiguous numbers outrank the locale guess: a ru page may still print 84,012.3.
+  const samples = [doc.title ?? ''];
+  for (const probes of [adapter.lastPrice, adapter.markPrice]) {
+    const r = resolve(ctx, probes, form, { defaultScope: 'document' });
+    if ('found' in r) samples.push(r.found.text);
+  }
+  ctx.decimal = inferDecimalSeparator(samples) ?? decimal;
   const formField = <T>(read: () => FieldResult<T>): FieldResult<T> => (form ? read() : missing(formMissing));
 
   const price = (field: 'lastPrice' | 'markPrice', what: string) => {
@@ -223,7 +230,7 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
   const fields: PageFields = {
     lastPrice: price('lastPrice', 'last price'),
     markPrice: price('markPrice', 'mark price'),
-    titlePrice: priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), decimal),
+    titlePrice: priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), ctx.decimal),
     side: formField(() => readSide(ctx, adapter, form, passed)),
     orderType,
     limitPrice,
@@ -244,6 +251,6 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
     readAt: (options.now ?? Date.now)(),
     fields,
     health: health(fields, passed),
-    refusedSensitive: ctx.refused,
+    refusedSensitive: ctx.refusedElements.size,
   };
 }

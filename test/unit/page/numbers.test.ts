@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalSeparatorFor, findNumber, parseNumber, parseNumberOrNull } from '@/core/format/numbers';
+import { decimalSeparatorFor, findNumber, inferDecimalSeparator, parseNumber, parseNumberOrNull } from '@/core/format/numbers';
 
 function value(raw: string, decimal?: '.' | ','): number | null {
   const r = parseNumber(raw, { decimal });
@@ -134,5 +134,22 @@ describe('decimalSeparatorFor', () => {
     expect(decimalSeparatorFor('ru')).toBe(',');
     expect(decimalSeparatorFor('not a locale!!')).toBeUndefined();
     expect(decimalSeparatorFor('')).toBeUndefined();
+  });
+});
+
+describe('inferDecimalSeparator: learning the page format from numbers with one reading', () => {
+  it('reads the separator from unambiguous samples', () => {
+    expect(inferDecimalSeparator(['84,012.3 | BTCUSDT | Binance'])).toBe('.');
+    expect(inferDecimalSeparator(['84.012,5'])).toBe(',');
+    expect(inferDecimalSeparator(['0,5 BTC'])).toBe(',');
+    expect(inferDecimalSeparator(['1,234,567'])).toBe('.');
+    expect(inferDecimalSeparator(['84012.35'])).toBe('.');
+  });
+
+  it('gives up on ambiguous or conflicting samples', () => {
+    expect(inferDecimalSeparator(['84,012'])).toBeUndefined();
+    expect(inferDecimalSeparator(['84 012'])).toBeUndefined();
+    expect(inferDecimalSeparator([])).toBeUndefined();
+    expect(inferDecimalSeparator(['84,012.3', '84.012,3'])).toBeUndefined();
   });
 });

@@ -121,9 +121,28 @@ describe('missing fields say which and why', () => {
 
   it('an ambiguous number is reported, not guessed', () => {
     const doc = loadFixture('htx');
-    doc.documentElement.removeAttribute('lang'); // no locale: "84,000" could be 84000 or 84.0
+    // No locale and no unambiguous number on the page: "84,000" could be 84000 or 84.0.
+    doc.documentElement.removeAttribute('lang');
+    doc.querySelector('.last-price')!.textContent = '84,090';
+    doc.querySelector('.contract-header div:nth-child(2) span:nth-child(2)')!.textContent = '84,095';
     const r = readPage(doc, pageAdapterFor('htx'), { venue: 'htx', symbol: 'BTC/USDT:USDT' }, { url: 'https://www.htx.com/futures/linear_swap/exchange#contract_code=BTC-USDT' });
     expect(r.fields.limitPrice).toEqual({ missing: expect.stringMatching(/^input\[name="price"\]: limit price "84,000" is ambiguous/) });
+    expect(r.fields.lastPrice).toEqual({ missing: expect.stringContaining('"84,090" is ambiguous') });
+  });
+
+  it('the page\'s own unambiguous numbers outrank the locale: a ru page printing 84,012.3 reads 1,000 as 1000', () => {
+    const doc = loadFixture('binance');
+    doc.documentElement.setAttribute('lang', 'ru'); // ru's locale decimal is ","
+    (doc.querySelector('#unitAmount-r8') as HTMLInputElement).value = '1,000';
+    const r = readPage(doc, pageAdapterFor('binance'), { venue: 'binance', symbol: 'BTC/USDT:USDT' });
+    expect(r.fields.size).toMatchObject({ value: { amount: 1000 } });
+
+    // With nothing on the page to learn from, the locale decides.
+    doc.title = 'BTCUSDT';
+    doc.querySelector('.orderbook-ticker .contractPrice')!.textContent = '84 012';
+    doc.querySelector('.ticker-market-list')!.textContent = '';
+    const ru = readPage(doc, pageAdapterFor('binance'), { venue: 'binance', symbol: 'BTC/USDT:USDT' });
+    expect(ru.fields.size).toMatchObject({ value: { amount: 1 } });
   });
 
   it('garbage in a price node is refused', () => {
