@@ -19,7 +19,8 @@ function backtest(args: string[]) {
 
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 
-describe('npm run backtest (spawned)', () => {
+// Each spawn starts tsx (about a second, more when the machine is busy).
+describe('npm run backtest (spawned)', { timeout: 60_000 }, () => {
   const ok = backtest(['--klines', KLINES, '--oi', OI, '--liquidations', LIQ, ...WINDOW]);
 
   it('prints one JSON line with finite ρ in [−1, 1] for model, baseline and excess on both sides', () => {

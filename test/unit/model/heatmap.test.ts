@@ -136,3 +136,22 @@ describe('HeatmapModel.update: batches as the background fetches them', () => {
     expect(byUpdate.book('bybit')!.longTotalUsd).toBeGreaterThan(0);
   });
 });
+
+describe('HeatmapModel: hostile numbers', () => {
+  it('ignores NaN, negative and missing OI, and survives a 10× price jump by dropping what left the grid', () => {
+    const model = new HeatmapModel({ market, settings: simpleSettings(), venues: [{ venue: 'binance', mmr: 0.004 }] });
+    model.push('binance', bar(0, 10000, 10000, 10000, 10000), 1000);
+    model.push('binance', bar(1, 10000, 10000, 10000, 10000), NaN);
+    model.push('binance', bar(2, 10000, 10000, 10000, 10000), -5);
+    model.push('binance', bar(3, 10000, 10000, 10000, 10000), null);
+    model.push('binance', bar(4, 10000, 10000, 10000, 10000), 2000); // +1000 against the last good point
+    expect(model.book('binance')!.longTotalUsd).toBeCloseTo(1000, 6);
+    model.push('binance', bar(5, 100000, 100000, 100000, 100000), null);
+    const s = model.snapshot({ now: 0 });
+    expect(s.longUsd.every((v) => v === 0)).toBe(true);
+    expect(s.grid.min).toBeLessThan(100000);
+    expect(s.grid.min + s.grid.count * s.grid.step).toBeGreaterThan(100000);
+    expect(model.book('binance')!.droppedUsd).toBeCloseTo(1000, 6);
+    expect(s.bands).toEqual({ long: [], short: [], windowPct: 10 });
+  });
+});
