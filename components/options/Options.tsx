@@ -126,7 +126,6 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
       <p class={`ll-status ll-small${status?.error ? ' ll-error-text' : ''}`} role="status" aria-live="polite" data-testid="opt-status">
         {status?.text ?? ''}
       </p>
-      <h2>{t('optSources')}</h2>
       <fieldset data-testid="opt-keyless">
         <legend>{t('optKeyless')}</legend>
         {venueFlags('keylessVenues', 'opt-keyless')}
@@ -147,19 +146,16 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           />
         ))}
       </fieldset>
-      <h2>{t('optModel')}</h2>
       <fieldset>
         <legend>{t('optModel')}</legend>
         {select('leveragePreset', LEVERAGE_PRESETS, 'optPreset', 'preset')}
         {numberInput('lookbackDays', 'optLookback', 1, 30)}
         {numberInput('bandWindowPct', 'optBandWindow', 1, 50)}
       </fieldset>
-      <h2>{t('optSites')}</h2>
       <fieldset data-testid="opt-sites">
         <legend>{t('optSites')}</legend>
         {venueFlags('overlaySites', 'opt-site')}
       </fieldset>
-      <h2>{t('optDisplay')}</h2>
       <fieldset>
         <legend>{t('optDisplay')}</legend>
         <label class="ll-check">
@@ -170,7 +166,6 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
         {select('language', LANGUAGES, 'optLanguage', 'language')}
         {select('numberFormat', NUMBER_FORMATS, 'optNumberFormat', 'numberFormat')}
       </fieldset>
-      <h2>{t('optData')}</h2>
       <fieldset>
         <legend>{t('optData')}</legend>
         <div class="ll-actions">

@@ -74,6 +74,7 @@ export function Overlay(props: OverlayProps) {
     d.at = clampPosition({ x: e.clientX - d.dx, y: e.clientY - d.dy }, d.size, d.view);
     root.style.left = `${d.at.x}px`;
     root.style.top = `${d.at.y}px`;
+    root.style.maxHeight = `calc(100vh - ${d.at.y + 8}px)`;
   };
   const onPointerUp = () => {
     const d = drag.current;
@@ -106,7 +107,7 @@ export function Overlay(props: OverlayProps) {
       aria-label={t('overlayLabel')}
       lang={language === 'zh_CN' ? 'zh-CN' : 'en'}
       hidden={props.hidden}
-      style={{ ...paletteVars(palette), left: `${pos.x}px`, top: `${pos.y}px` }}
+      style={{ ...paletteVars(palette), left: `${pos.x}px`, top: `${pos.y}px`, maxHeight: `calc(100vh - ${pos.y + 8}px)` }}
       onKeyDown={onKeyDown}
       data-testid="overlay-root"
       data-state={state.kind}
@@ -146,7 +147,7 @@ export function Overlay(props: OverlayProps) {
           <span aria-hidden="true" class="ll-close-glyph" />
         </button>
       </div>
-      <StateBanner state={state} now={props.now} {...(props.onRetry ? { onRetry: props.onRetry } : {})} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
+      <StateBanner state={state} now={props.now} expanded={props.expanded} {...(props.onRetry ? { onRetry: props.onRetry } : {})} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
       {heatmap && markPrice !== null && <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />}
       {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} />}
       {props.data.market && (

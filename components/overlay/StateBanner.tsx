@@ -4,13 +4,13 @@ import { formatAge } from '@/core/i18n/i18n';
 import { useLocale } from '../shared/i18n';
 
 /** The one line that says what state the data is in, and what to do about it. */
-export function StateBanner(props: { state: ViewState; now: number; onRetry?: () => void; onOpenOptions?: () => void }) {
+export function StateBanner(props: { state: ViewState; now: number; expanded?: boolean; onRetry?: () => void; onOpenOptions?: () => void }) {
   const { t } = useLocale();
   const s = props.state;
   const age = (ms: number | null) => (ms === null ? '' : formatAge(t, ms));
   switch (s.kind) {
     case 'ready':
-      return s.failing.length > 0 ? <SourceErrors failing={s.failing} now={props.now} onOpenOptions={props.onOpenOptions} /> : null;
+      return s.failing.length > 0 ? <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} onOpenOptions={props.onOpenOptions} /> : null;
     case 'unsupported':
       return (
         <div class="ll-banner" role="status" data-testid="state-unsupported">
@@ -45,7 +45,7 @@ export function StateBanner(props: { state: ViewState; now: number; onRetry?: ()
             {t('stateStale', { age: age(s.ageMs) })}
             {s.error && <p class="ll-small">{t('stateError', { message: s.error })}</p>}
           </div>
-          {s.failing.length > 0 && <SourceErrors failing={s.failing} now={props.now} onOpenOptions={props.onOpenOptions} />}
+          {s.failing.length > 0 && <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} onOpenOptions={props.onOpenOptions} />}
         </>
       );
   }
@@ -69,18 +69,30 @@ function Actions(props: { onRetry?: () => void; onOpenOptions?: () => void }) {
   );
 }
 
-function SourceErrors(props: { failing: SourceStatus[]; now: number; onOpenOptions?: () => void }) {
+/** A source's message often repeats the source's name: say it once. */
+function messageOf(s: SourceStatus): string {
+  const m = s.lastError?.message ?? '';
+  return m.startsWith(`${s.source}: `) ? m.slice(s.source.length + 2) : m;
+}
+
+/** Compact: one line naming the failing sources. Expanded: each with its error and age. */
+function SourceErrors(props: { failing: SourceStatus[]; now: number; expanded: boolean; onOpenOptions?: () => void }) {
   const { t } = useLocale();
+  if (!props.expanded) {
+    return (
+      <div class="ll-banner ll-error ll-small" role="status" data-testid="state-source-error">
+        {t('stateSourcesFailing', { n: props.failing.length, sources: props.failing.map((s) => s.source).join(', ') })}
+      </div>
+    );
+  }
   return (
-    <div class="ll-banner ll-error" role="status" data-testid="state-source-error">
+    <div class="ll-banner ll-error ll-small" role="status" data-testid="state-source-error">
       <ul>
         {props.failing.map((s) => (
-          <li key={s.source}>
-            {t('stateSourceError', { source: s.source, age: formatAge(t, props.now - (s.lastError?.at ?? props.now)), message: s.lastError?.message ?? '' })}
-          </li>
+          <li key={s.source}>{t('stateSourceError', { source: s.source, age: formatAge(t, props.now - (s.lastError?.at ?? props.now)), message: messageOf(s) })}</li>
         ))}
       </ul>
-      <p class="ll-small">{t('stateSourceErrorFix')}</p>
+      <p>{t('stateSourceErrorFix')}</p>
       <Actions onOpenOptions={props.onOpenOptions} />
     </div>
   );

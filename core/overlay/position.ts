@@ -38,18 +38,19 @@ export function overlapArea(a: Rect, b: Rect): number {
 }
 
 /**
- * First placement: the corner candidates in order of preference (bottom-left first, away from
- * where venues put the order panel), taking the first that does not touch the avoided box, else
- * the one covering the least of it.
+ * First placement: the corner candidates in order of preference (top-left under the venue's
+ * header first: the overlay grows downwards, and venues put the order panel on the right),
+ * taking the first that does not touch the avoided box, else the one covering the least of it.
  */
 export function initialPosition(size: Size, viewport: Size, avoid: Rect | null, margin = 16): Point {
   const right = viewport.width - size.width - margin;
   const bottom = viewport.height - size.height - margin;
+  const top = margin + 48;
   const candidates: Point[] = [
+    { x: margin, y: top },
     { x: margin, y: bottom },
-    { x: margin, y: margin + 48 },
+    { x: right, y: top },
     { x: right, y: bottom },
-    { x: right, y: margin + 48 },
   ].map((p) => clampPosition(p, size, viewport));
   if (!avoid || avoid.width <= 0 || avoid.height <= 0) return candidates[0]!;
   let best = candidates[0]!;

@@ -88,6 +88,7 @@ export const en = {
   stateError: 'Cannot load data: {message}',
   stateErrorFix: 'Check the sources on the options page, or reload this tab.',
   stateSourceError: '{source} failed {age}: {message}',
+  stateSourcesFailing: 'Sources failing ({n}): {sources}. Expand for details.',
   stateSourceErrorFix: 'Other sources are still shown. Check this source on the options page.',
   stateUnsupported: 'This page is not a supported perpetual market.',
   stateUnsupportedHint: 'Open a USDⓈ-M or coin-margined perpetual trading page.',

@@ -84,9 +84,16 @@ describe('overlay states', () => {
     expect(m.text('state-offline')).toBe('Offline and no cached data for this market yet.');
   });
   it('source error: which source, what failed, and how to fix it', async () => {
-    const sources = [{ source: 'bybit', lastSuccess: NOW - 3600_000, lastError: { at: NOW - 120_000, message: 'HTTP 403 (region blocked)' } }];
-    const { text } = await show(props({ data: ready({ sources }) }));
+    const sources = [
+      { source: 'bybit', lastSuccess: NOW - 3600_000, lastError: { at: NOW - 120_000, message: 'bybit: HTTP 403 (region blocked)' } },
+      { source: 'okx:candles', lastSuccess: null, lastError: { at: NOW - 60_000, message: 'timed out after 10 s' } },
+    ];
+    const compact = await show(props({ data: ready({ sources }) }));
+    expect(compact.text('state-source-error')).toBe('Sources failing (2): bybit, okx:candles. Expand for details.');
+    await cleanup?.();
+    const { text } = await show(props({ data: ready({ sources }), expanded: true }));
     expect(text('state-source-error')).toContain('bybit failed 2 min ago: HTTP 403 (region blocked)');
+    expect(text('state-source-error')).toContain('okx:candles failed 1 min ago: timed out after 10 s');
     expect(text('state-source-error')).toContain('Check this source on the options page.');
   });
   it('request error with nothing cached offers a retry', async () => {

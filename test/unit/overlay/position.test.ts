@@ -16,11 +16,17 @@ describe('overlay position', () => {
   it('replaces non-finite positions', () => {
     expect(clampPosition({ x: Number.NaN, y: Number.POSITIVE_INFINITY }, size, view)).toEqual({ x: 8, y: 8 });
   });
-  it('starts bottom-left, away from an order form on the right', () => {
+  it('starts top-left under the header, away from an order form on the right', () => {
     const form = { x: 1100, y: 100, width: 320, height: 700 };
     const p = initialPosition(size, view, form);
     expect(overlapArea({ ...p, ...size }, form)).toBe(0);
-    expect(p.x).toBe(16);
+    expect(p).toEqual({ x: 16, y: 64 });
+  });
+  it('goes below a form that sits top-left', () => {
+    const form = { x: 0, y: 0, width: 400, height: 400 };
+    const p = initialPosition(size, view, form);
+    expect(overlapArea({ ...p, ...size }, form)).toBe(0);
+    expect(p).toEqual({ x: 16, y: 900 - 240 - 16 });
   });
   it('moves to another corner when the form is on the left', () => {
     const form = { x: 0, y: 300, width: 360, height: 600 };
