@@ -111,6 +111,12 @@ export class HeatmapModel {
   update(venue: VenueId, bars: readonly Bar[], oi: readonly OpenInterestInput[], oiAt: 'close' | 'open' = 'close'): number {
     const byTime = new Map<number, OpenInterestInput>();
     for (const p of oi) byTime.set(p.time, p);
+    for (let i = 1; i < bars.length; i++) {
+      const gap = bars[i]!.time - bars[i - 1]!.time;
+      if (gap > 0 && gap < this.intervalMs) {
+        throw new RangeError(`${venue} bars are ${gap / 60_000} min apart but the model runs on ${this.settings.interval} bars`);
+      }
+    }
     const seen = this.books.get(venue)?.lastTime ?? -Infinity;
     let fed = 0;
     for (const bar of bars) {

@@ -155,3 +155,26 @@ describe('HeatmapModel: hostile numbers', () => {
     expect(s.bands).toEqual({ long: [], short: [], windowPct: 10 });
   });
 });
+
+describe('HeatmapModel: imbalance and interval checks', () => {
+  it('counts long USD below and short USD above price within the window only', () => {
+    const make = (windowPct: number) => {
+      const m = new HeatmapModel({ market, settings: simpleSettings(), venues: [{ venue: 'binance', mmr: 0 }], windowPct });
+      m.push('binance', bar(0, 10000, 10000, 10000, 10000, 0.5), 0);
+      m.push('binance', bar(1, 10000, 10000, 10000, 10000, 0.4), 1000); // $400 long at 9,000, $600 short at 11,000
+      return m.snapshot({ now: 0 });
+    };
+    expect(make(15).imbalance.longUsd).toBeCloseTo(400, 9);
+    expect(make(15).imbalance.shortUsd).toBeCloseTo(600, 9);
+    expect(make(5).imbalance).toEqual({ longUsd: 0, shortUsd: 0 });
+    expect(make(15).bands.long[0]!.usd).toBeCloseTo(400, 9);
+    expect(make(15).bands.short[0]!.distancePct).toBeGreaterThan(9);
+  });
+
+  it('refuses 5m bars when the settings say 1h, instead of misaligning open interest', () => {
+    const m = new HeatmapModel({ market, settings: simpleSettings({ interval: '1h' }), venues: [{ venue: 'binance', mmr: 0 }] });
+    const b0 = bar(0, 100, 100, 100, 100);
+    const b1 = { ...b0, time: b0.time + 300_000 };
+    expect(() => m.update('binance', [b0, b1], [])).toThrow(/5 min apart but the model runs on 1h bars/);
+  });
+});
