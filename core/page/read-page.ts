@@ -202,16 +202,17 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
   const url = options.url ?? doc.URL;
   const { form, why: formMissing } = findForm(ctx, adapter.formRoot);
   // The page's own unambiguous numbers outrank the locale guess: a ru page may still print 84,012.3.
+  const priceNodes = {
+    lastPrice: resolve(ctx, adapter.lastPrice, form, { defaultScope: 'document' }),
+    markPrice: resolve(ctx, adapter.markPrice, form, { defaultScope: 'document' }),
+  };
   const samples = [doc.title ?? ''];
-  for (const probes of [adapter.lastPrice, adapter.markPrice]) {
-    const r = resolve(ctx, probes, form, { defaultScope: 'document' });
-    if ('found' in r) samples.push(r.found.text);
-  }
+  for (const r of Object.values(priceNodes)) if ('found' in r) samples.push(r.found.text);
   ctx.decimal = inferDecimalSeparator(samples) ?? decimal;
   const formField = <T>(read: () => FieldResult<T>): FieldResult<T> => (form ? read() : missing(formMissing));
 
   const price = (field: 'lastPrice' | 'markPrice', what: string) => {
-    const r = resolve(ctx, adapter[field], form, { defaultScope: 'document' });
+    const r = priceNodes[field];
     passed[field] = r.passedOver;
     return interpret(r, positiveNumber(ctx, what, true));
   };
