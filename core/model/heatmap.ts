@@ -63,8 +63,8 @@ export class HeatmapModel {
   private readonly historyRowMs: number | null;
   private readonly historyRows: number;
   private readonly coarsen: number;
-  private readonly history: { time: number; grid: PriceGrid; row: Float32Array }[] = [];
-  private lastHistoryBucket = -Infinity;
+  /** Per venue, oldest first: that venue's levels at the end of each history bucket it reached. */
+  private readonly history = new Map<VenueId, HistoryRow[]>();
   private lastPrice = NaN;
 
   constructor(options: HeatmapOptions) {
@@ -100,7 +100,7 @@ export class HeatmapModel {
     this.lastClose.set(venue, bar.time + this.intervalMs);
     this.lastPrice = bar.close;
     this.slideIfNeeded(bar.close);
-    this.recordHistory(bar.time + this.intervalMs);
+    this.recordHistory(venue, book, bar.time + this.intervalMs);
     return outcome;
   }
 
@@ -207,12 +207,44 @@ export class HeatmapModel {
     return { long, short };
   }
 
+  /**
+   * Heat over time, summed over venues. Each venue's rows are recorded as its own bars arrive, so
+   * venues fed one after another (or lagging) still add up per bucket; a venue with no row for a
+   * bucket contributes its latest earlier row (it had no newer bar, so that is its state).
+   */
   heatHistory(): HeatHistory {
-    return {
-      times: this.history.map((h) => h.time),
-      rowGrids: this.history.map((h) => ({ ...h.grid })),
-      rows: this.history.map((h) => h.row),
-    };
+    const buckets = new Set<number>();
+    for (const rows of this.history.values()) for (const r of rows) buckets.add(r.bucket);
+    const wanted = [...buckets].sort((a, b) => a - b).slice(-this.historyRows);
+    const out: HeatHistory = { times: [], rowGrids: [], rows: [] };
+    const cursor = new Map<VenueId, number>();
+    for (const bucket of wanted) {
+      let base: HistoryRow | null = null;
+      const parts: HistoryRow[] = [];
+      for (const [venue, rows] of this.history) {
+        let k = cursor.get(venue) ?? -1;
+        while (k + 1 < rows.length && rows[k + 1]!.bucket <= bucket) k++;
+        cursor.set(venue, k);
+        const row = rows[k];
+        if (!row) continue;
+        parts.push(row);
+        if (row.bucket === bucket && (!base || row.time > base.time)) base = row;
+      }
+      if (!base) continue;
+      const sum = new Float32Array(base.row.length);
+      for (const part of parts) {
+        // Rows start at multiples of the coarse step (the grid slides by whole coarse cells).
+        const offset = Math.round((part.grid.min - base.grid.min) / base.grid.step);
+        for (let i = 0; i < part.row.length; i++) {
+          const j = i + offset;
+          if (j >= 0 && j < sum.length) sum[j] = sum[j]! + part.row[i]!;
+        }
+      }
+      out.times.push(base.time);
+      out.rowGrids.push({ ...base.grid });
+      out.rows.push(sum);
+    }
+    return out;
   }
 
   /** Price at the centre of cell i of the current grid. */
@@ -237,31 +269,39 @@ export class HeatmapModel {
     const grid = this.grid!;
     const cell = (price - grid.min) / grid.step;
     if (cell >= grid.count * 0.25 && cell <= grid.count * 0.75) return;
-    const cells = Math.round(cell - grid.count / 2);
+    // Whole coarse cells, so heat-history rows recorded before and after the slide still align.
+    const c = this.coarsen;
+    const cells = Math.round((cell - grid.count / 2) / c) * c;
     grid.min += cells * grid.step;
     for (const book of this.books.values()) book.shift(cells);
   }
 
-  private recordHistory(closeTime: number): void {
+  private recordHistory(venue: VenueId, book: VenueBook, closeTime: number): void {
     if (this.historyRowMs === null) return;
     const bucket = Math.floor(closeTime / this.historyRowMs);
-    if (bucket <= this.lastHistoryBucket) return;
-    this.lastHistoryBucket = bucket;
+    let rows = this.history.get(venue);
+    if (!rows) this.history.set(venue, (rows = []));
+    if (rows.length && rows[rows.length - 1]!.bucket >= bucket) return;
     const grid = this.grid!;
     const c = this.coarsen;
     const rowCount = Math.ceil(grid.count / c);
-    const reuse = this.history.length >= this.historyRows ? this.history.shift()!.row : null;
+    const reuse = rows.length >= this.historyRows ? rows.shift()!.row : null;
     const row = reuse && reuse.length === rowCount ? reuse.fill(0) : new Float32Array(rowCount);
-    for (const book of this.books.values()) {
-      const ml = book.longMult;
-      const ms = book.shortMult;
-      for (let i = 0; i < grid.count; i++) {
-        const k = (i / c) | 0;
-        row[k] = row[k]! + book.long[i]! * ml + book.short[i]! * ms;
-      }
+    const ml = book.longMult;
+    const ms = book.shortMult;
+    for (let i = 0; i < grid.count; i++) {
+      const k = (i / c) | 0;
+      row[k] = row[k]! + book.long[i]! * ml + book.short[i]! * ms;
     }
-    this.history.push({ time: closeTime, grid: { min: grid.min, step: grid.step * c, count: rowCount }, row });
+    rows.push({ bucket, time: closeTime, grid: { min: grid.min, step: grid.step * c, count: rowCount }, row });
   }
+}
+
+interface HistoryRow {
+  bucket: number;
+  time: number;
+  grid: PriceGrid;
+  row: Float32Array;
 }
 
 export function createHeatmapModel(options: HeatmapOptions): HeatmapModel {

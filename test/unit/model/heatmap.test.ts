@@ -178,3 +178,36 @@ describe('HeatmapModel: imbalance and interval checks', () => {
     expect(() => m.update('binance', [b0, b1], [])).toThrow(/5 min apart but the model runs on 1h bars/);
   });
 });
+
+describe('HeatmapModel: heat history over venues', () => {
+  it('gives the same rows whether venues are fed interleaved or one after another', () => {
+    const settings = simpleSettings({ leverageWeights: [{ leverage: 20, weight: 1 }] });
+    const venues = [
+      { venue: 'binance' as const, mmr: 0.004 },
+      { venue: 'okx' as const, mmr: 0.005 },
+    ];
+    const closes = Array.from({ length: 30 }, (_, i) => 10000 * (1 + 0.004 * Math.sin(i / 3) + i * 0.015));
+    const bars = closes.map((c, i) => bar(i, c, c * 1.002, c * 0.998, c, 0.55));
+    const oi = (k: number, i: number) => 1000 * k * (1 + i + (i % 4 === 0 ? -2 : 0));
+    const interleaved = new HeatmapModel({ market, settings, venues });
+    const sequential = new HeatmapModel({ market, settings, venues });
+    bars.forEach((b, i) => {
+      interleaved.push('binance', b, oi(1, i));
+      interleaved.push('okx', b, oi(2, i));
+    });
+    bars.forEach((b, i) => sequential.push('binance', b, oi(1, i)));
+    bars.forEach((b, i) => sequential.push('okx', b, oi(2, i)));
+    const a = interleaved.heatHistory();
+    const b = sequential.heatHistory();
+    expect(interleaved.priceGrid!.min).toBeGreaterThan(makeGrid(10000, 0.0005, 0.4).min); // it slid
+    expect(b.times).toEqual(a.times);
+    expect(b.rows).toHaveLength(30);
+    expect(a.rows[29]!.reduce((x, v) => x + v, 0)).toBeGreaterThan(1000);
+    for (let r = 0; r < a.rows.length; r++) {
+      for (let i = 0; i < a.rows[r]!.length; i++) {
+        const j = i + Math.round((a.rowGrids[r]!.min - b.rowGrids[r]!.min) / a.rowGrids[r]!.step);
+        expect(b.rows[r]![j] ?? 0).toBeCloseTo(a.rows[r]![i]!, 2);
+      }
+    }
+  });
+});
