@@ -59,10 +59,16 @@ export function OrderPanel(props: OrderPanelProps) {
           {t('orderWaiting')}
         </p>
       ) : (
-        state.kind === 'computed' &&
-        state.sides.map((o) => (
+        state.kind === 'computed' && (
+          <>
+            {(state.closes ?? []).map((side) => (
+              <p key={`close-${side}`} class="ll-small" data-testid={`order-closes-${side}`}>
+                {t('orderCloses', { order: t(side === 'long' ? 'sideLong' : 'sideShort') })}
+              </p>
+            ))}
+            {state.sides.map((o) => (
           <SideResult
-            key={o.side}
+            key={`${o.orderSide ?? ''}${o.side}`}
             outcome={o}
             markPrice={props.markPrice}
             bands={props.bands}
@@ -71,7 +77,9 @@ export function OrderPanel(props: OrderPanelProps) {
             now={props.now}
             {...(props.tickSize ? { tickSize: props.tickSize } : {})}
           />
-        ))
+            ))}
+          </>
+        )
       )}
       {!unreadable && (
         <button type="button" class="ll-link" onClick={() => setManual(!manual)} data-testid="order-manual-toggle">

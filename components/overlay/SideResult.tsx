@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
 import { cascadeSentence, cascadeWarning } from '@/core/overlay/cascade';
 import { initialMargin, type SideOutcome } from '@/core/overlay/order';
-import { formatNumber, formatPct, formatPrice, formatSignedUsd, formatUsdCompact } from '@/core/format/display';
+import { formatNumber, formatPct, formatPrice, formatSignedUsd } from '@/core/format/display';
 import { formatAge } from '@/core/i18n/i18n';
 import { parseUnifiedSymbol } from '@/core/types';
 import { useLocale } from '../shared/i18n';
@@ -38,12 +38,18 @@ export function SideResult(props: SideResultProps) {
   }
   const symbol = parseUnifiedSymbol(props.symbol);
   const margin = outcome.input ? initialMargin(outcome.input) : null;
-  const marginUnit = margin?.unit === 'coin' ? (symbol?.settle ?? '') : (symbol?.quote ?? '');
+  const inverse = outcome.input?.contract === 'inverse';
+  // Margin and maintenance amounts are in the settle coin for inverse contracts, else in the quote.
+  const marginUnit = inverse ? (symbol?.settle ?? '') : (symbol?.quote ?? '');
   const distance = result.price !== null && markPrice ? { abs: result.price - markPrice, pct: ((result.price - markPrice) / markPrice) * 100 } : null;
   return (
     <div class={`ll-side ll-${outcome.side}`} data-testid={`order-${outcome.side}`}>
       <div class="ll-row">
-        <span class="ll-muted">{t('liqPrice', { side: sideName })}</span>
+        <span class="ll-muted">
+          {outcome.orderSide && outcome.orderSide !== outcome.side
+            ? t('liqAfterOrder', { order: t(outcome.orderSide === 'long' ? 'sideLong' : 'sideShort'), side: sideName })
+            : t('liqPrice', { side: sideName })}
+        </span>
         <strong class="ll-liq" data-testid={`order-liq-${outcome.side}`}>
           {result.price === null ? t('liqNone') : formatPrice(result.price, style, props.tickSize)}
         </strong>
@@ -55,7 +61,7 @@ export function SideResult(props: SideResultProps) {
       )}
       {margin && (
         <p class="ll-small ll-muted" data-testid={`order-margin-${outcome.side}`}>
-          {t('margin', { value: `${formatNumber(margin.value, margin.unit === 'coin' ? 6 : 2, style)} ${marginUnit}`.trim() })}
+          {t('margin', { value: `${formatNumber(margin.value, inverse ? 6 : 2, style)} ${marginUnit}`.trim() })}
         </p>
       )}
       {warning && (
@@ -68,7 +74,7 @@ export function SideResult(props: SideResultProps) {
           <p>
             {t('tierUsed', {
               mmr: `${formatNumber(result.tierUsed.mmr * 100, 2, style)}%`,
-              amount: formatUsdCompact(result.tierUsed.maintenanceAmount, style),
+              amount: `${formatNumber(result.tierUsed.maintenanceAmount, inverse ? 6 : 2, style)} ${marginUnit}`.trim(),
             })}
           </p>
           {result.rule.status === 'closest-documented' && <p>{t('ruleClosest', { name: result.rule.name })}</p>}

@@ -6,7 +6,10 @@
 import type { LiquidationInput, LiquidationResult } from '../liquidation/types';
 import type { Side } from '../types';
 
-export type SideOutcome = { side: Side; input: LiquidationInput; result: LiquidationResult } | { side: Side; input: LiquidationInput | null; error: string };
+/** `side` is the position priced; `orderSide` the order that leaves it (they differ when an order reduces or flips). */
+export type SideOutcome =
+  | { side: Side; orderSide?: Side; input: LiquidationInput; result: LiquidationResult }
+  | { side: Side; orderSide?: Side; input: LiquidationInput | null; error: string };
 
 export interface CalculatorPrefill {
   side?: Side | 'both';
@@ -19,7 +22,7 @@ export interface CalculatorPrefill {
 
 export type OrderState =
   | { kind: 'waiting' }
-  | { kind: 'computed'; sides: SideOutcome[] }
+  | { kind: 'computed'; sides: SideOutcome[]; /** Order sides that would close the position exactly. */ closes?: Side[] }
   | { kind: 'unreadable'; missing: string[]; prefill: CalculatorPrefill };
 
 export type Compute = (input: LiquidationInput) => LiquidationResult;
@@ -29,12 +32,14 @@ function message(error: unknown): string {
 }
 
 /** One outcome per input; an engine error becomes a message naming the problem, never a number. */
-export function computeSides(inputs: readonly LiquidationInput[], compute: Compute): SideOutcome[] {
-  return inputs.map((input) => {
+export function computeSides(inputs: readonly LiquidationInput[], compute: Compute, orderSides?: readonly Side[]): SideOutcome[] {
+  return inputs.map((input, i) => {
+    const orderSide = orderSides?.[i];
+    const tag = orderSide ? { orderSide } : {};
     try {
-      return { side: input.side, input, result: compute(input) };
+      return { side: input.side, ...tag, input, result: compute(input) };
     } catch (error) {
-      return { side: input.side, input, error: message(error) };
+      return { side: input.side, ...tag, input, error: message(error) };
     }
   });
 }
@@ -57,14 +62,14 @@ function tableId(table: object): number {
 }
 
 /** Memoizes the last computation: the same inputs give back the same array (and no re-render). */
-export function createSideComputer(compute: Compute): (inputs: readonly LiquidationInput[]) => SideOutcome[] {
+export function createSideComputer(compute: Compute): (inputs: readonly LiquidationInput[], orderSides?: readonly Side[]) => SideOutcome[] {
   let lastKey = '';
   let last: SideOutcome[] = [];
-  return (inputs) => {
-    const key = inputs.map(inputKey).join('\n');
+  return (inputs, orderSides) => {
+    const key = `${orderSides?.join(',') ?? ''}#${inputs.map(inputKey).join('\n')}`;
     if (key === lastKey) return last;
     lastKey = key;
-    last = computeSides(inputs, compute);
+    last = computeSides(inputs, compute, orderSides);
     return last;
   };
 }

@@ -13,7 +13,15 @@ import { parseUnifiedSymbol, type Side } from '../types';
 import type { CalculatorPrefill } from './order';
 import type { MarketContext } from './session';
 
-export type OrderBuild = { inputs: LiquidationInput[] } | { missing: string[]; prefill: CalculatorPrefill } | { waiting: true };
+export interface BuiltOrder {
+  inputs: LiquidationInput[];
+  /** The order side that produced each input (parallel to `inputs`). */
+  orderSides?: Side[];
+  /** Order sides whose order would close the open position exactly: nothing left to liquidate. */
+  closes?: Side[];
+}
+
+export type OrderBuild = BuiltOrder | { missing: string[]; prefill: CalculatorPrefill } | { waiting: true };
 
 /** Names the order fields without which no liquidation price can be computed. */
 export function missingOrderFields(fields: OrderDraftFields): string[] {
@@ -41,7 +49,7 @@ export function prefillFrom(reading: PageReading, ctx: MarketContext | null): Ca
 }
 
 /** Engine-side conversion of one read order into inputs (core/liquidation/order.ts). */
-export type OrderToInputs = (reading: PageReading, ctx: MarketContext) => LiquidationInput[] | { missing: string[] };
+export type OrderToInputs = (reading: PageReading, ctx: MarketContext) => Required<BuiltOrder> | { missing: string[] };
 
 /**
  * The keystroke path's first step. An empty size means the trader has not typed yet (waiting);
@@ -55,8 +63,8 @@ export function orderFromReading(reading: PageReading, ctx: MarketContext | null
   }
   if (missing.length > 0 || !ctx || !toInputs) return { missing: missing.length > 0 ? missing : ['market'], prefill: prefillFrom(reading, ctx) };
   const built = toInputs(reading, ctx);
-  if (!Array.isArray(built)) return { missing: built.missing, prefill: prefillFrom(reading, ctx) };
-  return { inputs: built };
+  if ('missing' in built) return { missing: built.missing, prefill: prefillFrom(reading, ctx) };
+  return built;
 }
 
 /** The table's brackets for the engine; HTX publishes one ladder per leverage setting. */
@@ -100,7 +108,16 @@ export const readingToInputs: OrderToInputs = (reading, ctx) => {
     ...(existing !== undefined ? { existingPosition: existing } : {}),
   };
   try {
-    return sides.flatMap((side) => orderToLiquidationInputs({ ...base, side }).inputs);
+    const out: Required<BuiltOrder> = { inputs: [], orderSides: [], closes: [] };
+    for (const side of sides) {
+      const plan = orderToLiquidationInputs({ ...base, side });
+      if (plan.inputs.length === 0) out.closes.push(side);
+      for (const input of plan.inputs) {
+        out.inputs.push(input);
+        out.orderSides.push(side);
+      }
+    }
+    return out;
   } catch (error) {
     if (error instanceof LiquidationInputError) return { missing: [error.field] };
     throw error;

@@ -130,10 +130,11 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     },
     setOrder(build) {
       if ('inputs' in build) {
-        const computed = sides(build.inputs);
+        const computed = sides(build.inputs, build.orderSides);
+        const closes = build.closes ?? [];
         const current = order.get();
-        if (current.kind === 'computed' && current.sides === computed) return;
-        order.set({ kind: 'computed', sides: computed });
+        if (current.kind === 'computed' && current.sides === computed && (current.closes ?? []).join() === closes.join()) return;
+        order.set({ kind: 'computed', sides: computed, ...(closes.length ? { closes } : {}) });
       } else if ('missing' in build) {
         const current = order.get();
         const key = build.missing.join(',');

@@ -143,6 +143,14 @@ describe('your order', () => {
     await act(() => order.set(computed(82_000, 10)));
     expect(text('order-liq-long')).toMatch(/^\$7/);
   });
+  it('says which order leaves which position, and when an order closes it', async () => {
+    const base = computed(82_000, 10);
+    const side = base.sides[0]!;
+    const order = createStore<OrderState>({ kind: 'computed', sides: [{ ...side, orderSide: 'short' }], closes: ['long'] });
+    const { q, text } = await show(props({ order }));
+    expect(q('order-long')?.textContent).toContain('After a short order: liquidation (long left)');
+    expect(text('order-closes-long')).toBe('A long order of this size closes your position: nothing left to liquidate.');
+  });
   it('renders page-derived and engine strings as text, never markup', async () => {
     const state = computed(82_000, 10);
     const side = state.kind === 'computed' ? state.sides[0]! : null;
@@ -154,7 +162,7 @@ describe('your order', () => {
   });
   it('expanded: tier, assumptions, largest band, imbalance and realized 24h as a lower bound', async () => {
     const { text } = await show(props({ order: createStore(computed(82_000, 10)), expanded: true }));
-    expect(text('order-details-long')).toContain('Tier: MMR 0.40%, amount $0.0000');
+    expect(text('order-details-long')).toContain('Tier: MMR 0.40%, maintenance amount 0.00 USDT');
     expect(text('overlay-bands')).toContain('≈$512M longs $76.0k–$75.0k');
     expect(text('overlay-imbalance')).toBe('Longs below $798M · shorts above $698M (long-heavy ×1.1)');
     expect(text('realized-total')).toBe('Total $60.1M');
