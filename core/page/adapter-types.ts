@@ -32,10 +32,10 @@ export interface Probe {
   /** Keep only css matches whose text matches (a `20x` leverage button among other buttons). */
   textMatches?: RegExp;
   /**
-   * Look near another element instead of in the whole scope: within the ancestor `levels` up
-   * (default 2) of the single element matching `css` (the unit label beside the size input).
+   * Look near another element instead of in the whole scope: within `closest` of the single
+   * element matching `css`, else its ancestor `levels` up (default 2) — the unit beside the size input.
    */
-  relativeTo?: { css: string; levels?: number };
+  relativeTo?: { css: string; levels?: number; closest?: string };
 }
 
 export interface SideRule {

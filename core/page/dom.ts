@@ -134,6 +134,7 @@ function containerFor(ctx: ReadContext, probe: Probe, form: Element | null, defa
   if (typeof anchors === 'string') return anchors;
   if (anchors.length !== 1) return `anchor ${probe.relativeTo.css} matched ${anchors.length}`;
   let node: Element = anchors[0] as Element;
+  if (probe.relativeTo.closest) return node.closest(probe.relativeTo.closest) ?? `anchor ${probe.relativeTo.css} is not inside ${probe.relativeTo.closest}`;
   for (let up = probe.relativeTo.levels ?? 2; up > 0 && node.parentElement; up--) node = node.parentElement;
   return node;
 }

@@ -173,6 +173,30 @@ describe('missing fields say which and why', () => {
   });
 });
 
+describe('size units', () => {
+  it('Gate: a typed number in 张 is contracts, read from the qty label (not the price label)', () => {
+    const r = read('gate', (doc) => {
+      (doc.querySelector('input[name="f_order"]') as HTMLInputElement).value = '25';
+    });
+    expect(r.fields.size).toEqual({ value: { amount: 25, unit: 'contracts', unitLabel: '张' }, hook: 'input[name="f_order"] + unit label span.truncate (qty label)' });
+  });
+
+  it('Gate: the unit switched to the coin reads as coin', () => {
+    const r = read('gate', (doc) => {
+      (doc.querySelector('input[name="f_order"]') as HTMLInputElement).value = '0.01';
+      doc.querySelector('label.qty span.truncate')!.textContent = 'BTC';
+    });
+    expect(r.fields.size).toMatchObject({ value: { amount: 0.01, unit: 'coin', unitLabel: 'BTC' } });
+  });
+
+  it('Binance: a USDT size unit is the quote (order value), not coins', () => {
+    const r = read('binance', (doc) => {
+      doc.querySelector('#unitAmount-r8 + .bn-textField-suffix')!.textContent = 'USDT';
+    });
+    expect(r.fields.size).toMatchObject({ value: { amount: 0.15, unit: 'quote', unitLabel: 'USDT' } });
+  });
+});
+
 describe('side', () => {
   it('both submit buttons → undecided', () => {
     expect(read('mexc').fields.side).toMatchObject({ value: 'undecided' });
