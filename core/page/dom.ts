@@ -32,7 +32,11 @@ export type Resolution = { found: Found; passedOver: string[] } | { missing: str
 
 const MAX_ANCESTORS = 64;
 
-/** Hidden by attribute or inline style (a second, hidden form is a decoy, not the order). */
+/**
+ * Hidden by attribute or inline style (a second, hidden form is a decoy, not the order). Elements
+ * hidden only by a stylesheet look visible here (checking would need getComputedStyle on the hot
+ * path); a hook then matches twice and the field reads as missing — closed, not wrong.
+ */
 export function isHidden(element: Element): boolean {
   let node: Element | null = element;
   for (let depth = 0; node && depth < MAX_ANCESTORS; depth++, node = node.parentElement) {

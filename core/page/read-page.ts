@@ -29,6 +29,12 @@ function missing<T>(reason: string): FieldResult<T> {
   return { missing: reason };
 }
 
+/** Page text inside a reason, clipped: the page is hostile input and reasons are shown to the user. */
+export function quote(text: string, max = 40): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(t.length > max ? `${t.slice(0, max - 1)}…` : t);
+}
+
 /** Why a located node could not be interpreted (a class, so string-valued fields stay unambiguous). */
 class Why {
   constructor(readonly reason: string) {}
@@ -46,8 +52,8 @@ function interpret<T>(resolution: Resolution, parse: (text: string) => T | Why):
 function positiveNumber(ctx: ReadContext, what: string, inMixedText: boolean): (text: string) => number | Why {
   return (text) => {
     const r = inMixedText ? findNumber(text, { decimal: ctx.decimal }) : parseNumber(text, { decimal: ctx.decimal });
-    if (!r.ok) return why(r.reason === 'empty' ? `${what} is empty` : `${what} "${text}" ${r.reason === 'ambiguous' ? 'is ambiguous' : 'is not a number'} (${r.detail})`);
-    if (r.percent) return why(`${what} "${text}" is a percentage of the maximum, not an amount`);
+    if (!r.ok) return why(r.reason === 'empty' ? `${what} is empty` : `${what} ${quote(text)} ${r.reason === 'ambiguous' ? 'is ambiguous' : 'is not a number'} (${r.detail})`);
+    if (r.percent) return why(`${what} ${quote(text)} is a percentage of the maximum, not an amount`);
     if (!(r.value > 0)) return why(`${what} ${r.value} is not positive`);
     return r.value;
   };
@@ -58,7 +64,7 @@ function readSide(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   const notes: string[] = [];
   if (rule.openCloseTab) {
     const tab = resolve(ctx, rule.openCloseTab, form, { defaultScope: 'form' });
-    if ('found' in tab && isCloseTabText(tab.found.text)) return missing(`${tab.found.hook}: "${tab.found.text}" tab selected: a closing order reduces a position`);
+    if ('found' in tab && isCloseTabText(tab.found.text)) return missing(`${tab.found.hook}: ${quote(tab.found.text)} tab selected: a closing order reduces a position`);
   }
   if (rule.selected) {
     const selected = resolve(ctx, rule.selected, form, { defaultScope: 'form' });
@@ -70,7 +76,7 @@ function readSide(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
         passed.side = notes;
         return { value: side, hook: selected.found.hook };
       }
-      notes.push(`${selected.found.hook}: "${selected.found.text}" does not name a side`);
+      notes.push(`${selected.found.hook}: ${quote(selected.found.text)} does not name a side`);
     }
   }
   const long = resolve(ctx, rule.longButton, form, { defaultScope: 'form' });
@@ -82,7 +88,8 @@ function readSide(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   return missing(`no side toggle or submit buttons (${passed.side.join('; ')})`);
 }
 
-function unitOf(label: string, market: Market): SizeUnit | null {
+/** The unit a label names, and the exact word that named it (`Contracts` out of "Max long 140 Contracts"). */
+function unitOf(label: string, market: Market): { unit: SizeUnit; word: string } | null {
   const symbol = parseUnifiedSymbol(market.symbol);
   const classify = (text: string): SizeUnit | null => {
     if (CONTRACT_UNITS.includes(normaliseLabel(text))) return 'contracts';
@@ -92,8 +99,13 @@ function unitOf(label: string, market: Market): SizeUnit | null {
     if (upper === symbol.quote || upper === symbol.settle) return 'quote';
     return null;
   };
-  // "BTC" alone, or the last word of "Max long -- Contracts" (OKX's max-trade line).
-  return classify(label) ?? classify(label.trim().split(' ').pop() ?? '');
+  const whole = label.trim();
+  const last = whole.split(' ').pop() ?? '';
+  for (const word of [whole, last]) {
+    const unit = classify(word);
+    if (unit) return { unit, word };
+  }
+  return null;
 }
 
 function readSize(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, market: Market, passed: Passed): FieldResult<OrderSize> {
@@ -104,15 +116,14 @@ function readSize(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   const unitProbe = resolve(ctx, adapter.sizeUnit, form, { defaultScope: 'form' });
   passed.size.push(...unitProbe.passedOver);
   if ('missing' in unitProbe) return missing(`size unit label ${unitProbe.missing}`);
-  const unitLabel = unitProbe.found.text;
-  const unit = unitOf(unitLabel, market);
-  if (!unit) return missing(`size unit "${unitLabel}" (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
-  return { value: { amount: amount.value, unit, unitLabel }, hook: `${amount.hook} + unit ${unitProbe.found.hook}` };
+  const unit = unitOf(unitProbe.found.text, market);
+  if (!unit) return missing(`size unit ${quote(unitProbe.found.text)} (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
+  return { value: { amount: amount.value, unit: unit.unit, unitLabel: unit.word }, hook: `${amount.hook} + unit ${unitProbe.found.hook}` };
 }
 
 function readLeverage(text: string): number | Why {
   const m = /(\d{1,4}(?:\.\d+)?)\s*[x×X]/.exec(text) ?? /^(\d{1,4}(?:\.\d+)?)$/.exec(text.trim());
-  if (!m) return why(`"${text}" shows no leverage like 20x`);
+  if (!m) return why(`${quote(text)} shows no leverage like 20x`);
   const value = Number(m[1]);
   return value >= 1 && value <= MAX_LEVERAGE ? value : why(`leverage ${value} is outside 1–${MAX_LEVERAGE}`);
 }
@@ -128,7 +139,7 @@ function readMarginMode(ctx: ReadContext, adapter: VenuePageAdapter, form: Eleme
   }
   const r = resolve(ctx, adapter.marginMode, form, { defaultScope: 'form' });
   passed.marginMode = r.passedOver;
-  return interpret<MarginMode>(r, (text) => marginModeFromText(text) ?? why(`"${text}" names neither cross nor isolated`));
+  return interpret<MarginMode>(r, (text) => marginModeFromText(text) ?? why(`${quote(text)} names neither cross nor isolated`));
 }
 
 function readBalance(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, passed: Passed): FieldResult<Balance> {
@@ -136,8 +147,8 @@ function readBalance(ctx: ReadContext, adapter: VenuePageAdapter, form: Element 
   passed.availableBalance = r.passedOver;
   return interpret(r, (text) => {
     const n = findNumber(text, { decimal: ctx.decimal });
-    if (!n.ok) return why(`available balance "${text}": ${n.detail}`);
-    if (n.percent || n.value < 0) return why(`available balance "${text}" is not an amount`);
+    if (!n.ok) return why(`available balance ${quote(text)}: ${n.detail}`);
+    if (n.percent || n.value < 0) return why(`available balance ${quote(text)} is not an amount`);
     return { amount: n.value, currency: n.unit ? n.unit.toUpperCase() : null };
   });
 }
@@ -165,10 +176,10 @@ function readPosition(ctx: ReadContext, adapter: VenuePageAdapter, market: Marke
     return cell ? readText(ctx, cell) : '';
   };
   const size = findNumber(cellText(rule.size), { decimal: ctx.decimal });
-  if (!size.ok || size.value === 0) return missing(`position size "${cellText(rule.size)}" unreadable`);
+  if (!size.ok || size.value === 0) return missing(`position size ${quote(cellText(rule.size))} unreadable`);
   const sideText = rule.side ? cellText(rule.side) : '';
   const side = sideText ? sideFromText(sideText) : size.value > 0 ? 'long' : 'short';
-  if (!side) return missing(`position side "${sideText}" unreadable`);
+  if (!side) return missing(`position side ${quote(sideText)} unreadable`);
   const entry = rule.entryPrice ? findNumber(cellText(rule.entryPrice), { decimal: ctx.decimal }) : null;
   return {
     value: { side, size: Math.abs(size.value), sizeUnitLabel: size.unit, entryPrice: entry && entry.ok ? entry.value : null },
@@ -219,7 +230,7 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
   const orderType = formField(() => {
     const r = resolve(ctx, adapter.orderType, form, { defaultScope: 'form' });
     passed.orderType = r.passedOver;
-    return interpret<OrderType>(r, (text) => orderTypeFromText(text) ?? why(`"${text}" is not a plain market or limit order`));
+    return interpret<OrderType>(r, (text) => orderTypeFromText(text) ?? why(`${quote(text)} is not a plain market or limit order`));
   });
   const limitPrice = formField<number>(() => {
     if ('value' in orderType && orderType.value === 'market') return missing('market order: it fills at the market price, there is no limit price');

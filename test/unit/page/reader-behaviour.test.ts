@@ -38,7 +38,7 @@ describe('fallback order', () => {
     const okx = read('okx', (doc) => doc.querySelector('.size-input')!.classList.remove('size-input'));
     // "Amount size" (the okui a11y label) matches the dictionary word "amount"; the unit then
     // comes from the max-trade line because the .size-input suffix went with the class.
-    expect(okx.fields.size).toEqual({ value: { amount: 12, unit: 'contracts', unitLabel: 'Max long 140 Contracts' }, hook: 'label "amount" + unit [data-testid="max-trade"]' });
+    expect(okx.fields.size).toEqual({ value: { amount: 12, unit: 'contracts', unitLabel: 'Contracts' }, hook: 'label "amount" + unit [data-testid="max-trade"]' });
     const entry = healthOf(okx, 'size');
     expect(entry.ok).toBe(true);
     expect(entry.passedOver[0]).toBe('.size-input .okui-input-input: matched 0 visible elements');
@@ -72,7 +72,7 @@ describe('fallback order', () => {
 
   it('OKX size unit: without the input suffix the max-trade line names the unit', () => {
     const r = read('okx', (doc) => doc.querySelector('.okui-input-suffix')!.remove());
-    expect(r.fields.size).toEqual({ value: { amount: 12, unit: 'contracts', unitLabel: 'Max long 140 Contracts' }, hook: '.size-input .okui-input-input + unit [data-testid="max-trade"]' });
+    expect(r.fields.size).toEqual({ value: { amount: 12, unit: 'contracts', unitLabel: 'Contracts' }, hook: '.size-input .okui-input-input + unit [data-testid="max-trade"]' });
   });
 
   it('a hook that suddenly matches twice is passed over, not resolved by picking one', () => {
@@ -150,6 +150,15 @@ describe('missing fields say which and why', () => {
       doc.querySelector('[data-testid="tr-futures-header-price"] span')!.textContent = '--';
     });
     expect(r.fields.lastPrice).toEqual({ missing: '[data-testid="tr-futures-header-price"] span: last price is empty' });
+  });
+
+  it('page text inside a reason is clipped (the page is hostile input)', () => {
+    const r = read('binance', (doc) => {
+      doc.querySelector('[data-tab-key="LIMIT"]')!.setAttribute('data-tab-key', `<img src=x onerror=alert(1)>${'A'.repeat(5000)}`);
+    });
+    const reason = 'missing' in r.fields.orderType ? r.fields.orderType.missing : '';
+    expect(reason.length).toBeLessThan(120);
+    expect(reason).toContain('…');
   });
 
   it('leverage outside 1–1000 is refused', () => {
