@@ -18,18 +18,22 @@ const watchMessage = object({ market: marketSchema });
  * The port may say which market it shows ({market}), which adds per-symbol subscriptions.
  */
 export function createLivePorts(streams: StreamManager, onWatch: (market: Market) => void) {
-  const watched = new Map<string, Market>();
+  // What each open port shows; a closed port's market is forgotten.
+  const watched = new Map<PortLike, Market>();
   return {
     accept(port: PortLike) {
       const release = streams.acquire();
       port.onMessage.addListener((message) => {
         const parsed = safeParse(watchMessage, message);
         if (!parsed.ok) return; // hostile or malformed: ignored, the port stays
-        watched.set(`${parsed.value.market.venue}:${parsed.value.market.symbol}`, parsed.value.market);
+        watched.set(port, parsed.value.market);
         onWatch(parsed.value.market);
         streams.refreshSubscriptions();
       });
-      port.onDisconnect.addListener(release);
+      port.onDisconnect.addListener(() => {
+        watched.delete(port);
+        release();
+      });
     },
     watched: () => [...watched.values()],
   };
