@@ -1,6 +1,6 @@
 import type { RealizedSummary, SourceComparison } from '@/core/realized/types';
 import { formatPct, formatUsdCompact } from '@/core/format/display';
-import { formatAge } from '@/core/i18n/i18n';
+import { formatDuration } from '@/core/i18n/i18n';
 import type { VenueId } from '@/core/types';
 import { useLocale } from '../shared/i18n';
 
@@ -43,7 +43,7 @@ export function Realized(props: { realized: RealizedSummary | null; comparisons:
       </p>
       {partial && (
         <p class="ll-small ll-muted" data-testid="realized-partial">
-          {t('realizedPartial', { age: formatAge(t, props.now - r.collectingSince) })}
+          {t('realizedPartial', { duration: formatDuration(t, props.now - r.collectingSince) })}
         </p>
       )}
       {props.comparisons.length > 0 && (

@@ -152,7 +152,7 @@ export function Popup(props: PopupProps) {
           <div class="ll-section">
             <Header market={market} snapshot={snapshot} price={price} now={now} />
           </div>
-          <StateBanner state={state} now={now} />
+          <StateBanner state={state} now={now} expanded={false} />
           {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded />}
           {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded />}
           <section class="ll-section" aria-label={t('manualTitle')}>

@@ -55,3 +55,20 @@ export function formatAge(t: Translate, ageMs: number): string {
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
+
+/** "25 min", for how long something has lasted. */
+export function formatDuration(t: Translate, ms: number): string {
+  const { unit, n } = ageParts(ms);
+  switch (unit) {
+    case 'now':
+      return t('durSeconds', { n: Math.max(0, Math.floor(ms / 1000)) });
+    case 's':
+      return t('durSeconds', { n });
+    case 'min':
+      return t('durMinutes', { n });
+    case 'h':
+      return t('durHours', { n });
+    case 'd':
+      return t('durDays', { n });
+  }
+}

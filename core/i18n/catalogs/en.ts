@@ -25,6 +25,10 @@ export const en = {
   ageMinutes: '{n} min ago',
   ageHours: '{n} h ago',
   ageDays: '{n} d ago',
+  durSeconds: '{n} s',
+  durMinutes: '{n} min',
+  durHours: '{n} h',
+  durDays: '{n} d',
   // Bands
   bandsTitle: 'Liquidation bands (estimate)',
   bandLong: '≈{usd} longs {near}–{far} ({pct})',
@@ -79,7 +83,7 @@ export const en = {
   realizedTotal: 'Total {usd}',
   realizedSplit: 'longs {long} · shorts {short}',
   realizedLowerBound: 'Exchange feeds are sampled: true totals are higher.',
-  realizedPartial: 'Collecting since {age}: the 24h figure is partial.',
+  realizedPartial: 'Collected for {duration} only: the 24h figure is partial.',
   sourcesDiffer: 'Sources differ by {pct} on {figure}',
   realizedNone: 'No realized liquidations recorded yet.',
   // States

@@ -168,6 +168,13 @@ describe('your order', () => {
     expect(text('realized-total')).toBe('Total $60.1M');
     expect(text('realized-split')).toBe('longs $41.2M · shorts $18.9M');
     expect(text('realized-lower-bound')).toBe('Exchange feeds are sampled: true totals are higher.');
+    expect(text('realized-partial')).toBeNull();
+  });
+  it('says when the 24h realized figure is partial, and for how long it was collected', async () => {
+    const full = snapshot();
+    const realized = { ...full.realized!, collectingSince: NOW - 25 * 60_000 };
+    const { text } = await show(props({ data: ready({ realized }), expanded: true }));
+    expect(text('realized-partial')).toBe('Collected for 25 min only: the 24h figure is partial.');
   });
   it('shows the spread between sources instead of an average', async () => {
     const comparisons = [{ figure: '24h long liquidations', values: [{ source: 'binance', value: 41.2e6 }, { source: 'coinglass', value: 50.2e6 }], spread: 0.18 }];
