@@ -93,12 +93,16 @@ export function createService(env: ServiceEnv) {
   const live = createLivePorts(streams, () => undefined);
   watchedMarkets = live.watched;
 
+  /** One stable row per stream; the state goes into the error text only when something is wrong. */
   function streamStatus(): SourceStatus[] {
-    return streams.status().map((s) => ({
-      source: `${s.venue}:liquidation-stream (${s.state}${s.rejected ? `, ${s.rejected} unreadable messages` : ''})`,
-      lastSuccess: s.lastMessageAt,
-      lastError: s.lastError ? { at: s.lastMessageAt ?? env.clock.now(), message: `${s.venue} liquidation stream: ${s.lastError}` } : null,
-    }));
+    return streams.status().map((s) => {
+      const problems = [s.state === 'waiting' ? `reconnecting (attempt ${s.attempt})` : null, s.lastError, s.rejected ? `${s.rejected} unreadable messages` : null].filter(Boolean);
+      return {
+        source: `${s.venue}:liquidation-stream`,
+        lastSuccess: s.lastMessageAt,
+        lastError: problems.length ? { at: env.clock.now(), message: `${s.venue} liquidation stream: ${problems.join('; ')}` } : null,
+      };
+    });
   }
 
   /** Fills the gap before the streams started from OKX's REST feed (the only venue with one). */
