@@ -40,7 +40,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
       return r.value;
     } catch (error) {
       if (error instanceof SourceError && (error.kind === 'plan' || error.kind === 'permission' || error.kind === 'no-key')) deniedUntil.set(source, deps.clock.now() + 24 * 3600_000);
-      void deps.status.failed(source, error);
+      await deps.status.failed(source, error).catch(() => undefined);
       return null;
     }
   }
