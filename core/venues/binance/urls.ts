@@ -1,7 +1,8 @@
 import type { Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
-const HOSTS = ['www.binance.com', 'binance.com'];
+// Only hosts the manifest injects into (core/venues/binance/site.ts); the bare host redirects to www.
+const HOSTS = ['www.binance.com'];
 /** USDⓈ-M perpetual: `BTCUSDT`, `1000PEPEUSDT`, `ETHUSDC`. Dated (`BTCUSDT_251226`) never matches. */
 const USDM_PERP = new RegExp(`^(${BASE})(USDT|USDC)$`, 'i');
 /** COIN-M perpetual: `BTCUSD_PERP` or the older `btcusd_perpetual`. */

@@ -1,7 +1,7 @@
 import type { Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
-const HOSTS = ['www.bitget.com', 'bitget.com'];
+const HOSTS = ['www.bitget.com'];
 const USDT_PERP = new RegExp(`^(${BASE})USDT$`, 'i');
 /** Bitget USDC-M perps are named `BTCPERP`; accept `BTCUSDC` too. */
 const USDC_PERP = new RegExp(`^(${BASE}?)(?:PERP|USDC)$`, 'i');

@@ -1,7 +1,7 @@
 import type { Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
-const HOSTS = ['www.bybit.com', 'bybit.com'];
+const HOSTS = ['www.bybit.com'];
 const USDT_PERP = new RegExp(`^(${BASE})USDT$`, 'i');
 /** Bybit names USDC perps `BTCPERP` (URL form `BTC-PERP`); newer listings use `BTCUSDC`. */
 const USDC_PERP = new RegExp(`^(${BASE}?)(?:-?PERP|USDC)$`, 'i');

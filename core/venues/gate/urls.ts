@@ -2,7 +2,7 @@ import type { Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 /** gate.io moved to gate.com; both still serve the trading pages. */
-const HOSTS = ['www.gate.com', 'gate.com', 'www.gate.io', 'gate.io'];
+const HOSTS = ['www.gate.com', 'www.gate.io'];
 const CONTRACT = new RegExp(`^(${BASE})_(USDT|USD)$`, 'i');
 
 /**

@@ -1,7 +1,7 @@
 import type { Market } from '../../types';
 import { BASE, hashParams, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
-const HOSTS = ['www.htx.com', 'htx.com'];
+const HOSTS = ['www.htx.com'];
 const LINEAR_CODE = new RegExp(`^(${BASE})-USDT$`, 'i');
 const INVERSE_CODE = new RegExp(`^(${BASE})-USD$`, 'i');
 

@@ -2,7 +2,7 @@ import type { Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 const FUTURES_HOST = 'futures.mexc.com';
-const MAIN_HOSTS = ['www.mexc.com', 'mexc.com'];
+const MAIN_HOSTS = ['www.mexc.com'];
 /** MEXC symbols are always `BASE_QUOTE`; the concatenated `BTCUSDT` 404s on the site. */
 const CONTRACT = new RegExp(`^(${BASE})_(USDT|USDC|USD)$`, 'i');
 

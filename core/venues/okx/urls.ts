@@ -2,7 +2,7 @@ import type { Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 // Regional hosts (my.okx.com, app.okx.com) are left out until their routes are confirmed live.
-const HOSTS = ['www.okx.com', 'okx.com'];
+const HOSTS = ['www.okx.com'];
 const SWAP_INST_ID = new RegExp(`^(${BASE})-(USDT|USDC|USD)-SWAP$`, 'i');
 
 /**
