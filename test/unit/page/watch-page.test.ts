@@ -106,6 +106,23 @@ describe('watchPage', () => {
     expect(sizeOf(seen.at(-1)?.reading)).toBe(0.75);
   });
 
+  it('ignores typing outside the order form (a search box)', () => {
+    const { doc, fake } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    const search = doc.createElement('input');
+    doc.body.prepend(search);
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(fake.pendingFrames()).toBe(0);
+  });
+
+  it('re-reads when the title price ticks', async () => {
+    const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
+    doc.title = '84,020.0 | BTCUSDT | Binance USDⓈ-M Futures';
+    await mutationsDelivered();
+    fake.flushFrames();
+    expect(seen.at(-1)?.cause).toBe('title');
+    expect(seen.at(-1)?.reading?.fields.titlePrice).toEqual({ value: 84020, hook: 'document.title' });
+  });
+
   it('ignores order-book churn: only the order form is observed', async () => {
     const { doc, fake, seen } = start('binance', 'https://www.binance.com/en/futures/BTCUSDT');
     const book = doc.querySelector('#futuresOrderbook')!;
