@@ -41,6 +41,8 @@ export interface StreamManagerDeps {
   idleTimeoutMs?: number;
   /** Grace period after the last holder leaves, so moving between pages does not reconnect. */
   lingerMs?: number;
+  /** Whether the user has this venue switched on (settings.keylessVenues); default all. */
+  isEnabled?: (venue: VenueId) => boolean;
 }
 
 export const BACKOFF = { baseMs: 1000, maxMs: 60_000 };
@@ -105,8 +107,13 @@ export function createStreamManager(deps: StreamManagerDeps) {
     }, idleTimeoutMs);
   }
 
+  const enabled = (c: Conn) => deps.isEnabled?.(c.stream.venue) ?? true;
+
   function connect(c: Conn) {
-    if (!running) return;
+    if (!running || !enabled(c)) {
+      c.status.state = 'idle';
+      return;
+    }
     c.status.state = 'connecting';
     let socket: SocketLike;
     try {
@@ -174,16 +181,18 @@ export function createStreamManager(deps: StreamManagerDeps) {
     for (const c of conns.values()) connect(c);
   }
 
+  function disconnect(c: Conn) {
+    clearTimers(c);
+    const s = c.socket;
+    c.socket = null;
+    c.status.state = 'idle';
+    c.status.attempt = 0;
+    s?.close(1000, 'not needed');
+  }
+
   function stop() {
     running = false;
-    for (const c of conns.values()) {
-      clearTimers(c);
-      const s = c.socket;
-      c.socket = null;
-      c.status.state = 'idle';
-      c.status.attempt = 0;
-      s?.close(1000, 'not needed');
-    }
+    for (const c of conns.values()) disconnect(c);
   }
 
   return {
@@ -216,6 +225,14 @@ export function createStreamManager(deps: StreamManagerDeps) {
         if (!wanted.length) continue;
         for (const s of wanted) c.subscribed.add(s);
         for (const message of c.stream.subscribe(wanted)) c.socket.send(message);
+      }
+    },
+    /** After a settings change: closes streams of venues switched off, opens those switched on. */
+    reconcile() {
+      if (!running) return;
+      for (const c of conns.values()) {
+        if (!enabled(c)) disconnect(c);
+        else if (c.socket === null && c.retry === null) connect(c);
       }
     },
     isRunning: () => running,

@@ -10,10 +10,13 @@ export const RETENTION_MS = WINDOWS['24h'];
 export const minuteOf = (time: number) => Math.floor(time / MINUTE) * MINUTE;
 export const assetOf = (symbol: string) => parseUnifiedSymbol(symbol)?.base ?? symbol.split('/')[0] ?? symbol;
 
+/** No single liquidation is this large; a bigger figure is a unit error or hostile data. */
+export const MAX_EVENT_USD = 5e9;
+
 /** Folds events into minute × venue × asset buckets (new or existing ones from `into`). */
 export function bucketize(events: readonly LiquidationEvent[], into = new Map<string, RealizedBucket>()): Map<string, RealizedBucket> {
   for (const e of events) {
-    if (!(e.usd > 0) || !Number.isFinite(e.usd) || !Number.isFinite(e.time)) continue;
+    if (!(e.usd > 0) || !(e.usd <= MAX_EVENT_USD) || !Number.isFinite(e.time)) continue;
     const minute = minuteOf(e.time);
     const asset = assetOf(e.symbol);
     const key = `${minute}|${e.venue}|${asset}`;

@@ -25,6 +25,8 @@ export interface HandlerDeps {
   streamStatus?: () => SourceStatus[];
   /** Called when a vendor key changes, so cached vendor figures are not reused. */
   onVendorKeyChanged?: () => void;
+  /** Called after settings are saved (venue switches change which streams run). */
+  onSettingsChanged?: () => void;
 }
 
 /** Source failures reach the user as their own sentence; the router maps UserFacingError to a reply. */
@@ -54,7 +56,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
     'settings.get': () => deps.settings.get(),
 
-    'settings.set': async ({ settings }) => deps.settings.set(settings),
+    'settings.set': async ({ settings }) => {
+      const saved = await deps.settings.set(settings);
+      deps.onSettingsChanged?.();
+      return saved;
+    },
 
     'overlay.position': async ({ venue, x, y }) => {
       const current = await deps.settings.get();

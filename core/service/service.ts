@@ -24,6 +24,7 @@ import { createViewedMarkets } from './viewed';
 import { LIQUIDATION_STREAMS, MARKET_DATA } from './venues';
 import type { HeatmapRequest } from './model-bridge';
 import type { HeatmapSnapshot } from '../model/types';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 
 export const REFRESH_ALARM = 'liqlens-refresh';
 export const REFRESH_PERIOD_MINUTES = 5;
@@ -72,6 +73,16 @@ export function createService(env: ServiceEnv) {
   }
 
   let lastAlive = 0;
+  // The user's key-less venue switches, kept in memory for the stream manager's synchronous check.
+  let venueSwitches: Settings['keylessVenues'] = DEFAULT_SETTINGS.keylessVenues;
+  const loadSwitches = () =>
+    settings
+      .get()
+      .then((s) => {
+        venueSwitches = s.keylessVenues;
+        streams.reconcile();
+      })
+      .catch(() => undefined);
   const streamList = Object.values(LIQUIDATION_STREAMS) as LiquidationStream[];
   let watchedMarkets: () => Market[] = () => [];
   const streams = createStreamManager({
@@ -88,6 +99,7 @@ export function createService(env: ServiceEnv) {
       lastAlive = now;
       void realized.markAlive().catch(() => undefined);
     },
+    isEnabled: (venue) => venueSwitches[venue] !== false,
     symbols: (stream) => watchedMarkets().flatMap((m) => (m.venue === stream.venue || stream.venue === 'bybit' ? [stream.venueSymbol(m.symbol)] : [])).filter((s): s is string => s !== null),
   });
   const live = createLivePorts(streams, () => undefined);
@@ -125,7 +137,7 @@ export function createService(env: ServiceEnv) {
   }
 
   const snapshots = createSnapshotAssembler({ data, realized, cache, clock: env.clock, status, vendorFigures, streamStatus });
-  const handlers: HandlerTable = createHandlers({ version: env.version, data, cache, settings, keys, vendors, status, viewed, snapshots, streamStatus });
+  const handlers: HandlerTable = createHandlers({ version: env.version, data, cache, settings, keys, vendors, status, viewed, snapshots, streamStatus, onSettingsChanged: () => void loadSwitches() });
 
   return {
     handlers,
@@ -134,6 +146,7 @@ export function createService(env: ServiceEnv) {
       const wasRunning = streams.isRunning();
       live.accept(port);
       if (!wasRunning) {
+        void loadSwitches();
         void loadOkxContracts();
         void backfillOkx();
         void realized.markAlive().catch(() => undefined);
@@ -151,6 +164,7 @@ export function createService(env: ServiceEnv) {
     },
     /** Start-up housekeeping after the worker (re)starts: nothing in memory needs restoring. */
     async startup(): Promise<void> {
+      await loadSwitches();
       await cache.purge().catch(() => undefined);
       await realized.prune().catch(() => undefined);
     },

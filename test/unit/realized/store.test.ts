@@ -84,6 +84,15 @@ describe('realized store', () => {
     expect((await store.markAlive()).since).toBe(clock.now());
   });
 
+  it('drops absurd events (a unit error or hostile data) instead of inflating totals', async () => {
+    const clock = new FakeClock(Date.UTC(2025, 0, 1, 12));
+    const store = createRealizedStore(createDbHandle(), clock);
+    await store.markAlive();
+    const e = (usd: number): LiquidationEvent => ({ venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'long', price: 1, quantity: usd, usd, time: clock.now() - 1000 });
+    await store.record([e(1e12), e(Number.NaN), e(-5), e(0), e(Infinity), e(250)]);
+    expect((await store.summary())!.windows['1h'].longUsd).toBe(250);
+  });
+
   it('summarize filters by asset and skips non-finite or zero events', () => {
     const s = summarize([
       { minute: 0, venue: 'binance', asset: 'BTC', longUsd: 5, shortUsd: 0, count: 1 },

@@ -115,3 +115,26 @@ describe('stream manager', () => {
     expect(backoffDelay(0, () => 0)).toBe(500);
   });
 });
+
+describe('venue switches', () => {
+  it('never connects to a venue the user switched off, and follows a change', () => {
+    const clock = new FakeClock();
+    const on = new Set(['binance']);
+    const manager = createStreamManager({
+      streams: [binance, okx],
+      openSocket: (url) => new FakeSocket(url),
+      timers: clock,
+      now: clock.now,
+      context: { contract: () => undefined },
+      onEvents: () => undefined,
+      isEnabled: (v) => on.has(v),
+    });
+    manager.acquire();
+    expect(FakeSocket.opened.map((s) => s.url)).toEqual(['wss://fstream.binance.com/market/ws/!forceOrder@arr']);
+    on.delete('binance');
+    on.add('okx');
+    manager.reconcile();
+    expect(FakeSocket.opened[0]!.closed?.code).toBe(1000);
+    expect(FakeSocket.opened.map((s) => s.url)).toEqual(['wss://fstream.binance.com/market/ws/!forceOrder@arr', 'wss://ws.okx.com:8443/ws/v5/public']);
+  });
+});
