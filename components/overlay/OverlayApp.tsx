@@ -28,7 +28,9 @@ export function OverlayApp(props: OverlayAppProps) {
   const data = useStore(props.session.data);
   const tiers = useStore(props.session.tiers);
   const instrument = useStore(props.session.instrument);
-  const pagePrice = useStore(props.session.pagePrice);
+  // The page's price ticks many times a second; it is shown only while the background has no mark price.
+  const needsPagePrice = !(data.snapshot?.mark && data.snapshot.mark.price > 0);
+  const pagePrice = useStore(props.session.pagePrice, needsPagePrice);
   const visible = useStore(props.visible);
   const [expanded, setExpanded] = useState(props.initialExpanded);
   const clock = props.now ?? Date.now;
