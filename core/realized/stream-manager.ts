@@ -139,13 +139,22 @@ export function createStreamManager(deps: StreamManagerDeps) {
       c.status.attempt = 0;
       armWatchdog(c, socket);
       deps.onTraffic?.();
-      if (typeof ev.data !== 'string') {
+      const handle = (text: string) => {
+        const answer = c.stream.reply?.(text);
+        if (answer && socket.readyState === 1) socket.send(answer);
+        const { events, rejected } = c.stream.parse(text, deps.context);
+        c.status.rejected += rejected;
+        if (events.length) deps.onEvents(events);
+      };
+      if (typeof ev.data === 'string') return handle(ev.data);
+      if (!c.stream.decode) {
         c.status.rejected++;
         return;
       }
-      const { events, rejected } = c.stream.parse(ev.data, deps.context);
-      c.status.rejected += rejected;
-      if (events.length) deps.onEvents(events);
+      c.stream
+        .decode(ev.data)
+        .then((text) => (text === null ? c.status.rejected++ : handle(text)))
+        .catch(() => c.status.rejected++);
     };
     socket.onerror = () => {
       if (c.socket === socket) c.status.lastError = 'connection error';

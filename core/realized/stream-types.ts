@@ -20,6 +20,10 @@ export interface LiquidationStream {
   defaultSymbols: string[];
   /** Turns a unified symbol into the id the subscription wants, or null. */
   venueSymbol(symbol: string): string | null;
+  /** For binary frames (HTX sends gzip): the message text, or null when unreadable. */
+  decode?(data: unknown): Promise<string | null>;
+  /** An answer the venue requires to a message (HTX's application-level ping), or null. */
+  reply?(data: string): string | null;
 }
 
 export const safeJson = (data: string): unknown => {

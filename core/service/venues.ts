@@ -11,9 +11,10 @@ import { marketData as hyperliquid } from '../venues/hyperliquid/market-data';
 import { liquidationStream as binanceStream } from '../venues/binance/streams';
 import { liquidationStream as bybitStream } from '../venues/bybit/streams';
 import { liquidationStream as okxStream } from '../venues/okx/streams';
+import { liquidationStream as htxStream } from '../venues/htx/streams';
 import type { LiquidationStream } from '../realized/stream-types';
 
 export const MARKET_DATA: Record<VenueId, VenueMarketData> = { binance, okx, bybit, htx, bitget, gate, mexc, hyperliquid };
 
-/** Venues with a public market-wide liquidation stream (HTX's is gzip-binary and not wired yet). */
-export const LIQUIDATION_STREAMS: Partial<Record<VenueId, LiquidationStream>> = { binance: binanceStream, bybit: bybitStream, okx: okxStream };
+/** Venues with a public market-wide liquidation stream (Bitget and Hyperliquid have none). */
+export const LIQUIDATION_STREAMS: Partial<Record<VenueId, LiquidationStream>> = { binance: binanceStream, bybit: bybitStream, okx: okxStream, htx: htxStream };

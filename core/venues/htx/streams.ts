@@ -1,0 +1,83 @@
+import { array, num, numeric, object, str } from '../../messages/schema';
+import { liquidatedSide } from '../../realized/sides';
+import { safeJson, type LiquidationStream } from '../../realized/stream-types';
+import type { LiquidationEvent } from '../../realized/types';
+import { unifiedSymbol } from '../../types';
+import { venueSymbol } from './market-data';
+
+/**
+ * HTX USDT-M liquidation orders on the notification socket. The docs title the topic
+ * "no authentication" but also list signature verification: unverified until tried live, so HTX
+ * is off by default (settings.keylessVenues).
+ */
+export const NOTIFICATION_URL = 'wss://api.hbdm.com/linear-swap-notification';
+
+const notify = object({
+  op: str({ max: 20 }),
+  topic: str({ max: 100 }),
+  data: array(
+    object({
+      contract_code: str({ max: 40 }),
+      direction: str({ max: 8 }),
+      offset: str({ max: 8 }),
+      amount: numeric({ min: 0 }),
+      trade_turnover: numeric({ min: 0 }),
+      price: numeric({ min: 0 }),
+      created_at: num({ min: 0 }),
+    }),
+    { max: 1000 },
+  ),
+});
+
+export function parseLiquidationNotify(data: string): { events: LiquidationEvent[]; rejected: number } {
+  const json = safeJson(data) as { op?: unknown; topic?: unknown } | undefined;
+  if (!json || typeof json !== 'object') return { events: [], rejected: 1 };
+  if (json.op !== 'notify' || typeof json.topic !== 'string' || !json.topic.endsWith('.liquidation_orders')) {
+    const control = json.op === 'ping' || json.op === 'sub' || json.op === 'pong';
+    return { events: [], rejected: control ? 0 : 1 };
+  }
+  let rows;
+  try {
+    rows = notify(json, '').data;
+  } catch {
+    return { events: [], rejected: 1 };
+  }
+  const events: LiquidationEvent[] = [];
+  let rejected = 0;
+  for (const r of rows) {
+    const side = liquidatedSide({ venue: 'htx', direction: r.direction, offset: r.offset });
+    const m = /^([A-Z0-9]{1,20})-USDT$/.exec(r.contract_code);
+    // trade_turnover is already in USDT; amount is in coin; volume (contracts) is not needed.
+    if (!side || !m || !(r.trade_turnover > 0) || !(r.price > 0)) {
+      rejected++;
+      continue;
+    }
+    events.push({ venue: 'htx', symbol: unifiedSymbol(m[1]!, 'USDT'), side, price: r.price, quantity: r.amount, usd: r.trade_turnover, time: r.created_at });
+  }
+  return { events, rejected };
+}
+
+/** HTX frames are gzip-compressed binary. */
+async function gunzip(data: unknown): Promise<string | null> {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : null;
+  if (!bytes || bytes.byteLength > 1_000_000) return null;
+  const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const text = await new Response(stream).text();
+  return text.length > 5_000_000 ? null : text;
+}
+
+export const liquidationStream: LiquidationStream = {
+  venue: 'htx',
+  url: NOTIFICATION_URL,
+  subscribe: () => [JSON.stringify({ op: 'sub', cid: 'liqlens', topic: 'public.*.liquidation_orders' })],
+  // HTX pings us ({"op":"ping","ts":…}) and drops the connection without a pong.
+  keepalive: null,
+  reply(data) {
+    const json = safeJson(data) as { op?: unknown; ts?: unknown } | undefined;
+    return json && json.op === 'ping' && (typeof json.ts === 'string' || typeof json.ts === 'number') ? JSON.stringify({ op: 'pong', ts: json.ts }) : null;
+  },
+  decode: gunzip,
+  parse: (data) => parseLiquidationNotify(data),
+  defaultSymbols: [],
+  venueSymbol,
+};
