@@ -46,6 +46,17 @@ export interface VenueMarketData {
   klines?(symbol: string, interval: BarInterval, limit: number, now: number): Endpoint<Kline[]>;
   /** Oldest first. */
   openInterestHistory?(symbol: string, interval: BarInterval, limit: number): Endpoint<OpenInterestPoint[]>;
+  /** Taker buy volume (base coin) per bar open time, for venues whose klines lack it. */
+  takerBuyVolume?(symbol: string, interval: BarInterval, limit: number): Endpoint<{ time: number; buy: number; sell: number }[]>;
+}
+
+/** Adds taker buy volume to bars that lack it, matched by bar open time. */
+export function withTakerVolume(bars: Kline[], taker: readonly { time: number; buy: number }[]): Kline[] {
+  const byTime = new Map(taker.map((t) => [t.time, t.buy]));
+  return bars.map((b) => {
+    const buy = byTime.get(b.time);
+    return b.takerBuyVolume === undefined && buy !== undefined && buy <= b.volume * 1.0001 ? { ...b, takerBuyVolume: Math.min(buy, b.volume) } : b;
+  });
 }
 
 export class UnsupportedMarket extends Error {

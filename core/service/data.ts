@@ -7,7 +7,7 @@ import type { Cache, SwrResult } from '../cache/cache';
 import type { Fetcher } from '../net/fetcher';
 import type { Clock } from '../net/clock';
 import type { Endpoint, Kline, OpenInterestPoint, VenueMarketData } from '../net/market-data';
-import { UnsupportedMarket } from '../net/market-data';
+import { UnsupportedMarket, withTakerVolume } from '../net/market-data';
 import { SourceError } from '../net/errors';
 import type { TierSource } from '../liquidation/tier-source';
 import type { StatusRecorder } from './status';
@@ -119,11 +119,13 @@ export function createData(deps: DataDeps) {
     const md = deps.marketData[venue];
     if (!md.klines || !md.openInterestHistory || !md.venueSymbol(symbol)) return null;
     const hours = Math.min(1500, lookbackDays * 24);
-    const [bars, oi] = await Promise.all([
+    const [bars, oi, taker] = await Promise.all([
       fetchEndpoint(md.klines(symbol, MODEL_INTERVAL, hours, deps.clock.now())),
       fetchEndpoint(md.openInterestHistory(symbol, MODEL_INTERVAL, hours)),
+      // Optional: without it the model splits those bars by candle colour.
+      md.takerBuyVolume ? fetchEndpoint(md.takerBuyVolume(symbol, MODEL_INTERVAL, hours)).catch(() => []) : Promise.resolve([]),
     ]);
-    return { bars, oi };
+    return { bars: taker.length ? withTakerVolume(bars, taker) : bars, oi };
   }
 
   /** First-tier maintenance rate for the model; from the cached/bundled tier table. */

@@ -132,6 +132,22 @@ export const marketData: VenueMarketData = {
       },
     };
   },
+  takerBuyVolume(symbol, interval, limit) {
+    const instId = target(symbol);
+    return {
+      source: 'okx:taker-volume-contract',
+      // unit=0: volumes in coin, comparable with the candles' volCcy.
+      request: { url: `${API}/api/v5/rubik/stat/taker-volume-contract?${qs({ instId, period: BAR[interval], unit: 0, limit: Math.min(100, limit) })}` },
+      parse(json) {
+        const row = (v: unknown, p: string) => {
+          const r = array(unknownValue, { max: 5 })(v, p);
+          if (r.length < 3) throw new SchemaError(p, 'a taker-volume row [ts, sellVol, buyVol]');
+          return { time: numeric({ min: 0 })(r[0], `${p}[0]`), sell: numeric({ min: 0 })(r[1], `${p}[1]`), buy: numeric({ min: 0 })(r[2], `${p}[2]`) };
+        };
+        return byTime(data(row, 1440)(json, '').data);
+      },
+    };
+  },
 };
 
 /** Contract values for every SWAP, for the liquidation stream (sz is in contracts). */

@@ -11,6 +11,7 @@ import { marketData as mexc } from '@/core/venues/mexc/market-data';
 import { marketData as hyperliquid, tickAt } from '@/core/venues/hyperliquid/market-data';
 import { SchemaError } from '@/core/messages/schema';
 import { exchangeErrorOf } from '@/core/net/errors';
+import { withTakerVolume } from '@/core/net/market-data';
 
 const fixture = (path: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/api/${path}`, import.meta.url)), 'utf8'));
 const BTC = 'BTC/USDT:USDT';
@@ -92,6 +93,15 @@ describe('okx (from docs)', () => {
   });
   it('an error envelope is recognised', () => {
     expect(exchangeErrorOf(fixture('okx/error_instrument.from-docs.json'))?.code).toBe('51001');
+  });
+  it('taker volume fills the candles that lack it, and only plausible values', () => {
+    const bars = okx.klines!(BTC, '5m', 3, 0).parse(fixture('okx/candles_BTC-USDT-SWAP_5m.from-docs.json'));
+    const taker = okx.takerBuyVolume!(BTC, '5m', 3).parse(fixture('okx/taker-volume-contract_BTC-USDT-SWAP_5m.from-docs.json'));
+    expect(taker[0]).toEqual({ time: 1597026000000, sell: 150, buy: 50 });
+    const merged = withTakerVolume(bars, taker);
+    expect(merged[0]!.takerBuyVolume).toBe(50);
+    expect(merged[1]!.takerBuyVolume).toBe(12);
+    expect(withTakerVolume(bars, [{ time: 1597026000000, buy: 1e9 }])[0]!.takerBuyVolume).toBeUndefined();
   });
 });
 
