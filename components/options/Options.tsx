@@ -1,3 +1,4 @@
+import '@/core/i18n/pages';
 import { useEffect, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import type { SourceStatus } from '@/core/messages/protocol';

@@ -1,3 +1,4 @@
+import '@/core/i18n/pages';
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import { RequestFailed } from '@/core/messages/client';

@@ -4,15 +4,25 @@
  * override the browser's and screenshots can be driven in either language.
  */
 import type { LANGUAGES } from '../settings/settings';
-import { en, type Catalog, type MessageKey } from './catalogs/en';
+import { en, type OverlayMessageKey } from './catalogs/en';
 import { zh_CN } from './catalogs/zh_CN';
+import type { PageMessageKey } from './catalogs/en-pages';
 import { ageParts } from '../format/display';
 
-export type { MessageKey } from './catalogs/en';
+/** Every key; the popup's and options page's strings are loaded by those pages only (core/i18n/pages.ts). */
+export type MessageKey = OverlayMessageKey | PageMessageKey;
 export type LanguageSetting = (typeof LANGUAGES)[number];
 export type Language = Exclude<LanguageSetting, 'auto'>;
 
-export const CATALOGS: Record<Language, Catalog> = { en, zh_CN };
+type Messages = Partial<Record<MessageKey, string>>;
+
+export const CATALOGS: Record<Language, Messages> = { en: { ...en }, zh_CN: { ...zh_CN } };
+
+/** Adds a set of messages (the extension pages' own) to both languages. */
+export function addMessages(extra: Record<Language, Messages>): void {
+  Object.assign(CATALOGS.en, extra.en);
+  Object.assign(CATALOGS.zh_CN, extra.zh_CN);
+}
 
 export function resolveLanguage(setting: LanguageSetting, uiLanguage: string): Language {
   if (setting !== 'auto') return setting;
@@ -28,7 +38,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export function createTranslator(language: Language): Translate {
   const catalog = CATALOGS[language];
   return (key, params) => {
-    const template = catalog[key] ?? en[key] ?? key;
+    const template = catalog[key] ?? CATALOGS.en[key] ?? key;
     if (!params) return template;
     return template.replace(PLACEHOLDER, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
@@ -53,7 +63,7 @@ export function formatAge(t: Translate, ageMs: number): string {
 
 /** Whether a string names a catalog key: page-reader field names come from another module. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(CATALOGS.en, key);
 }
 
 /** "25 min", for how long something has lasted. */

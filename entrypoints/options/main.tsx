@@ -5,6 +5,7 @@ import '@/components/shared/page.css';
 import { createClient } from '@/core/messages/client';
 import type { Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/core/settings/settings';
+import '@/core/i18n/pages';
 import { createTranslator } from '@/core/i18n/i18n';
 import { applyToDocument, pageLook } from '@/components/shared/page-setup';
 import { Options } from '@/components/options/Options';

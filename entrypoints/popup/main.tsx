@@ -7,6 +7,7 @@ import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { GET_TAB_MARKET, parseTabMarket } from '@/core/overlay/tab-messages';
+import '@/core/i18n/pages';
 import { createTranslator } from '@/core/i18n/i18n';
 import { isVenueId, parseUnifiedSymbol, type Market } from '@/core/types';
 import { LocaleProvider } from '@/components/shared/i18n';

@@ -1,4 +1,4 @@
-/** English catalog: the reference set of keys. `{name}` marks a placeholder. */
+/** English catalog of the overlay (and everything shared): the reference set of keys. `{name}` marks a placeholder. */
 export const en = {
   appName: 'LiqLens',
   // Overlay chrome
@@ -122,63 +122,7 @@ export const en = {
   healthFound: '{field}: read from {detail}',
   healthMissing: '{field}: not read ({detail})',
   healthRefused: '{n} sensitive fields were skipped and never read.',
-  // Popup
-  popupTitle: 'LiqLens quick look-up',
-  popupVenue: 'Venue',
-  popupMarket: 'Market',
-  popupFromTab: 'from the current tab',
-  popupNoMarkets: 'No markets listed for this venue yet.',
-  popupOptions: 'Options',
-  // Options
-  optionsTitle: 'LiqLens options',
-  optSources: 'Data sources',
-  optKeyless: 'Key-less public exchange data',
-  optVendors: 'Vendor APIs (optional)',
-  optVendorKey: '{vendor} API key',
-  optVendorEnable: 'Use {vendor}',
-  optSaveKey: 'Save key',
-  optTest: 'Test connection',
-  optKeySaved: 'Key saved. It stays in this browser and goes only to {vendor}.',
-  optPermissionDenied: 'Permission for {host} was not granted: the key is not used.',
-  optLastSuccess: 'Last success {age}',
-  optLastError: 'Last error {age}: {message}',
-  optNever: 'Not used yet',
-  optModel: 'Model',
-  optPreset: 'Leverage distribution',
-  preset_default: 'Default',
-  preset_conservative: 'Conservative',
-  preset_degen: 'High leverage',
-  preset_textbook: 'Textbook',
-  optLookback: 'Lookback (days)',
-  optBandWindow: 'Band window (±%)',
-  optSites: 'Sites the overlay runs on',
-  optDisplay: 'Display',
-  optExpanded: 'Open the overlay expanded',
-  optTheme: 'Theme',
-  theme_auto: 'Follow the system',
-  theme_dark: 'Dark',
-  theme_light: 'Light',
-  optLanguage: 'Language',
-  language_auto: 'Browser language',
-  language_en: 'English',
-  language_zh_CN: '简体中文',
-  optNumberFormat: 'Number format',
-  numberFormat_auto: 'From the language',
-  numberFormat_en: '1,234.5',
-  numberFormat_de: '1.234,5',
-  numberFormat_fr: '1 234,5',
-  numberFormat_zh: '1,234.5 (中文)',
-  optData: 'Data',
-  optClearCache: 'Clear cached market data',
-  optCacheCleared: 'Cache cleared.',
-  optExport: 'Export settings',
-  optImport: 'Import settings',
-  optImported: 'Settings imported.',
-  optImportInvalid: 'Not imported, nothing changed: {message}',
-  optImportNotJson: 'Not imported, nothing changed: the file is not JSON.',
-  optSaved: 'Saved.',
-  optSaveFailed: 'Not saved: {message}',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
+export type OverlayMessageKey = keyof typeof en;
+export type Catalog = Record<OverlayMessageKey, string>;

@@ -4,6 +4,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { en } from '@/core/i18n/catalogs/en';
 import { zh_CN } from '@/core/i18n/catalogs/zh_CN';
+import { enPages } from '@/core/i18n/catalogs/en-pages';
+import { zh_CNPages } from '@/core/i18n/catalogs/zh_CN-pages';
 import { createTranslator, resolveLanguage } from '@/core/i18n/i18n';
 
 const ROOT = join(__dirname, '../../..');
@@ -44,19 +46,26 @@ function hardCodedText(file: string, text = readFileSync(file, 'utf8')): string[
 }
 
 describe('message catalogs', () => {
-  it('have the same keys in English and Simplified Chinese', () => {
-    expect(Object.keys(zh_CN).sort()).toEqual(Object.keys(en).sort());
+  const pairs = [
+    ['overlay', en, zh_CN],
+    ['pages', enPages, zh_CNPages],
+  ] as [string, Record<string, string>, Record<string, string>][];
+  it.each(pairs)('%s: the same keys in English and Simplified Chinese', (_n, english, chinese) => {
+    expect(Object.keys(chinese).sort()).toEqual(Object.keys(english).sort());
   });
-  it('have no empty strings', () => {
-    for (const [lang, catalog] of Object.entries({ en, zh_CN })) {
+  it.each(pairs)('%s: no empty strings', (_n, english, chinese) => {
+    for (const [lang, catalog] of Object.entries({ en: english, zh_CN: chinese })) {
       for (const [key, value] of Object.entries(catalog)) expect(value.trim(), `${lang}.${key}`).not.toBe('');
     }
   });
-  it('use the same placeholders in both languages', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(zh_CN[key]), key).toEqual(placeholders(en[key]));
+  it.each(pairs)('%s: the same placeholders in both languages', (_n, english, chinese) => {
+    for (const key of Object.keys(english)) expect(placeholders(chinese[key]!), key).toEqual(placeholders(english[key]!));
+  });
+  it('keeps overlay and page keys apart (no key in both)', () => {
+    expect(Object.keys(enPages).filter((k) => Object.hasOwn(en, k))).toEqual([]);
   });
   it('has a Chinese catalog that is actually Chinese where it holds prose', () => {
-    const prose = Object.entries(zh_CN).filter(([k]) => !/^(appName|language_|numberFormat_)/.test(k));
+    const prose = Object.entries({ ...zh_CN, ...zh_CNPages }).filter(([k]) => !/^(appName|language_|numberFormat_)/.test(k));
     const han = prose.filter(([, v]) => /[\u4e00-\u9fff]/.test(v));
     expect(han.length / prose.length).toBeGreaterThan(0.95);
   });
@@ -87,6 +96,14 @@ describe('no hard-coded user-visible English', () => {
   });
   it.each(uiFiles.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
     expect(hardCodedText(file)).toEqual([]);
+  });
+  it('overlay code uses only overlay keys and never loads the pages\' strings (content-script size)', () => {
+    const overlayFiles = [...files(join(ROOT, 'components/overlay'), /\.tsx?$/), ...files(join(ROOT, 'components/shared'), /\.tsx?$/), ...files(join(ROOT, 'entrypoints/exchange.content'), /\.tsx?$/)];
+    for (const file of overlayFiles) {
+      const text = readFileSync(file, 'utf8');
+      expect(text.includes('i18n/pages'), relative(ROOT, file)).toBe(false);
+      for (const m of text.matchAll(/\bt\('(\w+)'/g)) expect(Object.hasOwn(en, m[1]!), `${relative(ROOT, file)}: ${m[1]}`).toBe(true);
+    }
   });
   it('the scanner does catch text nodes, literal children and labels', () => {
     const text = "export const A = (x: string) => <div aria-label=\"Close it\" title={'Hint text'}><p>Loading data</p>{'Retry now'}<span>{x}</span><b>12 %</b></div>;";
