@@ -131,6 +131,24 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
         <legend>{t('optKeyless')}</legend>
         {venueFlags('keylessVenues', 'opt-keyless')}
       </fieldset>
+      <fieldset data-testid="opt-source-status">
+        <legend>{t('optSourceStatus')}</legend>
+        {sources.length === 0 ? (
+          <p class="ll-small ll-muted">{t('optNever')}</p>
+        ) : (
+          <ul class="ll-list ll-small">
+            {sources.map((s) => (
+              <li key={s.source} class={s.lastError && (!s.lastSuccess || s.lastError.at > s.lastSuccess) ? 'll-error-text' : ''}>
+                {s.source}: {s.lastSuccess ? t('optLastSuccess', { age: formatAge(t, now - s.lastSuccess) }) : t('optNever')}
+                {s.lastError ? ` · ${t('optLastError', { age: formatAge(t, now - s.lastError.at), message: s.lastError.message })}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" onClick={() => void loadSources()} data-testid="opt-refresh-status">
+          {t('optRefreshStatus')}
+        </button>
+      </fieldset>
       <fieldset>
         <legend>{t('optVendors')}</legend>
         {VENDOR_IDS.map((vendor) => (

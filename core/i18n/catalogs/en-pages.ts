@@ -12,6 +12,8 @@ export const enPages = {
   optionsTitle: 'LiqLens options',
   optSources: 'Data sources',
   optKeyless: 'Key-less public exchange data',
+  optSourceStatus: 'Source status',
+  optRefreshStatus: 'Refresh status',
   optVendors: 'Vendor APIs (optional)',
   optVendorKey: '{vendor} API key',
   optVendorEnable: 'Use {vendor}',

@@ -11,6 +11,8 @@ export const zh_CNPages: PageCatalog = {
   optionsTitle: 'LiqLens 设置',
   optSources: '数据源',
   optKeyless: '免密钥的交易所公开数据',
+  optSourceStatus: '数据源状态',
+  optRefreshStatus: '刷新状态',
   optVendors: '数据商 API（可选）',
   optVendorKey: '{vendor} API 密钥',
   optVendorEnable: '使用 {vendor}',

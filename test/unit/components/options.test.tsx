@@ -133,6 +133,7 @@ describe('options page', () => {
     const { q, text } = await open();
     expect(text('opt-vendor-status-coinglass')).toBe('Last success 1 h ago · Last error 1 min ago: HTTP 401: key rejected');
     expect(text('opt-vendor-status-coinalyze')).toBe('Not used yet');
+    expect(text('opt-source-status')).toContain('coinglass: Last success 1 h ago · Last error 1 min ago: HTTP 401: key rejected');
     await act(() => q('opt-test-coinalyze')!.click());
     await flush();
     expect(text('opt-vendor-note-coinalyze')).toBe('Coinalyze answered in 210 ms.');
