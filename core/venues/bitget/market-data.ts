@@ -1,7 +1,6 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
-import { array, numeric, object, str, SchemaError } from '../../messages/schema';
+import { array, numeric, object, str, unknownValue, SchemaError } from '../../messages/schema';
 import { byTime, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
-import { unknownValue } from '../../messages/schema';
 
 const API = 'https://api.bitget.com';
 
