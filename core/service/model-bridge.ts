@@ -17,6 +17,8 @@ export interface HeatmapRequest {
   /** The settings page's preset name ('default' → the model's default). */
   preset: string;
   interval: '1h';
+  /** Days of bars fed in (recorded in the snapshot's settings). */
+  lookbackDays: number;
   windowPct: number;
   price: number;
   now: number;
@@ -55,7 +57,7 @@ export function oiInUsd(bars: readonly Kline[], oi: readonly OpenInterestPoint[]
 export function buildHeatmap(req: HeatmapRequest): HeatmapSnapshot | null {
   const usable = req.venues.filter((v) => v.bars.length > 1 && v.oi.length > 1);
   if (usable.length === 0) return null;
-  const settings: ModelSettings = modelSettings(resolvePreset(req.preset), { interval: req.interval });
+  const settings: ModelSettings = modelSettings(resolvePreset(req.preset), { interval: req.interval, lookbackDays: req.lookbackDays });
   const step = intervalMs(req.interval);
   const model = createHeatmapModel({
     market: req.market,

@@ -77,6 +77,9 @@ describe('background service', () => {
     expect(s.heatmap!.venues).toEqual(['binance']);
     expect(s.heatmap!.market).toEqual(BTC);
     expect(s.heatmap!.longUsd.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(s.heatmap!.settings.lookbackDays).toBe(DEFAULT_SETTINGS.lookbackDays);
+    // Data time is the close of the newest recorded bar the replay served.
+    expect(s.heatmap!.provenance.dataTime).toBe((klines[klines.length - 1]![0] as number) + 3_600_000);
     expect(s.stale).toBe(false);
     expect(s.asOf).toBe(NOW);
     expect(s.sources.map((x) => x.source)).toEqual(expect.arrayContaining(['binance:premiumIndex', 'binance:klines', 'binance:openInterestHist']));
