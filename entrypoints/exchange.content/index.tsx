@@ -10,11 +10,8 @@ import { createOverlaySession } from '@/core/overlay/session';
 import { clampPosition, initialPosition, type Point } from '@/core/overlay/position';
 import { createStore } from '@/core/overlay/store';
 import { isTabMessage } from '@/core/overlay/tab-messages';
-import { resolveLanguage } from '@/core/i18n/i18n';
-import { resolveNumberStyle } from '@/core/format/display';
-import { resolveTheme } from '@/components/theme/colors';
-import { LocaleProvider } from '@/components/shared/i18n';
-import { OverlayApp } from '@/components/overlay/OverlayApp';
+import { pageLook } from '@/components/shared/page-setup';
+import { OverlayRoot, type OverlayLook } from '@/components/overlay/OverlayRoot';
 import { createLivePort } from '@/components/shared/live-port';
 import { connectPage, marketOf, orderFormRect, venueForHost } from './page-bridge';
 
@@ -39,9 +36,8 @@ export default defineContentScript({
     });
     const visible = createStore(true);
     const uiLanguage = browser.i18n.getUILanguage();
-    const language = resolveLanguage(settings.language, uiLanguage);
-    const style = resolveNumberStyle(settings.numberFormat, language === 'zh_CN' ? 'zh' : uiLanguage);
-    const theme = resolveTheme(settings.theme, matchMedia('(prefers-color-scheme: dark)').matches);
+    const lookOf = (s: Settings): OverlayLook => ({ ...pageLook(s, uiLanguage, matchMedia('(prefers-color-scheme: dark)').matches), windowPct: s.bandWindowPct });
+    const look = createStore(lookOf(settings));
     const viewport = { width: innerWidth, height: innerHeight };
     const saved = settings.overlayPositions?.[venue];
     // The order form's box is read once, here, so the overlay never starts on top of the order button.
@@ -57,18 +53,15 @@ export default defineContentScript({
         const root = document.createElement('div');
         container.append(root);
         render(
-          <LocaleProvider language={language} style={style}>
-            <OverlayApp
-              session={session}
-              compute={computeLiquidation}
-              theme={theme}
-              windowPct={settings.bandWindowPct}
-              initialExpanded={settings.overlayExpandedByDefault}
-              position={position}
-              visible={visible}
-              onMove={onMove}
-            />
-          </LocaleProvider>,
+          <OverlayRoot
+            look={look}
+            session={session}
+            compute={computeLiquidation}
+            initialExpanded={settings.overlayExpandedByDefault}
+            position={position}
+            visible={visible}
+            onMove={onMove}
+          />,
           root,
         );
         return root;
@@ -87,6 +80,18 @@ export default defineContentScript({
     ctx.addEventListener(window, 'online', () => session.setOnline(true));
     ctx.addEventListener(window, 'offline', () => session.setOnline(false));
     session.setOnline(navigator.onLine);
+
+    // Settings changed on the options page apply when the trader comes back to this tab. (Not
+    // storage.onChanged: that event would hand this page's process every stored value, keys included.)
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState !== 'visible') return;
+      void request('settings.get', {}).then((next) => {
+        const l = lookOf(next);
+        const current = look.get();
+        if (l.language !== current.language || l.style !== current.style || l.theme !== current.theme || l.windowPct !== current.windowPct) look.set(l);
+        if (next.overlaySites[venue] === false) visible.set(false);
+      }, () => undefined);
+    });
 
     // The page reader notices market switches inside the single-page app itself (URL check + events).
     const watch = connectPage(document, window, venue, session);

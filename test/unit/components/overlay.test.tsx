@@ -234,3 +234,22 @@ describe('overlay controls', () => {
     expect(text('overlay-warning')).toMatch(/^穿过 \$80\.0–79\.2k 的连环强平会触及你在 \$79\.\dk 的强平价$/);
   });
 });
+
+describe('overlay root', () => {
+  it('applies a new language and theme from settings without a remount', async () => {
+    const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
+    const { createOverlaySession } = await import('@/core/overlay/session');
+    const session = createOverlaySession({ request: (async () => snapshot()) as never, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
+    session.setMarket(market);
+    const look = createStore({ language: 'en' as const, style: 'en' as const, theme: 'dark' as const, windowPct: 10 });
+    const m = await mount(
+      <OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={false} position={{ x: 10, y: 60 }} visible={createStore(true)} onMove={() => undefined} now={() => NOW} />,
+    );
+    cleanup = m.unmount;
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(m.text('overlay-price')).toBe('mark price $82,560.0');
+    await act(() => look.set({ language: 'zh_CN', style: 'zh', theme: 'light', windowPct: 10 }));
+    expect(m.text('overlay-price')).toBe('标记价格 $82,560.0');
+    expect(m.q('overlay-root')?.dataset.theme).toBe('light');
+  });
+});
