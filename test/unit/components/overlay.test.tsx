@@ -238,10 +238,11 @@ describe('overlay controls', () => {
 describe('overlay root', () => {
   it('applies a new language and theme from settings without a remount', async () => {
     const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
+    type OverlayLook = import('@/components/overlay/OverlayRoot').OverlayLook;
     const { createOverlaySession } = await import('@/core/overlay/session');
     const session = createOverlaySession({ request: (async () => snapshot()) as never, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
     session.setMarket(market);
-    const look = createStore({ language: 'en' as const, style: 'en' as const, theme: 'dark' as const, windowPct: 10 });
+    const look = createStore<OverlayLook>({ language: 'en', style: 'en', theme: 'dark', windowPct: 10 });
     const m = await mount(
       <OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={false} position={{ x: 10, y: 60 }} visible={createStore(true)} onMove={() => undefined} now={() => NOW} />,
     );
