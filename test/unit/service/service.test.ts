@@ -222,4 +222,17 @@ describe('background service', () => {
     await clock.advance(20_000);
     expect(first.testHooks.streamsRunning()).toBe(false);
   });
+
+  it('a live port starts the streams and backfills the gap from OKX REST liquidation orders', async () => {
+    const clock = new FakeClock(1692266434010 + 10 * 60_000);
+    const { fetch } = fakeFetch({
+      'https://www.okx.com/api/v5/public/instruments': json(fixture('okx/instruments_SWAP.from-docs.json')),
+      'https://www.okx.com/api/v5/public/liquidation-orders?instType=SWAP&instFamily=BTC-USDT': json(fixture('okx/liquidation-orders_SWAP.from-docs.json')),
+      'https://www.okx.com/api/v5/public/liquidation-orders?instType=SWAP&instFamily=ETH-USDT': json({ code: '0', msg: '', data: [] }),
+    });
+    const service = createService({ version: '1', fetch, clock, timers: clock, local: fakeBrowser.storage.local as unknown as LocalStorageArea, permissions: { hasOrigin: async () => false }, openSocket: (url) => new FakeSocket(url) });
+    service.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} });
+    expect(FakeSocket.opened.map((s) => new URL(s.url).host).sort()).toEqual(['fstream.binance.com', 'stream.bybit.com', 'ws.okx.com:8443']);
+    await expect.poll(async () => (await service.testHooks.readRealized('BTC'))?.windows['1h'].byVenue.okx, { timeout: 2000 }).toEqual({ longUsd: 2 * 0.01 * 62000, shortUsd: 1 * 0.01 * 63000 });
+  });
 });
