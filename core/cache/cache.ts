@@ -23,7 +23,7 @@ export interface SwrResult<T> extends Cached<T> {
   refresh: Promise<T> | null;
 }
 
-const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: string }).name === 'QuotaExceededError';
+export const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: string }).name === 'QuotaExceededError';
 
 /**
  * Typed read/write of cached values with expiry per kind, stale-while-revalidate, purge by
@@ -145,7 +145,12 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
     memory.clear();
   }
 
-  return { get, put, swr, purge, clear };
+  /** Frees room for other stores (realized buckets) when the disk is full. */
+  async function freeSpace(count = 50): Promise<number> {
+    return evictOldest(await handle.get(), count);
+  }
+
+  return { get, put, swr, purge, clear, freeSpace };
 }
 
 export type Cache = ReturnType<typeof createCache>;

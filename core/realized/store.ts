@@ -1,5 +1,6 @@
 import type { Clock } from '../net/clock';
 import type { DbHandle, RealizedBucket } from '../cache/db';
+import { isQuotaError } from '../cache/cache';
 import type { LiquidationEvent, RealizedSummary } from './types';
 import { bucketize, minuteOf, RETENTION_MS, summarize } from './totals';
 
@@ -19,7 +20,7 @@ const COVERAGE_KEY = 'realized.coverage';
  * Realized-liquidation minute buckets in IndexedDB, so totals survive a killed service worker:
  * nothing is kept only in memory. Writes merge into existing buckets in one transaction.
  */
-export function createRealizedStore(handle: DbHandle, clock: Clock) {
+export function createRealizedStore(handle: DbHandle, clock: Clock, options: { freeSpace?: () => Promise<unknown> } = {}) {
   let writes = Promise.resolve();
 
   /** Adds events; serialised so two batches never read-modify-write the same bucket at once. */
@@ -27,7 +28,7 @@ export function createRealizedStore(handle: DbHandle, clock: Clock) {
     const cutoff = clock.now() - RETENTION_MS;
     const fresh = events.filter((e) => e.time >= cutoff && e.time <= clock.now() + 60_000);
     if (fresh.length === 0) return writes;
-    const next = writes.then(async () => {
+    const write = async () => {
       const db = await handle.get();
       const tx = db.transaction('realized', 'readwrite');
       const incoming = bucketize(fresh);
@@ -38,10 +39,19 @@ export function createRealizedStore(handle: DbHandle, clock: Clock) {
         const merged: RealizedBucket = old
           ? { ...b, longUsd: old.longUsd + b.longUsd, shortUsd: old.shortUsd + b.shortUsd, count: old.count + b.count }
           : b;
-        void tx.store.put(merged);
+        // A failed put also fails tx.done, which is what we await and handle.
+        tx.store.put(merged).catch(() => undefined);
       }
       await tx.done;
-    });
+    };
+    // A full disk: make room by evicting the oldest cached market data (refetchable), retry once.
+    const next = writes.then(() =>
+      write().catch(async (error: unknown) => {
+        if (!isQuotaError(error) || !options.freeSpace) throw error;
+        await options.freeSpace();
+        await write();
+      }),
+    );
     writes = next.catch(() => undefined);
     return next;
   }

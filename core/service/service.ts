@@ -52,7 +52,7 @@ export function createService(env: ServiceEnv) {
   const fetcher = createFetcher({ fetch: env.fetch, clock: env.clock, ...(env.isOffline ? { isOffline: env.isOffline } : {}) });
   const cache = createCache(db, env.clock);
   const status = createStatusRecorder(db, env.clock);
-  const realized = createRealizedStore(db, env.clock);
+  const realized = createRealizedStore(db, env.clock, { freeSpace: () => cache.freeSpace() });
   const settings = createSettingsStore(env.local);
   const keys = createKeyStore(env.local);
   const vendors = createVendorClient({ fetcher, keys, permissions: env.permissions });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { createDbHandle } from '@/core/cache/db';
+import { createDbHandle, openLiqlensDb } from '@/core/cache/db';
 import { createRealizedStore, COVERAGE_GAP_MS } from '@/core/realized/store';
 import { summarize } from '@/core/realized/totals';
 import { parseForceOrder } from '@/core/venues/binance/streams';
@@ -91,6 +91,43 @@ describe('realized store', () => {
     const e = (usd: number): LiquidationEvent => ({ venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'long', price: 1, quantity: usd, usd, time: clock.now() - 1000 });
     await store.record([e(1e12), e(Number.NaN), e(-5), e(0), e(Infinity), e(250)]);
     expect((await store.summary())!.windows['1h'].longUsd).toBe(250);
+  });
+
+  it('on a full disk frees space (oldest cached market data) and keeps the events', async () => {
+    const clock = new FakeClock(Date.UTC(2025, 0, 1, 12));
+    const db = await openLiqlensDb();
+    let failNext = true;
+    // Fail the first realized write transaction's commit with QuotaExceededError.
+    const failing = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'transaction') {
+          return (...args: Parameters<typeof db.transaction>) => {
+            const tx = target.transaction(...args);
+            if (args[0] === 'realized' && failNext) {
+              failNext = false;
+              // As a real quota failure does: the transaction aborts and nothing is written.
+              return new Proxy(tx, {
+                get: (t, p) => {
+                  if (p !== 'done') return Reflect.get(t, p);
+                  t.abort();
+                  return t.done.catch(() => undefined).then(() => Promise.reject(new DOMException('full', 'QuotaExceededError')));
+                },
+              });
+            }
+            return tx;
+          };
+        }
+        const v = Reflect.get(target, prop);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    let freed = 0;
+    const store = createRealizedStore({ get: async () => failing, reset() {} }, clock, { freeSpace: async () => void freed++ });
+    await store.markAlive();
+    const e: LiquidationEvent = { venue: 'binance', symbol: 'BTC/USDT:USDT', side: 'long', price: 1, quantity: 7, usd: 7, time: clock.now() - 1000 };
+    await store.record([e]);
+    expect(freed).toBe(1);
+    expect((await store.summary())!.windows['1h'].longUsd).toBe(7);
   });
 
   it('summarize filters by asset and skips non-finite or zero events', () => {
