@@ -6,7 +6,7 @@
  */
 import type { RequestFn } from '../messages/client';
 import { RequestFailed } from '../messages/client';
-import type { InstrumentInfo } from '../messages/protocol';
+import type { InstrumentInfo, MarketSnapshot } from '../messages/protocol';
 import type { TierTable } from '../liquidation/types';
 import type { Market } from '../types';
 import { createSideComputer, type Compute, type OrderState } from './order';
@@ -39,7 +39,8 @@ export interface OverlaySession {
   pagePrice: Store<number | null>;
   /** Which page fields were read by which hook: shown on demand. */
   health: Store<PageHealth | null>;
-  setMarket(market: Market | null): void;
+  /** `first`: a snapshot request already under way for this market (started before the UI was ready). */
+  setMarket(market: Market | null, first?: Promise<MarketSnapshot>): void;
   setOnline(online: boolean): void;
   setPagePrice(price: number | null): void;
   /** Feed an order build (from the page reader bridge); cheap when nothing changed. */
@@ -76,13 +77,13 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     timer = deps.setTimeout(() => void refresh(), ms);
   };
 
-  async function refresh(): Promise<void> {
+  async function refresh(first?: Promise<MarketSnapshot>): Promise<void> {
     const market = data.get().market;
     if (!market || disposed) return;
     const mine = generation;
     dispatch({ type: 'request' });
     try {
-      const snapshot = await deps.request('snapshot.get', { market });
+      const snapshot = await (first ?? deps.request('snapshot.get', { market }));
       if (mine === generation) dispatch({ type: 'snapshot', snapshot });
     } catch (error) {
       if (mine === generation) dispatch({ type: 'failed', ...errorOf(error) });
@@ -105,7 +106,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     instrument,
     pagePrice,
     health,
-    setMarket(market) {
+    setMarket(market, first) {
       const before = data.get().market;
       dispatch({ type: 'market', market });
       if (data.get().market === before) return;
@@ -116,7 +117,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       pagePrice.set(null);
       health.set(null);
       if (market) {
-        void refresh();
+        void refresh(first);
         void loadMarketFacts(market, generation);
       } else schedule();
     },
@@ -148,7 +149,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       const mark = d.snapshot?.mark?.price;
       return { market: d.market, tiers: tiers.get(), instrument: instrument.get(), markPrice: mark && mark > 0 ? mark : pagePrice.get() };
     },
-    refresh,
+    refresh: () => refresh(),
     dispose() {
       disposed = true;
       generation++;

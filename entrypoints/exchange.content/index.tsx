@@ -23,10 +23,14 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
-    const settings: Settings = await request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
     const market = marketOf(location.href);
     const venue = market?.venue ?? venueForHost(location.hostname);
-    if (!venue || settings.overlaySites[venue] === false) return;
+    if (!venue) return;
+    // First paint with cached data is the goal: settings, the snapshot and the overlay's stylesheet
+    // are all asked for at once instead of one after another.
+    const settingsReply = request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
+    const firstSnapshot = market ? request('snapshot.get', { market }) : undefined;
+    firstSnapshot?.catch(() => undefined);
 
     const session = createOverlaySession({
       request,
@@ -37,14 +41,12 @@ export default defineContentScript({
     const visible = createStore(true);
     const uiLanguage = browser.i18n.getUILanguage();
     const lookOf = (s: Settings): OverlayLook => ({ ...pageLook(s, uiLanguage, matchMedia('(prefers-color-scheme: dark)').matches), windowPct: s.bandWindowPct });
-    const look = createStore(lookOf(settings));
-    const viewport = { width: innerWidth, height: innerHeight };
-    const saved = settings.overlayPositions?.[venue];
-    // The order form's box is read once, here, so the overlay never starts on top of the order button.
-    const position: Point = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, orderFormRect(document, venue));
+    let look = createStore(lookOf(DEFAULT_SETTINGS));
+    let position: Point = { x: 16, y: 64 };
+    let initialExpanded = false;
     const onMove = (p: Point) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
 
-    const ui = await createShadowRootUi(ctx, {
+    const uiReady = createShadowRootUi(ctx, {
       name: 'liqlens-overlay',
       position: 'overlay',
       anchor: 'body',
@@ -57,7 +59,7 @@ export default defineContentScript({
             look={look}
             session={session}
             compute={computeLiquidation}
-            initialExpanded={settings.overlayExpandedByDefault}
+            initialExpanded={initialExpanded}
             position={position}
             visible={visible}
             onMove={onMove}
@@ -70,9 +72,19 @@ export default defineContentScript({
         if (root) render(null, root);
       },
     });
+
+    const settings = await settingsReply;
+    if (settings.overlaySites[venue] === false) return;
+    look = createStore(lookOf(settings));
+    initialExpanded = settings.overlayExpandedByDefault;
+    const viewport = { width: innerWidth, height: innerHeight };
+    const saved = settings.overlayPositions?.[venue];
+    // The order form's box is read once, here, so the overlay never starts on top of the order button.
+    position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, orderFormRect(document, venue));
+    session.setMarket(market, firstSnapshot);
+    const ui = await uiReady;
     ui.mount();
 
-    session.setMarket(market);
     // While this page is open the background keeps its liquidation streams running for the market shown.
     const live = createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => ctx.setTimeout(fn, ms));
     live.watch(market);

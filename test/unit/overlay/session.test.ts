@@ -39,6 +39,13 @@ describe('overlay session', () => {
     expect(session.tiers.get()).toBeNull();
     expect(timers.at(-1)?.ms).toBe(60_000);
   });
+  it('uses a snapshot request already under way instead of asking twice', async () => {
+    const { session, calls } = harness(async (command) => (command === 'snapshot.get' ? snapshot() : Promise.reject(new Error('n/a'))));
+    session.setMarket(BTC, Promise.resolve(snapshot({ asOf: 123 })));
+    await flush();
+    expect(calls.filter((c) => c.startsWith('snapshot.get'))).toEqual([]);
+    expect(session.data.get().snapshot?.asOf).toBe(123);
+  });
   it('refreshes sooner after a failure and keeps the error for the banner', async () => {
     const { session, timers } = harness(async () => {
       throw new RequestFailed('unreachable', 'LiqLens background is not reachable');
