@@ -39,13 +39,14 @@ export function overlapArea(a: Rect, b: Rect): number {
 
 /**
  * First placement: the corner candidates in order of preference (top-left under the venue's
- * header first: the overlay grows downwards, and venues put the order panel on the right),
+ * header and market bar first: the overlay grows downwards, and venues put the order panel on the right),
  * taking the first that does not touch the avoided box, else the one covering the least of it.
  */
 export function initialPosition(size: Size, viewport: Size, avoid: Rect | null, margin = 16): Point {
   const right = viewport.width - size.width - margin;
   const bottom = viewport.height - size.height - margin;
-  const top = margin + 48;
+  // Below the venue's header and market bar (symbol, price, 24h stats), over the chart.
+  const top = Math.min(margin + 112, Math.max(margin, viewport.height - size.height - margin));
   const candidates: Point[] = [
     { x: margin, y: top },
     { x: margin, y: bottom },

@@ -42,7 +42,7 @@ export default defineContentScript({
     const uiLanguage = browser.i18n.getUILanguage();
     const lookOf = (s: Settings): OverlayLook => ({ ...pageLook(s, uiLanguage, matchMedia('(prefers-color-scheme: dark)').matches), windowPct: s.bandWindowPct });
     let look = createStore(lookOf(DEFAULT_SETTINGS));
-    let position: Point = { x: 16, y: 64 };
+    let position: Point = { x: 16, y: 128 };
     let initialExpanded = false;
     const onMove = (p: Point) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
 

@@ -16,11 +16,11 @@ describe('overlay position', () => {
   it('replaces non-finite positions', () => {
     expect(clampPosition({ x: Number.NaN, y: Number.POSITIVE_INFINITY }, size, view)).toEqual({ x: 8, y: 8 });
   });
-  it('starts top-left under the header, away from an order form on the right', () => {
+  it('starts top-left under the header and market bar, away from an order form on the right', () => {
     const form = { x: 1100, y: 100, width: 320, height: 700 };
     const p = initialPosition(size, view, form);
     expect(overlapArea({ ...p, ...size }, form)).toBe(0);
-    expect(p).toEqual({ x: 16, y: 64 });
+    expect(p).toEqual({ x: 16, y: 128 });
   });
   it('goes below a form that sits top-left', () => {
     const form = { x: 0, y: 0, width: 400, height: 400 };
