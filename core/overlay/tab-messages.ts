@@ -28,3 +28,23 @@ export function parseTabMarket(value: unknown): Market | null {
   if (!isVenueId(venue) || typeof symbol !== 'string' || !/^[A-Z0-9]{1,20}\/[A-Z0-9]{2,10}:[A-Z0-9]{1,20}$/.test(symbol)) return null;
   return { venue, symbol };
 }
+
+/** The manifest command that shows or hides the overlay (wxt.config.ts `commands`). */
+export const TOGGLE_COMMAND = 'toggle-overlay';
+
+/**
+ * The background's commands.onCommand listener: relays the keyboard shortcut to the tab it was
+ * pressed in. Needs no `tabs` permission (tab ids are always given); a tab without our overlay
+ * simply has no receiver, which is not an error.
+ */
+export function toggleOverlayRelay(
+  sendToTab: (tabId: number, message: TabMessage) => Promise<unknown>,
+  activeTabId: () => Promise<number | undefined>,
+): (command: string, tab?: { id?: number }) => Promise<void> {
+  return async (command, tab) => {
+    if (command !== TOGGLE_COMMAND) return;
+    const id = tab?.id ?? (await activeTabId().catch(() => undefined));
+    if (id === undefined || id < 0) return;
+    await sendToTab(id, TOGGLE_OVERLAY).catch(() => undefined);
+  };
+}
