@@ -22,6 +22,8 @@ export function SideResult(props: SideResultProps) {
   const { t, style } = useLocale();
   const { outcome, markPrice } = props;
   const sideName = t(outcome.side === 'long' ? 'sideLong' : 'sideShort');
+  // Test ids follow the order side: unique even when both orders leave a long (one adds, one reduces).
+  const id = outcome.orderSide ?? outcome.side;
   const result = 'result' in outcome ? outcome.result : null;
   const warning = useMemo(
     () => (result && markPrice ? cascadeWarning(outcome.side, result.price, markPrice, props.bands) : null),
@@ -29,8 +31,8 @@ export function SideResult(props: SideResultProps) {
   );
   if (!result) {
     return (
-      <div class="ll-side" data-testid={`order-${outcome.side}`}>
-        <p class="ll-error-text" role="status" data-testid={`order-error-${outcome.side}`}>
+      <div class="ll-side" data-testid={`order-${id}`}>
+        <p class="ll-error-text" role="status" data-testid={`order-error-${id}`}>
           {t('orderError', { message: 'error' in outcome ? outcome.error : '' })}
         </p>
       </div>
@@ -43,24 +45,24 @@ export function SideResult(props: SideResultProps) {
   const marginUnit = inverse ? (symbol?.settle ?? '') : (symbol?.quote ?? '');
   const distance = result.price !== null && markPrice ? { abs: result.price - markPrice, pct: ((result.price - markPrice) / markPrice) * 100 } : null;
   return (
-    <div class={`ll-side ll-${outcome.side}`} data-testid={`order-${outcome.side}`}>
+    <div class={`ll-side ll-${outcome.side}`} data-testid={`order-${id}`}>
       <div class="ll-row">
         <span class="ll-muted">
           {outcome.orderSide && outcome.orderSide !== outcome.side
             ? t('liqAfterOrder', { order: t(outcome.orderSide === 'long' ? 'sideLong' : 'sideShort'), side: sideName })
             : t('liqPrice', { side: sideName })}
         </span>
-        <strong class="ll-liq" data-testid={`order-liq-${outcome.side}`}>
+        <strong class="ll-liq" data-testid={`order-liq-${id}`}>
           {result.price === null ? t('liqNone') : formatPrice(result.price, style, props.tickSize)}
         </strong>
       </div>
       {distance && (
-        <p class="ll-small" data-testid={`order-distance-${outcome.side}`}>
+        <p class="ll-small" data-testid={`order-distance-${id}`}>
           {t('distance', { pct: formatPct(distance.pct, style, 2), usd: formatSignedUsd(distance.abs, style) })}
         </p>
       )}
       {margin && (
-        <p class="ll-small ll-muted" data-testid={`order-margin-${outcome.side}`}>
+        <p class="ll-small ll-muted" data-testid={`order-margin-${id}`}>
           {t('margin', { value: `${formatNumber(margin.value, inverse ? 6 : 2, style)} ${marginUnit}`.trim() })}
         </p>
       )}
@@ -70,7 +72,7 @@ export function SideResult(props: SideResultProps) {
         </p>
       )}
       {props.expanded && (
-        <div class="ll-small ll-muted" data-testid={`order-details-${outcome.side}`}>
+        <div class="ll-small ll-muted" data-testid={`order-details-${id}`}>
           <p>
             {t('tierUsed', {
               mmr: `${formatNumber(result.tierUsed.mmr * 100, 2, style)}%`,
@@ -82,7 +84,7 @@ export function SideResult(props: SideResultProps) {
           {result.assumptions.length > 0 && (
             <>
               <p>{t('assumptions')}</p>
-              <ul class="ll-list" data-testid={`order-assumptions-${outcome.side}`}>
+              <ul class="ll-list" data-testid={`order-assumptions-${id}`}>
                 {result.assumptions.map((a) => (
                   <li key={a}>{a}</li>
                 ))}

@@ -148,7 +148,7 @@ describe('your order', () => {
     const side = base.sides[0]!;
     const order = createStore<OrderState>({ kind: 'computed', sides: [{ ...side, orderSide: 'short' }], closes: ['long'] });
     const { q, text } = await show(props({ order }));
-    expect(q('order-long')?.textContent).toContain('After a short order: liquidation (long left)');
+    expect(q('order-short')?.textContent).toContain('After a short order: liquidation (long left)');
     expect(text('order-closes-long')).toBe('A long order of this size closes your position: nothing left to liquidate.');
   });
   it('renders page-derived and engine strings as text, never markup', async () => {
