@@ -203,6 +203,27 @@ describe('overlay controls', () => {
     expect(onMove).toHaveBeenCalledWith({ x: 8, y: 100 });
     expect(q('overlay-root')!.style.left).toBe('8px');
   });
+  it('drags with the pointer, clamped to the window, and reports the position once at the end', async () => {
+    const onMove = vi.fn();
+    const { q } = await show(props({ position: { x: 100, y: 100 }, onMove }));
+    const handle = q('overlay-drag')!;
+    const root = q('overlay-root')!;
+    await act(() => {
+      handle.dispatchEvent(new PointerEvent('pointerdown', { clientX: 110, clientY: 105, button: 0, bubbles: true }));
+      handle.dispatchEvent(new PointerEvent('pointermove', { clientX: 400, clientY: 300, bubbles: true }));
+    });
+    expect(root.style.left).toBe('390px');
+    expect(root.style.top).toBe('295px');
+    expect(onMove).not.toHaveBeenCalled();
+    await act(() => {
+      handle.dispatchEvent(new PointerEvent('pointermove', { clientX: -500, clientY: 99_999, bubbles: true }));
+      handle.dispatchEvent(new PointerEvent('pointerup', { clientX: -500, clientY: 99_999, bubbles: true }));
+    });
+    expect(onMove).toHaveBeenCalledOnce();
+    const [at] = onMove.mock.calls[0]!;
+    expect(at.x).toBe(8);
+    expect(at.y).toBe(innerHeight - 8);
+  });
   it('every button has an accessible name', async () => {
     const { container } = await show(props({ order: createStore(computed()), expanded: true }));
     for (const b of container.querySelectorAll('button')) expect(b.getAttribute('aria-label') || b.textContent?.trim(), b.outerHTML).toBeTruthy();
