@@ -72,6 +72,7 @@ describe('popup', () => {
     expect(text('popup-from-tab')).toBeNull();
     expect(text('band-long')).toContain('≈$286M longs $80.0k–$79.2k');
     expect(text('realized-total')).toBe('Total $60.1M');
+    expect(q('popup-root')?.dataset.state).toBe('ready');
   });
   it('looks up another market when one is picked', async () => {
     const onMarketChosen = vi.fn();
