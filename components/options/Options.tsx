@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import type { SourceStatus } from '@/core/messages/protocol';
 import { LANGUAGES, LEVERAGE_PRESETS, NUMBER_FORMATS, THEMES, type Settings } from '@/core/settings/settings';
-import { VENDOR_HOSTS, VENDOR_IDS, type VendorId } from '@/core/vendors/hosts';
+import { VENDOR_IDS } from '@/core/vendors/hosts';
 import { VENUE_IDS, type VenueId } from '@/core/types';
 import { SITES } from '@/core/venues/sites';
 import { formatAge, type MessageKey } from '@/core/i18n/i18n';
@@ -11,6 +11,7 @@ import { LocaleProvider, useLocale } from '../shared/i18n';
 import { pageLook } from '../shared/page-setup';
 import { PALETTES, paletteVars } from '../theme/colors';
 import { exportSettings, parseSettingsImport } from './import-settings';
+import { VendorRow } from './VendorRow';
 
 export interface OptionsProps {
   request: RequestFn;
@@ -23,8 +24,6 @@ export interface OptionsProps {
   onLookChange?: (settings: Settings) => void;
   now?: () => number;
 }
-
-const VENDOR_NAMES: Record<VendorId, string> = { coinglass: 'CoinGlass', coinalyze: 'Coinalyze' };
 
 /** The whole options page: every change is saved at once through the background. */
 export function Options(props: OptionsProps) {
@@ -209,80 +208,6 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           <input id="ll-opt-import" type="file" accept="application/json,.json" onChange={(e) => void onImport((e.currentTarget as HTMLInputElement).files?.[0])} data-testid="opt-import" />
         </div>
       </fieldset>
-    </div>
-  );
-}
-
-function VendorRow(props: {
-  vendor: VendorId;
-  enabled: boolean;
-  onEnabled: (on: boolean) => void;
-  request: RequestFn;
-  requestHostPermission: (origin: string) => Promise<boolean>;
-  status: SourceStatus | null;
-  now: number;
-  onChecked: () => void;
-}) {
-  const { t } = useLocale();
-  const [key, setKey] = useState('');
-  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
-  const name = VENDOR_NAMES[props.vendor];
-  const id = `ll-opt-key-${props.vendor}`;
-  const saveKey = async () => {
-    // The permission prompt must be the first await inside the click, or the browser refuses it.
-    const granted = await props.requestHostPermission(VENDOR_HOSTS[props.vendor]).catch(() => false);
-    if (!granted) {
-      setNote({ text: t('optPermissionDenied', { host: VENDOR_HOSTS[props.vendor] }), error: true });
-      return;
-    }
-    try {
-      await props.request('vendor.setKey', { vendor: props.vendor, key: key.trim() });
-      setKey('');
-      setNote({ text: t('optKeySaved', { vendor: name }), error: false });
-      if (!props.enabled) props.onEnabled(true);
-    } catch (error) {
-      setNote({ text: t('optSaveFailed', { message: error instanceof Error ? error.message : String(error) }), error: true });
-    }
-  };
-  const test = async () => {
-    try {
-      const r = await props.request('vendor.test', { vendor: props.vendor });
-      setNote({ text: r.message, error: !r.ok });
-    } catch (error) {
-      setNote({ text: error instanceof Error ? error.message : String(error), error: true });
-    }
-    props.onChecked();
-  };
-  const s = props.status;
-  return (
-    <div class="ll-section" data-testid={`opt-vendor-${props.vendor}`}>
-      <label class="ll-check">
-        <input type="checkbox" checked={props.enabled} onChange={(e) => props.onEnabled((e.currentTarget as HTMLInputElement).checked)} data-testid={`opt-vendor-enable-${props.vendor}`} />
-        {t('optVendorEnable', { vendor: name })}
-      </label>
-      <div class="ll-field">
-        <label for={id}>{t('optVendorKey', { vendor: name })}</label>
-        <input id={id} type="password" autoComplete="off" spellcheck={false} value={key} onInput={(e) => setKey((e.currentTarget as HTMLInputElement).value)} data-testid={`opt-key-${props.vendor}`} />
-      </div>
-      <div class="ll-actions">
-        <button type="button" disabled={key.trim() === ''} onClick={() => void saveKey()} data-testid={`opt-save-key-${props.vendor}`}>
-          {t('optSaveKey')}
-        </button>
-        <button type="button" onClick={() => void test()} data-testid={`opt-test-${props.vendor}`}>
-          {t('optTest')}
-        </button>
-      </div>
-      <p class="ll-small ll-muted" data-testid={`opt-vendor-status-${props.vendor}`}>
-        {!s || (!s.lastSuccess && !s.lastError) ? t('optNever') : null}
-        {s?.lastSuccess ? t('optLastSuccess', { age: formatAge(t, props.now - s.lastSuccess) }) : null}
-        {s?.lastSuccess && s.lastError ? ' · ' : null}
-        {s?.lastError ? t('optLastError', { age: formatAge(t, props.now - s.lastError.at), message: s.lastError.message }) : null}
-      </p>
-      {note && (
-        <p class={`ll-small${note.error ? ' ll-error-text' : ''}`} role="status" data-testid={`opt-vendor-note-${props.vendor}`}>
-          {note.text}
-        </p>
-      )}
     </div>
   );
 }
