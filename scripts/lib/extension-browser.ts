@@ -69,7 +69,7 @@ export interface ExtensionBrowser {
   openExtensionPage: (file: string) => Promise<Page>;
   /** Opens a fixture or real-URL page in a new tab. */
   open: (url: string) => Promise<Page>;
-  /** Stops the extension's service worker the way Chrome does when it idles out. */
+  /** Stops the extension's service worker (as Chrome does when it idles out) and waits until it has. */
   stopServiceWorker: () => Promise<void>;
   close: () => Promise<void>;
 }
@@ -192,16 +192,30 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
       return open(`chrome-extension://${extensionId}/${file}`);
     },
     stopServiceWorker: async () => {
-      // CDP Target.closeTarget on the worker's target, as Chrome's own SW-termination sample does.
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
+      // CDP ServiceWorker.stopAllWorkers from one of our own pages, then wait until Chromium reports
+      // the worker stopped. (Target.closeTarget also stops it, but Playwright then keeps a stale
+      // Worker; after stopAllWorkers the same Worker object reattaches to the restarted instance.)
+      if (!extensionId) throw new Error('The browser was launched without the extension.');
+      const helper = await context.newPage();
+      await helper.goto(`chrome-extension://${extensionId}/manifest.json`);
+      const cdp = await context.newCDPSession(helper);
       try {
-        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-        const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-        if (!workers.length) throw new Error('No running LiqLens service worker to stop.');
-        for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+        const stopped = new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('The service worker did not stop within 10 s.')), 10_000);
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+            if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopped;
       } finally {
-        await cdp.detach();
+        await cdp.detach().catch(() => undefined);
+        await helper.close();
       }
     },
     close: async () => {

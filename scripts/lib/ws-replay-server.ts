@@ -73,6 +73,7 @@ export async function startStreamServer(
   });
   const sockets = new Set<Duplex>();
   const connections: StreamServer['connections'] = [];
+  const played = new Set<string>();
   server.on('upgrade', (req, socket: Duplex) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -88,7 +89,12 @@ export async function startStreamServer(
     }
     const accept = crypto.createHash('sha1').update(key + GUID).digest('base64');
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
-    for (const message of stream.messages) socket.write(frame(0x1, Buffer.from(message)));
+    // A live feed sends only what happens after you connect: the recording plays once per
+    // browser session, and a reconnect (e.g. after a worker restart) hears silence.
+    if (!played.has(stream.fixture)) {
+      played.add(stream.fixture);
+      for (const message of stream.messages) socket.write(frame(0x1, Buffer.from(message)));
+    }
     let pending: Buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       const { frames, rest } = readFrames(Buffer.concat([pending, chunk]));
