@@ -150,6 +150,11 @@ export function Overlay(props: OverlayProps) {
       <StateBanner state={state} now={props.now} expanded={props.expanded} {...(props.onRetry ? { onRetry: props.onRetry } : {})} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
       {heatmap && markPrice !== null && <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />}
       {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} />}
+      {snapshot && !heatmap && (
+        <p class="ll-section ll-small ll-muted" data-testid="bands-unavailable">
+          {t('bandsUnavailable')}
+        </p>
+      )}
       {props.data.market && (
         <OrderPanel
           market={props.data.market}

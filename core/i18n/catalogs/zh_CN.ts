@@ -29,6 +29,7 @@ export const zh_CN: Catalog = {
   durHours: '{n} 小时',
   durDays: '{n} 天',
   bandsTitle: '强平密集区（估算）',
+  bandsUnavailable: '此市场暂无强平分布图：它由各交易所的持仓量数据构建，需要几分钟的数据。',
   bandLong: '≈{usd} 多单 {near}–{far}（{pct}）',
   bandShort: '≈{usd} 空单 {near}–{far}（{pct}）',
   bandNearest: '最近',

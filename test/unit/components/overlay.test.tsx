@@ -67,6 +67,11 @@ describe('overlay states', () => {
     const { text } = await show(props({ data: ready({ mark: null }), pagePrice: 82_401.5 }));
     expect(text('overlay-price')).toBe('last price $82,401.5');
   });
+  it('says when there is no liquidation map yet instead of showing nothing', async () => {
+    const { text, q } = await show(props({ data: ready({ heatmap: null }) }));
+    expect(text('bands-unavailable')).toContain('No liquidation map for this market yet');
+    expect(q('overlay-heatstrip')).toBeNull();
+  });
   it('loading', async () => {
     const { text } = await show(props({ data: data({ type: 'market', market }, { type: 'request' }) }));
     expect(text('state-loading')).toBe('Loading market data…');
