@@ -2,6 +2,8 @@ import type { HeatmapSnapshot } from '@/core/model/types';
 import { bandSentence, imbalanceOf, imbalanceSentence, pickBands, type BandPick } from '@/core/overlay/bands';
 import { formatNumber } from '@/core/format/display';
 import { useLocale } from '../shared/i18n';
+import type { SourceComparison } from '@/core/realized/types';
+import { isBandFigure, Spreads } from './Realized';
 
 function BandLine(props: { pick: BandPick }) {
   const { t, style } = useLocale();
@@ -15,7 +17,7 @@ function BandLine(props: { pick: BandPick }) {
 }
 
 /** Nearest and largest band on each side; the short side first because it sits above the price. */
-export function Bands(props: { heatmap: HeatmapSnapshot; windowPct: number; expanded: boolean }) {
+export function Bands(props: { heatmap: HeatmapSnapshot; windowPct: number; expanded: boolean; comparisons?: SourceComparison[] }) {
   const { t, style } = useLocale();
   const window = Math.min(props.windowPct, props.heatmap.bands.windowPct || props.windowPct);
   const shorts = pickBands(props.heatmap.bands.short, window);
@@ -35,6 +37,7 @@ export function Bands(props: { heatmap: HeatmapSnapshot; windowPct: number; expa
           {imbalanceSentence(t, imbalanceOf(props.heatmap), style)}
         </p>
       )}
+      {props.expanded && <Spreads comparisons={(props.comparisons ?? []).filter(isBandFigure)} testid="bands-spread" />}
     </section>
   );
 }

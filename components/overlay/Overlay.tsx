@@ -149,7 +149,7 @@ export function Overlay(props: OverlayProps) {
       </div>
       <StateBanner state={state} now={props.now} expanded={props.expanded} {...(props.onRetry ? { onRetry: props.onRetry } : {})} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
       {heatmap && markPrice !== null && <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />}
-      {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} />}
+      {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} comparisons={snapshot?.comparisons ?? []} />}
       {snapshot && !heatmap && (
         <p class="ll-section ll-small ll-muted" data-testid="bands-unavailable">
           {t('bandsUnavailable')}

@@ -1,10 +1,31 @@
 import type { RealizedSummary, SourceComparison } from '@/core/realized/types';
-import { formatPct, formatUsdCompact } from '@/core/format/display';
+import { formatNumber, formatUsdCompact } from '@/core/format/display';
 import { formatDuration } from '@/core/i18n/i18n';
 import type { VenueId } from '@/core/types';
 import { useLocale } from '../shared/i18n';
 
 const DAY = 86_400_000;
+
+/** Band-location comparisons belong with the bands; the rest are realized totals. */
+export function isBandFigure(c: SourceComparison): boolean {
+  return /\bband\b/i.test(c.figure);
+}
+
+/** The same figure from several sources, side by side with their spread: never averaged. */
+export function Spreads(props: { comparisons: SourceComparison[]; testid: string }) {
+  const { t, style } = useLocale();
+  if (props.comparisons.length === 0) return null;
+  return (
+    <ul class="ll-list ll-small" data-testid={props.testid}>
+      {props.comparisons.map((c) => (
+        <li key={c.figure}>
+          {t('sourcesDiffer', { pct: `${formatNumber(c.spread * 100, 0, style)}%`, figure: c.figure })}{' '}
+          <span class="ll-muted">({c.values.map((v) => `${v.source} ${formatUsdCompact(v.value, style)}`).join(' · ')})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** 24h realized liquidations: a lower bound, by side and venue, and where sources disagree. */
 export function Realized(props: { realized: RealizedSummary | null; comparisons: SourceComparison[]; now: number; expanded: boolean }) {
@@ -18,6 +39,7 @@ export function Realized(props: { realized: RealizedSummary | null; comparisons:
     );
   }
   const day = r.windows['24h'];
+  const comparisons = props.comparisons.filter((c) => !isBandFigure(c));
   const venues = Object.entries(day.byVenue) as [VenueId, { longUsd: number; shortUsd: number }][];
   const partial = props.now - r.collectingSince < DAY;
   return (
@@ -46,16 +68,7 @@ export function Realized(props: { realized: RealizedSummary | null; comparisons:
           {t('realizedPartial', { duration: formatDuration(t, props.now - r.collectingSince) })}
         </p>
       )}
-      {props.comparisons.length > 0 && (
-        <ul class="ll-list ll-small" data-testid="realized-spread">
-          {props.comparisons.map((c) => (
-            <li key={c.figure}>
-              {t('sourcesDiffer', { pct: formatPct(c.spread * 100, style, 0).replace(/^\+/, ''), figure: c.figure })}{' '}
-              <span class="ll-muted">({c.values.map((v) => `${v.source} ${formatUsdCompact(v.value, style)}`).join(' · ')})</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Spreads comparisons={comparisons} testid="realized-spread" />
     </section>
   );
 }

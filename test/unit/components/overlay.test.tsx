@@ -187,6 +187,12 @@ describe('your order', () => {
     expect(text('realized-spread')).toContain('Sources differ by 18% on 24h long liquidations');
     expect(text('realized-spread')).toContain('binance $41.2M · coinglass $50.2M');
   });
+  it('shows where sources put the largest band, with the bands, not under realized', async () => {
+    const comparisons = [{ figure: 'largest long-liquidation band (price)', values: [{ source: 'model:liqlens-oi-delta', value: 79_600 }, { source: 'coinglass:aggregated-map:7d', value: 76_200 }], spread: 0.0427 }];
+    const { text, q } = await show(props({ data: ready({ comparisons }), expanded: true }));
+    expect(text('bands-spread')).toBe('Sources differ by 4% on largest long-liquidation band (price) (model:liqlens-oi-delta $79.6k · coinglass:aggregated-map:7d $76.2k)');
+    expect(q('realized-spread')).toBeNull();
+  });
 });
 
 describe('overlay controls', () => {
