@@ -13,6 +13,7 @@ import { OrderPanel } from './OrderPanel';
 import { Realized } from './Realized';
 import { StateBanner } from './StateBanner';
 import { Health } from './Health';
+import { PriceMismatch } from './PriceMismatch';
 import type { PageHealth } from '@/core/overlay/health';
 
 export interface OverlayProps {
@@ -36,6 +37,7 @@ export interface OverlayProps {
   onOpenOptions?: () => void;
   /** The page reader's health report, shown on demand in the expanded view. */
   health?: Store<PageHealth | null>;
+  priceMismatch?: Store<{ page: number; mark: number } | null>;
 }
 
 function viewport() {
@@ -147,6 +149,7 @@ export function Overlay(props: OverlayProps) {
           <span aria-hidden="true" class="ll-close-glyph" />
         </button>
       </div>
+      {props.priceMismatch && <PriceMismatch mismatch={props.priceMismatch} />}
       <StateBanner state={state} now={props.now} expanded={props.expanded} {...(props.onRetry ? { onRetry: props.onRetry } : {})} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
       {heatmap && markPrice !== null && <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />}
       {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} comparisons={snapshot?.comparisons ?? []} />}

@@ -62,6 +62,7 @@ export function OverlayApp(props: OverlayAppProps) {
       onMove={props.onMove}
       onRetry={() => void props.session.refresh()}
       health={props.session.health}
+      priceMismatch={props.session.priceMismatch}
       {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
     />
   );

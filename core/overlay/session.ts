@@ -39,6 +39,8 @@ export interface OverlaySession {
   pagePrice: Store<number | null>;
   /** Which page fields were read by which hook: shown on demand. */
   health: Store<PageHealth | null>;
+  /** Set while the page's price and the background's mark price disagree by more than MISMATCH_PCT. */
+  priceMismatch: Store<{ page: number; mark: number } | null>;
   /** `first`: a snapshot request already under way for this market (started before the UI was ready). */
   setMarket(market: Market | null, first?: Promise<MarketSnapshot>): void;
   setOnline(online: boolean): void;
@@ -49,6 +51,12 @@ export interface OverlaySession {
   refresh(): Promise<void>;
   dispose(): void;
 }
+
+/**
+ * Page and mark prices normally sit well within this of each other; beyond it the page may show
+ * another market (or a page script is lying), and the overlay says so rather than pick one.
+ */
+export const MISMATCH_PCT = 2;
 
 const errorOf = (e: unknown) =>
   e instanceof RequestFailed ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
@@ -61,6 +69,16 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const instrument = createStore<InstrumentInfo | null>(null);
   const pagePrice = createStore<number | null>(null);
   const health = createStore<PageHealth | null>(null);
+  const priceMismatch = createStore<{ page: number; mark: number } | null>(null);
+  // Set and cleared only when the disagreement starts or ends: the page price ticks constantly.
+  const checkMismatch = () => {
+    const page = pagePrice.get();
+    const mark = data.get().snapshot?.mark?.price;
+    const off = page !== null && mark !== undefined && mark > 0 && Math.abs(page - mark) / mark > MISMATCH_PCT / 100;
+    if (off && !priceMismatch.get()) priceMismatch.set({ page, mark });
+    else if (!off && priceMismatch.get()) priceMismatch.set(null);
+  };
+  data.subscribe(checkMismatch);
   const sides = createSideComputer(deps.compute);
   let timer: unknown = null;
   let generation = 0;
@@ -106,6 +124,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     instrument,
     pagePrice,
     health,
+    priceMismatch,
     setMarket(market, first) {
       const before = data.get().market;
       dispatch({ type: 'market', market });
@@ -128,6 +147,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     },
     setPagePrice(price) {
       pagePrice.set(price !== null && Number.isFinite(price) && price > 0 ? price : null);
+      checkMismatch();
     },
     setOrder(build) {
       if ('inputs' in build) {

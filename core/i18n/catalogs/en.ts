@@ -12,6 +12,7 @@ export const en = {
   priceLast: 'last',
   pricePage: 'page',
   priceLabel: '{kind} price {price}',
+  priceMismatch: 'The page shows {page}, the mark price is {mark} ({pct}): is this page the market named above? Figures use the mark price.',
   dataAge: 'data {age}',
   badgeEstimate: 'estimate',
   badgeRealized: 'realized',

@@ -12,6 +12,7 @@ export const zh_CN: Catalog = {
   priceLast: '最新',
   pricePage: '页面',
   priceLabel: '{kind}价格 {price}',
+  priceMismatch: '页面显示 {page}，标记价格为 {mark}（{pct}）：此页面是否为上方所示市场？计算使用标记价格。',
   dataAge: '数据 {age}',
   badgeEstimate: '估算',
   badgeRealized: '已实现',

@@ -63,6 +63,11 @@ describe('overlay states', () => {
     expect(q('overlay-root')?.dataset.state).toBe('ready');
     expect(q('overlay-realized')).toBeNull();
   });
+  it('warns when the page price and the mark price disagree', async () => {
+    const priceMismatch = createStore<{ page: number; mark: number } | null>({ page: 3_050.5, mark: 82_560 });
+    const { text } = await show(props({ priceMismatch }));
+    expect(text('price-mismatch')).toBe('The page shows $3,050.50, the mark price is $82,560.0 (\u221296.3%): is this page the market named above? Figures use the mark price.');
+  });
   it('falls back to the page\'s last price and says so', async () => {
     const { text } = await show(props({ data: ready({ mark: null }), pagePrice: 82_401.5 }));
     expect(text('overlay-price')).toBe('last price $82,401.5');

@@ -83,6 +83,18 @@ describe('overlay session', () => {
     session.setOrder({ waiting: true });
     expect(seen).toEqual(['computed', 'unreadable', 'waiting']);
   });
+  it('flags a page price far from the mark price, once, and clears it when they agree again', async () => {
+    const { session } = harness(async (c) => (c === 'snapshot.get' ? snapshot() : Promise.reject(new Error('x'))));
+    session.setMarket(BTC);
+    await flush();
+    const seen: unknown[] = [];
+    session.priceMismatch.subscribe((m) => seen.push(m));
+    session.setPagePrice(82_600);
+    session.setPagePrice(3_050);
+    session.setPagePrice(3_051);
+    session.setPagePrice(82_500);
+    expect(seen).toEqual([{ page: 3_050, mark: 82_560 }, null]);
+  });
   it('prefers the mark price for the order context, else the page price', async () => {
     const { session } = harness(async (c) => (c === 'snapshot.get' ? snapshot({ mark: null }) : Promise.reject(new Error('x'))));
     session.setMarket(BTC);
