@@ -111,15 +111,16 @@ function analyse(events: TraceEvent[], url: string, extensionId: string | null, 
  */
 async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promise<number | null> {
   const page = await browser.context.newPage();
-  await page.addInitScript((host) => {
+  // A string, not a function: tsx's keepNames would leave a __name call the page lacks.
+  await page.addInitScript(`(() => {
     const watch = () => {
-      const root = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="overlay-root"]');
+      const root = document.querySelector('${OVERLAY_HOST}')?.shadowRoot?.querySelector('[data-testid="overlay-root"]');
       const state = root?.getAttribute('data-state');
       if (root && state && state !== 'loading') console.timeStamp('liqlens-bench:overlay-with-data');
       else requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
-  }, OVERLAY_HOST);
+  })()`);
   const cdp = await browser.context.newCDPSession(page);
   const stop = await startTrace(cdp);
   await page.goto(url, { waitUntil: 'load' });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, ROOT, SetupError, type ExtensionBrowser } from '../lib/extension-browser.ts';
+import { configure, launchBrowser, RECORDED_VENUES, ROOT, SetupError, type ExtensionBrowser } from '../lib/extension-browser.ts';
 import { tradingPage } from '../lib/fixture-sites.ts';
 import { demoOrder, expandOverlay, waitForOverlay } from '../lib/overlay-driver.ts';
 
@@ -76,11 +76,19 @@ async function headed(browser: ExtensionBrowser): Promise<number> {
   return 0;
 }
 
+/** Key-less sources only for the venues with recordings: the others would only show 404 errors. */
+async function useRecordedVenues(browser: ExtensionBrowser): Promise<void> {
+  await configure(browser, { keylessVenues: RECORDED_VENUES });
+  const off = Object.entries(RECORDED_VENUES).filter(([, on]) => !on).map(([v]) => v);
+  console.log(`Key-less data from Binance only (recorded); switched off for ${off.join(', ')}: no recordings exist for them.`);
+}
+
 export async function runDemo(args: string[]): Promise<number> {
   const wantHeadless = args.includes('--headless') || (!args.includes('--headed') && !hasDisplay());
   let browser: ExtensionBrowser | null = null;
   try {
     browser = await launchBrowser({ headless: wantHeadless, viewport: wantHeadless ? { width: 1440, height: 900 } : null });
+    await useRecordedVenues(browser);
     return wantHeadless ? await headless(browser) : await headed(browser);
   } catch (error) {
     console.error(error instanceof SetupError ? error.message : error);

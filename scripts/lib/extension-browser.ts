@@ -225,3 +225,31 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     },
   };
 }
+
+/**
+ * Changes LiqLens settings the way the options page does (settings.get, then settings.set with
+ * the patch), from a quiet extension page so nothing else is triggered.
+ */
+export async function configure(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (!browser.extensionId) throw new Error('The browser was launched without the extension.');
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    // No named helper functions inside evaluate: tsx's keepNames would reference a missing __name.
+    return await page.evaluate(async (changes) => {
+      type Reply = { ok: boolean; data?: unknown; error?: { message: string } };
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } }).chrome.runtime;
+      const current = await runtime.sendMessage({ channel: 'liqlens', command: 'settings.get', payload: {} });
+      if (!current.ok) throw new Error(`settings.get failed: ${current.error?.message}`);
+      const next = { ...(current.data as Record<string, unknown>), ...changes };
+      const saved = await runtime.sendMessage({ channel: 'liqlens', command: 'settings.set', payload: { settings: next } });
+      if (!saved.ok) throw new Error(`settings.set refused: ${saved.error?.message}`);
+      return saved.data as Record<string, unknown>;
+    }, patch);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Venues the replay has recordings for; the others' key-less sources only produce 404s. */
+export const RECORDED_VENUES = { binance: true, okx: false, bybit: false, htx: false, bitget: false, gate: false, mexc: false, hyperliquid: false };

@@ -91,9 +91,13 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test-output/screenshots');
 export const DOCS_SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
 
 /** Saves a screenshot to test-output/screenshots/, and to docs/screenshots/ when `docs` is set. */
-export async function screenshot(target: Page | { screenshot: Page['screenshot'] }, name: string, opts: { docs?: boolean } = {}): Promise<Buffer> {
+export async function screenshot(
+  target: Page | { screenshot: Page['screenshot'] },
+  name: string,
+  opts: { docs?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {},
+): Promise<Buffer> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const png = await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  const png = await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), ...(opts.clip ? { clip: opts.clip } : {}) });
   if (opts.docs) {
     fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
     fs.writeFileSync(path.join(DOCS_SCREENSHOT_DIR, `${name}.png`), png);

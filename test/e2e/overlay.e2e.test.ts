@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
+import { demoOrder, expandOverlay, OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
+import { screenshot, startBrowser, TRADING_PAGES, tradingPage, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser & { extensionId: string };
+const BINANCE = tradingPage('binance').url;
+/** The overlay with the chart, header and a bit of the order form around it: small enough for the README. */
+const PAGE_CLIP = { x: 0, y: 0, width: 1000, height: 560 };
+const inOverlay = (page: Page, testId: string) => page.locator(`${OVERLAY_HOST} [data-testid="${testId}"]`);
+
+/** Values of every input on the page outside the overlay (the overlay must never write them). */
+const pageInputs = (page: Page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll('input')).map((i) => `${i.id || i.name}=${i.value}`));
+
+async function openBinance(): Promise<Page> {
+  const page = await browser.open(BINANCE);
+  const overlay = await waitForOverlay(page);
+  expect(overlay.mounted, overlay.reason).toBe(true);
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await startBrowser();
+  await configure(browser, { keylessVenues: RECORDED_VENUES });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the overlay on the recorded Binance page', () => {
+  it('shows the replayed mark price and estimated bands from the recorded Binance data', async () => {
+    const page = await openBinance();
+    await expect.poll(() => inOverlay(page, 'overlay-price').textContent(), { timeout: 20_000 }).toContain('84,028.1');
+    await expect.poll(() => inOverlay(page, 'band-long').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await inOverlay(page, 'band-short').count()).toBeGreaterThan(0);
+    expect(await inOverlay(page, 'badge-estimate').isVisible()).toBe(true);
+    expect(await overlayRoot(page).getAttribute('data-state')).toBe('ready');
+    await screenshot(page, 'overlay-compact-dark', { docs: true, clip: PAGE_CLIP });
+    await page.close();
+  });
+
+  it('prices the order being typed and warns when a cascade band reaches its liquidation', async () => {
+    const page = await openBinance();
+    const inputsBefore = await pageInputs(page);
+    expect(await demoOrder(page, '0.5')).toBe(true);
+    const liq = inOverlay(page, 'order-liq-long');
+    await liq.waitFor({ timeout: 10_000 });
+    const price = Number((await liq.textContent())!.replace(/[^0-9.]/g, ''));
+    // A long at 20x below the 84,000 limit price: liquidated below entry, within 5%.
+    expect(price).toBeGreaterThan(84_000 * 0.9);
+    expect(price).toBeLessThan(84_000);
+    await inOverlay(page, 'overlay-warning').waitFor({ timeout: 10_000 });
+    // Only what the test typed changed on the page: the overlay wrote into no page input.
+    const expected = inputsBefore.map((v) => (v.startsWith('unitAmount-r8=') ? 'unitAmount-r8=0.5' : v));
+    expect(await pageInputs(page)).toEqual(expected);
+    await screenshot(page, 'overlay-with-warning', { docs: true, clip: PAGE_CLIP });
+    await page.close();
+  });
+
+  it('expands, and Esc collapses it again', async () => {
+    const page = await openBinance();
+    expect(await expandOverlay(page)).toBe(true);
+    await screenshot(overlayRoot(page), 'overlay-expanded-dark', { docs: true });
+    await inOverlay(page, 'overlay-expand').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlayRoot(page).getAttribute('data-expanded')).toBe('false');
+    await page.close();
+  });
+
+  it('follows the theme and language settings (light, Simplified Chinese)', async () => {
+    await configure(browser, { theme: 'light' });
+    const light = await openBinance();
+    expect(await overlayRoot(light).getAttribute('data-theme')).toBe('light');
+    await screenshot(overlayRoot(light), 'overlay-compact-light', { docs: true });
+    await light.close();
+
+    await configure(browser, { theme: 'dark', language: 'zh_CN' });
+    const chinese = await openBinance();
+    await expect.poll(() => overlayRoot(chinese).getAttribute('lang')).toBe('zh-CN');
+    // The overlay's own words are Chinese now (CJK characters in its text).
+    expect(await overlayRoot(chinese).innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(overlayRoot(chinese), 'overlay-compact-zh', { docs: true });
+    await chinese.close();
+    await configure(browser, { theme: 'auto', language: 'auto' });
+  });
+});
+
+describe('the popup and the options page', () => {
+  it('renders the popup with the replayed market data', async () => {
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.getByTestId('popup-root').waitFor();
+    await expect.poll(() => popup.getByTestId('popup-root').getAttribute('data-state'), { timeout: 20_000 }).not.toBe('loading');
+    expect(await popup.getByTestId('popup-venue').count()).toBe(1);
+    // BTC's share of the replayed recorded force orders: 26 orders, $405,360 (longs $359,847).
+    await expect.poll(() => popup.getByTestId('realized-total').textContent(), { timeout: 20_000 }).toContain('$405');
+    await screenshot(popup, 'popup', { docs: true });
+    await popup.close();
+  });
+
+  it('renders the options page with its sections', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByTestId('options-root').waitFor();
+    for (const id of ['opt-keyless', 'opt-sites', 'opt-source-status', 'opt-export', 'opt-clear-cache']) {
+      expect(await options.getByTestId(id).count(), id).toBeGreaterThan(0);
+    }
+    await screenshot(options, 'options', { docs: true });
+    await options.close();
+  });
+});
+
+// Last: the other venues have no recordings, so their sources fail and those failures would show
+// in the screenshots above.
+describe('the overlay on every venue', () => {
+  it.each(TRADING_PAGES.map((p) => [p.venue, p.url]))('mounts in an open shadow root on %s (%s)', async (_venue, url) => {
+    const page = await browser.open(url);
+    await overlayRoot(page).waitFor({ timeout: 20_000 });
+    const inShadow = await page.evaluate((host) => {
+      const el = document.querySelector(host);
+      return { shadow: el?.shadowRoot !== null && el?.shadowRoot !== undefined, inLightDom: document.querySelectorAll('[data-testid="overlay-root"]').length };
+    }, OVERLAY_HOST);
+    expect(inShadow).toEqual({ shadow: true, inLightDom: 0 });
+    await expect.poll(() => overlayRoot(page).getAttribute('data-state'), { timeout: 20_000 }).not.toBe('loading');
+    await page.close();
+  });
+});
