@@ -4,6 +4,7 @@ import { cascadeSentence, cascadeWarning } from '@/core/overlay/cascade';
 import { initialMargin, type SideOutcome } from '@/core/overlay/order';
 import { formatNumber, formatPct, formatPrice, formatSignedUsd } from '@/core/format/display';
 import { formatAge } from '@/core/i18n/i18n';
+import { translateNote } from '@/core/i18n/engine-notes';
 import { parseUnifiedSymbol } from '@/core/types';
 import { useLocale } from '../shared/i18n';
 
@@ -19,7 +20,7 @@ export interface SideResultProps {
 
 /** One side's liquidation price with its distance, margin, tier, assumptions and cascade warning. */
 export function SideResult(props: SideResultProps) {
-  const { t, style } = useLocale();
+  const { t, style, language } = useLocale();
   const { outcome, markPrice } = props;
   const sideName = t(outcome.side === 'long' ? 'sideLong' : 'sideShort');
   // Test ids follow the order side: unique even when both orders leave a long (one adds, one reduces).
@@ -86,7 +87,7 @@ export function SideResult(props: SideResultProps) {
               <p>{t('assumptions')}</p>
               <ul class="ll-list" data-testid={`order-assumptions-${id}`}>
                 {result.assumptions.map((a) => (
-                  <li key={a}>{a}</li>
+                  <li key={a}>{translateNote(a, language)}</li>
                 ))}
               </ul>
             </>
