@@ -7,6 +7,7 @@ import { zh_CN } from '@/core/i18n/catalogs/zh_CN';
 import { enPages } from '@/core/i18n/catalogs/en-pages';
 import { zh_CNPages } from '@/core/i18n/catalogs/zh_CN-pages';
 import { createTranslator, resolveLanguage } from '@/core/i18n/i18n';
+import { LANGUAGES, LEVERAGE_PRESETS, NUMBER_FORMATS, THEMES } from '@/core/settings/settings';
 
 const ROOT = join(__dirname, '../../..');
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -60,6 +61,15 @@ describe('message catalogs', () => {
   });
   it.each(pairs)('%s: the same placeholders in both languages', (_n, english, chinese) => {
     for (const key of Object.keys(english)) expect(placeholders(chinese[key]!), key).toEqual(placeholders(english[key]!));
+  });
+  it('names every choice the settings offer (presets, themes, languages, number formats)', () => {
+    const choices = [
+      ...LEVERAGE_PRESETS.map((v) => `preset_${v}`),
+      ...THEMES.map((v) => `theme_${v}`),
+      ...LANGUAGES.map((v) => `language_${v}`),
+      ...NUMBER_FORMATS.map((v) => `numberFormat_${v}`),
+    ];
+    expect(choices.filter((k) => !Object.hasOwn(enPages, k))).toEqual([]);
   });
   it('keeps overlay and page keys apart (no key in both)', () => {
     expect(Object.keys(enPages).filter((k) => Object.hasOwn(en, k))).toEqual([]);
