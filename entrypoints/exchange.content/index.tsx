@@ -51,6 +51,8 @@ export default defineContentScript({
       position: 'overlay',
       anchor: 'body',
       append: 'last',
+      // Typing in the calculator must not reach the exchange's hotkeys or input listeners.
+      isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'change'],
       onMount(container) {
         const root = document.createElement('div');
         container.append(root);
