@@ -40,6 +40,12 @@ export interface OverlayProps {
   priceMismatch?: Store<{ page: number; mark: number } | null>;
 }
 
+/**
+ * Height kept on screen when clamping: the overlay's height is bounded by the window below its
+ * top edge (it scrolls), so only its header and first lines must stay reachable.
+ */
+const GRAB_HEIGHT = 160;
+
 function viewport() {
   return { width: globalThis.innerWidth || 1024, height: globalThis.innerHeight || 768 };
 }
@@ -65,7 +71,7 @@ export function Overlay(props: OverlayProps) {
     if (!root || e.button !== 0) return;
     // One layout read per drag, at its start; moves only write a transform.
     const rect = root.getBoundingClientRect();
-    drag.current = { dx: e.clientX - pos.x, dy: e.clientY - pos.y, size: { width: rect.width, height: rect.height }, view: viewport(), at: pos };
+    drag.current = { dx: e.clientX - pos.x, dy: e.clientY - pos.y, size: { width: rect.width, height: Math.min(rect.height, GRAB_HEIGHT) }, view: viewport(), at: pos };
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
     e.preventDefault();
   };
@@ -90,7 +96,7 @@ export function Overlay(props: OverlayProps) {
     if (!next) return;
     e.preventDefault();
     const rect = rootRef.current?.getBoundingClientRect();
-    const clamped = clampPosition(next, { width: rect?.width ?? 300, height: rect?.height ?? 200 }, viewport());
+    const clamped = clampPosition(next, { width: rect?.width ?? 304, height: Math.min(rect?.height ?? GRAB_HEIGHT, GRAB_HEIGHT) }, viewport());
     setPos(clamped);
     props.onMove(clamped);
   };
