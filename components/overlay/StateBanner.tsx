@@ -75,13 +75,20 @@ function messageOf(s: SourceStatus): string {
   return m.startsWith(`${s.source}: `) ? m.slice(s.source.length + 2) : m;
 }
 
+/** Up to three names, then how many more: the compact line stays one or two lines long. */
+function namesOf(failing: SourceStatus[], t: ReturnType<typeof useLocale>['t']): string {
+  const names = failing.slice(0, 3).map((s) => s.source);
+  if (failing.length > 3) names.push(t('andMore', { n: failing.length - 3 }));
+  return names.join(', ');
+}
+
 /** Compact: one line naming the failing sources. Expanded: each with its error and age. */
 function SourceErrors(props: { failing: SourceStatus[]; now: number; expanded: boolean; onOpenOptions?: () => void }) {
   const { t } = useLocale();
   if (!props.expanded) {
     return (
       <div class="ll-banner ll-error ll-small" role="status" data-testid="state-source-error">
-        {t('stateSourcesFailing', { n: props.failing.length, sources: props.failing.map((s) => s.source).join(', ') })}
+        {t('stateSourcesFailing', { n: props.failing.length, sources: namesOf(props.failing, t) })}
       </div>
     );
   }

@@ -97,6 +97,7 @@ export const en = {
   stateErrorFix: 'Check the sources on the options page, or reload this tab.',
   stateSourceError: '{source} failed {age}: {message}',
   stateSourcesFailing: 'Sources failing ({n}): {sources}. Expand for details.',
+  andMore: '{n} more',
   stateSourceErrorFix: 'Other sources are still shown. Check this source on the options page.',
   stateUnsupported: 'This page is not a supported perpetual market.',
   stateUnsupportedHint: 'Open a USDⓈ-M or coin-margined perpetual trading page.',

@@ -91,6 +91,7 @@ export const zh_CN: Catalog = {
   stateErrorFix: '请在设置页检查数据源，或重新加载此标签页。',
   stateSourceError: '{source} {age}失败：{message}',
   stateSourcesFailing: '{n} 个数据源失败：{sources}。展开查看详情。',
+  andMore: '另外 {n} 个',
   stateSourceErrorFix: '其他数据源仍在显示。请在设置页检查该数据源。',
   stateUnsupported: '此页面不是受支持的永续合约市场。',
   stateUnsupportedHint: '请打开 U 本位或币本位永续合约交易页面。',

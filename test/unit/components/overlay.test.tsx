@@ -101,6 +101,11 @@ describe('overlay states', () => {
     const compact = await show(props({ data: ready({ sources }) }));
     expect(compact.text('state-source-error')).toBe('Sources failing (2): bybit, okx:candles. Expand for details.');
     await cleanup?.();
+    const many = ['a', 'b', 'c', 'd', 'e'].map((source) => ({ source, lastSuccess: null, lastError: { at: NOW, message: 'x' } }));
+    await cleanup?.();
+    const crowded = await show(props({ data: ready({ sources: many }) }));
+    expect(crowded.text('state-source-error')).toBe('Sources failing (5): a, b, c, 2 more. Expand for details.');
+    await cleanup?.();
     const { text } = await show(props({ data: ready({ sources }), expanded: true }));
     expect(text('state-source-error')).toContain('bybit failed 2 min ago: HTTP 403 (region blocked)');
     expect(text('state-source-error')).toContain('okx:candles failed 1 min ago: timed out after 10 s');
