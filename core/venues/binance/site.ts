@@ -17,6 +17,7 @@ export const site: VenueSite = {
     'https://www.binance.com/*/login*',
     'https://www.binance.com/*/usercenter/*',
   ],
-  // fapi = USDⓈ-M, dapi = COIN-M public market data.
-  apiHosts: ['https://fapi.binance.com/*', 'https://dapi.binance.com/*'],
+  // fapi = USDⓈ-M, dapi = COIN-M public market data. The bracket (tier) table has no key-less
+  // endpoint on fapi: the public one lives under /bapi/futures/ on the site host, so only that path.
+  apiHosts: ['https://fapi.binance.com/*', 'https://dapi.binance.com/*', 'https://www.binance.com/bapi/futures/*'],
 };

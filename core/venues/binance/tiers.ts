@@ -78,9 +78,8 @@ function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable
 }
 
 /**
- * The key-less bracket request. Not wired into `request` yet: it needs host permission for
- * https://www.binance.com/bapi/futures/*, and the manifest policy keeps trading-site origins out of
- * host permissions (only /api/ paths). Until that is decided, Binance uses the bundled table and says so.
+ * The key-less bracket request (host permission https://www.binance.com/bapi/futures/* only; the
+ * background sends it with credentials omitted, so the trader's Binance session never rides along).
  */
 export function binanceBracketsRequest(market: Market): RequestSpec {
   const { inverse } = venueSymbol(market);
@@ -89,7 +88,7 @@ export function binanceBracketsRequest(market: Market): RequestSpec {
 
 export const tierSource: TierSource = {
   venue: 'binance',
-  request: () => null,
+  request: binanceBracketsRequest,
   parse,
   bundled: [
     {

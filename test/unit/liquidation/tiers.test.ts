@@ -25,8 +25,8 @@ function expectContinuousMaintenance(tiers: Tier[]) {
 
 describe('binance tiers', () => {
   const source = TIER_SOURCES.binance;
-  it('has no live request without host permission for the bracket endpoint; the request it would make is ready', () => {
-    expect(source.request(m('binance', 'BTC/USDT:USDT'))).toBeNull();
+  it('asks the key-less bapi bracket endpoint (USDⓈ-M and COIN-M)', () => {
+    expect(source.request(m('binance', 'BTC/USDT:USDT'))).toEqual(binanceBracketsRequest(m('binance', 'BTC/USDT:USDT')));
     expect(binanceBracketsRequest(m('binance', 'BTC/USDT:USDT'))).toEqual({ url: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', method: 'POST', body: {} });
     expect(binanceBracketsRequest(m('binance', 'BTC/USD:BTC')).url).toContain('/delivery/common/brackets');
   });

@@ -12,7 +12,7 @@ describe('manifest surface from the venue folders', () => {
       const [, host, path] = /^https:\/\/([a-z0-9.-]+)(\/.*)$/.exec(match) ?? [];
       expect(host, match).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
       // The path names the trading route (futures, trade-swap, exchange…): never a bare host.
-      expect(path, match).toMatch(/\/(futures|delivery|trade-swap|trade-futures|trade|exchange)(\/|$)/);
+      expect(path, match).toMatch(/\/(futures|delivery|trade-swap|trade-futures|trade|exchange)(\/|\?|$)/);
     }
   });
 
@@ -31,8 +31,8 @@ describe('manifest surface from the venue folders', () => {
     for (const host of apiHostPermissions()) {
       expect(host).toMatch(/^https:\/\/[a-z0-9.-]+\/[a-z0-9/]*\*$/);
       const { origin, pathname } = new URL(host.replace(/\*/g, 'x'));
-      // OKX serves its API from the site host: allowed only under /api/.
-      if (pageOrigins.has(origin)) expect(pathname.startsWith('/api/')).toBe(true);
+      // OKX (/api/) and Binance's bracket table (/bapi/futures/) live on the site host: only those paths.
+      if (pageOrigins.has(origin)) expect(pathname, host).toMatch(/^\/(api|bapi\/futures)\//);
     }
   });
 });
