@@ -3,6 +3,7 @@ import type { Market } from '@/core/types';
 import { formatPrice } from '@/core/format/display';
 import { formatAge } from '@/core/i18n/i18n';
 import { useLocale } from '../shared/i18n';
+import { venueLabel } from '../shared/venues';
 
 export interface ShownPrice {
   value: number;
@@ -56,7 +57,7 @@ export function Header(props: { market: Market; snapshot: MarketSnapshot | null;
       {snapshot && (
         <div class="ll-row ll-small ll-muted">
           {snapshot.asOf !== null && <span data-testid="overlay-age">{t('dataAge', { age: formatAge(t, props.now - snapshot.asOf) })}</span>}
-          {venues.length > 0 && <span data-testid="overlay-coverage">{t('coverage', { venues: venues.join(', ') })}</span>}
+          {venues.length > 0 && <span data-testid="overlay-coverage">{t('coverage', { venues: venues.map(venueLabel).join(', ') })}</span>}
         </div>
       )}
       {snapshot && <Badges snapshot={snapshot} />}

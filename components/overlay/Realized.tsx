@@ -3,6 +3,7 @@ import { formatNumber, formatUsdCompact } from '@/core/format/display';
 import { formatDuration } from '@/core/i18n/i18n';
 import type { VenueId } from '@/core/types';
 import { useLocale } from '../shared/i18n';
+import { venueLabel } from '../shared/venues';
 
 const DAY = 86_400_000;
 
@@ -55,7 +56,7 @@ export function Realized(props: { realized: RealizedSummary | null; comparisons:
         <ul class="ll-list ll-small" data-testid="realized-venues">
           {venues.map(([venue, v]) => (
             <li key={venue}>
-              {venue}: {t('realizedSplit', { long: formatUsdCompact(v.longUsd, style), short: formatUsdCompact(v.shortUsd, style) })}
+              {venueLabel(venue)}: {t('realizedSplit', { long: formatUsdCompact(v.longUsd, style), short: formatUsdCompact(v.shortUsd, style) })}
             </li>
           ))}
         </ul>

@@ -57,7 +57,7 @@ describe('overlay states', () => {
     expect(text('overlay-age')).toBe('data 2 min ago');
     expect(text('badge-estimate')).toBe('estimate · key-less');
     expect(text('badge-realized')).toBe('realized · key-less');
-    expect(text('overlay-coverage')).toBe('venues: binance, bybit, okx');
+    expect(text('overlay-coverage')).toBe('venues: Binance, Bybit, OKX');
     expect(text('band-long')).toContain('≈$286M longs $80.0k–$79.2k (\u22123.1%)');
     expect(text('band-short')).toContain('≈$698M shorts $85.0k–$85.9k (+3.0%)');
     expect(q('overlay-root')?.dataset.state).toBe('ready');
