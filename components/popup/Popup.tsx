@@ -80,8 +80,17 @@ export function Popup(props: PopupProps) {
   useEffect(() => {
     if (!market) return;
     let live = true;
+    const wanted = market;
     props.request('markets.list', { venue: market.venue }).then(
-      (list) => live && setMarkets(list),
+      (list) => {
+        if (!live) return;
+        setMarkets(list);
+        // After a venue switch the previous symbol may not trade there: take the same coin, else the first market.
+        if (list.length > 0 && !list.some((m) => m.symbol === wanted.symbol)) {
+          const base = wanted.symbol.split('/')[0];
+          setMarket(list.find((m) => m.symbol.split('/')[0] === base) ?? list[0]!);
+        }
+      },
       () => live && setMarkets([]),
     );
     return () => {

@@ -86,6 +86,22 @@ describe('popup', () => {
     expect(onMarketChosen).toHaveBeenCalledWith({ venue: 'binance', symbol: 'ETH/USDT:USDT' });
     expect(calls.filter((c) => c.command === 'snapshot.get').map((c) => (c.payload as { market: Market }).market.symbol)).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT']);
   });
+  it('after a venue switch, moves to the same coin on that venue when the old symbol does not trade there', async () => {
+    const calls: Call[] = [];
+    const { q } = await open({
+      calls,
+      request: fakeRequest(calls, { 'markets.list': (p: { venue: string }) => (p.venue === 'hyperliquid' ? [{ venue: 'hyperliquid', symbol: 'ETH/USDC:USDC' }, { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC' }] : [{ venue: p.venue, symbol: 'BTC/USDT:USDT' }]) }),
+    });
+    const venue = q<HTMLSelectElement>('popup-venue')!;
+    await act(() => {
+      venue.value = 'hyperliquid';
+      venue.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    await flush();
+    expect(q<HTMLSelectElement>('popup-market')?.value).toBe('BTC/USDC:USDC');
+    expect(calls.filter((c) => c.command === 'snapshot.get').at(-1)?.payload).toEqual({ market: { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC' } });
+  });
   it('computes with the calculator, prefilled with the mark price', async () => {
     const { q, text } = await open();
     expect(q<HTMLInputElement>('calc-entry')?.value).toBe('82560');
