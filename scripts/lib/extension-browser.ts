@@ -142,6 +142,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   if (withExtension) assertBuilt(extensionDir);
   const clock = options.clock ?? Date.now;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-profile-'));
+  // Chromium loads a private copy of the build: a rebuild of .output while the browser runs
+  // (another terminal, `npm test` elsewhere) cannot pull files from under it.
+  const loadedDir = path.join(userDataDir, 'extension');
+  if (withExtension) fs.cpSync(extensionDir, loadedDir, { recursive: true });
   const requests: LoggedRequest[] = [];
   // WebSockets from the service worker escape Playwright's routing: a local TLS server answers them.
   const streams = await startStreamServer(clock, (url, replayed, fixture) =>
@@ -151,7 +155,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     .launchPersistentContext(userDataDir, {
       executablePath,
       headless: options.headless ?? true,
-      args: chromiumArgs(withExtension ? extensionDir : null, streams.resolverRules),
+      args: chromiumArgs(withExtension ? loadedDir : null, streams.resolverRules),
       viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
       colorScheme: options.colorScheme ?? 'dark',
       locale: options.locale ?? 'en-US',
