@@ -17,7 +17,9 @@ export default class SummaryLineReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (mod.state() === 'failed' && tests.length === 0) failed++;
+      // A module that failed outside its tests (import error, failing beforeAll: its tests then
+      // report "skipped") counts as one failure, so the closing line never hides it.
+      if (mod.state() === 'failed' && !tests.some((t) => t.result().state === 'failed')) failed++;
     }
     failed += unhandledErrors.length;
     const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
