@@ -4,13 +4,21 @@ import { formatAge } from '@/core/i18n/i18n';
 import { useLocale } from '../shared/i18n';
 
 /** The one line that says what state the data is in, and what to do about it. */
-export function StateBanner(props: { state: ViewState; now: number; expanded?: boolean; onRetry?: () => void; onOpenOptions?: () => void }) {
+export function StateBanner(props: {
+  state: ViewState;
+  now: number;
+  expanded?: boolean;
+  /** Where the compact source-failure line sends the reader: the overlay's expand button, or (popup) the options page. */
+  detailsIn?: 'expanded' | 'options';
+  onRetry?: () => void;
+  onOpenOptions?: () => void;
+}) {
   const { t } = useLocale();
   const s = props.state;
   const age = (ms: number | null) => (ms === null ? '' : formatAge(t, ms));
   switch (s.kind) {
     case 'ready':
-      return s.failing.length > 0 ? <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} onOpenOptions={props.onOpenOptions} /> : null;
+      return s.failing.length > 0 ? <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} detailsIn={props.detailsIn ?? 'expanded'} onOpenOptions={props.onOpenOptions} /> : null;
     case 'unsupported':
       return (
         <div class="ll-banner" role="status" data-testid="state-unsupported">
@@ -45,7 +53,7 @@ export function StateBanner(props: { state: ViewState; now: number; expanded?: b
             {t('stateStale', { age: age(s.ageMs) })}
             {s.error && <p class="ll-small">{t('stateError', { message: s.error })}</p>}
           </div>
-          {s.failing.length > 0 && <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} onOpenOptions={props.onOpenOptions} />}
+          {s.failing.length > 0 && <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} detailsIn={props.detailsIn ?? 'expanded'} onOpenOptions={props.onOpenOptions} />}
         </>
       );
   }
@@ -83,12 +91,12 @@ function namesOf(failing: SourceStatus[], t: ReturnType<typeof useLocale>['t']):
 }
 
 /** Compact: one line naming the failing sources. Expanded: each with its error and age. */
-function SourceErrors(props: { failing: SourceStatus[]; now: number; expanded: boolean; onOpenOptions?: () => void }) {
+function SourceErrors(props: { failing: SourceStatus[]; now: number; expanded: boolean; detailsIn: 'expanded' | 'options'; onOpenOptions?: () => void }) {
   const { t } = useLocale();
   if (!props.expanded) {
     return (
       <div class="ll-banner ll-error ll-small" role="status" data-testid="state-source-error">
-        {t('stateSourcesFailing', { n: props.failing.length, sources: namesOf(props.failing, t) })}
+        {t(props.detailsIn === 'options' ? 'stateSourcesFailingOptions' : 'stateSourcesFailing', { n: props.failing.length, sources: namesOf(props.failing, t) })}
       </div>
     );
   }

@@ -162,7 +162,7 @@ export function Popup(props: PopupProps) {
           <div class="ll-section">
             <Header market={market} snapshot={snapshot} price={price} now={now} />
           </div>
-          <StateBanner state={state} now={now} expanded={false} />
+          <StateBanner state={state} now={now} expanded={false} detailsIn="options" />
           {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} />}
           {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded />}
           <section class="ll-section" aria-label={t('manualTitle')}>

@@ -98,6 +98,7 @@ export const en = {
   stateSourceError: '{source} failed {age}: {message}',
   stateSourcesFailing: 'Sources failing ({n}): {sources}. Expand for details.',
   andMore: '{n} more',
+  stateSourcesFailingOptions: 'Sources failing ({n}): {sources}. Details on the options page.',
   stateSourceErrorFix: 'Other sources are still shown. Check this source on the options page.',
   stateUnsupported: 'This page is not a supported perpetual market.',
   stateUnsupportedHint: 'Open a USDⓈ-M or coin-margined perpetual trading page.',

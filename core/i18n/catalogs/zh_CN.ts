@@ -92,6 +92,7 @@ export const zh_CN: Catalog = {
   stateSourceError: '{source} {age}失败：{message}',
   stateSourcesFailing: '{n} 个数据源失败：{sources}。展开查看详情。',
   andMore: '另外 {n} 个',
+  stateSourcesFailingOptions: '{n} 个数据源失败：{sources}。详情见设置页。',
   stateSourceErrorFix: '其他数据源仍在显示。请在设置页检查该数据源。',
   stateUnsupported: '此页面不是受支持的永续合约市场。',
   stateUnsupportedHint: '请打开 U 本位或币本位永续合约交易页面。',

@@ -124,6 +124,12 @@ describe('popup', () => {
     expect(text('state-error')).toContain('Cannot load data: Binance answered HTTP 429: rate limited');
     expect(text('band-long')).toBeNull();
   });
+  it('sends the reader to the options page for source failures (the popup has no expand button)', async () => {
+    const calls: Call[] = [];
+    const sources = [{ source: 'okx:instruments', lastSuccess: null, lastError: { at: NOW, message: 'HTTP 404' } }];
+    const { text } = await open({ calls, request: fakeRequest(calls, { 'snapshot.get': (p: { market: Market }) => snapshot({ market: p.market, sources }) }) });
+    expect(text('state-source-error')).toBe('Sources failing (1): okx:instruments. Details on the options page.');
+  });
   it('links to the options page', async () => {
     const openOptions = vi.fn();
     const { q } = await open({ openOptions });
