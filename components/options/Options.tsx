@@ -12,6 +12,7 @@ import { pageLook } from '../shared/page-setup';
 import { PALETTES, paletteVars } from '../theme/colors';
 import { exportSettings, parseSettingsImport } from './import-settings';
 import { VendorRow } from './VendorRow';
+import { sourceMessage } from '../shared/sources';
 
 export interface OptionsProps {
   request: RequestFn;
@@ -138,8 +139,12 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           <ul class="ll-list ll-small">
             {sources.map((s) => (
               <li key={s.source} class={s.lastError && (!s.lastSuccess || s.lastError.at > s.lastSuccess) ? 'll-error-text' : ''}>
-                {s.source}: {s.lastSuccess ? t('optLastSuccess', { age: formatAge(t, now - s.lastSuccess) }) : t('optNever')}
-                {s.lastError ? ` · ${t('optLastError', { age: formatAge(t, now - s.lastError.at), message: s.lastError.message })}` : ''}
+                {s.source}: {[
+                  s.lastSuccess ? t('optLastSuccess', { age: formatAge(t, now - s.lastSuccess) }) : null,
+                  s.lastError ? t('optLastError', { age: formatAge(t, now - s.lastError.at), message: sourceMessage(s) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ') || t('optNever')}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import type { SourceStatus } from '@/core/messages/protocol';
 import { VENDOR_HOSTS, type VendorId } from '@/core/vendors/hosts';
 import { formatAge } from '@/core/i18n/i18n';
 import { useLocale } from '../shared/i18n';
+import { sourceMessage } from '../shared/sources';
 
 const VENDOR_NAMES: Record<VendorId, string> = { coinglass: 'CoinGlass', coinalyze: 'Coinalyze' };
 
@@ -71,7 +72,7 @@ export function VendorRow(props: {
         {!s || (!s.lastSuccess && !s.lastError) ? t('optNever') : null}
         {s?.lastSuccess ? t('optLastSuccess', { age: formatAge(t, props.now - s.lastSuccess) }) : null}
         {s?.lastSuccess && s.lastError ? ' · ' : null}
-        {s?.lastError ? t('optLastError', { age: formatAge(t, props.now - s.lastError.at), message: s.lastError.message }) : null}
+        {s?.lastError ? t('optLastError', { age: formatAge(t, props.now - s.lastError.at), message: sourceMessage(s) }) : null}
       </p>
       {note && (
         <p class={`ll-small${note.error ? ' ll-error-text' : ''}`} role="status" data-testid={`opt-vendor-note-${props.vendor}`}>

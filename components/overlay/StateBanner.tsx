@@ -2,6 +2,7 @@ import type { ViewState } from '@/core/overlay/state';
 import type { SourceStatus } from '@/core/messages/protocol';
 import { formatAge } from '@/core/i18n/i18n';
 import { useLocale } from '../shared/i18n';
+import { sourceMessage } from '../shared/sources';
 
 /** The one line that says what state the data is in, and what to do about it. */
 export function StateBanner(props: {
@@ -77,12 +78,6 @@ function Actions(props: { onRetry?: () => void; onOpenOptions?: () => void }) {
   );
 }
 
-/** A source's message often repeats the source's name: say it once. */
-function messageOf(s: SourceStatus): string {
-  const m = s.lastError?.message ?? '';
-  return m.startsWith(`${s.source}: `) ? m.slice(s.source.length + 2) : m;
-}
-
 /** Up to three names, then how many more: the compact line stays one or two lines long. */
 function namesOf(failing: SourceStatus[], t: ReturnType<typeof useLocale>['t']): string {
   const names = failing.slice(0, 3).map((s) => s.source);
@@ -104,7 +99,7 @@ function SourceErrors(props: { failing: SourceStatus[]; now: number; expanded: b
     <div class="ll-banner ll-error ll-small" role="status" data-testid="state-source-error">
       <ul>
         {props.failing.map((s) => (
-          <li key={s.source}>{t('stateSourceError', { source: s.source, age: formatAge(t, props.now - (s.lastError?.at ?? props.now)), message: messageOf(s) })}</li>
+          <li key={s.source}>{t('stateSourceError', { source: s.source, age: formatAge(t, props.now - (s.lastError?.at ?? props.now)), message: sourceMessage(s) })}</li>
         ))}
       </ul>
       <p>{t('stateSourceErrorFix')}</p>

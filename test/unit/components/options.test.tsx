@@ -40,7 +40,12 @@ async function open(patch: Partial<OptionsProps> = {}, handlers: Record<string, 
     calls.push({ command, payload });
     if (handlers[command]) return handlers[command](payload);
     if (command === 'settings.set') return (payload as { settings: Settings }).settings;
-    if (command === 'sources.status') return [{ source: 'coinglass', lastSuccess: NOW - 3600_000, lastError: { at: NOW - 60_000, message: 'HTTP 401: key rejected' } }];
+    if (command === 'sources.status')
+      return [
+        { source: 'coinglass', lastSuccess: NOW - 3600_000, lastError: { at: NOW - 60_000, message: 'HTTP 401: key rejected' } },
+        { source: 'binance:tiers', lastSuccess: null, lastError: { at: NOW - 5000, message: 'binance:tiers: HTTP 404.' } },
+        { source: 'htx:liquidation-stream', lastSuccess: null, lastError: null },
+      ];
     if (command === 'vendor.setKey') return { saved: true };
     if (command === 'vendor.test') return { ok: true, message: 'Coinalyze answered in 210 ms.' };
     if (command === 'cache.clear') return { cleared: true };
@@ -134,6 +139,8 @@ describe('options page', () => {
     expect(text('opt-vendor-status-coinglass')).toBe('Last success 1 h ago · Last error 1 min ago: HTTP 401: key rejected');
     expect(text('opt-vendor-status-coinalyze')).toBe('Not used yet');
     expect(text('opt-source-status')).toContain('coinglass: Last success 1 h ago · Last error 1 min ago: HTTP 401: key rejected');
+    expect(text('opt-source-status')).toContain('binance:tiers: Last error 5 s ago: HTTP 404.');
+    expect(text('opt-source-status')).toContain('htx:liquidation-stream: Not used yet');
     await act(() => q('opt-test-coinalyze')!.click());
     await flush();
     expect(text('opt-vendor-note-coinalyze')).toBe('Coinalyze answered in 210 ms.');
