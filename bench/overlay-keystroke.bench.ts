@@ -72,7 +72,11 @@ export default async function run(): Promise<BenchRow[]> {
     { side: 'short' as const, near: 85_000, far: 87_300, usd: 18.6e6, cumulativeUsd: 18.6e6, distancePct: 1.2 },
   ];
   render(
-    h(LocaleProvider, { language: 'en', style: 'en' }, h(OrderPanel, { market, order: session.order, compute: computeLiquidation, table: table ?? null, markPrice: 84_028.1, bands, expanded: false, now: Date.now() })),
+    h(LocaleProvider, {
+      language: 'en',
+      style: 'en',
+      children: h(OrderPanel, { market, order: session.order, compute: computeLiquidation, table: table ?? null, markPrice: 84_028.1, bands, expanded: false, now: Date.now() }),
+    }),
     container as unknown as Element,
   );
   // Effects (the store subscription) run after the first paint.
