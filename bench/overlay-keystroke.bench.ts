@@ -42,7 +42,8 @@ export default async function run(): Promise<BenchRow[]> {
   if (table) session.tiers.set(table);
   const ctx = { market, tiers: table ?? null, instrument: null, markPrice: 84_028.1 };
   const found = <T>(value: T) => ({ value, hook: 'bench' });
-  const reading = (size: number) => ({
+  // Size and leverage both move, so every keystroke changes the liquidation prices on screen.
+  const reading = (size: number, leverage: number) => ({
     venue: 'binance' as const,
     market,
     url: 'https://www.binance.com/en/futures/BTCUSDT',
@@ -54,7 +55,7 @@ export default async function run(): Promise<BenchRow[]> {
       orderType: found('limit' as const),
       limitPrice: found(84_000),
       size: found({ amount: size, unit: 'coin' as const, unitLabel: 'BTC' }),
-      leverage: found(20),
+      leverage: found(leverage),
       marginMode: found('isolated' as const),
       availableBalance: found({ amount: 1250.4, currency: 'USDT' }),
       position: found(null),
@@ -85,7 +86,7 @@ export default async function run(): Promise<BenchRow[]> {
   const pure: number[] = [];
   const full: number[] = [];
   for (let i = 0; i < WARMUP + KEYSTROKES; i++) {
-    const r = reading(0.001 * (1 + (i % 500)));
+    const r = reading(0.001 * (1 + (i % 500)), 10 + (i % 41));
     const t0 = performance.now();
     const build = orderFromReading(r, ctx, readingToInputs);
     const t1 = performance.now();
