@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TierTable } from '@/core/liquidation/types';
 import type { Compute, OrderState } from '@/core/overlay/order';
 import { clampPosition, nudge, type Point } from '@/core/overlay/position';
@@ -63,13 +63,14 @@ export function Overlay(props: OverlayProps) {
   const heatmap = snapshot?.heatmap ?? null;
   const price = shownPrice(snapshot, props.pagePrice);
   const markPrice = price?.value ?? null;
-  const bands = heatmap ? [...heatmap.bands.long, ...heatmap.bands.short] : [];
+  // One array per heatmap, so the order panel's cascade check is memoized across renders.
+  const bands = useMemo(() => (heatmap ? [...heatmap.bands.long, ...heatmap.bands.short] : []), [heatmap]);
   const palette = PALETTES[props.theme];
 
   const onPointerDown = (e: PointerEvent) => {
     const root = rootRef.current;
     if (!root || e.button !== 0) return;
-    // One layout read per drag, at its start; moves only write a transform.
+    // One layout read per drag, at its start; moves only write left/top.
     const rect = root.getBoundingClientRect();
     drag.current = { dx: e.clientX - pos.x, dy: e.clientY - pos.y, size: { width: rect.width, height: Math.min(rect.height, GRAB_HEIGHT) }, view: viewport(), at: pos };
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
