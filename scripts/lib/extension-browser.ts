@@ -33,12 +33,20 @@ export class SetupError extends Error {
   }
 }
 
+/** A response injected in place of the recorded one (HTTP faults for the tests). */
+export interface Fault {
+  status: number;
+  body: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
 export interface LoggedRequest {
   method: string;
   url: string;
   status: number;
   /** page = fixture page, replay = recorded API response, missing = no fixture (404), local = passed through. */
-  served: 'page' | 'replay' | 'missing' | 'local';
+  served: 'page' | 'replay' | 'missing' | 'local' | 'fault';
   fixture: string;
   fromServiceWorker: boolean;
 }
@@ -69,6 +77,8 @@ export interface ExtensionBrowser {
   openExtensionPage: (file: string) => Promise<Page>;
   /** Opens a fixture or real-URL page in a new tab. */
   open: (url: string) => Promise<Page>;
+  /** From now on, requests whose URL matches get this response instead of the recording (null removes it). */
+  setFault: (url: RegExp, fault: Fault | null) => void;
   /** Stops the extension's service worker (as Chrome does when it idles out) and waits until it has. */
   stopServiceWorker: () => Promise<void>;
   close: () => Promise<void>;
@@ -104,13 +114,18 @@ export function chromiumArgs(extensionDir: string | null, extraResolverRules: st
   ];
 }
 
-async function answer(route: Route, log: LoggedRequest[], clock: () => number, logMissing: boolean): Promise<void> {
+async function answer(route: Route, log: LoggedRequest[], clock: () => number, logMissing: boolean, faults: Map<string, { url: RegExp; fault: Fault }>): Promise<void> {
   const request = route.request();
   const url = new URL(request.url());
   const fromServiceWorker = request.serviceWorker() !== null;
   const entry = (status: number, served: LoggedRequest['served'], fixture: string) =>
     log.push({ method: request.method(), url: url.href, status, served, fixture, fromServiceWorker });
 
+  const injected = [...faults.values()].find((f) => f.url.test(url.href));
+  if (injected) {
+    entry(injected.fault.status, 'fault', '(injected)');
+    return route.fulfill({ status: injected.fault.status, contentType: injected.fault.contentType ?? 'application/json', body: injected.fault.body, headers: injected.fault.headers ?? {} });
+  }
   if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') {
     entry(0, 'local', '');
     return route.continue();
@@ -168,7 +183,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     });
 
   // Only web URLs: the extension's own chrome-extension:// files must load untouched.
-  await context.route(/^https?:\/\//, (route) => answer(route, requests, clock, options.logMissing ?? false));
+  const faults = new Map<string, { url: RegExp; fault: Fault }>();
+  await context.route(/^https?:\/\//, (route) => answer(route, requests, clock, options.logMissing ?? false, faults));
 
   let extensionId: string | null = null;
   const serviceWorker = async (): Promise<Worker> => {
@@ -191,6 +207,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     requests,
     serviceWorker,
     open,
+    setFault: (url, fault) => {
+      if (fault) faults.set(url.source, { url, fault });
+      else faults.delete(url.source);
+    },
     openExtensionPage: async (file) => {
       if (!extensionId) throw new Error('The browser was launched without the extension.');
       return open(`chrome-extension://${extensionId}/${file}`);
