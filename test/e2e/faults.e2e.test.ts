@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
@@ -28,6 +28,7 @@ afterAll(async () => {
 describe('hostile exchange answers, in real Chromium', () => {
   it('malformed JSON for the mark price: a clear source error, the page price shown as what it is, no NaN', async () => {
     browser.setFault(/fapi\.binance\.com\/fapi\/v1\/premiumIndex/, { status: 200, body: '{"symbol":"BTCUSDT","markPrice":"NaN","time":' });
+    onTestFinished(() => browser.setFault(/fapi\.binance\.com\/fapi\/v1\/premiumIndex/, null));
     const page = await browser.open(tradingPage('binance').url);
     expect((await waitForOverlay(page)).mounted).toBe(true);
     await expect.poll(() => errorOf('binance:premiumIndex'), { timeout: 20_000 }).toMatch(/JSON/);
@@ -40,7 +41,6 @@ describe('hostile exchange answers, in real Chromium', () => {
     expect(text).not.toMatch(/mark price/i);
     await screenshot(overlayRoot(page), 'overlay-mark-price-error');
     await page.close();
-    browser.setFault(/fapi\.binance\.com\/fapi\/v1\/premiumIndex/, null);
   });
 
   it('a 429 with Retry-After and an HTML error page: clear source errors without the page markup', async () => {
