@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { SITES } from '../../core/venues/sites';
 import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { demoOrder, expandOverlay, OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
 import { screenshot, startBrowser, TRADING_PAGES, tradingPage, type ExtensionBrowser } from './harness';
@@ -21,9 +22,13 @@ async function openBinance(): Promise<Page> {
   return page;
 }
 
+/** Index in the request log from which the key-less venue switches were in force. */
+let configuredAt = 0;
+
 beforeAll(async () => {
   browser = await startBrowser();
   await configure(browser, { keylessVenues: RECORDED_VENUES });
+  configuredAt = browser.requests.length;
 });
 
 afterAll(async () => {
@@ -85,6 +90,19 @@ describe('the overlay on the recorded Binance page', () => {
     await screenshot(overlayRoot(chinese), 'overlay-compact-zh', { docs: true });
     await chinese.close();
     await configure(browser, { theme: 'auto', language: 'auto' });
+  });
+});
+
+describe('settings reach the network', () => {
+  it('asks nothing of a key-less venue that is switched off', () => {
+    const off = Object.entries(RECORDED_VENUES).filter(([, on]) => !on).map(([venue]) => venue);
+    const offHosts = off.flatMap((venue) => SITES[venue as keyof typeof SITES].apiHosts.map((h) => new URL(h.replace(/\*/g, 'x'))));
+    const asked = browser.requests
+      .slice(configuredAt)
+      .filter((r) => r.fromServiceWorker && r.method !== 'WS')
+      .filter((r) => offHosts.some((h) => r.url.startsWith(h.origin + h.pathname.replace(/x$/, ''))))
+      .map((r) => r.url);
+    expect(asked).toEqual([]);
   });
 });
 
