@@ -35,19 +35,14 @@ export interface MainThread {
   tid: number;
 }
 
-/** The renderer main thread that ran the page's own scripts (the one with most page calls). */
-export function pageMainThread(events: TraceEvent[], pageUrl: string): MainThread {
-  const counts = new Map<string, number>();
-  for (const e of events) {
-    if ((e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire') && (e.args?.data?.url ?? '').startsWith(pageUrl.split('#')[0]!)) {
-      const key = `${e.pid}:${e.tid}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  if (!best) throw new Error(`No main-thread activity of ${pageUrl} in the trace.`);
-  const [pid, tid] = best[0].split(':').map(Number) as [number, number];
-  return { pid, tid };
+/**
+ * The renderer thread of one frame (pass the page's main frame id from Page.getFrameTree). Two
+ * tabs of the same site share a renderer process, so the frame, not the URL, tells them apart.
+ */
+export function frameThread(events: TraceEvent[], frameId: string): MainThread {
+  const hit = events.find((e) => e.args?.data?.frame === frameId && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'ParseHTML' || e.name === 'EventDispatch'));
+  if (!hit) throw new Error(`No activity of frame ${frameId} in the trace.`);
+  return { pid: hit.pid, tid: hit.tid };
 }
 
 const on = (e: TraceEvent, t: MainThread) => e.pid === t.pid && e.tid === t.tid;
