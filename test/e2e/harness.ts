@@ -90,7 +90,11 @@ export async function openAndWatchContentScript(browser: ExtensionBrowser, url: 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output/screenshots');
 export const DOCS_SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
 
-/** Saves a screenshot to test-output/screenshots/, and to docs/screenshots/ when `docs` is set. */
+/**
+ * Saves a screenshot to test-output/screenshots/. Those marked `docs` also refresh the committed
+ * copy in docs/screenshots/ (shown by the README) when LIQLENS_DOCS_SCREENSHOTS=1 or when it is
+ * missing, so an ordinary test run does not dirty the tree with pixel-level changes.
+ */
 export async function screenshot(
   target: Page | { screenshot: Page['screenshot'] },
   name: string,
@@ -98,9 +102,10 @@ export async function screenshot(
 ): Promise<Buffer> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const png = await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), ...(opts.clip ? { clip: opts.clip } : {}) });
-  if (opts.docs) {
+  const docsFile = path.join(DOCS_SCREENSHOT_DIR, `${name}.png`);
+  if (opts.docs && (process.env.LIQLENS_DOCS_SCREENSHOTS === '1' || !fs.existsSync(docsFile))) {
     fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
-    fs.writeFileSync(path.join(DOCS_SCREENSHOT_DIR, `${name}.png`), png);
+    fs.writeFileSync(docsFile, png);
   }
   return png;
 }
