@@ -75,6 +75,62 @@ describe('the overlay on the recorded Binance page', () => {
     await page.close();
   });
 
+  it('does not cover the order buttons where it first appears, even on a narrow window', async () => {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 900, height: 700 }]) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(BINANCE);
+      await waitForOverlay(page);
+      const overlay = (await overlayRoot(page).boundingBox())!;
+      for (const button of await page.locator('.order-form-wrap:not([hidden]) button, .order-form-wrap:not([hidden]) [role="tab"]').all()) {
+        const box = await button.boundingBox();
+        if (!box) continue;
+        const overlaps = overlay.x < box.x + box.width && box.x < overlay.x + overlay.width && overlay.y < box.y + box.height && box.y < overlay.y + overlay.height;
+        expect(overlaps, `${viewport.width}×${viewport.height}: overlay over "${await button.innerText()}"`).toBe(false);
+      }
+      await page.close();
+    }
+  });
+
+  it('remembers where it was dragged, per venue, across page loads', async () => {
+    const page = await openBinance();
+    const handle = inOverlay(page, 'overlay-drag');
+    const start = (await overlayRoot(page).boundingBox())!;
+    const grip = (await handle.boundingBox())!;
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 200, grip.y + 150, { steps: 8 });
+    await page.mouse.up();
+    const moved = (await overlayRoot(page).boundingBox())!;
+    expect(moved.x - start.x).toBeGreaterThan(150);
+    expect(moved.y - start.y).toBeGreaterThan(100);
+    await page.close();
+
+    const again = await openBinance();
+    await expect.poll(async () => {
+      const box = (await overlayRoot(again).boundingBox())!;
+      return [Math.round(box.x), Math.round(box.y)];
+    }, { timeout: 10_000 }).toEqual([Math.round(moved.x), Math.round(moved.y)]);
+    await again.close();
+    // Another venue keeps its own place.
+    const okx = await browser.open(tradingPage('okx').url);
+    await overlayRoot(okx).waitFor({ timeout: 20_000 });
+    const okxBox = (await overlayRoot(okx).boundingBox())!;
+    expect([Math.round(okxBox.x), Math.round(okxBox.y)]).not.toEqual([Math.round(moved.x), Math.round(moved.y)]);
+    await okx.close();
+  });
+
+  it('follows a single-page switch to another market without a reload', async () => {
+    const page = await openBinance();
+    await expect.poll(() => inOverlay(page, 'overlay-market').textContent(), { timeout: 10_000 }).toContain('BTC/USDT:USDT');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/en/futures/ETHUSDT');
+      document.title = document.title.replace('BTCUSDT', 'ETHUSDT');
+    });
+    await expect.poll(() => inOverlay(page, 'overlay-market').textContent(), { timeout: 10_000 }).toContain('ETH/USDT:USDT');
+    await page.close();
+  });
+
   it('follows the theme and language settings (light, Simplified Chinese)', async () => {
     await configure(browser, { theme: 'light' });
     const light = await openBinance();
