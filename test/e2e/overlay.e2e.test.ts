@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SITES } from '../../core/venues/sites';
+import { apiHostPermissions, SITES } from '../../core/venues/sites';
 import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { demoOrder, expandOverlay, OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
 import { screenshot, startBrowser, TRADING_PAGES, tradingPage, type ExtensionBrowser } from './harness';
@@ -199,5 +199,19 @@ describe('the overlay on every venue', () => {
     expect(inShadow).toEqual({ shadow: true, inLightDom: 0 });
     await expect.poll(() => overlayRoot(page).getAttribute('data-state'), { timeout: 20_000 }).not.toBe('loading');
     await page.close();
+  });
+});
+
+describe('where the extension talks to', () => {
+  it('reaches only its manifest API hosts and the venues’ liquidation streams, and only from the background', () => {
+    const apiOrigins = new Set(apiHostPermissions().map((h) => new URL(h.replace(/\*/g, 'x')).origin));
+    const streamHosts = new Set(['fstream.binance.com', 'stream.bybit.com', 'ws.okx.com']);
+    const http = browser.requests.filter((r) => r.method !== 'WS' && r.served !== 'page' && r.served !== 'local');
+    expect(http.length).toBeGreaterThan(0);
+    // Every API call came from the service worker: the content script makes none of its own.
+    expect(http.filter((r) => !r.fromServiceWorker).map((r) => r.url)).toEqual([]);
+    expect(http.filter((r) => !apiOrigins.has(new URL(r.url).origin)).map((r) => r.url)).toEqual([]);
+    const sockets = browser.requests.filter((r) => r.method === 'WS');
+    expect(sockets.filter((r) => !streamHosts.has(new URL(r.url).hostname)).map((r) => r.url)).toEqual([]);
   });
 });
