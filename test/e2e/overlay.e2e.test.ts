@@ -184,6 +184,22 @@ describe('the popup and the options page', () => {
     await screenshot(options, 'options', { docs: true });
     await options.close();
   });
+
+  it('saves a choice made on the options page locally and the overlay follows it', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByTestId('opt-theme').selectOption('light');
+    const worker = await browser.serviceWorker();
+    await expect
+      .poll(() => worker.evaluate(() => chrome.storage.local.get(null).then((r) => (r.settings as { theme?: string } | undefined)?.theme)))
+      .toBe('light');
+    // Settings stay on this machine: nothing in storage.sync.
+    expect(await worker.evaluate(() => (chrome.storage as unknown as { sync: { get(k: null): Promise<object> } }).sync.get(null))).toEqual({});
+    const page = await openBinance();
+    expect(await overlayRoot(page).getAttribute('data-theme')).toBe('light');
+    await page.close();
+    await options.getByTestId('opt-theme').selectOption('auto');
+    await options.close();
+  });
 });
 
 // Last: the other venues have no recordings, so their sources fail and those failures would show
