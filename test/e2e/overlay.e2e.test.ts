@@ -131,6 +131,20 @@ describe('the overlay on the recorded Binance page', () => {
     await page.close();
   });
 
+  it('survives its service worker being stopped: the page reconnects, streams run again, new input is priced', async () => {
+    const page = await openBinance();
+    const worker = await browser.serviceWorker();
+    const streamsRunning = () => worker.evaluate(() => (globalThis as unknown as { __liqlens: { streamsRunning(): boolean } }).__liqlens.streamsRunning());
+    await expect.poll(streamsRunning, { timeout: 10_000 }).toBe(true);
+    await browser.stopServiceWorker();
+    // Nothing but the page's own reconnection wakes the worker here.
+    await expect.poll(streamsRunning, { timeout: 20_000 }).toBe(true);
+    expect(await demoOrder(page, '0.25')).toBe(true);
+    await expect.poll(() => inOverlay(page, 'order-liq-long').textContent(), { timeout: 10_000 }).toMatch(/\$7\d,\d{3}\.\d/);
+    expect(await overlayRoot(page).getAttribute('data-state')).toBe('ready');
+    await page.close();
+  });
+
   it('follows the theme and language settings (light, Simplified Chinese)', async () => {
     await configure(browser, { theme: 'light' });
     const light = await openBinance();
