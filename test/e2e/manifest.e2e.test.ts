@@ -46,7 +46,7 @@ describe('the loaded extension holds the least-privilege baseline', () => {
 describe('where the content script runs', () => {
   it.each(TRADING_PAGES.map((p) => [p.venue, p.url]))('runs on the %s trading page %s', async (_venue, url) => {
     const { page, ran } = await openAndWatchContentScript(browser, url);
-    expect(ran()).toBe(true);
+    await expect.poll(ran, { timeout: 10_000 }).toBe(true);
     await page.close();
   });
 
