@@ -114,14 +114,18 @@ function klineSeries(symbol: string, interval: string): Series<Record<string, st
 
 const OI_FILE = 'binance/coinglass_BTC_regime_1h_2025-12-04_2026-02-28.csv';
 
+/**
+ * Open interest as Binance reports it: the value at `timestamp`. The CoinGlass file stamps each
+ * hour's open and gives `oi_close`, the value at the hour's end, so rows are stamped at the end.
+ * Rows are cut so the last stamp is the current bar's open, and shifted with the klines.
+ */
 function oiSeries(symbol: string, period: string): Series<Record<string, string>> | null {
   if (symbol !== 'BTCUSDT' || period !== '1h') return null;
   return memo('oi:BTCUSDT:1h', () => ({
     fixture: OI_FILE,
     intervalMs: HOUR,
-    // Cut at the same bar as the klines, so both shift together and stay aligned.
-    rows: readCsv(OI_FILE).filter((r) => Number(r.timestamp) <= SCENE_END),
-    time: (r: Record<string, string>) => Number(r.timestamp),
+    rows: readCsv(OI_FILE).filter((r) => Number(r.timestamp) + HOUR <= SCENE_END),
+    time: (r: Record<string, string>) => Number(r.timestamp) + HOUR,
   }));
 }
 
@@ -185,15 +189,21 @@ function openInterestHist(request: ReplayRequest, now: number): ReplayResponse |
   const params = request.url.searchParams;
   const symbol = params.get('symbol') ?? '';
   const series = oiSeries(symbol, params.get('period') ?? '');
-  if (!series) return null;
+  const bars = klineSeries(symbol, '1h');
+  if (!series || !bars) return null;
+  const closeAt = memo(`closeAt:${symbol}`, () => new Map(bars.rows.map((b) => [Number(b.open_time) + HOUR, Number(b.close)])));
   const { rows, shift } = selectWindow(series, params, now, 30, 500);
-  const body = rows.map((r) => ({
-    symbol,
-    // CoinGlass recorded the value in USD; the coin amount is derived with the bar's close.
-    sumOpenInterest: (Number(r.oi_close) / Number(r.price_close)).toFixed(8),
-    sumOpenInterestValue: Number(r.oi_close).toFixed(8),
-    timestamp: Number(r.timestamp) + shift,
-  }));
+  const body = rows.map((r) => {
+    const at = series.time(r);
+    const value = Number(r.oi_close);
+    return {
+      symbol,
+      // CoinGlass recorded the value in USD; the coin amount is derived with that hour's kline close.
+      sumOpenInterest: (value / (closeAt.get(at) ?? Number(r.price_close))).toFixed(8),
+      sumOpenInterestValue: value.toFixed(8),
+      timestamp: at + shift,
+    };
+  });
   return json(200, body, series.fixture);
 }
 
