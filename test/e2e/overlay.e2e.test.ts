@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiHostPermissions, SITES } from '../../core/venues/sites';
 import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
@@ -142,6 +142,19 @@ describe('the overlay on the recorded Binance page', () => {
     expect(await demoOrder(page, '0.25')).toBe(true);
     await expect.poll(() => inOverlay(page, 'order-liq-long').textContent(), { timeout: 10_000 }).toMatch(/\$7\d,\d{3}\.\d/);
     expect(await overlayRoot(page).getAttribute('data-state')).toBe('ready');
+    await page.close();
+  });
+
+  it('offline: shows the cached data with its age and says it is offline', async () => {
+    await (await openBinance()).close();
+    await browser.context.setOffline(true);
+    onTestFinished(() => browser.context.setOffline(false));
+    const page = await browser.open(BINANCE);
+    await expect.poll(() => overlayRoot(page).getAttribute('data-state'), { timeout: 20_000 }).toBe('offline');
+    await inOverlay(page, 'state-offline').waitFor();
+    expect(await inOverlay(page, 'overlay-price').textContent()).toContain('84,028.1');
+    expect(await inOverlay(page, 'band-long').count()).toBeGreaterThan(0);
+    await screenshot(overlayRoot(page), 'overlay-offline');
     await page.close();
   });
 
