@@ -11,6 +11,7 @@
  * after the overlay shows data.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { BenchRow } from '../scripts/lib/bench-types.ts';
@@ -168,7 +169,8 @@ async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promis
 
 export default async function run(): Promise<BenchRow[]> {
   const url = tradingPage('binance').url;
-  const rows: BenchRow[] = bundleRows();
+  // Timings on a shared machine move with its load: print it next to them.
+  const rows: BenchRow[] = [...bundleRows(), { name: 'machine load when measured (1-min average)', value: os.loadavg()[0]!, unit: `on ${os.cpus().length} cores` }];
 
   const bare = await launchBrowser({ withExtension: false });
   let without: RunResult;
