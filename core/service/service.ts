@@ -146,10 +146,13 @@ export function createService(env: ServiceEnv) {
       const wasRunning = streams.isRunning();
       live.accept(port);
       if (!wasRunning) {
-        void loadSwitches();
-        void loadOkxContracts();
-        void backfillOkx();
         void realized.markAlive().catch(() => undefined);
+        // The switches must be known before anything is asked of OKX: a venue the user turned off gets no request.
+        void loadSwitches().then(async () => {
+          if (venueSwitches.okx === false) return;
+          await loadOkxContracts();
+          await backfillOkx();
+        });
       }
     },
     /** The refresh alarm: keep recently viewed markets warm, purge what expired. */
