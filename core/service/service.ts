@@ -118,8 +118,7 @@ export function createService(env: ServiceEnv) {
   }
 
   /** Fills the gap before the streams started from OKX's REST feed (the only venue with one). */
-  async function backfillOkx() {
-    const cov = await realized.coverage().catch(() => null);
+  async function backfillOkx(cov: Awaited<ReturnType<typeof realized.coverage>> | null) {
     const now = env.clock.now();
     const from = cov ? cov.alive : now - 24 * 3600_000;
     if (now - from < 60_000) return;
@@ -146,12 +145,14 @@ export function createService(env: ServiceEnv) {
       const wasRunning = streams.isRunning();
       live.accept(port);
       if (!wasRunning) {
-        void realized.markAlive().catch(() => undefined);
+        // The gap to backfill is read before markAlive moves the coverage mark to now.
+        const coverage = realized.coverage().catch(() => null);
+        void coverage.then(() => realized.markAlive()).catch(() => undefined);
         // The switches must be known before anything is asked of OKX: a venue the user turned off gets no request.
         void loadSwitches().then(async () => {
           if (venueSwitches.okx === false) return;
           await loadOkxContracts();
-          await backfillOkx();
+          await backfillOkx(await coverage);
         });
       }
     },
