@@ -226,11 +226,21 @@ function hyperliquidInfo(request: ReplayRequest): ReplayResponse | null {
   return verbatim(HL_META);
 }
 
+/**
+ * Binance's key-less bracket endpoint (behind the "Leverage & Margin" page). No recording exists:
+ * the file is BUILT FROM the response shape and BTCUSDT brackets 1–4 published in an observed
+ * capture of 2026-08-02 (see PROVENANCE.md). The real endpoint returns every symbol for a POST `{}`
+ * (or a GET); the file holds only BTCUSDT, the one symbol the replay scenes trade.
+ */
+const BAPI_BRACKETS = 'binance/bapi_friendly_future_common_brackets_BTCUSDT-1-4.from-docs.json';
+
 export const RULES: Rule[] = [
   { name: 'Binance mark price', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/premiumIndex', respond: (r, clock) => premiumIndex(r, clock()) },
   { name: 'Binance klines', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/klines', respond: (r, clock) => klines(r, clock()) },
   { name: 'Binance open interest history', method: 'GET', host: 'fapi.binance.com', path: '/futures/data/openInterestHist', respond: (r, clock) => openInterestHist(r, clock()) },
   { name: 'Binance exchange info (built from docs)', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/exchangeInfo', respond: () => verbatim(EXCHANGE_INFO) },
+  { name: 'Binance bapi brackets (built from docs)', method: 'POST', host: 'www.binance.com', path: '/bapi/futures/v1/friendly/future/common/brackets', respond: () => verbatim(BAPI_BRACKETS) },
+  { name: 'Binance bapi brackets (built from docs)', method: 'GET', host: 'www.binance.com', path: '/bapi/futures/v1/friendly/future/common/brackets', respond: () => verbatim(BAPI_BRACKETS) },
   { name: 'Hyperliquid meta', method: 'POST', host: 'api.hyperliquid.xyz', path: '/info', respond: (r) => hyperliquidInfo(r) },
 ];
 
