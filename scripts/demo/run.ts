@@ -58,6 +58,8 @@ async function headless(browser: ExtensionBrowser): Promise<number> {
   await shoot(options, '5-options.png', shots);
 
   summarizeRequests(browser);
+  // Every request of the run, for finding replay gaps (the summary above lists only the endpoints).
+  fs.writeFileSync(path.join(OUT_DIR, 'requests.json'), `${JSON.stringify(browser.requests, null, 1)}\n`);
   console.log(`\nScreenshots (${shots.length}) in ${path.relative(process.cwd(), OUT_DIR) || OUT_DIR}/:`);
   for (const s of shots) console.log(`  ${path.relative(process.cwd(), s)}`);
   return 0;

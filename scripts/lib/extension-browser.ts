@@ -62,7 +62,7 @@ export interface LaunchOptions {
   locale?: string;
   /** Clock for the replayed data's time shift (default Date.now). */
   clock?: () => number;
-  /** Print each missing-fixture request as it happens. */
+  /** Print each missing-fixture request as it happens (default: LIQLENS_LOG_MISSING=1). */
   logMissing?: boolean;
 }
 
@@ -150,6 +150,19 @@ async function answer(route: Route, log: LoggedRequest[], clock: () => number, l
   });
 }
 
+let browsersLaunched = 0;
+
+/**
+ * LIQLENS_REQUEST_LOG=<dir>: each browser writes every request it saw (and how it was answered)
+ * to <dir>/requests-<pid>-<n>.json when it closes, for finding replay gaps.
+ */
+function writeRequestLog(requests: LoggedRequest[]): void {
+  const dir = process.env.LIQLENS_REQUEST_LOG;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `requests-${process.pid}-${++browsersLaunched}.json`), `${JSON.stringify(requests, null, 1)}\n`);
+}
+
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = chromiumPathOrThrow();
   const withExtension = options.withExtension ?? true;
@@ -184,7 +197,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
 
   // Only web URLs: the extension's own chrome-extension:// files must load untouched.
   const faults = new Map<string, { url: RegExp; fault: Fault }>();
-  await context.route(/^https?:\/\//, (route) => answer(route, requests, clock, options.logMissing ?? false, faults));
+  const logMissing = options.logMissing ?? process.env.LIQLENS_LOG_MISSING === '1';
+  await context.route(/^https?:\/\//, (route) => answer(route, requests, clock, logMissing, faults));
 
   let extensionId: string | null = null;
   const serviceWorker = async (): Promise<Worker> => {
@@ -243,6 +257,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
       }
     },
     close: async () => {
+      writeRequestLog(requests);
       await context.close();
       await streams.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
