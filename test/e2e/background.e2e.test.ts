@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
+import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { dumpIndexedDb, dumpStorage, sendMessage, startBrowser, type ExtensionBrowser } from './harness';
 
 type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
@@ -47,6 +48,8 @@ const settledState = async () => {
 
 beforeAll(async () => {
   browser = await startBrowser();
+  // Key-less data from Binance only, the venue with recordings (the others would only get 404s).
+  await configure(browser, { keylessVenues: RECORDED_VENUES });
   popup = await browser.openExtensionPage('popup.html');
 });
 
@@ -130,5 +133,12 @@ describe('market data from replayed recorded responses, cached in the real Index
     // Realized totals were kept on disk, not in the dead worker's memory (the replayed stream
     // sends nothing new on reconnect).
     expect(Math.round((await realized24h(worker)).totalUsd)).toBe(Math.round(RECORDED_FORCE_ORDERS.totalUsd));
+  });
+});
+
+describe('the recorded scene is fully replayed', () => {
+  it('answered every request of the product from a recording (no 404 fallback)', () => {
+    const unanswered = browser.requests.filter((r) => r.served === 'missing' || r.served === 'fault').map((r) => `${r.method} ${r.url}`);
+    expect(unanswered).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHostPermissions, contentScriptMatches } from '../../core/venues/sites';
+import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { openAndWatchContentScript, SENSITIVE_PAGES, startBrowser, TRADING_PAGES, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser & { extensionId: string };
 
 beforeAll(async () => {
   browser = await startBrowser();
+  // Key-less data from Binance only, the venue with recordings (the others would only get 404s).
+  await configure(browser, { keylessVenues: RECORDED_VENUES });
 });
 
 afterAll(async () => {
