@@ -41,7 +41,7 @@ export default defineContentScript({
     const visible = createStore(true);
     const uiLanguage = browser.i18n.getUILanguage();
     const lookOf = (s: Settings): OverlayLook => ({ ...pageLook(s, uiLanguage, matchMedia('(prefers-color-scheme: dark)').matches), windowPct: s.bandWindowPct });
-    let look = createStore(lookOf(DEFAULT_SETTINGS));
+    const look = createStore(lookOf(DEFAULT_SETTINGS));
     let position: Point = { x: 16, y: 128 };
     let initialExpanded = false;
     const onMove = (p: Point) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
@@ -77,7 +77,7 @@ export default defineContentScript({
 
     const settings = await settingsReply;
     if (settings.overlaySites[venue] === false) return;
-    look = createStore(lookOf(settings));
+    look.set(lookOf(settings));
     initialExpanded = settings.overlayExpandedByDefault;
     const viewport = { width: innerWidth, height: innerHeight };
     const saved = settings.overlayPositions?.[venue];
