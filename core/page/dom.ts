@@ -8,16 +8,61 @@ import { isSensitiveElement } from './privacy';
 import { normaliseLabel } from './vocabulary';
 import type { Probe } from './adapter-types';
 
+/**
+ * What each probe chain resolved to, kept between reads so a keystroke re-reads only the located
+ * elements' values instead of running every fallback again. An entry is reused only while its
+ * element is still connected, visible, not sensitive and (for text-matched or label probes) still
+ * shows what made it match; the owner (watch-page.ts) clears the whole cache when the form's
+ * structure changes, on a market switch and on the slow poll, so a new decoy or a newly matching
+ * earlier hook is seen within that poll at the latest.
+ */
+export class ResolutionCache {
+  readonly entries = new Map<readonly Probe[], CachedResolution>();
+  /** Sensitive elements met since the last clear (the health report counts them). */
+  refused = new Set<Element>();
+
+  clear(): void {
+    this.entries.clear();
+    this.refused = new Set();
+  }
+}
+
+interface CachedResolution {
+  form: Element | null;
+  input: boolean;
+  /** The probe that answered (null when none did: the field is cached as missing). */
+  probe: Probe | null;
+  /** The element the probe's selector matched; `element` is it, its ancestor or the input inside it. */
+  matched: Element | null;
+  element: Element | null;
+  hook: string;
+  /** For a label probe on a non-input: the dictionary word that matched. */
+  labelWord: string | null;
+  passedOver: string[];
+  missing: string | null;
+}
+
 export class ReadContext {
   /** Sensitive elements met during this pass (counted once each, never read). */
-  readonly refusedElements = new Set<Element>();
+  readonly refusedElements: Set<Element>;
+  /** Hidden-or-not verdicts of this pass, shared by elements with common ancestors. */
+  readonly hiddenMemo = new Map<Element, boolean>();
   constructor(
     readonly doc: Document,
     public decimal: DecimalSeparator | undefined,
-  ) {}
+    readonly cache?: ResolutionCache,
+  ) {
+    this.refusedElements = cache ? cache.refused : new Set<Element>();
+  }
 
   refuse(element: Element): void {
     this.refusedElements.add(element);
+  }
+
+  /** How many sensitive elements were refused; ones a cache kept but the page has since removed do not count. */
+  refusedCount(): number {
+    for (const element of this.refusedElements) if (!element.isConnected) this.refusedElements.delete(element);
+    return this.refusedElements.size;
   }
 }
 
@@ -37,14 +82,31 @@ const MAX_ANCESTORS = 64;
  * hidden only by a stylesheet look visible here (checking would need getComputedStyle on the hot
  * path); a hook then matches twice and the field reads as missing — closed, not wrong.
  */
-export function isHidden(element: Element): boolean {
+export function isHidden(element: Element, memo?: Map<Element, boolean>): boolean {
+  const walked: Element[] = [];
+  let hidden = false;
   let node: Element | null = element;
   for (let depth = 0; node && depth < MAX_ANCESTORS; depth++, node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.hasAttribute('inert') || node.getAttribute('aria-hidden') === 'true') return true;
-    const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+    const known = memo?.get(node);
+    if (known !== undefined) {
+      hidden = known;
+      break;
+    }
+    walked.push(node);
+    if (hiddenItself(node)) {
+      hidden = true;
+      break;
+    }
   }
-  return false;
+  // Every element walked shares the verdict of the first hidden one (or of the visible top).
+  if (memo) for (const el of walked) memo.set(el, hidden);
+  return hidden;
+}
+
+function hiddenItself(node: Element): boolean {
+  if (node.hasAttribute('hidden') || node.hasAttribute('inert') || node.getAttribute('aria-hidden') === 'true') return true;
+  const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return !!style && (style.display === 'none' || style.visibility === 'hidden');
 }
 
 export function isInput(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
@@ -69,7 +131,7 @@ export function visibleMatches(ctx: ReadContext, root: ParentNode, css: string):
       ctx.refuse(el);
       return false;
     }
-    return !isHidden(el);
+    return !isHidden(el, ctx.hiddenMemo);
   });
 }
 
@@ -79,6 +141,11 @@ export function readText(ctx: ReadContext, element: Element, attr?: string): str
     ctx.refuse(element);
     return '';
   }
+  return readChecked(element, attr);
+}
+
+/** readText for an element already checked not to be sensitive. */
+function readChecked(element: Element, attr?: string): string {
   if (attr) return collapse(element.getAttribute(attr));
   if (isInput(element)) return collapse(element.value);
   return collapse(element.textContent);
@@ -171,15 +238,21 @@ function findByLabel(ctx: ReadContext, container: ParentNode, words: readonly st
   if (typeof all === 'string') return [];
   const hits: LabelHit[] = [];
   for (const element of all) {
-    const own = ownText(element);
-    const word = own && startsWithWord(own, words);
-    if (!word) continue;
-    const rest = collapse(own.slice(word.length)).replace(/^[:：]\s*/, '');
-    const sibling = element.nextElementSibling;
-    const text = /[0-9０-９]/.test(rest) ? rest : sibling && !isSensitiveElement(sibling) ? collapse(sibling.textContent) : rest;
-    hits.push({ element, word, text });
+    const hit = labelHitAt(element, words);
+    if (hit) hits.push(hit);
   }
   return hits;
+}
+
+/** A text label starting with one of `words`, and the value shown with it (after it, or in the next sibling). */
+function labelHitAt(element: Element, words: readonly string[]): LabelHit | null {
+  const own = ownText(element);
+  const word = own && startsWithWord(own, words);
+  if (!word) return null;
+  const rest = collapse(own.slice(word.length)).replace(/^[:：]\s*/, '');
+  const sibling = element.nextElementSibling;
+  const text = /[0-9０-９]/.test(rest) ? rest : sibling && !isSensitiveElement(sibling) ? collapse(sibling.textContent) : rest;
+  return { element, word, text };
 }
 
 function ancestorContaining(element: Element, css: string): Element | null {
@@ -205,6 +278,70 @@ export function resolve(
   form: Element | null,
   options: { defaultScope: 'form' | 'document'; input?: boolean },
 ): Resolution {
+  const cache = ctx.cache;
+  if (!cache) return resolveProbes(ctx, probes, form, options).resolution;
+  const entry = cache.entries.get(probes);
+  if (entry && entry.form === form && entry.input === !!options.input) {
+    const reused = reread(ctx, entry);
+    if (reused) return reused;
+  }
+  const { resolution, probe, matched, labelWord } = resolveProbes(ctx, probes, form, options);
+  cache.entries.set(probes, {
+    form,
+    input: !!options.input,
+    probe,
+    matched,
+    element: 'found' in resolution ? resolution.found.element : null,
+    hook: 'found' in resolution ? resolution.found.hook : '',
+    labelWord,
+    passedOver: resolution.passedOver,
+    missing: 'missing' in resolution ? resolution.missing : null,
+  });
+  return resolution;
+}
+
+/**
+ * A cached resolution with fresh text, or null when it no longer holds (its element left the page,
+ * was hidden, turned sensitive, or no longer shows what made its probe match).
+ */
+function reread(ctx: ReadContext, entry: CachedResolution): Resolution | null {
+  const passedOver = [...entry.passedOver];
+  if (entry.missing !== null) return { missing: entry.missing, passedOver };
+  const { element, matched, probe } = entry;
+  if (!element || !matched || !probe || !element.isConnected || isSensitiveElement(element) || isHidden(element, ctx.hiddenMemo)) return null;
+  if (matched !== element && !(element.contains(matched) || matched.contains(element))) return null;
+  if (entry.labelWord !== null) {
+    const hit = labelHitAt(element, probe.label ?? []);
+    if (!hit || hit.word !== entry.labelWord || hit.text === null) return null;
+    return { found: { element, text: hit.text, hook: entry.hook }, passedOver };
+  }
+  if (probe.textMatches && !probe.textMatches.test(readText(ctx, matched))) return null;
+  return { found: lazyFound(element, () => readChecked(element, probe.attr), entry.hook), passedOver };
+}
+
+/**
+ * A found element whose text is read when first asked for: the order form's root is located for
+ * its subtree, and reading its whole textContent on every keystroke would be wasted work.
+ */
+function lazyFound(element: Element, read: () => string, hook: string): Found {
+  let text: string | undefined;
+  return {
+    element,
+    hook,
+    get text() {
+      text ??= read();
+      return text;
+    },
+  };
+}
+
+function resolveProbes(
+  ctx: ReadContext,
+  probes: readonly Probe[],
+  form: Element | null,
+  options: { defaultScope: 'form' | 'document'; input?: boolean },
+): { resolution: Resolution; probe: Probe | null; matched: Element | null; labelWord: string | null } {
+  const answer = (resolution: Resolution, probe: Probe | null = null, matched: Element | null = null, labelWord: string | null = null) => ({ resolution, probe, matched, labelWord });
   const passedOver: string[] = [];
   for (const probe of probes) {
     const container = containerFor(ctx, probe, form, options.defaultScope);
@@ -224,7 +361,8 @@ export function resolve(
         passedOver.push(`${probe.hook}: matched ${matches.length} visible elements`);
         continue;
       }
-      let element = matches[0] as Element;
+      const matched = matches[0] as Element;
+      let element = matched;
       if (probe.ancestorContaining) {
         const ancestor = ancestorContaining(element, probe.ancestorContaining);
         if (!ancestor) {
@@ -241,7 +379,7 @@ export function resolve(
         }
         element = inner[0] as Element;
       }
-      return { found: { element, text: readText(ctx, element, probe.attr), hook: probe.hook }, passedOver };
+      return answer({ found: lazyFound(element, () => readText(ctx, element, probe.attr), probe.hook), passedOver }, probe, matched);
     }
     if (probe.label) {
       const hits = findByLabel(ctx, container, probe.label, !!options.input);
@@ -251,9 +389,9 @@ export function resolve(
       }
       const hit = hits[0] as LabelHit;
       const text = hit.text ?? readText(ctx, hit.element, probe.attr);
-      return { found: { element: hit.element, text, hook: `label "${hit.word}"` }, passedOver };
+      return answer({ found: { element: hit.element, text, hook: `label "${hit.word}"` }, passedOver }, probe, hit.element, hit.text === null ? null : hit.word);
     }
   }
   const why = passedOver.length > 0 ? passedOver.join('; ') : 'no probe defined';
-  return { missing: `not found (${why})`, passedOver };
+  return answer({ missing: `not found (${why})`, passedOver });
 }

@@ -2,11 +2,11 @@
  * The shared reading engine: runs a venue adapter against a Document and returns every field as
  * a value with its hook, or as missing with the reason. It never guesses and never writes.
  */
-import { decimalSeparatorFor, findNumber, inferDecimalSeparator, parseNumber } from '../format/numbers';
+import { decimalSeparatorFor, findNumber, inferDecimalSeparator, parseNumber, type DecimalSeparator } from '../format/numbers';
 import type { MarginMode, Market } from '../types';
 import { parseUnifiedSymbol } from '../types';
 import type { Probe, VenuePageAdapter } from './adapter-types';
-import { ReadContext, readText, resolve, visibleMatches, type Resolution } from './dom';
+import { ReadContext, readText, resolve, visibleMatches, type Resolution, type ResolutionCache } from './dom';
 import { namesMarket } from './symbols';
 import { priceFromTitle } from './title';
 import type { Balance, FieldResult, HealthEntry, OrderSide, OrderSize, OrderType, PageFieldName, PageFields, PageReading, SizeUnit, VisiblePosition } from './types';
@@ -21,6 +21,11 @@ export interface ReadOptions {
   /** The page URL (defaults to `doc.URL`). */
   url?: string;
   now?: () => number;
+  /**
+   * Reuse the elements earlier reads located (see ResolutionCache): only their values are read
+   * again. Without it every probe chain runs from scratch.
+   */
+  cache?: ResolutionCache;
 }
 
 type Passed = Partial<Record<PageFieldName, string[]>>;
@@ -201,14 +206,24 @@ function findForm(ctx: ReadContext, probes: readonly Probe[]): { form: Element |
 }
 
 /** Locates the order form (the subtree the watcher observes). */
-export function findOrderForm(doc: Document, adapter: VenuePageAdapter): Element | null {
-  return findForm(new ReadContext(doc, undefined), adapter.formRoot).form;
+export function findOrderForm(doc: Document, adapter: VenuePageAdapter, cache?: ResolutionCache): Element | null {
+  return findForm(new ReadContext(doc, undefined, cache), adapter.formRoot).form;
+}
+
+/** Building an Intl.NumberFormat per read would cost more than the rest of a keystroke's read. */
+const decimalByLocale = new Map<string, DecimalSeparator | undefined>();
+function localeDecimal(adapter: VenuePageAdapter, lang: string): DecimalSeparator | undefined {
+  if (adapter.decimalSeparator) return adapter.decimalSeparator(lang);
+  if (!decimalByLocale.has(lang)) {
+    if (decimalByLocale.size > 32) decimalByLocale.clear();
+    decimalByLocale.set(lang, decimalSeparatorFor(lang));
+  }
+  return decimalByLocale.get(lang);
 }
 
 export function readPage(doc: Document, adapter: VenuePageAdapter, market: Market, options: ReadOptions = {}): PageReading {
-  const lang = doc.documentElement?.getAttribute('lang') ?? '';
-  const decimal = adapter.decimalSeparator ? adapter.decimalSeparator(lang) : decimalSeparatorFor(lang);
-  const ctx = new ReadContext(doc, decimal);
+  const decimal = localeDecimal(adapter, doc.documentElement?.getAttribute('lang') ?? '');
+  const ctx = new ReadContext(doc, decimal, options.cache);
   const passed: Passed = {};
   const url = options.url ?? doc.URL;
   const { form, why: formMissing } = findForm(ctx, adapter.formRoot);
@@ -263,6 +278,6 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
     readAt: (options.now ?? Date.now)(),
     fields,
     health: health(fields, passed),
-    refusedSensitive: ctx.refusedElements.size,
+    refusedSensitive: ctx.refusedCount(),
   };
 }

@@ -7,10 +7,17 @@
  * - a 250 ms URL check notices SPA market switches (pushState fires no event in an isolated world),
  *   plus `hashchange`/`popstate`; every 4th tick re-reads for inputs whose value attribute is not synced.
  * All reads are coalesced to one per animation frame, and reads use no layout-forcing APIs.
+ *
+ * Reads reuse the elements located before (ResolutionCache): a keystroke costs a few `value` and
+ * `textContent` reads, not every fallback chain. The located elements are thrown away, and every
+ * probe chain runs again, when the form's structure changes (nodes added or removed, or an attribute
+ * other than `value` changes: a tab, `hidden`, a class), when a located element leaves the page,
+ * on a market switch, on `refresh()`, and on the slow re-read.
  */
 import type { Market } from '../types';
 import type { VenuePageAdapter } from './adapter-types';
 import { marketFromUrl } from './market-from-url';
+import { ResolutionCache } from './dom';
 import { findOrderForm, readPage } from './read-page';
 import type { PageReading } from './types';
 
@@ -47,6 +54,10 @@ export interface PageWatch {
 
 const FORM_ATTRIBUTES = ['value', 'aria-selected', 'aria-pressed', 'aria-checked', 'class', 'hidden', 'style', 'disabled', 'data-state'];
 
+function changesStructure(record: MutationRecord): boolean {
+  return record.type === 'childList' || (record.type === 'attributes' && record.attributeName !== 'value');
+}
+
 export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAdapter, onReading: ReadingListener, options: WatchOptions = {}): PageWatch {
   const resolveMarket = options.resolveMarket ?? marketFromUrl;
   const rereadEvery = options.rereadEveryTicks ?? 4;
@@ -58,18 +69,25 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   let lastKey = '';
   let ticks = 0;
   let stopped = false;
+  const cache = new ResolutionCache();
 
   function marketFor(href: string): Market | null {
     const m = resolveMarket(href);
     return m && m.venue === adapter.venue ? m : null;
   }
 
-  const formObserver = new win.MutationObserver(() => schedule('mutation'));
+  const formObserver = new win.MutationObserver((records) => {
+    // Text and value changes keep the located elements (their values are read fresh); anything
+    // that can add, remove, reveal or re-select an element makes every field be located again.
+    if (records.some(changesStructure)) cache.clear();
+    schedule('mutation');
+  });
   const headObserver = new win.MutationObserver(() => schedule('title'));
 
   function observeForm(): void {
     formObserver.disconnect();
-    form = findOrderForm(doc, adapter);
+    cache.clear();
+    form = findOrderForm(doc, adapter, cache);
     if (form) formObserver.observe(form, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: FORM_ATTRIBUTES });
   }
 
@@ -82,7 +100,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
       }
       return;
     }
-    const reading = readPage(doc, adapter, market, { url, now: options.now });
+    const reading = readPage(doc, adapter, market, { url, now: options.now, cache });
     const key = `${market.symbol}|${JSON.stringify(reading.fields)}`;
     if (key === lastKey) return;
     lastKey = key;
@@ -125,6 +143,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     ticks += 1;
     if (ticks % rereadEvery !== 0 || doc.hidden) return;
     if (!form || !form.isConnected) observeForm();
+    else cache.clear();
     schedule('poll');
   };
 
@@ -151,6 +170,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     },
     refresh() {
       lastKey = '';
+      cache.clear();
       schedule('poll');
     },
   };
