@@ -131,19 +131,6 @@ describe('the overlay on the recorded Binance page', () => {
     await page.close();
   });
 
-  it('offline: shows the cached data with its age and says it is offline', async () => {
-    await (await openBinance()).close();
-    await browser.context.setOffline(true);
-    onTestFinished(() => browser.context.setOffline(false));
-    const page = await browser.open(BINANCE);
-    await expect.poll(() => overlayRoot(page).getAttribute('data-state'), { timeout: 20_000 }).toBe('offline');
-    await inOverlay(page, 'state-offline').waitFor();
-    expect(await inOverlay(page, 'overlay-price').textContent()).toContain('84,028.1');
-    expect(await inOverlay(page, 'band-long').count()).toBeGreaterThan(0);
-    await screenshot(overlayRoot(page), 'overlay-offline');
-    await page.close();
-  });
-
   it('follows the theme and language settings (light, Simplified Chinese)', async () => {
     await configure(browser, { theme: 'light' });
     const light = await openBinance();
@@ -210,6 +197,22 @@ describe('the recorded scene is fully replayed', () => {
     const unanswered = browser.requests.filter((r) => r.served === 'missing' || r.served === 'fault').map((r) => `${r.method} ${r.url}`);
     expect(unanswered).toEqual([]);
     expect(browser.requests.filter((r) => r.served === 'replay').length).toBeGreaterThan(5);
+  });
+});
+
+// A fault of its own (no network), after the screenshots so its source error is not in them.
+describe('the overlay without a network', () => {
+  it('offline: shows the cached data with its age and says it is offline', async () => {
+    await (await openBinance()).close();
+    await browser.context.setOffline(true);
+    onTestFinished(() => browser.context.setOffline(false));
+    const page = await browser.open(BINANCE);
+    await expect.poll(() => overlayRoot(page).getAttribute('data-state'), { timeout: 20_000 }).toBe('offline');
+    await inOverlay(page, 'state-offline').waitFor();
+    expect(await inOverlay(page, 'overlay-price').textContent()).toContain('84,028.1');
+    expect(await inOverlay(page, 'band-long').count()).toBeGreaterThan(0);
+    await screenshot(overlayRoot(page), 'overlay-offline');
+    await page.close();
   });
 });
 
