@@ -7,6 +7,7 @@ import type { FetchLike } from '@/core/net/fetcher';
 import type { LocalStorageArea } from '@/core/vendors/keys';
 import type { OpenSocket, SocketLike } from '@/core/realized/stream-manager';
 import { createService, REFRESH_ALARM, REFRESH_PERIOD_MINUTES } from '@/core/service/service';
+import { toggleOverlayRelay } from '@/core/overlay/tab-messages';
 
 /**
  * Thin glue: platform objects in, listeners registered synchronously (so the event that woke
@@ -57,6 +58,15 @@ export default defineBackground(() => {
     }
     service.acceptLivePort(port);
   });
+
+  // The keyboard shortcut reaches the overlay in the active tab. Tab ids need no `tabs` permission,
+  // and a tab without our content script simply does not answer.
+  browser.commands.onCommand.addListener(
+    toggleOverlayRelay(
+      (tabId, message) => browser.tabs.sendMessage(tabId, message),
+      async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    ),
+  );
 
   browser.alarms.onAlarm.addListener((alarm) => void service.onAlarm(alarm.name));
   void browser.alarms.get(REFRESH_ALARM).then((existing) => {
