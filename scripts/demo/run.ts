@@ -27,6 +27,7 @@ function summarizeRequests(browser: ExtensionBrowser): void {
   const replayed = browser.requests.filter((r) => r.served === 'replay');
   const missing = browser.requests.filter((r) => r.served === 'missing');
   console.log(`Replayed ${replayed.length} recorded API response(s) to the background; nothing left the machine.`);
+  if (!missing.length) console.log('Every request the product made had a recording (no 404 fallback).');
   if (missing.length) {
     const unique = [...new Set(missing.map((r) => `${r.method} ${r.url.split('?')[0]}`))];
     console.log(`No recording for ${unique.length} endpoint(s) (answered 404, shown as source errors):`);
