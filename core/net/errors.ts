@@ -53,7 +53,8 @@ export function exchangeErrorOf(body: unknown): { code: string; message: string 
   if (typeof b.label === 'string' && typeof b.message === 'string') return { code: b.label.slice(0, 80), message: b.message.slice(0, 200) };
   if ('code' in b && ('msg' in b || 'message' in b)) {
     const code = text(b.code);
-    const ok = code === '0' || code === '00000' || code === '200' || (b.success === true);
+    // '00000' is Bitget's success code, '000000' Binance's bapi one.
+    const ok = code === '0' || code === '00000' || code === '000000' || code === '200' || b.success === true;
     if (code !== null && !ok) return { code, message: text(b.msg) ?? text(b.message) ?? 'error' };
   }
   return null;

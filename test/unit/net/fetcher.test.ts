@@ -158,6 +158,9 @@ describe('helpers', () => {
     expect(exchangeErrorOf({ code: '401', msg: 'API key missing.' })?.code).toBe('401');
     expect(exchangeErrorOf({ code: '0', msg: 'success', data: [] })).toBeNull();
     expect(exchangeErrorOf({ code: '00000', msg: 'success', data: [] })).toBeNull();
+    // Binance's public bapi answers success as code "000000" with no success flag (2026-08-02 capture).
+    expect(exchangeErrorOf({ code: '000000', message: null, data: [] })).toBeNull();
+    expect(exchangeErrorOf({ code: '100001', message: 'system busy' })?.code).toBe('100001');
     expect(exchangeErrorOf({ retCode: 0, retMsg: 'OK' })).toBeNull();
     expect(exchangeErrorOf({ success: true, code: 0, data: {} })).toBeNull();
     expect(exchangeErrorOf([1, 2])).toBeNull();
