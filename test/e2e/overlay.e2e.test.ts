@@ -272,14 +272,24 @@ describe('where the extension talks to', () => {
 
 // Last, so it covers every page the tests opened, other venues' included.
 describe('settings reach the network', () => {
-  it('asks nothing of a key-less venue that is switched off', () => {
+  // The key-less switch decides which venues feed the shared figures (the heatmap model's candles and
+  // open interest, the realized-liquidation streams and backfill). The market on screen still gets its
+  // own mark price, instrument and tier table from its venue: the trader is on that venue's page.
+  it('a key-less venue that is switched off feeds neither the heatmap nor the realized totals', () => {
     const off = Object.entries(RECORDED_VENUES).filter(([, on]) => !on).map(([venue]) => venue);
     const offHosts = off.flatMap((venue) => SITES[venue as keyof typeof SITES].apiHosts.map((h) => new URL(h.replace(/\*/g, 'x'))));
-    const asked = browser.requests
+    const offRequests = browser.requests
       .slice(configuredAt)
-      .filter((r) => r.fromServiceWorker && r.method !== 'WS')
-      .filter((r) => offHosts.some((h) => r.url.startsWith(h.origin + h.pathname.replace(/x$/, ''))))
+      .filter((r) => offHosts.some((h) => r.url.startsWith(h.origin + h.pathname.replace(/x$/, ''))));
+    const feeds = offRequests.filter((r) => /kline|candle|open-?interest|liquidation|taker|history/i.test(r.url)).map((r) => r.url);
+    expect(feeds).toEqual([]);
+    const streamHost: Record<string, string> = { binance: 'binance.com', bybit: 'bybit.com', okx: 'okx.com', htx: 'hbdm.com' };
+    const offSockets = browser.requests
+      .slice(configuredAt)
+      .filter((r) => r.method === 'WS' && off.some((v) => streamHost[v] && new URL(r.url).hostname.endsWith(streamHost[v]!)))
       .map((r) => r.url);
-    expect(asked).toEqual([]);
+    expect(offSockets).toEqual([]);
+    // And what was asked of them came from the background, for a page the tests opened.
+    expect(offRequests.every((r) => r.fromServiceWorker)).toBe(true);
   });
 });
