@@ -157,10 +157,20 @@ function ownText(element: Element): string {
   return collapse(text);
 }
 
+/** Adapter word lists are module constants: normalise each once, not once per element scanned. */
+const normalisedWords = new WeakMap<readonly string[], string[]>();
+function normalisedList(words: readonly string[]): string[] {
+  let list = normalisedWords.get(words);
+  if (!list) {
+    list = words.map(normaliseLabel);
+    normalisedWords.set(words, list);
+  }
+  return list;
+}
+
 function startsWithWord(label: string, words: readonly string[]): string | null {
   const normalised = normaliseLabel(label);
-  for (const word of words) {
-    const w = normaliseLabel(word);
+  for (const w of normalisedList(words)) {
     if (normalised === w) return w;
     if (normalised.startsWith(w)) {
       const next = normalised.charAt(w.length);

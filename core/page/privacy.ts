@@ -30,6 +30,18 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Verdicts per naming-attribute value (a pure function of the string), so a re-read costs a lookup. */
+const verdicts = new Map<string, boolean>();
+function sensitiveName(value: string): boolean {
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    verdict = SENSITIVE_FRAGMENTS.test(value) || tokens(value).some((t) => SENSITIVE_TOKENS.has(t));
+    if (verdicts.size >= 1024) verdicts.clear();
+    verdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
 export function isSensitiveElement(element: Element): boolean {
   const tag = element.tagName.toLowerCase();
   if (tag === 'input') {
@@ -40,9 +52,7 @@ export function isSensitiveElement(element: Element): boolean {
   if (autocomplete && SENSITIVE_AUTOCOMPLETE.test(autocomplete)) return true;
   for (const attribute of NAMING_ATTRIBUTES) {
     const value = element.getAttribute(attribute);
-    if (!value) continue;
-    if (SENSITIVE_FRAGMENTS.test(value)) return true;
-    if (tokens(value).some((t) => SENSITIVE_TOKENS.has(t))) return true;
+    if (value && sensitiveName(value)) return true;
   }
   return false;
 }

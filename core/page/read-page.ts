@@ -221,6 +221,18 @@ function localeDecimal(adapter: VenuePageAdapter, lang: string): DecimalSeparato
   return decimalByLocale.get(lang);
 }
 
+/** The title and prices change about once a second; keystrokes in between reuse the verdict. */
+let lastSamples = '';
+let lastSamplesDecimal: DecimalSeparator | undefined;
+function pageDecimal(samples: string[]): DecimalSeparator | undefined {
+  const key = samples.join('\n');
+  if (key !== lastSamples) {
+    lastSamples = key;
+    lastSamplesDecimal = inferDecimalSeparator(samples);
+  }
+  return lastSamplesDecimal;
+}
+
 export function readPage(doc: Document, adapter: VenuePageAdapter, market: Market, options: ReadOptions = {}): PageReading {
   const decimal = localeDecimal(adapter, doc.documentElement?.getAttribute('lang') ?? '');
   const ctx = new ReadContext(doc, decimal, options.cache);
@@ -234,7 +246,7 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
   };
   const samples = [doc.title ?? ''];
   for (const r of Object.values(priceNodes)) if ('found' in r) samples.push(r.found.text);
-  ctx.decimal = inferDecimalSeparator(samples) ?? decimal;
+  ctx.decimal = pageDecimal(samples) ?? decimal;
   const formField = <T>(read: () => FieldResult<T>): FieldResult<T> => (form ? read() : missing(formMissing));
 
   const price = (field: 'lastPrice' | 'markPrice', what: string) => {
