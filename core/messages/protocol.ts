@@ -66,10 +66,24 @@ const empty = object({});
 export const COMMANDS = {
   ping: command<Infer<typeof empty>, { version: string }>(empty, ['content', 'extension']),
   'snapshot.get': command<{ market: Market }, MarketSnapshot>(object({ market: marketSchema }), ['content', 'extension']),
+  /**
+   * The last assembled snapshot from the cache (one read, no refresh): the overlay paints it at
+   * once while `snapshot.get` assembles the current one. Null when nothing is cached; `stale` is
+   * set when the copy is past its freshness limit.
+   */
+  'snapshot.cached': command<{ market: Market }, MarketSnapshot | null>(object({ market: marketSchema }), ['content', 'extension']),
   'tiers.get': command<{ market: Market }, TierTable>(object({ market: marketSchema }), ['content', 'extension']),
   'instrument.get': command<{ market: Market }, InstrumentInfo>(object({ market: marketSchema }), ['content', 'extension']),
   'markets.list': command<{ venue: VenueId }, Market[]>(object({ venue: oneOf(VENUE_IDS) }), ['extension']),
   'settings.get': command<Infer<typeof empty>, Settings>(empty, ['content', 'extension']),
+  /**
+   * The overlay's strings and engine-note translations for a language other than English, which
+   * the content script does not bundle (keeps it small on every trading page).
+   */
+  'i18n.catalog': command<{ language: 'zh_CN' }, { messages: Record<string, string>; notes: { exact: Record<string, string>; patterns: [string, string][] } }>(
+    object({ language: oneOf(['zh_CN'] as const) }),
+    ['content', 'extension'],
+  ),
   'settings.set': command<{ settings: Settings }, Settings>(object({ settings: settingsSchema }), ['extension']),
   'overlay.position': command<{ venue: VenueId; x: number; y: number }, Settings>(
     object({ venue: oneOf(VENUE_IDS), x: num({ min: -10_000, max: 10_000 }), y: num({ min: -10_000, max: 10_000 }) }),
