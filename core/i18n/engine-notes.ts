@@ -1,49 +1,45 @@
 /**
- * Chinese for the sentences the liquidation engine writes into its results (assumptions and
+ * Translations of the sentences the liquidation engine writes into its results (assumptions and
  * rule notes, core/liquidation). The engine speaks English; an unknown or reworded sentence is
  * shown as it is, never dropped, so a change there costs a translation, not information.
+ * The tables are registered per language (addNotes): the content script gets them from the
+ * background, the extension pages import them.
  */
 import type { Language } from './i18n';
 
-const ZH: Record<string, string> = {
-  'Market order: entry = mark price (slippage and spread not included).': '市价单：开仓价按标记价格计算（未计滑点和价差）。',
-  'No existing position visible: assumed none.': '页面上看不到现有持仓：按无持仓计算。',
-  'Existing position margin not visible: assumed its entry value ÷ the current leverage.': '看不到现有持仓的保证金：按其开仓价值 ÷ 当前杠杆计算。',
-  'Order adds to the open position: priced at the combined size and average entry.': '订单会加仓：按合并后的数量和平均开仓价计算。',
-  'Hedge mode: the order opens its own leg; the opposite leg is kept apart.': '双向持仓模式：订单单独开仓，反方向持仓分开计算。',
-  'Order reduces the open position: the rest keeps its entry and a proportional share of its margin.': '订单会减仓：剩余仓位保持原开仓价和相应比例的保证金。',
-  'Order closes the open position: nothing left to liquidate.': '订单会平掉持仓：不再有强平价。',
-  'Order closes the open position and opens the remainder on the other side at the order price.': '订单平掉持仓后，剩余数量按订单价格反向开仓。',
-  'No tier of the table contains its own liquidation price (the table is not self-consistent): used the tier at entry.': '档位表中没有任何档位包含其自身的强平价（档位表不自洽）：改用开仓时的档位。',
-  'Cross hedge mode: both legs share one liquidation price; the opposite leg uses the same maintenance tier.': '全仓双向模式：两个方向共用一个强平价；反方向仓位使用相同的维持保证金档位。',
-  'The position is beyond the last bracket of the table: its last tier was used.': '仓位超出档位表的最后一档：按最后一档计算。',
-  'The computed liquidation price is ≤ 0: this position is not liquidated by any price move.': '计算出的强平价 ≤ 0：任何价格变动都不会强平此仓位。',
-  'Cross: other positions not visible: assumed none (wallet balance only).': '全仓：看不到其他持仓：按无其他持仓计算（仅用钱包余额）。',
-  'Cross: account balance unknown, computed as isolated (margin = position value ÷ leverage).': '全仓：账户余额未知，按逐仓计算（保证金 = 仓位价值 ÷ 杠杆）。',
-  'Leverage not given: taken as position value ÷ margin.': '未给出杠杆：按仓位价值 ÷ 保证金计算。',
-  'The mark price is already past this liquidation price: the venue would liquidate at once or refuse the order for insufficient margin.':
-    '标记价格已越过此强平价：交易所会立即强平，或因保证金不足拒绝该订单。',
-  'Bybit: help-centre formula (maintenance margin at the entry price); a Unified Trading Account may show up to ~0.05% different.':
-    'Bybit：采用帮助中心公式（按开仓价计算维持保证金）；统一交易账户显示的数值可能相差约 0.05%。',
-  "Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate's own number.":
-    'Gate 未公布强平价公式：此处采用最接近的公开规则（OKX 式，含吃单手续费），并非 Gate 自己的数值。',
-  'HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".': 'HTX：维持保证金率 = 调整系数 ÷ 杠杆，HTX 注明该数据“仅供参考”。',
-  'MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.':
-    'MEXC 现行规则未公布强平手续费：此处采用其较早公开的公式（不含手续费），实际强平价可能略靠近开仓价。',
-};
+/** Exact sentences, and patterns (RegExp source, template with {1}… for the captures). */
+export interface NoteCatalog {
+  exact: Record<string, string>;
+  patterns: [string, string][];
+}
 
-const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Taker fee rate unknown: assumed (.+)\.$/, (m) => `吃单费率未知：按 ${m[1]} 计算。`],
-  [/^(.+) picks the tier by position size; the table given is in notional, so the tier at the entry notional was used\.$/, (m) => `${m[1]} 按仓位数量选择档位；所给档位表按名义价值划分，因此使用开仓名义价值对应的档位。`],
-];
+interface CompiledNotes {
+  exact: Record<string, string>;
+  patterns: [RegExp, string][];
+}
+
+const NOTES: Partial<Record<Language, CompiledNotes>> = {};
+
+export function addNotes(language: Language, catalog: NoteCatalog): void {
+  const patterns: [RegExp, string][] = [];
+  for (const [source, template] of catalog.patterns) {
+    try {
+      patterns.push([new RegExp(source), template]);
+    } catch {
+      // A malformed pattern is skipped: its sentences stay in English.
+    }
+  }
+  NOTES[language] = { exact: { ...catalog.exact }, patterns };
+}
 
 export function translateNote(note: string, language: Language): string {
-  if (language !== 'zh_CN') return note;
-  const exact = ZH[note];
+  const notes = NOTES[language];
+  if (!notes) return note;
+  const exact = Object.hasOwn(notes.exact, note) ? notes.exact[note] : undefined;
   if (exact) return exact;
-  for (const [pattern, render] of PATTERNS) {
+  for (const [pattern, template] of notes.patterns) {
     const m = pattern.exec(note);
-    if (m) return render(m);
+    if (m) return template.replace(/\{(\d)\}/g, (whole, i: string) => m[Number(i)] ?? whole);
   }
   return note;
 }

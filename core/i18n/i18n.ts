@@ -5,7 +5,6 @@
  */
 import type { LANGUAGES } from '../settings/settings';
 import { en, type OverlayMessageKey } from './catalogs/en';
-import { zh_CN } from './catalogs/zh_CN';
 import type { PageMessageKey } from './catalogs/en-pages';
 import { ageParts } from '../format/display';
 
@@ -16,7 +15,20 @@ export type Language = Exclude<LanguageSetting, 'auto'>;
 
 type Messages = Partial<Record<MessageKey, string>>;
 
-export const CATALOGS: Record<Language, Messages> = { en: { ...en }, zh_CN: { ...zh_CN } };
+/**
+ * English is bundled everywhere. Other languages are registered when needed: the extension pages
+ * import core/i18n/zh_CN; the content script asks the background (`i18n.catalog`), which keeps
+ * them out of the bundle every trading page loads. Until then a key falls back to English.
+ */
+export const CATALOGS: Record<Language, Messages> = { en: { ...en }, zh_CN: {} };
+
+/** Registers one language's messages; only known keys with string values are taken. */
+export function addCatalog(language: Language, messages: Record<string, unknown>): void {
+  const target = CATALOGS[language];
+  for (const [key, value] of Object.entries(messages)) if (typeof value === 'string' && isMessageKey(key)) target[key] = value;
+}
+
+export const hasCatalog = (language: Language): boolean => language === 'en' || Object.keys(CATALOGS[language]).length > 0;
 
 /** Adds a set of messages (the extension pages' own) to both languages. */
 export function addMessages(extra: Record<Language, Messages>): void {

@@ -5,5 +5,6 @@
 import { enPages } from './catalogs/en-pages';
 import { zh_CNPages } from './catalogs/zh_CN-pages';
 import { addMessages } from './i18n';
+import './zh_CN';
 
 addMessages({ en: enPages, zh_CN: zh_CNPages });

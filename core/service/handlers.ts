@@ -11,6 +11,8 @@ import type { SettingsStore } from './settings-store';
 import type { StatusRecorder } from './status';
 import type { ViewedMarkets } from './viewed';
 import type { createSnapshotAssembler } from './snapshot';
+import { zh_CN } from '../i18n/catalogs/zh_CN';
+import { zh_CNNotes } from '../i18n/catalogs/zh_CN-notes';
 
 export interface HandlerDeps {
   version: string;
@@ -44,9 +46,16 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ping: async () => ({ version: deps.version }),
 
     'snapshot.get': async ({ market }) => {
-      await deps.viewed.touch(market).catch(() => undefined);
-      return deps.snapshots.assemble(market, await deps.settings.get());
+      // Marking the market as viewed runs alongside the assembly, not before it.
+      const touched = deps.viewed.touch(market).catch(() => undefined);
+      const snapshot = await deps.snapshots.assemble(market, await deps.settings.get());
+      await touched;
+      return snapshot;
     },
+
+    'snapshot.cached': ({ market }) => deps.snapshots.cached(market),
+
+    'i18n.catalog': async () => ({ messages: zh_CN, notes: zh_CNNotes }),
 
     'tiers.get': ({ market }) => userFacing(deps.data.tiers(market).then((r) => r.value)),
 

@@ -62,5 +62,14 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
     await deps.cache.put('snapshots', snapshotKey(market), snapshot).catch(() => undefined);
     return snapshot;
   }
-  return { assemble };
+  /**
+   * The last assembled snapshot, read once from the cache with no refresh: what the overlay paints
+   * first. Past its freshness limit it is marked stale, so it is never shown as current.
+   */
+  async function cached(market: Market): Promise<MarketSnapshot | null> {
+    const hit = await deps.cache.get<MarketSnapshot>('snapshots', snapshotKey(market)).catch(() => null);
+    if (!hit || hit.value.market.venue !== market.venue || hit.value.market.symbol !== market.symbol) return null;
+    return hit.fresh ? hit.value : { ...hit.value, stale: true };
+  }
+  return { assemble, cached };
 }

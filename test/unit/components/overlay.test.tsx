@@ -9,6 +9,8 @@ import type { PageHealth } from '@/core/overlay/health';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { NOW, PRICE, snapshot } from '../overlay/fixtures';
 import { mount } from './render';
+// Chinese is registered on demand (the content script asks the background for it).
+import '@/core/i18n/zh_CN';
 
 const market = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
 const data = (...events: OverlayEvent[]): OverlayData => events.reduce(reduceOverlay, INITIAL_DATA);

@@ -8,6 +8,8 @@ import { enPages } from '@/core/i18n/catalogs/en-pages';
 import { zh_CNPages } from '@/core/i18n/catalogs/zh_CN-pages';
 import { createTranslator, resolveLanguage } from '@/core/i18n/i18n';
 import { LANGUAGES, LEVERAGE_PRESETS, NUMBER_FORMATS, THEMES } from '@/core/settings/settings';
+// Chinese is registered on demand (the content script asks the background for it).
+import '@/core/i18n/zh_CN';
 
 const ROOT = join(__dirname, '../../..');
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

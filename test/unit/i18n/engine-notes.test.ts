@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { translateNote } from '@/core/i18n/engine-notes';
 import { computeLiquidation, orderToLiquidationInputs } from '@/core/liquidation';
+// Chinese is registered on demand (the content script asks the background for it).
+import '@/core/i18n/zh_CN';
 
 const ROOT = join(__dirname, '../../..');
 function files(dir: string): string[] {
@@ -27,5 +29,27 @@ describe('engine notes in Chinese', () => {
     expect(translateNote('No existing position visible: assumed none.', 'en')).toBe('No existing position visible: assumed none.');
     expect(translateNote('Something new.', 'zh_CN')).toBe('Something new.');
     expect(translateNote('Taker fee rate unknown: assumed 0.05%.', 'zh_CN')).toBe('吃单费率未知：按 0.05% 计算。');
+  });
+});
+
+describe('a language registered on demand', () => {
+  it('before registration a key and a note stay in English; after it, the transported tables translate', async () => {
+    vi.resetModules();
+    const i18n = await import('@/core/i18n/i18n');
+    const notes = await import('@/core/i18n/engine-notes');
+    const { zh_CN } = await import('@/core/i18n/catalogs/zh_CN');
+    const { zh_CNNotes } = await import('@/core/i18n/catalogs/zh_CN-notes');
+    expect(i18n.hasCatalog('zh_CN')).toBe(false);
+    expect(i18n.createTranslator('zh_CN')('realizedTotal', { usd: '$1M' })).toBe('Total $1M');
+    expect(notes.translateNote('Taker fee rate unknown: assumed 0.05%.', 'zh_CN')).toBe('Taker fee rate unknown: assumed 0.05%.');
+    // What crosses the message channel is structured-cloned JSON: the same tables, no functions.
+    const wire = JSON.parse(JSON.stringify({ messages: { ...zh_CN, notAKey: 'x', appName: 42 }, notes: { ...zh_CNNotes, patterns: [...zh_CNNotes.patterns, ['(unclosed', 'x']] } })) as { messages: Record<string, unknown>; notes: typeof zh_CNNotes };
+    i18n.addCatalog('zh_CN', wire.messages);
+    notes.addNotes('zh_CN', wire.notes);
+    expect(i18n.hasCatalog('zh_CN')).toBe(true);
+    expect(i18n.createTranslator('zh_CN')('realizedTotal', { usd: '$1M' })).toBe('合计 $1M');
+    expect(i18n.CATALOGS.zh_CN).not.toHaveProperty('notAKey');
+    expect(notes.translateNote('Taker fee rate unknown: assumed 0.05%.', 'zh_CN')).toBe('吃单费率未知：按 0.05% 计算。');
+    expect(notes.translateNote('Something new.', 'zh_CN')).toBe('Something new.');
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bandSentence, imbalanceOf, imbalanceSentence, pickBands } from '@/core/overlay/bands';
 import { createTranslator } from '@/core/i18n/i18n';
 import { band, LONG_BIG, LONG_NEAR, SHORT_NEAR } from './fixtures';
+// Chinese is registered on demand (the content script asks the background for it).
+import '@/core/i18n/zh_CN';
 
 const en = createTranslator('en');
 

@@ -86,6 +86,34 @@ describe('background service', () => {
     expect(calls.map((c) => new URL(c.url).pathname)).toEqual(expect.arrayContaining(['/fapi/v1/premiumIndex', '/fapi/v1/klines', '/futures/data/openInterestHist']));
   });
 
+  it('snapshot.cached: one cache read and no network — null before any assembly, the last snapshot after, stale once past its limit', async () => {
+    const { route, calls, clock } = await setup();
+    expect(await ask(route, 'snapshot.cached', { market: BTC }, fromPage)).toEqual({ ok: true, data: null });
+    expect(calls.length).toBe(0);
+    const assembled = ((await ask(route, 'snapshot.get', { market: BTC })) as { data: MarketSnapshot }).data;
+    const before = calls.length;
+    const fresh = ((await ask(route, 'snapshot.cached', { market: BTC }, fromPage)) as { data: MarketSnapshot }).data;
+    expect(fresh).toEqual(assembled);
+    expect(fresh.stale).toBe(false);
+    await clock.advance(20_000);
+    const old = ((await ask(route, 'snapshot.cached', { market: BTC }, fromPage)) as { data: MarketSnapshot }).data;
+    expect(old.stale).toBe(true);
+    expect(old.asOf).toBe(assembled.asOf);
+    await clock.advance(0);
+    expect(calls.length).toBe(before);
+    expect(await ask(route, 'snapshot.cached', { market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }, fromPage)).toEqual({ ok: true, data: null });
+  });
+
+  it('i18n.catalog hands the content script the Chinese overlay strings and engine notes as plain data', async () => {
+    const { route } = await setup();
+    const reply = (await ask(route, 'i18n.catalog', { language: 'zh_CN' }, fromPage)) as { ok: true; data: { messages: Record<string, string>; notes: { exact: Record<string, string>; patterns: [string, string][] } } };
+    expect(reply.ok).toBe(true);
+    expect(reply.data.messages.realizedTotal).toBe('合计 {usd}');
+    expect(reply.data.notes.exact['No existing position visible: assumed none.']).toMatch(/[\u4e00-\u9fff]/);
+    expect(structuredClone(reply.data)).toEqual(reply.data);
+    expect(await ask(route, 'i18n.catalog', { language: 'fr' }, fromPage)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+  });
+
   it('stale-while-revalidate: a later call answers from cache at once and refreshes behind', async () => {
     const { route, calls, clock } = await setup();
     await ask(route, 'snapshot.get', { market: BTC });
