@@ -20,10 +20,13 @@ export class ResolutionCache {
   readonly entries = new Map<readonly Probe[], CachedResolution>();
   /** Sensitive elements met since the last clear (the health report counts them). */
   refused = new Set<Element>();
+  /** The order form of the last read through this cache (undefined: none since the last clear). */
+  lastForm: Element | null | undefined = undefined;
 
   clear(): void {
     this.entries.clear();
     this.refused = new Set();
+    this.lastForm = undefined;
   }
 }
 

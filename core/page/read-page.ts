@@ -26,6 +26,14 @@ export interface ReadOptions {
    * again. Without it every probe chain runs from scratch.
    */
   cache?: ResolutionCache;
+  /**
+   * With `cache`: the fields the trader just typed into. Every other order field (and the
+   * position) is taken from `previous`, the last reading through the same cache, as long as
+   * nothing cleared the cache since (no structure change, poll or market switch) and the order
+   * form is the same element. Prices and the title are always read.
+   */
+  only?: ReadonlySet<PageFieldName>;
+  previous?: PageReading;
 }
 
 type Passed = Partial<Record<PageFieldName, string[]>>;
@@ -205,6 +213,34 @@ function findForm(ctx: ReadContext, probes: readonly Probe[]): { form: Element |
   return 'found' in r ? { form: r.found.element, why: '' } : { form: null, why: `order form ${r.missing}` };
 }
 
+/** Order fields a trader types or picks into, by the probes that locate them. */
+const TYPED_FIELDS: [PageFieldName, (a: VenuePageAdapter) => readonly Probe[]][] = [
+  ['size', (a) => a.size],
+  ['limitPrice', (a) => a.limitPrice],
+  ['leverage', (a) => a.leverage],
+  ['marginMode', (a) => a.marginMode],
+];
+
+/**
+ * The fields whose located elements hold these event targets, or null when any target is not
+ * inside one (then every field is read).
+ */
+export function fieldsTypedInto(adapter: VenuePageAdapter, cache: ResolutionCache, targets: Iterable<Node>): Set<PageFieldName> | null {
+  const fields = new Set<PageFieldName>();
+  for (const target of targets) {
+    let owned = false;
+    for (const [field, probes] of TYPED_FIELDS) {
+      const element = cache.entries.get(probes(adapter))?.element;
+      if (element && (element === target || element.contains(target))) {
+        fields.add(field);
+        owned = true;
+      }
+    }
+    if (!owned) return null;
+  }
+  return fields;
+}
+
 /** Locates the order form (the subtree the watcher observes). */
 export function findOrderForm(doc: Document, adapter: VenuePageAdapter, cache?: ResolutionCache): Element | null {
   return findForm(new ReadContext(doc, undefined, cache), adapter.formRoot).form;
@@ -254,34 +290,48 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
     passed[field] = r.passedOver;
     return interpret(r, positiveNumber(ctx, what, true));
   };
-  const orderType = formField(() => {
+  const previous = options.previous;
+  const reuse =
+    options.only && previous && options.cache && form && options.cache.lastForm === form && previous.market.symbol === market.symbol && previous.url === url
+      ? previous
+      : null;
+  if (options.cache) options.cache.lastForm = form;
+  /** The previous result for a field the trader did not type into, else a fresh read. */
+  const fresh = <K extends PageFieldName>(field: K, read: () => PageFields[K]): PageFields[K] => {
+    if (!reuse || options.only?.has(field)) return read();
+    passed[field] = reuse.health.find((h) => h.field === field)?.passedOver ?? [];
+    return reuse.fields[field];
+  };
+  const orderType = fresh('orderType', () => formField(() => {
     const r = resolve(ctx, adapter.orderType, form, { defaultScope: 'form' });
     passed.orderType = r.passedOver;
     return interpret<OrderType>(r, (text) => orderTypeFromText(text) ?? why(`${quote(text)} is not a plain market or limit order`));
-  });
-  const limitPrice = formField<number>(() => {
+  }));
+  const limitPrice = fresh('limitPrice', () => formField<number>(() => {
     if ('value' in orderType && orderType.value === 'market') return missing('market order: it fills at the market price, there is no limit price');
     const r = resolve(ctx, adapter.limitPrice, form, { defaultScope: 'form', input: true });
     passed.limitPrice = r.passedOver;
     return interpret(r, positiveNumber(ctx, 'limit price', false));
-  });
+  }));
 
   const fields: PageFields = {
     lastPrice: price('lastPrice', 'last price'),
     markPrice: price('markPrice', 'mark price'),
     titlePrice: priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), ctx.decimal),
-    side: formField(() => readSide(ctx, adapter, form, passed)),
+    side: fresh('side', () => formField(() => readSide(ctx, adapter, form, passed))),
     orderType,
     limitPrice,
-    size: formField(() => readSize(ctx, adapter, form, market, passed)),
-    leverage: formField(() => {
-      const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });
-      passed.leverage = r.passedOver;
-      return interpret(r, readLeverage);
-    }),
-    marginMode: readMarginMode(ctx, adapter, form, url, passed),
-    availableBalance: formField(() => readBalance(ctx, adapter, form, passed)),
-    position: readPosition(ctx, adapter, market, passed),
+    size: fresh('size', () => formField(() => readSize(ctx, adapter, form, market, passed))),
+    leverage: fresh('leverage', () =>
+      formField(() => {
+        const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });
+        passed.leverage = r.passedOver;
+        return interpret(r, readLeverage);
+      }),
+    ),
+    marginMode: fresh('marginMode', () => readMarginMode(ctx, adapter, form, url, passed)),
+    availableBalance: fresh('availableBalance', () => formField(() => readBalance(ctx, adapter, form, passed))),
+    position: fresh('position', () => readPosition(ctx, adapter, market, passed)),
   };
   return {
     venue: adapter.venue,

@@ -18,7 +18,7 @@ import type { Market } from '../types';
 import type { VenuePageAdapter } from './adapter-types';
 import { marketFromUrl } from './market-from-url';
 import { ResolutionCache } from './dom';
-import { findOrderForm, readPage } from './read-page';
+import { fieldsTypedInto, findOrderForm, readPage } from './read-page';
 import type { PageReading } from './types';
 
 /** The slice of `window` the watcher uses, passed in so core/ has no globals. */
@@ -66,6 +66,10 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   let form: Element | null = null;
   let frame: number | null = null;
   let pendingCause: WatchCause | null = null;
+  /** What the trader typed into since the last read; null once anything else asked for a read. */
+  let typedInto: Set<Node> | null = null;
+  let everyField = false;
+  let last: PageReading | null = null;
   let lastKey = '';
   let ticks = 0;
   let stopped = false;
@@ -91,7 +95,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     if (form) formObserver.observe(form, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: FORM_ATTRIBUTES });
   }
 
-  function emit(cause: WatchCause): void {
+  function emit(cause: WatchCause, targets: Set<Node> | null = null): void {
     if (stopped) return;
     if (!market) {
       if (lastKey !== 'none') {
@@ -100,23 +104,34 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
       }
       return;
     }
-    const reading = readPage(doc, adapter, market, { url, now: options.now, cache });
+    // Typing re-reads only the field typed into (plus prices); anything else reads every field.
+    const only = targets && last ? fieldsTypedInto(adapter, cache, targets) : null;
+    const reading = readPage(doc, adapter, market, { url, now: options.now, cache, ...(only && last ? { only, previous: last } : {}) });
+    last = reading;
     const key = `${market.symbol}|${JSON.stringify(reading.fields)}`;
     if (key === lastKey) return;
     lastKey = key;
     onReading(reading, cause);
   }
 
-  function schedule(cause: WatchCause): void {
+  function schedule(cause: WatchCause, target?: Node): void {
     if (stopped) return;
     pendingCause ??= cause;
+    if (target && !everyField) (typedInto ??= new Set()).add(target);
+    else {
+      everyField = true;
+      typedInto = null;
+    }
     if (frame !== null) return;
     frame = win.requestAnimationFrame(() => {
       frame = null;
       const c = pendingCause ?? cause;
+      const targets = typedInto;
       pendingCause = null;
+      typedInto = null;
+      everyField = false;
       if (form && !form.isConnected) observeForm();
-      emit(c);
+      emit(c, targets);
     });
   }
 
@@ -135,7 +150,8 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
 
   const onInput = (event: Event) => {
     const target = event.target as Node | null;
-    if (!form || (target && form.contains(target))) schedule('input');
+    if (!form) schedule('input');
+    else if (target && form.contains(target)) schedule('input', target);
   };
 
   const tick = () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageAdapterFor } from '@/core/page/adapters';
 import type { PageReading } from '@/core/page/types';
+import { readPage } from '@/core/page/read-page';
 import { watchPage, type PageWatch, type WatchCause, type WatchWindow } from '@/core/page/watch-page';
 import { loadIntoGlobalDocument } from './load-fixture';
 
@@ -201,5 +202,92 @@ describe('watchPage', () => {
     expect(writes).toEqual([]);
     expect(doc.documentElement.outerHTML).toBe(before);
     expect(doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!.value).toBe('0.150');
+  });
+});
+
+describe('watchPage: a keystroke re-reads values, not fallback chains', () => {
+  const href = 'https://www.binance.com/en/futures/BTCUSDT';
+  const market = { venue: 'binance', symbol: 'BTC/USDT:USDT' } as const;
+  const freshReading = (doc: Document) => readPage(doc, pageAdapterFor('binance'), market, { url: href, now: () => 0 });
+  const type = (input: HTMLInputElement, value: string) => {
+    input.value = value; // the test plays the user; the product never writes
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const comparable = (r: PageReading | null | undefined) => r && { ...r, readAt: 0 };
+
+  it('after typing into size and limit price the reading equals a fresh full read, hooks and health included', () => {
+    const { doc, fake, seen } = start('binance', href);
+    type(doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!, '0.42');
+    fake.flushFrames();
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+    type(doc.querySelector<HTMLInputElement>('input[id^="limitPrice-"]')!, '83,900.5');
+    fake.flushFrames();
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+    expect(priceOf(seen.at(-1)?.reading)).toBe(83900.5);
+    expect(sizeOf(seen.at(-1)?.reading)).toBe(0.42);
+  });
+
+  it('runs no selector query on a keystroke once the fields are located', () => {
+    const { doc, fake, seen } = start('binance', href);
+    const size = doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!;
+    const queries: string[] = [];
+    const spies = [Element.prototype, Document.prototype, DocumentFragment.prototype].flatMap((proto) =>
+      (['querySelectorAll', 'querySelector'] as const).map((name) => {
+        const original = proto[name] as (this: ParentNode, css: string) => unknown;
+        const spy = function (this: ParentNode, css: string) {
+          queries.push(css);
+          return original.call(this, css);
+        };
+        Object.defineProperty(proto, name, { value: spy, configurable: true, writable: true });
+        return () => Object.defineProperty(proto, name, { value: original, configurable: true, writable: true });
+      }),
+    );
+    try {
+      type(size, '0.9');
+      fake.flushFrames();
+    } finally {
+      for (const restore of spies) restore();
+    }
+    expect(sizeOf(seen.at(-1)?.reading)).toBe(0.9);
+    expect(queries).toEqual([]);
+  });
+
+  it('a keystroke in the same frame as a new decoy in the form reads every field again (fail closed)', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const price = doc.querySelector<HTMLInputElement>('input[id^="limitPrice-"]')!;
+    const decoy = doc.createElement('input');
+    decoy.id = 'limitPrice-decoy';
+    decoy.value = '1';
+    price.after(decoy);
+    type(doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!, '0.5');
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(comparable(reading)).toEqual(freshReading(doc));
+    expect(reading?.health.find((h) => h.field === 'limitPrice')?.passedOver[0]).toBe('input[id^="limitPrice-"]: matched 2 visible elements');
+  });
+
+  it('typing after the page silently changed another field still shows that change by the slow re-read', () => {
+    const { doc, fake, seen } = start('binance', href);
+    doc.querySelector<HTMLInputElement>('input[id^="limitPrice-"]')!.value = '83,000.0'; // % button, no event
+    type(doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!, '0.6');
+    fake.flushFrames();
+    expect(sizeOf(seen.at(-1)?.reading)).toBe(0.6);
+    fake.tick(4);
+    fake.flushFrames();
+    expect(priceOf(seen.at(-1)?.reading)).toBe(83000);
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+  });
+
+  it('a replaced size input (re-render) is located again and its value read', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const old = doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!;
+    const next = old.cloneNode(true) as HTMLInputElement;
+    old.replaceWith(next);
+    type(next, '0.77');
+    await mutationsDelivered();
+    fake.flushFrames();
+    expect(sizeOf(seen.at(-1)?.reading)).toBe(0.77);
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
   });
 });
