@@ -33,6 +33,8 @@ export function OverlayApp(props: OverlayAppProps) {
   const pagePrice = useStore(props.session.pagePrice, needsPagePrice);
   const visible = useStore(props.visible);
   const [expanded, setExpanded] = useState(props.initialExpanded);
+  // The content script renders before the settings arrive; their default then applies.
+  useEffect(() => setExpanded(props.initialExpanded), [props.initialExpanded]);
   const clock = props.now ?? Date.now;
   const [now, setNow] = useState(clock);
 

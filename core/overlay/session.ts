@@ -41,8 +41,11 @@ export interface OverlaySession {
   health: Store<PageHealth | null>;
   /** Set while the page's price and the background's mark price disagree by more than MISMATCH_PCT. */
   priceMismatch: Store<{ page: number; mark: number } | null>;
-  /** `first`: a snapshot request already under way for this market (started before the UI was ready). */
-  setMarket(market: Market | null, first?: Promise<MarketSnapshot>): void;
+  /**
+   * `first`: a snapshot request already under way for this market (started before the UI was ready).
+   * `cached`: the background's last cached snapshot for it, shown until `first` answers.
+   */
+  setMarket(market: Market | null, first?: Promise<MarketSnapshot>, cached?: Promise<MarketSnapshot | null>): void;
   setOnline(online: boolean): void;
   setPagePrice(price: number | null): void;
   /** Feed an order build (from the page reader bridge); cheap when nothing changed. */
@@ -95,11 +98,21 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     timer = deps.setTimeout(() => void refresh(), ms);
   };
 
-  async function refresh(first?: Promise<MarketSnapshot>): Promise<void> {
+  async function refresh(first?: Promise<MarketSnapshot>, cached?: Promise<MarketSnapshot | null>): Promise<void> {
     const market = data.get().market;
     if (!market || disposed) return;
     const mine = generation;
     dispatch({ type: 'request' });
+    // The cached copy paints at once (it carries its own age and stale flag); the current snapshot
+    // replaces it when it arrives and is never replaced by it.
+    cached?.then(
+      (snapshot) => {
+        if (!snapshot || mine !== generation || data.get().snapshot) return;
+        // Still pending: the current snapshot is on its way.
+        data.set({ ...reduceOverlay(data.get(), { type: 'snapshot', snapshot }), pending: true });
+      },
+      () => undefined,
+    );
     try {
       const snapshot = await (first ?? deps.request('snapshot.get', { market }));
       if (mine === generation) dispatch({ type: 'snapshot', snapshot });
@@ -125,7 +138,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     pagePrice,
     health,
     priceMismatch,
-    setMarket(market, first) {
+    setMarket(market, first, cached) {
       const before = data.get().market;
       dispatch({ type: 'market', market });
       if (data.get().market === before) return;
@@ -136,7 +149,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       pagePrice.set(null);
       health.set(null);
       if (market) {
-        void refresh(first);
+        void refresh(first, cached);
         void loadMarketFacts(market, generation);
       } else schedule();
     },

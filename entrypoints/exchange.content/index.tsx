@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
-import '@/components/overlay/overlay.css';
+// The stylesheet as text, put into the shadow root directly: no fetch before the first paint and
+// no web-accessible file a page could probe for.
+import overlayCss from '@/components/overlay/overlay.css?inline';
 import { contentScriptMatches } from '@/core/venues/sites';
 import { createClient } from '@/core/messages/client';
 import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
@@ -9,6 +11,9 @@ import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
 import { clampPosition, initialPosition, type Point } from '@/core/overlay/position';
 import { createStore } from '@/core/overlay/store';
+import { addCatalog, hasCatalog, resolveLanguage, type Language } from '@/core/i18n/i18n';
+import { addNotes } from '@/core/i18n/engine-notes';
+import { createShadowHost } from '@/components/overlay/shadow-host';
 import { isTabMessage } from '@/core/overlay/tab-messages';
 import { pageLook } from '@/components/shared/page-setup';
 import { OverlayRoot, type OverlayLook } from '@/components/overlay/OverlayRoot';
@@ -20,17 +25,38 @@ const PLACEMENT_SIZE = { width: 304, height: 240 };
 
 export default defineContentScript({
   matches: contentScriptMatches(),
-  cssInjectionMode: 'ui',
+  // The overlay's CSS is inlined (see the import above); WXT injects nothing.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
     const market = marketOf(location.href);
     const venue = market?.venue ?? venueForHost(location.hostname);
     if (!venue) return;
-    // First paint with cached data is the goal: settings, the snapshot and the overlay's stylesheet
-    // are all asked for at once instead of one after another.
+    // First paint with cached data is the goal: the settings, the cached snapshot, the current one
+    // and (for a Chinese browser) the Chinese strings are all asked for at once.
     const settingsReply = request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
+    const cachedSnapshot = market ? request('snapshot.cached', { market }).catch(() => null) : undefined;
     const firstSnapshot = market ? request('snapshot.get', { market }) : undefined;
     firstSnapshot?.catch(() => undefined);
+    const uiLanguage = browser.i18n.getUILanguage();
+    const catalogs = new Map<Language, Promise<void>>();
+    // Languages other than English come from the background, once; a failure leaves English.
+    const loadLanguage = (language: Language): Promise<void> => {
+      if (hasCatalog(language)) return Promise.resolve();
+      let loading = catalogs.get(language);
+      if (!loading) {
+        loading = request('i18n.catalog', { language: 'zh_CN' }).then(
+          ({ messages, notes }) => {
+            addCatalog(language, messages);
+            addNotes(language, notes);
+          },
+          () => undefined,
+        );
+        catalogs.set(language, loading);
+      }
+      return loading;
+    };
+    if (resolveLanguage('auto', uiLanguage) !== 'en') void loadLanguage(resolveLanguage('auto', uiLanguage));
 
     const session = createOverlaySession({
       request,
@@ -39,52 +65,53 @@ export default defineContentScript({
       clearTimeout: (handle) => clearTimeout(handle as number),
     });
     const visible = createStore(true);
-    const uiLanguage = browser.i18n.getUILanguage();
-    const lookOf = (s: Settings): OverlayLook => ({ ...pageLook(s, uiLanguage, matchMedia('(prefers-color-scheme: dark)').matches), windowPct: s.bandWindowPct });
+    const lookOf = (s: Settings): OverlayLook => {
+      const look = pageLook(s, uiLanguage, matchMedia('(prefers-color-scheme: dark)').matches);
+      // Until its strings are here a language would show English anyway: say so in the markup too.
+      return { ...look, language: hasCatalog(look.language) ? look.language : 'en', windowPct: s.bandWindowPct };
+    };
+    const applySettings = async (s: Settings) => {
+      const wanted = pageLook(s, uiLanguage, false).language;
+      if (!hasCatalog(wanted)) await loadLanguage(wanted);
+      const l = lookOf(s);
+      const current = look.get();
+      if (l.language !== current.language || l.style !== current.style || l.theme !== current.theme || l.windowPct !== current.windowPct) look.set(l);
+    };
     const look = createStore(lookOf(DEFAULT_SETTINGS));
-    let position: Point = { x: 16, y: 128 };
-    let initialExpanded = false;
     const onMove = (p: Point) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
 
-    const uiReady = createShadowRootUi(ctx, {
+    // The overlay renders at once into its shadow root while the answers are on their way; the host
+    // joins the page when the settings say this site has the overlay (and where the trader left it),
+    // so a switched-off site never flashes it and it never jumps.
+    const ui = createShadowHost(document, {
       name: 'liqlens-overlay',
-      position: 'overlay',
-      anchor: 'body',
-      append: 'last',
+      css: overlayCss,
       // Typing in the calculator must not reach the exchange's hotkeys or input listeners.
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'change'],
-      onMount(container) {
-        const root = document.createElement('div');
-        container.append(root);
-        render(
-          <OverlayRoot
-            look={look}
-            session={session}
-            compute={computeLiquidation}
-            initialExpanded={initialExpanded}
-            position={position}
-            visible={visible}
-            onMove={onMove}
-          />,
-          root,
-        );
-        return root;
-      },
-      onRemove(root) {
-        if (root) render(null, root);
-      },
     });
+    const paint = (position: Point, initialExpanded: boolean) =>
+      render(
+        <OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={initialExpanded} position={position} visible={visible} onMove={onMove} />,
+        ui.container,
+      );
+    ctx.onInvalidated(() => {
+      render(null, ui.container);
+      ui.remove();
+    });
+    session.setMarket(market, firstSnapshot, cachedSnapshot);
+    paint({ x: 16, y: 128 }, false);
 
     const settings = await settingsReply;
-    if (settings.overlaySites[venue] === false) return;
-    look.set(lookOf(settings));
-    initialExpanded = settings.overlayExpandedByDefault;
+    if (settings.overlaySites[venue] === false) {
+      render(null, ui.container);
+      session.dispose();
+      return;
+    }
+    await applySettings(settings);
     const viewport = { width: innerWidth, height: innerHeight };
     const saved = settings.overlayPositions?.[venue];
     // The order form's box is read once, here, so the overlay never starts on top of the order button.
-    position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, orderFormRect(document, venue));
-    session.setMarket(market, firstSnapshot);
-    const ui = await uiReady;
+    paint(saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, orderFormRect(document, venue)), settings.overlayExpandedByDefault);
     ui.mount();
 
     // While this page is open the background keeps its liquidation streams running for the market shown.
@@ -100,9 +127,7 @@ export default defineContentScript({
     ctx.addEventListener(document, 'visibilitychange', () => {
       if (document.visibilityState !== 'visible') return;
       void request('settings.get', {}).then((next) => {
-        const l = lookOf(next);
-        const current = look.get();
-        if (l.language !== current.language || l.style !== current.style || l.theme !== current.theme || l.windowPct !== current.windowPct) look.set(l);
+        void applySettings(next);
         if (next.overlaySites[venue] === false) visible.set(false);
       }, () => undefined);
     });

@@ -46,6 +46,44 @@ describe('overlay session', () => {
     expect(calls.filter((c) => c.startsWith('snapshot.get'))).toEqual([]);
     expect(session.data.get().snapshot?.asOf).toBe(123);
   });
+  it('paints the cached snapshot while the current one is assembled, and never lets the cached one replace it', async () => {
+    let releaseCurrent: (s: MarketSnapshot) => void = () => undefined;
+    let releaseCached: (s: MarketSnapshot | null) => void = () => undefined;
+    const { session } = harness(() => Promise.reject(new Error('n/a')));
+    const current = new Promise<MarketSnapshot>((r) => (releaseCurrent = r));
+    const cached = new Promise<MarketSnapshot | null>((r) => (releaseCached = r));
+    session.setMarket(BTC, current, cached);
+    releaseCached(snapshot({ asOf: 1, stale: true }));
+    await flush();
+    expect(session.data.get().snapshot?.asOf).toBe(1);
+    expect(session.data.get().pending).toBe(true);
+    releaseCurrent(snapshot({ asOf: 2 }));
+    await flush();
+    expect(session.data.get().snapshot?.asOf).toBe(2);
+    expect(session.data.get().pending).toBe(false);
+
+    // The other order: a late cached copy is dropped.
+    const late = harness(() => Promise.reject(new Error('n/a')));
+    let lateCached: (s: MarketSnapshot | null) => void = () => undefined;
+    late.session.setMarket(BTC, Promise.resolve(snapshot({ asOf: 5 })), new Promise((r) => (lateCached = r)));
+    await flush();
+    lateCached(snapshot({ asOf: 4 }));
+    await flush();
+    expect(late.session.data.get().snapshot?.asOf).toBe(5);
+  });
+  it('a missing or failed cached copy leaves the overlay loading until the current snapshot', async () => {
+    for (const cachedOf of [() => Promise.resolve(null), () => Promise.reject(new Error('worker gone'))]) {
+      const cached = cachedOf();
+      const { session } = harness(() => Promise.reject(new Error('n/a')));
+      let release: (s: MarketSnapshot) => void = () => undefined;
+      session.setMarket(BTC, new Promise((r) => (release = r)), cached);
+      await flush();
+      expect(session.data.get().snapshot).toBeNull();
+      release(snapshot({ asOf: 9 }));
+      await flush();
+      expect(session.data.get().snapshot?.asOf).toBe(9);
+    }
+  });
   it('refreshes sooner after a failure and keeps the error for the banner', async () => {
     const { session, timers } = harness(async () => {
       throw new RequestFailed('unreachable', 'LiqLens background is not reachable');
