@@ -22,6 +22,8 @@ export class ResolutionCache {
   refused = new Set<Element>();
   /** The order form of the last read through this cache (undefined: none since the last clear). */
   lastForm: Element | null | undefined = undefined;
+  /** The decimal separator that read used (a keystroke keeps it with the prices it came from). */
+  lastDecimal: DecimalSeparator | undefined = undefined;
 
   clear(): void {
     this.entries.clear();

@@ -28,9 +28,9 @@ export interface ReadOptions {
   cache?: ResolutionCache;
   /**
    * With `cache`: the fields the trader just typed into. Every other order field (and the
-   * position) is taken from `previous`, the last reading through the same cache, as long as
-   * nothing cleared the cache since (no structure change, poll or market switch) and the order
-   * form is the same element. Prices and the title are always read.
+   * position, prices and title price) is taken from `previous`, the last reading through the same
+   * cache, as long as nothing cleared the cache since (no structure change, poll or market switch)
+   * and the order form is the same element.
    */
   only?: ReadonlySet<PageFieldName>;
   previous?: PageReading;
@@ -275,33 +275,44 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
   const passed: Passed = {};
   const url = options.url ?? doc.URL;
   const { form, why: formMissing } = findForm(ctx, adapter.formRoot);
-  // The page's own unambiguous numbers outrank the locale guess: a ru page may still print 84,012.3.
-  const priceNodes = {
-    lastPrice: resolve(ctx, adapter.lastPrice, form, { defaultScope: 'document' }),
-    markPrice: resolve(ctx, adapter.markPrice, form, { defaultScope: 'document' }),
-  };
-  const samples = [doc.title ?? ''];
-  for (const r of Object.values(priceNodes)) if ('found' in r) samples.push(r.found.text);
-  ctx.decimal = pageDecimal(samples) ?? decimal;
-  const formField = <T>(read: () => FieldResult<T>): FieldResult<T> => (form ? read() : missing(formMissing));
-
-  const price = (field: 'lastPrice' | 'markPrice', what: string) => {
-    const r = priceNodes[field];
-    passed[field] = r.passedOver;
-    return interpret(r, positiveNumber(ctx, what, true));
-  };
+  const cache = options.cache;
   const previous = options.previous;
   const reuse =
-    options.only && previous && options.cache && form && options.cache.lastForm === form && previous.market.symbol === market.symbol && previous.url === url
+    options.only && previous && cache && form && cache.lastForm === form && previous.market.symbol === market.symbol && previous.url === url
       ? previous
       : null;
-  if (options.cache) options.cache.lastForm = form;
   /** The previous result for a field the trader did not type into, else a fresh read. */
   const fresh = <K extends PageFieldName>(field: K, read: () => PageFields[K]): PageFields[K] => {
     if (!reuse || options.only?.has(field)) return read();
     passed[field] = reuse.health.find((h) => h.field === field)?.passedOver ?? [];
     return reuse.fields[field];
   };
+  // The page's own unambiguous numbers outrank the locale guess: a ru page may still print 84,012.3.
+  // A keystroke keeps the prices of the last full read (the title observer and the slow poll
+  // re-read them), and with them the separator they showed.
+  const priceNodes = reuse
+    ? null
+    : {
+        lastPrice: resolve(ctx, adapter.lastPrice, form, { defaultScope: 'document' }),
+        markPrice: resolve(ctx, adapter.markPrice, form, { defaultScope: 'document' }),
+      };
+  if (priceNodes) {
+    const samples = [doc.title ?? ''];
+    for (const r of Object.values(priceNodes)) if ('found' in r) samples.push(r.found.text);
+    ctx.decimal = pageDecimal(samples) ?? decimal;
+  } else if (cache) ctx.decimal = cache.lastDecimal;
+  if (cache) {
+    cache.lastForm = form;
+    cache.lastDecimal = ctx.decimal;
+  }
+  const formField = <T>(read: () => FieldResult<T>): FieldResult<T> => (form ? read() : missing(formMissing));
+
+  const price = (field: 'lastPrice' | 'markPrice', what: string) =>
+    fresh(field, () => {
+      const r = (priceNodes as NonNullable<typeof priceNodes>)[field];
+      passed[field] = r.passedOver;
+      return interpret(r, positiveNumber(ctx, what, true));
+    });
   const orderType = fresh('orderType', () => formField(() => {
     const r = resolve(ctx, adapter.orderType, form, { defaultScope: 'form' });
     passed.orderType = r.passedOver;
@@ -317,7 +328,7 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
   const fields: PageFields = {
     lastPrice: price('lastPrice', 'last price'),
     markPrice: price('markPrice', 'mark price'),
-    titlePrice: priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), ctx.decimal),
+    titlePrice: fresh('titlePrice', () => priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), ctx.decimal)),
     side: fresh('side', () => formField(() => readSide(ctx, adapter, form, passed))),
     orderType,
     limitPrice,

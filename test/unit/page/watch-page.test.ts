@@ -279,6 +279,17 @@ describe('watchPage: a keystroke re-reads values, not fallback chains', () => {
     expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
   });
 
+  it('a keystroke keeps the decimal separator the page\'s prices showed (ru page printing 84,012.3: 1,000 is 1000)', () => {
+    const { doc, fake, seen } = start('binance', href);
+    doc.documentElement.setAttribute('lang', 'ru'); // ru's locale decimal is ","
+    watch?.refresh();
+    fake.flushFrames();
+    type(doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!, '1,000');
+    fake.flushFrames();
+    expect(sizeOf(seen.at(-1)?.reading)).toBe(1000);
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+  });
+
   it('a replaced size input (re-render) is located again and its value read', async () => {
     const { doc, fake, seen } = start('binance', href);
     const old = doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!;
