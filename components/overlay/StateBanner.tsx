@@ -16,7 +16,7 @@ export function StateBanner(props: {
 }) {
   const { t } = useLocale();
   const s = props.state;
-  const age = (ms: number | null) => (ms === null ? '' : formatAge(t, ms));
+  const age = (ms: number) => formatAge(t, ms);
   switch (s.kind) {
     case 'ready':
       return s.failing.length > 0 ? <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} detailsIn={props.detailsIn ?? 'expanded'} onOpenOptions={props.onOpenOptions} /> : null;
@@ -36,7 +36,7 @@ export function StateBanner(props: {
     case 'offline':
       return (
         <div class="ll-banner ll-warn" role="status" data-testid="state-offline">
-          {s.snapshot ? t('stateOffline', { age: age(s.ageMs) }) : t('stateOfflineEmpty')}
+          {!s.snapshot ? t('stateOfflineEmpty') : s.ageMs === null ? t('stateOfflineUndated') : t('stateOffline', { age: age(s.ageMs) })}
         </div>
       );
     case 'error':
@@ -51,7 +51,8 @@ export function StateBanner(props: {
       return (
         <>
           <div class="ll-banner ll-warn" role="status" data-testid="state-stale">
-            {t('stateStale', { age: age(s.ageMs) })}
+            {/* Nothing dated in the snapshot (no mark, no heatmap): no age to give, and no hole in the sentence. */}
+            {s.ageMs === null ? t('stateStaleUndated') : t('stateStale', { age: age(s.ageMs) })}
             {s.error && <p class="ll-small">{t('stateError', { message: s.error })}</p>}
           </div>
           {s.failing.length > 0 && <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} detailsIn={props.detailsIn ?? 'expanded'} onOpenOptions={props.onOpenOptions} />}

@@ -91,7 +91,9 @@ export const en = {
   // States
   stateLoading: 'Loading market data…',
   stateStale: 'Showing cached data from {age}; refreshing.',
+  stateStaleUndated: 'Some data is missing or out of date; refreshing.',
   stateOffline: 'Offline: showing the last data received ({age}).',
+  stateOfflineUndated: 'Offline: showing the last data received.',
   stateOfflineEmpty: 'Offline and no cached data for this market yet.',
   stateError: 'Cannot load data: {message}',
   stateErrorFix: 'Check the sources on the options page, or reload this tab.',

@@ -87,6 +87,14 @@ describe('overlay states', () => {
     const { text } = await show(props({ data: ready({ stale: true, asOf: NOW - 25 * 60_000 }) }));
     expect(text('state-stale')).toBe('Showing cached data from 25 min ago; refreshing.');
   });
+  it('stale or offline with nothing dated (no mark, no heatmap): a whole sentence, no hole for the age', async () => {
+    const undated = { stale: true, asOf: null, mark: null, heatmap: null };
+    let m = await show(props({ data: ready(undated) }));
+    expect(m.text('state-stale')).toBe('Some data is missing or out of date; refreshing.');
+    await cleanup?.();
+    m = await show(props({ data: data({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot(undated) }, { type: 'online', online: false }) }));
+    expect(m.text('state-offline')).toBe('Offline: showing the last data received.');
+  });
   it('offline, with and without cached data', async () => {
     let m = await show(props({ data: data({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot() }, { type: 'online', online: false }) }));
     expect(m.text('state-offline')).toBe('Offline: showing the last data received (2 min ago).');
