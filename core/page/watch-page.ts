@@ -12,7 +12,8 @@
  * `textContent` reads, not every fallback chain. The located elements are thrown away, and every
  * probe chain runs again, when the form's structure changes (nodes added or removed, or an attribute
  * other than `value` changes: a tab, `hidden`, a class), when a located element leaves the page,
- * on a market switch, on `refresh()`, and on the slow re-read.
+ * on a market switch, on `refresh()`, and every 4 s on the slow re-read (which reads every field's
+ * value each second).
  */
 import type { Market } from '../types';
 import type { VenuePageAdapter } from './adapter-types';
@@ -43,6 +44,12 @@ export interface WatchOptions {
   urlCheckMs?: number;
   /** Re-read every N URL checks even without events (values set silently by the page). */
   rereadEveryTicks?: number;
+  /**
+   * Every N URL checks the re-read also locates every field again from scratch (a decoy or an
+   * earlier hook that appeared through text changes alone). Structure changes in the form do that
+   * at once; this bounds how long a text-only change outside them can go unnoticed.
+   */
+  relocateEveryTicks?: number;
   now?: () => number;
 }
 
@@ -61,6 +68,7 @@ function changesStructure(record: MutationRecord): boolean {
 export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAdapter, onReading: ReadingListener, options: WatchOptions = {}): PageWatch {
   const resolveMarket = options.resolveMarket ?? marketFromUrl;
   const rereadEvery = options.rereadEveryTicks ?? 4;
+  const relocateEvery = options.relocateEveryTicks ?? 16;
   let url = win.location.href;
   let market = marketFor(url);
   let form: Element | null = null;
@@ -158,8 +166,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     checkUrl();
     ticks += 1;
     if (ticks % rereadEvery !== 0 || doc.hidden) return;
-    if (!form || !form.isConnected) observeForm();
-    else cache.clear();
+    if (!form || !form.isConnected || ticks % relocateEvery === 0) observeForm();
     schedule('poll');
   };
 

@@ -290,6 +290,20 @@ describe('watchPage: a keystroke re-reads values, not fallback chains', () => {
     expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
   });
 
+  it('a second match made by a text change alone is found by the relocating re-read (every 16 URL checks)', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const buy = doc.querySelector('button.bn-button__buy')!;
+    const text = Array.from(buy.childNodes).find((n) => n.nodeType === 3)!;
+    text.textContent = 'Cross 25x'; // characterData only: the located elements are kept
+    await mutationsDelivered();
+    fake.flushFrames();
+    fake.tick(16);
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.fields.leverage).toMatchObject({ missing: expect.stringContaining('matched 2') });
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
   it('a replaced size input (re-render) is located again and its value read', async () => {
     const { doc, fake, seen } = start('binance', href);
     const old = doc.querySelector<HTMLInputElement>('input[id^="unitAmount-"]')!;
