@@ -23,6 +23,13 @@ export interface SwrResult<T> extends Cached<T> {
   refresh: Promise<T> | null;
 }
 
+/**
+ * Kinds a page asks for the moment it opens (the overlay's first paint waits on them): their latest
+ * entries are also kept in the worker's memory, so a read while the worker lives skips IndexedDB.
+ */
+const HOT_KINDS: ReadonlySet<CacheKind> = new Set(['snapshots', 'tiers', 'instruments']);
+const HOT_MAX = 32;
+
 export const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: string }).name === 'QuotaExceededError';
 
 /**
@@ -31,6 +38,15 @@ export const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null 
  */
 export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (count: number) => void } = {}) {
   const memory = new Map<string, CacheEntry>();
+  // Insertion order is recency: a read or write moves an entry to the end, the first is dropped.
+  const hot = new Map<string, CacheEntry>();
+  const keepHot = (kind: CacheKind, key: string, entry: CacheEntry) => {
+    if (!HOT_KINDS.has(kind)) return;
+    const id = memKey(kind, key);
+    hot.delete(id);
+    hot.set(id, entry);
+    if (hot.size > HOT_MAX) hot.delete(hot.keys().next().value as string);
+  };
   const refreshing = new Map<string, Promise<unknown>>();
   const memKey = (kind: CacheKind, key: string) => `${kind}\u0000${key}`;
 
@@ -40,13 +56,14 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
 
   async function get<T>(kind: CacheKind, key: string): Promise<Cached<T> | null> {
     const now = clock.now();
-    let entry: CacheEntry | undefined = memory.get(memKey(kind, key));
+    let entry: CacheEntry | undefined = memory.get(memKey(kind, key)) ?? hot.get(memKey(kind, key));
     if (!entry) {
       try {
         entry = await (await handle.get()).get(kind, key);
       } catch {
         entry = undefined;
       }
+      if (entry) keepHot(kind, key, entry);
     }
     if (!entry || entry.expiresAt <= now) return null;
     return toCached<T>(entry, now);
@@ -66,7 +83,10 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
     }
     candidates.sort((a, b) => a.fetchedAt - b.fetchedAt);
     const victims = candidates.slice(0, count);
-    for (const v of victims) await db.delete(v.kind, v.key);
+    for (const v of victims) {
+      await db.delete(v.kind, v.key);
+      hot.delete(memKey(v.kind, v.key));
+    }
     hooks.onEvict?.(victims.length);
     return victims.length;
   }
@@ -78,6 +98,7 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
     try {
       await db.put(kind, entry);
       memory.delete(memKey(kind, key));
+      keepHot(kind, key, entry);
       return 'stored';
     } catch (error) {
       if (!isQuotaError(error)) throw error;
@@ -85,6 +106,7 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
         await evictOldest(db, 50);
         await db.put(kind, entry);
         memory.delete(memKey(kind, key));
+        keepHot(kind, key, entry);
         return 'stored';
       } catch (retryError) {
         if (!isQuotaError(retryError)) throw retryError;
@@ -136,10 +158,12 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
       await tx.done;
     }
     for (const [k, e] of memory) if (e.expiresAt <= now) memory.delete(k);
+    for (const [k, e] of hot) if (e.expiresAt <= now) hot.delete(k);
     return removed;
   }
 
   async function clear(): Promise<void> {
+    hot.clear();
     const db = await handle.get();
     for (const kind of CACHE_KINDS) await db.clear(kind);
     memory.clear();

@@ -32,11 +32,13 @@ export default defineContentScript({
     const market = marketOf(location.href);
     const venue = market?.venue ?? venueForHost(location.hostname);
     if (!venue) return;
-    // First paint with cached data is the goal: the settings, the cached snapshot, the current one
-    // and (for a Chinese browser) the Chinese strings are all asked for at once.
-    const settingsReply = request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
+    // First paint with cached data is the goal: the settings, the cached snapshot and (for a Chinese
+    // browser) the Chinese strings are asked for at once. Assembling the current snapshot keeps the
+    // background busy for tens of ms, which would hold those small answers back: it is asked for
+    // as soon as they are in.
     const cachedSnapshot = market ? request('snapshot.cached', { market }).catch(() => null) : undefined;
-    const firstSnapshot = market ? request('snapshot.get', { market }) : undefined;
+    const settingsReply = request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
+    const firstSnapshot = market ? Promise.allSettled([settingsReply, cachedSnapshot]).then(() => request('snapshot.get', { market })) : undefined;
     firstSnapshot?.catch(() => undefined);
     const uiLanguage = browser.i18n.getUILanguage();
     const catalogs = new Map<Language, Promise<void>>();

@@ -22,6 +22,38 @@ describe('cache', () => {
     expect(await cache.get('snapshots', 'k')).toBeNull();
   });
 
+  it('answers page-open kinds from memory while the worker lives, with the same expiry, and forgets them on clear', async () => {
+    const clock = new FakeClock();
+    const db = await openLiqlensDb();
+    const reads: string[] = [];
+    const counting = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'get') return (store: 'snapshots', key: string) => (reads.push(`${store}:${key}`), target.get(store, key));
+        const v = Reflect.get(target, prop);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const cache = createCache({ get: async () => counting, reset() {} }, clock);
+    await cache.put('snapshots', 'k', { a: 1 });
+    await cache.put('model', 'm', { b: 2 });
+    expect(await cache.get('snapshots', 'k')).toMatchObject({ value: { a: 1 }, fresh: true });
+    expect(await cache.get('model', 'm')).toMatchObject({ value: { b: 2 } });
+    // The model (large, not read when a page opens) still comes from IndexedDB.
+    expect(reads).toEqual(['model:m']);
+    await clock.advance(KIND_POLICY.snapshots.freshMs + 1);
+    expect(await cache.get('snapshots', 'k')).toMatchObject({ fresh: false });
+    // Written by a previous worker: read from IndexedDB once, then from memory.
+    const next = createCache({ get: async () => counting, reset() {} }, clock);
+    reads.length = 0;
+    await next.get('snapshots', 'k');
+    await next.get('snapshots', 'k');
+    expect(reads).toEqual(['snapshots:k']);
+    await next.clear();
+    expect(await next.get('snapshots', 'k')).toBeNull();
+    await clock.advance(KIND_POLICY.snapshots.keepMs);
+    expect(await cache.get('snapshots', 'k')).toBeNull();
+  });
+
   it('purges only expired entries through the expiry index', async () => {
     const clock = new FakeClock();
     const cache = createCache(createDbHandle(), clock);
