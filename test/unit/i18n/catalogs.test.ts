@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +116,28 @@ describe('no hard-coded user-visible English', () => {
       expect(text.includes('i18n/pages'), relative(ROOT, file)).toBe(false);
       for (const m of text.matchAll(/\bt\('(\w+)'/g)) expect(Object.hasOwn(en, m[1]!), `${relative(ROOT, file)}: ${m[1]}`).toBe(true);
     }
+  });
+  it('nothing the content script imports pulls in Chinese: it comes from the background on request', () => {
+    const seen = new Set<string>();
+    const resolve = (from: string, spec: string): string | null => {
+      const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? join(from, '..', spec) : null;
+      if (!base) return null;
+      for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      return null;
+    };
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) {
+        const next = resolve(file, m[1]!);
+        if (next && /\.tsx?$/.test(next)) walk(next);
+      }
+    };
+    walk(join(ROOT, 'entrypoints/exchange.content/index.tsx'));
+    const reached = [...seen].map((f) => relative(ROOT, f));
+    expect(reached).toContain('core/i18n/i18n.ts');
+    expect(reached).toContain('core/i18n/engine-notes.ts');
+    expect(reached.filter((f) => /zh_CN/.test(f))).toEqual([]);
   });
   it('the scanner does catch text nodes, literal children and labels', () => {
     const text = "export const A = (x: string) => <div aria-label=\"Close it\" title={'Hint text'}><p>Loading data</p>{'Retry now'}<span>{x}</span><b>12 %</b></div>;";
