@@ -2,7 +2,7 @@ import type { HandlerTable } from '../messages/router';
 import { UserFacingError } from '../messages/router';
 import type { SourceStatus } from '../messages/protocol';
 import { SourceError } from '../net/errors';
-import { mergeSettings } from '../settings/settings';
+import { mergeSettings, type Settings } from '../settings/settings';
 import type { Cache } from '../cache/cache';
 import type { VendorClient } from '../vendors/client';
 import type { KeyStore } from '../vendors/keys';
@@ -42,13 +42,31 @@ function userFacing<T>(p: Promise<T>): Promise<T> {
 
 /** The background's command table: one handler per command in COMMANDS, nothing else. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
+  // Every page open asks for the settings: while the worker lives they are answered from memory.
+  // All writes pass through the handlers below, which replace the copy; a new worker reads storage.
+  let settingsCopy: Promise<Settings> | null = null;
+  const readSettings = (): Promise<Settings> => {
+    if (!settingsCopy) {
+      const reading = deps.settings.get();
+      settingsCopy = reading;
+      reading.catch(() => {
+        if (settingsCopy === reading) settingsCopy = null;
+      });
+    }
+    return settingsCopy;
+  };
+  const remember = (saved: Settings): Settings => {
+    settingsCopy = Promise.resolve(saved);
+    return saved;
+  };
+
   return {
     ping: async () => ({ version: deps.version }),
 
     'snapshot.get': async ({ market }) => {
       // Marking the market as viewed runs alongside the assembly, not before it.
       const touched = deps.viewed.touch(market).catch(() => undefined);
-      const snapshot = await deps.snapshots.assemble(market, await deps.settings.get());
+      const snapshot = await deps.snapshots.assemble(market, await readSettings());
       await touched;
       return snapshot;
     },
@@ -63,17 +81,19 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
     'markets.list': ({ venue }) => userFacing(deps.data.markets(venue).then((r) => r.value)),
 
-    'settings.get': () => deps.settings.get(),
+    'settings.get': () => readSettings(),
 
     'settings.set': async ({ settings }) => {
-      const saved = await deps.settings.set(settings);
+      settingsCopy = null;
+      const saved = remember(await deps.settings.set(settings));
       deps.onSettingsChanged?.();
       return saved;
     },
 
     'overlay.position': async ({ venue, x, y }) => {
-      const current = await deps.settings.get();
-      return deps.settings.set(mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } }));
+      const current = await readSettings();
+      settingsCopy = null;
+      return remember(await deps.settings.set(mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } })));
     },
 
     'vendor.setKey': async ({ vendor, key }) => {

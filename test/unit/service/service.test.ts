@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
@@ -180,6 +180,23 @@ describe('background service', () => {
     expect(moved.overlayPositions).toEqual({ okx: { x: 10, y: 20 } });
     expect(moved.bandWindowPct).toBe(5);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('settings are read from storage once per worker; every write through the protocol replaces the copy', async () => {
+    const { route, local } = await setup();
+    const get = vi.spyOn(local, 'get');
+    const first = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
+    await ask(route, 'settings.get', {}, fromPage);
+    await ask(route, 'snapshot.cached', { market: BTC }, fromPage);
+    expect(get.mock.calls.filter(([key]) => key === 'settings')).toHaveLength(1);
+    await ask(route, 'settings.set', { settings: { ...first, bandWindowPct: 7 } });
+    expect(((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data.bandWindowPct).toBe(7);
+    await ask(route, 'overlay.position', { venue: 'okx', x: 1, y: 2 }, fromPage);
+    const after = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(after.overlayPositions).toEqual({ okx: { x: 1, y: 2 } });
+    expect(after.bandWindowPct).toBe(7);
+    // What the copy says is what storage holds.
+    expect((await local.get('settings')).settings).toEqual(after);
   });
 
   it('a corrupted stored setting falls back to its default without losing the others', async () => {
