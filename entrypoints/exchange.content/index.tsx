@@ -135,9 +135,17 @@ export default defineContentScript({
     });
 
     // The page reader notices market switches inside the single-page app itself (URL check + events).
-    const watch = connectPage(document, window, venue, session);
+    // Its first full read costs several ms: it starts after the frame that shows the overlay (the
+    // timer covers a tab that paints no frames yet), so it never holds the first paint back.
+    let watch: ReturnType<typeof connectPage> | null = null;
+    const startWatching = () => {
+      if (watch || ctx.isInvalid) return;
+      watch = connectPage(document, window, venue, session);
+    };
+    requestAnimationFrame(() => ctx.setTimeout(startWatching, 0));
+    ctx.setTimeout(startWatching, 250);
     // Re-read at once when the overlay is shown again after being hidden.
-    visible.subscribe((shown) => shown && watch.refresh());
+    visible.subscribe((shown) => shown && watch?.refresh());
 
     // The keyboard command (relayed by the background) and the popup's "which market is this tab?".
     const onTabMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -151,7 +159,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onTabMessage);
-      watch.stop();
+      watch?.stop();
       live.close();
       session.dispose();
     });
