@@ -65,6 +65,8 @@ const UNITS = [
 /** Mantissa with three significant digits: 286, 28.6, 2.86 — then the unit suffix. */
 function compactParts(value: number, style: NumberStyle): { text: string; suffix: string } {
   const abs = Math.abs(value);
+  // Nothing liquidated reads "$0", not "$0.0000".
+  if (abs === 0) return { text: formatNumber(0, 0, style), suffix: '' };
   for (const unit of UNITS) {
     if (abs >= unit.at * 0.9995) {
       const scaled = abs / unit.at;

@@ -13,6 +13,8 @@ describe('display formatting', () => {
     expect(formatUsdCompact(1.204e9)).toBe('$1.20B');
     expect(formatUsdCompact(950)).toBe('$950');
     expect(formatUsdCompact(0.5)).toBe('$0.5000');
+    expect(formatUsdCompact(0)).toBe('$0');
+    expect(formatUsdCompact(-0)).toBe('$0');
   });
   it('rounds across a unit boundary into the next unit', () => {
     expect(formatUsdCompact(999_600)).toBe('$1.00M');
