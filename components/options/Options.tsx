@@ -129,6 +129,7 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
       </p>
       <fieldset data-testid="opt-keyless">
         <legend>{t('optKeyless')}</legend>
+        <p class="ll-small ll-muted">{t('optKeylessHelp')}</p>
         {venueFlags('keylessVenues', 'opt-keyless')}
       </fieldset>
       <fieldset data-testid="opt-source-status">

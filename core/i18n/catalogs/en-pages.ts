@@ -12,6 +12,7 @@ export const enPages = {
   optionsTitle: 'LiqLens options',
   optSources: 'Data sources',
   optKeyless: 'Key-less public exchange data',
+  optKeylessHelp: 'Venues whose public data feeds the liquidation heatmap and the realized totals. The market on the page you have open still gets its own mark price and tiers from its exchange.',
   optSourceStatus: 'Source status',
   optRefreshStatus: 'Refresh status',
   optVendors: 'Vendor APIs (optional)',

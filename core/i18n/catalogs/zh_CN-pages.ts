@@ -11,6 +11,7 @@ export const zh_CNPages: PageCatalog = {
   optionsTitle: 'LiqLens 设置',
   optSources: '数据源',
   optKeyless: '免密钥的交易所公开数据',
+  optKeylessHelp: '这些交易所的公开数据用于强平热力图和已发生的强平统计。你当前打开页面的市场仍会从其交易所获取标记价格和保证金档位。',
   optSourceStatus: '数据源状态',
   optRefreshStatus: '刷新状态',
   optVendors: '数据商 API（可选）',
