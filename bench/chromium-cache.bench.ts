@@ -24,19 +24,24 @@ export default async function run(): Promise<BenchRow[]> {
     const worker = await browser.serviceWorker();
 
     // Plain loops only inside evaluate: tsx's keepNames would break named inner functions.
-    const read = await worker.evaluate(async (market) => {
-      const hooks = (globalThis as unknown as { __liqlens: { readSnapshot(m: unknown): Promise<{ snapshot: unknown } | null> } }).__liqlens;
+    type Hooks = Record<'readSnapshot' | 'readSnapshotFromDb', (m: unknown) => Promise<{ snapshot: unknown } | null>>;
+    const timeReads = (hook: keyof Hooks) =>
+      worker.evaluate(async ([market, name]) => {
+      const hooks = (globalThis as unknown as { __liqlens: Hooks }).__liqlens;
       const times: number[] = [];
       let bytes = 0;
       for (let i = 0; i < 50; i++) {
         const t0 = performance.now();
-        const hit = await hooks.readSnapshot(market);
+        const hit = await hooks[name as keyof Hooks](market);
         times.push(performance.now() - t0);
         if (!hit) throw new Error('No cached snapshot.');
         bytes = JSON.stringify(hit.snapshot).length;
       }
       return { times, bytes };
-    }, MARKET);
+    }, [MARKET, hook] as const);
+    // IndexedDB itself, then the cache's read path, which answers from the worker's memory while it lives.
+    const read = await timeReads('readSnapshotFromDb');
+    const hot = await timeReads('readSnapshot');
 
     const ext = await browser.openExtensionPage('manifest.json');
     const roundTrips = await ext.evaluate(async (market) => {
@@ -56,6 +61,7 @@ export default async function run(): Promise<BenchRow[]> {
     return [
       { name: 'cached snapshot read from IndexedDB, median', value: median, unit: 'ms', goal: '< 10 ms', ok: median < 10 },
       { name: 'cached snapshot read from IndexedDB, p95', value: p95, unit: 'ms', goal: '< 10 ms', ok: p95 < 10 },
+      { name: 'cached snapshot read through the cache (worker memory while it lives), median', value: quantile(hot.times, 0.5), unit: 'ms' },
       { name: 'cached snapshot size (JSON)', value: read.bytes / 1024, unit: 'KB' },
       { name: 'snapshot.get round trip from an extension page, median', value: quantile(roundTrips, 0.5), unit: 'ms' },
     ];

@@ -179,6 +179,11 @@ export function createService(env: ServiceEnv) {
         const hit = await cache.get<MarketSnapshot>('snapshots', snapshotKey(market));
         return hit ? { snapshot: hit.value, ageMs: hit.ageMs } : null;
       },
+      /** The same entry read from IndexedDB itself, past the worker's in-memory copy (for the bench). */
+      async readSnapshotFromDb(market: Market): Promise<{ snapshot: MarketSnapshot } | null> {
+        const entry = await (await db.get()).get('snapshots', snapshotKey(market));
+        return entry ? { snapshot: entry.value as MarketSnapshot } : null;
+      },
       readRealized: (asset?: string) => realized.summary(asset ? { asset } : {}),
       sourceStatus: async () => [...(await status.all()), ...streamStatus()],
       streamsRunning: () => streams.isRunning(),
