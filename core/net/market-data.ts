@@ -1,6 +1,8 @@
 import type { Market, VenueId } from '../types';
 import type { InstrumentInfo, MarkPrice } from '../messages/protocol';
 import type { RequestSpec } from './request';
+import type { Bar } from '../model/book';
+import { array, numeric, SchemaError, unknownValue } from '../messages/schema';
 
 /**
  * What every venue folder's market-data.ts exposes: public endpoints as RequestSpecs, each with
@@ -13,18 +15,19 @@ export interface Endpoint<T> {
   parse(json: unknown): T;
 }
 
-/** One closed bar, in the model's Bar shape (core/model/book.ts). */
-export interface Kline {
-  time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  /** Base-coin volume. */
-  volume: number;
-  takerBuyVolume?: number;
-  quoteVolume?: number;
-}
+/** One closed bar: exactly the model's Bar (core/model/book.ts), so venue parsers feed the model as is. */
+export type Kline = Bar;
+
+/**
+ * The row shape Bybit and Bitget share: [open time, open, high, low, close, base volume, quote volume, …],
+ * numbers as strings. Each field is checked; a short or non-numeric row names its index.
+ */
+export const ohlcvQuoteRow = (v: unknown, p: string): Kline => {
+  const r = array(unknownValue, { max: 10 })(v, p);
+  if (r.length < 7) throw new SchemaError(p, 'a candle row of 7 fields');
+  const at = (i: number) => numeric({ min: 0 })(r[i], `${p}[${i}]`);
+  return { time: at(0), open: at(1), high: at(2), low: at(3), close: at(4), volume: at(5), quoteVolume: at(6) };
+};
 
 /** Open interest at `time`, in base coin and/or USD, whichever the venue reports. */
 export interface OpenInterestPoint {

@@ -1,6 +1,6 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
-import { array, numeric, object, str, unknownValue, SchemaError } from '../../messages/schema';
-import { byTime, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
+import { array, numeric, object, str, SchemaError } from '../../messages/schema';
+import { byTime, ohlcvQuoteRow, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
 
 const API = 'https://api.bitget.com';
 
@@ -28,20 +28,6 @@ const contract = object({
   symbolStatus: str({ max: 20 }),
 });
 const GRANULARITY: Record<BarInterval, { code: string; ms: number }> = { '5m': { code: '5m', ms: 300_000 }, '15m': { code: '15m', ms: 900_000 }, '1h': { code: '1H', ms: 3_600_000 } };
-
-const candle = (v: unknown, p: string) => {
-  const r = array(unknownValue, { max: 10 })(v, p);
-  if (r.length < 7) throw new SchemaError(p, 'a candle row of 7 fields');
-  return {
-    time: numeric({ min: 0 })(r[0], `${p}[0]`),
-    open: numeric({ min: 0 })(r[1], `${p}[1]`),
-    high: numeric({ min: 0 })(r[2], `${p}[2]`),
-    low: numeric({ min: 0 })(r[3], `${p}[3]`),
-    close: numeric({ min: 0 })(r[4], `${p}[4]`),
-    volume: numeric({ min: 0 })(r[5], `${p}[5]`),
-    quoteVolume: numeric({ min: 0 })(r[6], `${p}[6]`),
-  };
-};
 
 export const marketData: VenueMarketData = {
   venue: 'bitget',
@@ -92,7 +78,7 @@ export const marketData: VenueMarketData = {
       source: 'bitget:candles',
       request: { url: `${API}/api/v2/mix/market/candles?${qs({ productType, symbol: id, granularity: g.code, limit: Math.min(1000, limit) })}` },
       parse(json): Kline[] {
-        return byTime(object({ data: array(candle, { max: 1000 }) })(json, '').data.filter((r) => r.time + g.ms <= now));
+        return byTime(object({ data: array(ohlcvQuoteRow, { max: 1000 }) })(json, '').data.filter((r) => r.time + g.ms <= now));
       },
     };
   },

@@ -1,6 +1,6 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
-import { array, num, numeric, object, optional, str, unknownValue, SchemaError } from '../../messages/schema';
-import { byTime, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
+import { array, num, numeric, object, optional, str, SchemaError } from '../../messages/schema';
+import { byTime, ohlcvQuoteRow, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
 
 const API = 'https://api.bybit.com';
 
@@ -42,20 +42,6 @@ const instrument = object({
   settleCoin: str({ max: 20 }),
   priceFilter: object({ tickSize: numeric({ min: 0 }) }),
 });
-
-const kline = (v: unknown, p: string) => {
-  const r = array(unknownValue, { max: 10 })(v, p);
-  if (r.length < 7) throw new SchemaError(p, 'a kline row of 7 fields');
-  return {
-    time: numeric({ min: 0 })(r[0], `${p}[0]`),
-    open: numeric({ min: 0 })(r[1], `${p}[1]`),
-    high: numeric({ min: 0 })(r[2], `${p}[2]`),
-    low: numeric({ min: 0 })(r[3], `${p}[3]`),
-    close: numeric({ min: 0 })(r[4], `${p}[4]`),
-    volume: numeric({ min: 0 })(r[5], `${p}[5]`),
-    quoteVolume: numeric({ min: 0 })(r[6], `${p}[6]`),
-  };
-};
 
 const KLINE_INTERVAL: Record<BarInterval, { code: string; ms: number }> = { '5m': { code: '5', ms: 300_000 }, '15m': { code: '15', ms: 900_000 }, '1h': { code: '60', ms: 3_600_000 } };
 const OI_INTERVAL: Record<BarInterval, string> = { '5m': '5min', '15m': '15min', '1h': '1h' };
@@ -110,7 +96,7 @@ export const marketData: VenueMarketData = {
       request: { url: `${API}/v5/market/kline?${qs({ category, symbol: id, interval: code, limit: Math.min(1000, limit) })}` },
       parse(json): Kline[] {
         // Newest first, and the newest bar is still open. No taker-buy volume here.
-        const rows = envelope(array(kline, { max: 1000 }))(json, '').result.list;
+        const rows = envelope(array(ohlcvQuoteRow, { max: 1000 }))(json, '').result.list;
         return byTime(rows.filter((r) => r.time + ms <= now));
       },
     };
