@@ -16,8 +16,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // Only the public API hosts the background worker fetches from.
     host_permissions: apiHostPermissions(),
-    // Vendor APIs are asked for only when the user saves a key for that vendor.
-    optional_host_permissions: Object.values(VENDOR_HOSTS),
+    // Vendor APIs are asked for only when the user saves a key for that vendor. Firefox's MV2 build
+    // has no optional_host_permissions: there, host patterns go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: Object.values(VENDOR_HOSTS) } : { optional_host_permissions: Object.values(VENDOR_HOSTS) }),
     commands: {
       'toggle-overlay': {
         suggested_key: { default: 'Alt+Shift+L' },
