@@ -27,6 +27,12 @@ export default defineBackground(() => {
     isOffline: () => typeof navigator !== 'undefined' && navigator.onLine === false,
   });
 
+  // Vendor keys live in storage.local, which Chrome also opens to content scripts by default. Ours never
+  // read storage (they ask the background), so close it to them: a compromised page process gets no keys.
+  // Firefox has no setAccessLevel and never exposes storage to pages' own scripts anyway.
+  const local = browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
+
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const senderOptions = {
     extensionId: browser.runtime.id,
