@@ -1,5 +1,5 @@
-// `npm test`: typecheck, unit tests, Chrome and Firefox builds, E2E in real Chromium, Firefox
-// lint. Every vitest test and every non-vitest step counts once in the closing line.
+// `npm test`: typecheck, unit tests, Chrome and Firefox builds, E2E in real Chromium, then the
+// Firefox lint. Every vitest test and every non-vitest step counts once in the closing line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -66,7 +66,6 @@ step('typecheck', 'npx', ['tsc', '--noEmit']);
 vitestSuite('unit tests', []);
 step('build chrome-mv3', 'npx', ['wxt', 'build']);
 step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);
-firefoxLint();
 if (findChromium()) {
   // The Firefox build overwrote nothing of chrome-mv3; E2E loads .output/chrome-mv3.
   vitestSuite('E2E in headless Chromium', ['-c', 'vitest.e2e.config.ts']);
@@ -75,6 +74,7 @@ if (findChromium()) {
   failed++;
   failures.push('E2E (no Chromium)');
 }
+firefoxLint();
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
