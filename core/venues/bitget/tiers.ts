@@ -1,5 +1,5 @@
 import { array, numeric, object, optional, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -47,6 +47,21 @@ export const tierSource: TierSource = {
     return { url: `https://api.bitget.com/api/v2/mix/market/query-position-lever?symbol=${symbol}&productType=${productType}` };
   },
   parse,
-  // No recorded Bitget table exists (only the API docs' two-row example, whose symbol is not stated): fetch it.
-  bundled: [],
+  bundled: [
+    {
+      venue: 'bitget',
+      symbol: 'BTC/USDT:USDT',
+      basis: 'notional',
+      // Bitget publishes no live capture we hold; its API reference shows BTCUSDT's first two tiers
+      // in the query-position-lever response example (requestTime 1695796884470 = 2023-09-27).
+      // ETHUSDT appears in no published example, so none ships for it.
+      source:
+        'bundled:bitget-btcusdt-levels-1-2 (Bitget API docs, Get Position Tier response example, requestTime 2023-09-27; mirror rosssaunders/coincise docs/bitget/future/position_Get-Query-Position-Lever.md)',
+      asOf: recordedOn('2023-09-27'),
+      tiers: [
+        { floor: 0, cap: 50_000, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 125 },
+        { floor: 50_000, cap: 200_000, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
+      ],
+    },
+  ],
 };
