@@ -278,35 +278,21 @@ export class VenueBook {
     const arr = isLong ? this.long : this.short;
     const priceCell = Math.floor((price - min) / step);
     let left = stored;
-    if (isLong) {
-      let i = Math.min(this.longHi, priceCell, count - 1);
-      for (; i >= 0 && left > 0; i--) {
-        const v = arr[i]!;
-        if (v <= left) {
-          left -= v;
-          arr[i] = 0;
-        } else {
-          arr[i] = v - left;
-          left = 0;
-          break;
-        }
+    // Longs sit below price (walk down from it), shorts above (walk up).
+    const dir = isLong ? -1 : 1;
+    let i = isLong ? Math.min(this.longHi, priceCell, count - 1) : Math.max(this.shortLo, priceCell, 0);
+    for (; i >= 0 && i < count && left > 0; i += dir) {
+      const v = arr[i]!;
+      if (v <= left) {
+        left -= v;
+        arr[i] = 0;
+      } else {
+        arr[i] = v - left;
+        left = 0;
       }
-      this.longStored = Math.max(0, this.longStored - (stored - left));
-    } else {
-      let i = Math.max(this.shortLo, priceCell, 0);
-      for (; i < count && left > 0; i++) {
-        const v = arr[i]!;
-        if (v <= left) {
-          left -= v;
-          arr[i] = 0;
-        } else {
-          arr[i] = v - left;
-          left = 0;
-          break;
-        }
-      }
-      this.shortStored = Math.max(0, this.shortStored - (stored - left));
     }
+    if (isLong) this.longStored = Math.max(0, this.longStored - (stored - left));
+    else this.shortStored = Math.max(0, this.shortStored - (stored - left));
   }
 
   private clear(): void {
