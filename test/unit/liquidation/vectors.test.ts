@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadVectorCases } from '../../support/vectors';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import type { LiquidationInput } from '@/core/liquidation/types';
 
@@ -11,13 +10,9 @@ interface VectorCase extends LiquidationInput {
   tolerance: { abs: number } | { rel: number };
 }
 
-const dir = join(__dirname, '../../vectors/liquidation');
-const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
-
-function load(file: string): VectorCase[] {
-  const parsed = JSON.parse(readFileSync(join(dir, file), 'utf8')) as VectorCase | VectorCase[];
-  return Array.isArray(parsed) ? parsed : [parsed];
-}
+const cases = loadVectorCases<VectorCase>('liquidation');
+const files = [...new Set(cases.map((c) => c.file))];
+const load = (file: string): VectorCase[] => cases.filter((c) => c.file === file).map((c) => c.case);
 
 describe('liquidation vectors', () => {
   it('finds the vector files, each case with an id, a source and a tolerance', () => {

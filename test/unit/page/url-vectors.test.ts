@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadVectorCases } from '../../support/vectors';
 import { marketFromUrl } from '@/core/page/market-from-url';
 import { isVenueId, parseUnifiedSymbol } from '@/core/types';
 
@@ -10,19 +9,7 @@ interface UrlCase {
   note?: string;
 }
 
-const DIR = resolve(__dirname, '../../vectors/urls');
-
-function loadCases(): { file: string; case: UrlCase }[] {
-  return readdirSync(DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .flatMap((file) => {
-      const data = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as UrlCase | UrlCase[];
-      return (Array.isArray(data) ? data : [data]).map((c) => ({ file, case: c }));
-    });
-}
-
-const cases = loadCases();
+const cases = loadVectorCases<UrlCase>('urls');
 
 describe('URL vectors (test/vectors/urls/*.json)', () => {
   it('has vectors for every venue, positive and negative', () => {
