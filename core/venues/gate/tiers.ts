@@ -1,5 +1,5 @@
 import { array, numeric, object, optional, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -48,6 +48,23 @@ export const tierSource: TierSource = {
     return { url: `https://api.gateio.ws/api/v4/futures/${settle}/risk_limit_tiers?contract=${contract}` };
   },
   parse,
-  // No recorded Gate table exists in the project's sources: fetch it.
-  bundled: [],
+  bundled: [
+    {
+      venue: 'gate',
+      symbol: 'BTC/USDT:USDT',
+      basis: 'notional',
+      // A live risk_limit_tiers response for BTC_USDT captured 2026-08-09 and pinned in a public
+      // repository's tests. The capture was trimmed to tiers 1, 2, 3 and 5; tier 4 is missing, so only
+      // the unbroken run 1–3 (to 1.5M USDT) ships. Deductions follow the recurrence (250, 750).
+      // No ETH_USDT capture was found.
+      source:
+        'bundled:gate-btc-usdt-risk-limit-tiers-1-3 (live /api/v4/futures/usdt/risk_limit_tiers captured 2026-08-09, pinned in laelymenyon/gate-extreme-bot tests/test_position_sizer.py)',
+      asOf: recordedOn('2026-08-09'),
+      tiers: [
+        { floor: 0, cap: 500_000, mmr: 0.003, maintenanceAmount: 0, maxLeverage: 200 },
+        { floor: 500_000, cap: 1_000_000, mmr: 0.0035, maintenanceAmount: 250, maxLeverage: 150.01 },
+        { floor: 1_000_000, cap: 1_500_000, mmr: 0.004, maintenanceAmount: 750, maxLeverage: 125 },
+      ],
+    },
+  ],
 };

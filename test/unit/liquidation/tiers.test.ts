@@ -290,6 +290,25 @@ describe('bundled tables', () => {
       expect(r.tierUsed.mmr).toBe(0.008); // 20 BTC is past the 15 BTC first level
     }
   });
+  it('gate BTC/USDT: tiers 1–3 of the live capture of 2026-08-09, deductions continuous', () => {
+    const table = bundledTiers(m('gate', 'BTC/USDT:USDT'))!;
+    expect(table.asOf).toBe(Date.UTC(2026, 7, 9));
+    expect(table.basis).toBe('notional');
+    expect(validateTiers(table.tiers).map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount, x.maxLeverage])).toEqual([
+      [0, 500_000, 0.003, 0, 200],
+      [500_000, 1_000_000, 0.0035, 250, 150.01],
+      [1_000_000, 1_500_000, 0.004, 750, 125],
+    ]);
+    expectContinuousMaintenance(table.tiers);
+    expect(bundledTiers(m('gate', 'ETH/USDT:USDT'))).toBeNull();
+    for (const side of ['long', 'short'] as const) {
+      const r = computeLiquidation({ venue: 'gate', marginMode: 'isolated', side, entryPrice: 100_000, quantity: 8, leverage: 100, ...tiersFor(table)! });
+      expect(Number.isFinite(r.price)).toBe(true);
+      if (side === 'long') expect(r.price!).toBeLessThan(100_000);
+      else expect(r.price!).toBeGreaterThan(100_000);
+      expect(r.tierUsed.mmr).toBe(0.0035); // 800,000 USDT notional sits in tier 2
+    }
+  });
   it('a bundled table carries its source and date into the result', () => {
     const table = bundledTiers(m('binance', 'BTC/USDT:USDT'))!;
     const r = computeLiquidation({ venue: 'binance', marginMode: 'isolated', side: 'long', entryPrice: 100000, quantity: 1, leverage: 50, ...tiersFor(table)! });
