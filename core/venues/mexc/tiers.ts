@@ -1,5 +1,5 @@
 import { num, numeric, object, optional, oneOf, str, bool } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource, type TierRow } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, swapMarket, table, TierTableError, type TierSource, type TierRow } from '../../liquidation/tier-source';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -51,25 +51,10 @@ export const tierSource: TierSource = {
     return { url: `https://contract.mexc.com/api/v1/contract/detail?symbol=${venueSymbol(market)}` };
   },
   parse,
-  bundled: [
-    {
-      venue: 'mexc',
-      symbol: 'BTC/USDT:USDT',
-      basis: 'quantity',
-      // MEXC's own contract API docs (v1, released 2021-01-15 per their update log) show BTC_USDT's
-      // detail: contractSize 0.0001, maintenanceMarginRate 0.004, riskBaseVol = riskIncrVol = 150000
-      // contracts, riskIncrMmr 0.004, riskLevelLimit 5 — expanded here by the rule in parse().
-      // Old (2021) and a docs example, not a live capture; ETH_USDT appears in no published example.
-      source:
-        'bundled:mexc-btc-usdt-contract-detail-rule (MEXC contract API docs v1 of 2021-01-15, contract/detail response example for BTC_USDT; repository mexcdevelop/apidocs source/index.html.md)',
-      asOf: recordedOn('2021-01-15'),
-      tiers: [
-        { floor: 0, cap: 15, mmr: 0.004, maintenanceAmount: 0 },
-        { floor: 15, cap: 30, mmr: 0.008, maintenanceAmount: 0 },
-        { floor: 30, cap: 45, mmr: 0.012, maintenanceAmount: 0 },
-        { floor: 45, cap: 60, mmr: 0.016, maintenanceAmount: 0 },
-        { floor: 60, cap: 75, mmr: 0.02, maintenanceAmount: 0 },
-      ],
-    },
-  ],
+  // No dated, current MEXC table was found. MEXC's own API docs (2021-01-15) show a BTC_USDT rule
+  // (0.4% to 15 BTC, +0.4% per 15 BTC), but a later real contract-detail payload in
+  // thrasher-corp/gocryptotrader (exchanges/mexc/mexc_test.go, capture undated) shows a different one
+  // (0.15% to 1.5 BTC, +0.5% per 20 BTC), so the docs table is known stale and would understate
+  // maintenance at some sizes; the undated payload cannot be given an asOf. Fetch it.
+  bundled: [],
 };
