@@ -208,6 +208,10 @@ describe('gate tiers', () => {
     expect(() => source.parse({ label: 'CONTRACT_NOT_FOUND', message: 'x' }, m('gate', 'BTC/USDT:USDT'))).toThrow(/CONTRACT_NOT_FOUND/);
     expect(() => source.parse({ foo: 1 }, m('gate', 'BTC/USDT:USDT'))).toThrow(/an array/);
   });
+  it('refuses a ladder with a tier missing instead of stretching the next tier over it', () => {
+    const rows = fixture('gate-risk-limit-tiers.from-docs.json') as { tier: number }[];
+    expect(() => source.parse([rows[0], rows[2]], m('gate', 'BTC/USDT:USDT'))).toThrow(/tier 2 is missing/);
+  });
 });
 
 describe('mexc tiers', () => {
