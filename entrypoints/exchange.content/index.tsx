@@ -27,6 +27,9 @@ export default defineContentScript({
   matches: contentScriptMatches(),
   // The overlay's CSS is inlined (see the import above); WXT injects nothing.
   cssInjectionMode: 'manual',
+  // WXT would also window.postMessage a "script started" note, which tells every page script that
+  // LiqLens is installed and costs ≈10 ms before main() runs. Its DOM event still stops an old copy.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
     const market = marketOf(location.href);
