@@ -1,14 +1,8 @@
 import { computeLiquidation, liquidationForOrder, type OrderDraft } from '../core/liquidation';
 import { linearLiquidationPriceTiered, maintenanceAmountsByRecurrence } from '../core/liquidation/math';
 import type { LiquidationInput } from '../core/liquidation/types';
+import type { BenchRow } from '../scripts/lib/bench-types.ts';
 
-interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  ok?: boolean;
-}
 
 /** A 12-bracket table shaped like Binance BTCUSDT's (caps and rates), amounts by the recurrence. */
 const caps = [3e5, 8e5, 3e6, 1.2e7, 5e7, 8e7, 1e8, 1.2e8, 2e8, 3e8, 5e8, 8e8];

@@ -11,14 +11,8 @@ import type { Bar } from '../core/model/book';
 import { HeatmapModel } from '../core/model/heatmap';
 import { modelSettings } from '../core/model/presets';
 import type { VenueId } from '../core/types';
+import type { BenchRow } from '../scripts/lib/bench-types.ts';
 
-interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  ok?: boolean;
-}
 
 const FILE = 'test/fixtures/market/oi/binance_um_BTCUSDT_5m_klines_oiHist_merged_2026-06-07_2026-06-22.csv';
 const BARS_PER_VENUE = 30 * 288;

@@ -35,6 +35,14 @@ export function tickAt(price: number, szDecimals: number): number {
   return Math.max(byDecimals, bySignificant);
 }
 
+/** One coin's universe entry and context from a metaAndAssetCtxs answer (same index in both lists). */
+function assetIn(json: unknown, coin: string) {
+  const { universe, ctxs } = metaAndCtxs(json);
+  const i = universe.findIndex((a) => a.name === coin);
+  if (i < 0 || !ctxs[i]) throw new SchemaError('[0].universe', `an asset ${coin}`);
+  return { asset: universe[i]!, ctx: ctxs[i]! };
+}
+
 const INTERVAL_MS: Record<BarInterval, number> = { '5m': 300_000, '15m': 900_000, '1h': 3_600_000 };
 
 export const marketData: VenueMarketData = {
@@ -46,10 +54,8 @@ export const marketData: VenueMarketData = {
       source: 'hyperliquid:metaAndAssetCtxs',
       request: { url: INFO, method: 'POST', body: { type: 'metaAndAssetCtxs' } },
       parse(json) {
-        const { universe, ctxs } = metaAndCtxs(json);
-        const i = universe.findIndex((a) => a.name === coin);
-        if (i < 0) throw new SchemaError('[0].universe', `an asset ${coin}`);
-        return { price: ctxs[i]!.markPx, time: Number.NaN, source: 'hyperliquid:metaAndAssetCtxs' };
+        const { asset, ctx } = assetIn(json, coin);
+        return { price: ctx.markPx, time: Number.NaN, source: 'hyperliquid:metaAndAssetCtxs' };
       },
     };
   },
@@ -59,10 +65,8 @@ export const marketData: VenueMarketData = {
       source: 'hyperliquid:metaAndAssetCtxs',
       request: { url: INFO, method: 'POST', body: { type: 'metaAndAssetCtxs' } },
       parse(json) {
-        const { universe, ctxs } = metaAndCtxs(json);
-        const i = universe.findIndex((a) => a.name === coin);
-        if (i < 0) throw new SchemaError('[0].universe', `an asset ${coin}`);
-        return { market: { venue: 'hyperliquid', symbol }, contractSize: 1, tickSize: tickAt(ctxs[i]!.markPx, universe[i]!.szDecimals), source: 'hyperliquid:metaAndAssetCtxs' };
+        const { asset, ctx } = assetIn(json, coin);
+        return { market: { venue: 'hyperliquid', symbol }, contractSize: 1, tickSize: tickAt(ctx.markPx, asset.szDecimals), source: 'hyperliquid:metaAndAssetCtxs' };
       },
     };
   },
