@@ -1,21 +1,30 @@
-import { num, numeric, object, optional, oneOf, str, bool } from '../../messages/schema';
+import { array, bool, num, numeric, object, optional, oneOf, str } from '../../messages/schema';
 import { chainTiers, parsingTiers, swapMarket, table, TierTableError, type TierSource, type TierRow } from '../../liquidation/tier-source';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
+const customLevel = object({
+  level: num({ min: 1, max: 200, integer: true }),
+  maxVol: numeric({ min: 0 }),
+  mmr: numeric({ min: 0, max: 0.99 }),
+  maxLeverage: optional(numeric({ min: 0 })),
+});
 const detail = object({
   symbol: str({ max: 40 }),
   contractSize: numeric({ min: 0 }),
   maintenanceMarginRate: numeric({ min: 0, max: 0.99 }),
   initialMarginRate: optional(numeric({ min: 0 })),
   maxLeverage: optional(numeric({ min: 0 })),
-  riskBaseVol: numeric({ min: 0 }),
-  riskIncrVol: numeric({ min: 0 }),
-  riskIncrMmr: numeric({ min: 0, max: 0.99 }),
-  riskLevelLimit: num({ min: 1, max: 200, integer: true }),
+  riskBaseVol: optional(numeric({ min: 0 })),
+  riskIncrVol: optional(numeric({ min: 0 })),
+  riskIncrMmr: optional(numeric({ min: 0, max: 0.99 })),
+  riskLevelLimit: optional(num({ min: 1, max: 200, integer: true })),
   riskLimitType: optional(oneOf(['BY_VOLUME', 'BY_VALUE'] as const)),
+  riskLimitMode: optional(str({ max: 20 })),
+  riskLimitCustom: optional(array(customLevel, { max: 200 })),
 });
 const response = object({ success: bool, code: optional(num()), message: optional(str({ max: 500 })), data: optional(detail) });
+type Detail = NonNullable<ReturnType<typeof response>['data']>;
 
 function venueSymbol(market: Market): string {
   const m = swapMarket('mexc', market);
@@ -23,25 +32,52 @@ function venueSymbol(market: Market): string {
 }
 
 /**
- * MEXC publishes its risk tiers as a rule in the contract detail: tier k (from 0) holds positions
- * up to riskBaseVol + k·riskIncrVol with maintenance rate maintenanceMarginRate + k·riskIncrMmr,
- * for riskLevelLimit tiers. BY_VOLUME counts contracts (converted with contractSize); BY_VALUE counts notional.
+ * CUSTOM mode: MEXC lists every level (maxVol = the level's upper bound). The INCREASE-rule fields
+ * beside it then describe one level only (riskIncrVol 0, riskLevelLimit 1), so reading them instead
+ * would give one rate for every size. Each level is checked here because a reordered, repeated or
+ * shrinking level would silently move positions into the wrong rate.
  */
+function customRows(d: Detail, unit: number): TierRow[] {
+  const levels = d.riskLimitCustom;
+  if (!levels || levels.length === 0) throw new TierTableError('mexc', 'riskLimitMode is CUSTOM but data.riskLimitCustom has no levels');
+  return levels.map((l, i) => {
+    const at = `data.riskLimitCustom[${i}]`;
+    if (l.level !== i + 1) throw new TierTableError('mexc', `${at}.level: expected level ${i + 1} (levels ascending from 1), got ${l.level}`);
+    if (!(l.mmr > 0)) throw new TierTableError('mexc', `${at}.mmr: expected a rate in (0, 1), got ${l.mmr}`);
+    const previous = i > 0 ? levels[i - 1]!.maxVol : 0;
+    if (!(l.maxVol > previous)) throw new TierTableError('mexc', `${at}.maxVol: ${l.maxVol} must be above the previous level's ${previous}`);
+    return { cap: l.maxVol * unit, mmr: l.mmr, ...(l.maxLeverage !== undefined ? { maxLeverage: l.maxLeverage } : {}) };
+  });
+}
+
+/**
+ * INCREASE mode (and responses without riskLimitMode): tier k (from 0) holds positions up to
+ * riskBaseVol + k·riskIncrVol at maintenanceMarginRate + k·riskIncrMmr, for riskLevelLimit tiers.
+ */
+function increaseRuleRows(d: Detail, unit: number): TierRow[] {
+  const { riskBaseVol, riskIncrVol, riskIncrMmr, riskLevelLimit } = d;
+  if (riskBaseVol === undefined || riskIncrVol === undefined || riskIncrMmr === undefined || riskLevelLimit === undefined) {
+    throw new TierTableError('mexc', 'data.riskBaseVol, riskIncrVol, riskIncrMmr and riskLevelLimit are required without riskLimitCustom');
+  }
+  if (!(riskBaseVol > 0)) throw new TierTableError('mexc', 'riskBaseVol must be > 0');
+  const rows: TierRow[] = [];
+  for (let k = 0; k < riskLevelLimit; k++) {
+    rows.push({ cap: (riskBaseVol + k * riskIncrVol) * unit, mmr: d.maintenanceMarginRate + k * riskIncrMmr });
+  }
+  return rows;
+}
+
+/** MEXC risk tiers from the contract detail. BY_VOLUME counts contracts (converted with contractSize); BY_VALUE counts notional. */
 function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable {
   return parsingTiers('mexc', () => {
     const body = response(json, '');
     if (!body.success || !body.data) throw new TierTableError('mexc', `exchange error ${body.code ?? ''}: ${body.message ?? 'no data'}`);
     const d = body.data;
     if (d.symbol !== venueSymbol(market)) throw new TierTableError('mexc', `response is for ${d.symbol}, not ${venueSymbol(market)}`);
-    if (!(d.riskBaseVol > 0)) throw new TierTableError('mexc', 'riskBaseVol must be > 0');
     const byValue = d.riskLimitType === 'BY_VALUE';
     const unit = byValue ? 1 : d.contractSize;
-    const rows: TierRow[] = [];
-    for (let k = 0; k < d.riskLevelLimit; k++) {
-      rows.push({ cap: (d.riskBaseVol + k * d.riskIncrVol) * unit, mmr: d.maintenanceMarginRate + k * d.riskIncrMmr });
-    }
-    const tiers = chainTiers(rows);
-    return table('mexc', market, tiers, byValue ? 'notional' : 'quantity', 'mexc:/api/v1/contract/detail', fetchedAt);
+    const rows = d.riskLimitMode === 'CUSTOM' ? customRows(d, unit) : increaseRuleRows(d, unit);
+    return table('mexc', market, chainTiers(rows), byValue ? 'notional' : 'quantity', 'mexc:/api/v1/contract/detail', fetchedAt);
   });
 }
 
@@ -51,10 +87,6 @@ export const tierSource: TierSource = {
     return { url: `https://contract.mexc.com/api/v1/contract/detail?symbol=${venueSymbol(market)}` };
   },
   parse,
-  // No dated, current MEXC table was found. MEXC's own API docs (2021-01-15) show a BTC_USDT rule
-  // (0.4% to 15 BTC, +0.4% per 15 BTC), but a later real contract-detail payload in
-  // thrasher-corp/gocryptotrader (exchanges/mexc/mexc_test.go, capture undated) shows a different one
-  // (0.15% to 1.5 BTC, +0.5% per 20 BTC), so the docs table is known stale and would understate
-  // maintenance at some sizes; the undated payload cannot be given an asOf. Fetch it.
+  // No dated, current MEXC table ships yet: fetch it.
   bundled: [],
 };

@@ -230,6 +230,61 @@ describe('mexc tiers', () => {
     expect(() => source.parse({ success: false, code: 1001, message: 'contract not exists' }, m('mexc', 'BTC/USDT:USDT'))).toThrow(/contract not exists/);
     expect(() => source.parse(fixture('mexc-contract-detail.from-docs.json'), m('mexc', 'ETH/USDT:USDT'))).toThrow(/not ETH_USDT/);
   });
+
+  // The current contract detail (MEXC API docs) is in CUSTOM mode: its INCREASE-rule fields say
+  // riskIncrVol 0 and riskLevelLimit 1, i.e. one 0.1% tier for every size, which is wrong past level 1.
+  const custom = () => fixture('mexc-contract-detail-custom.from-docs.json') as { data: Record<string, unknown> & { riskLimitCustom: Record<string, unknown>[] } };
+  it('reads the riskLimitCustom levels in CUSTOM mode, maxVol in contracts × contractSize', () => {
+    const t = source.parse(custom(), m('mexc', 'BTC/USDT:USDT'), NOW);
+    expect(t.basis).toBe('quantity');
+    expect(t.tiers.map((x) => x.mmr)).toEqual([0.001, 0.004, 0.005, 0.01, 0.02, 0.05]);
+    expect(t.tiers.map((x) => x.maxLeverage)).toEqual([500, 200, 100, 50, 20, 10]);
+    const edges = [0, 5, 6, 25, 120, 300, 450];
+    t.tiers.forEach((x, i) => {
+      expect(x.floor).toBeCloseTo(edges[i]!, 9);
+      expect(x.cap).toBeCloseTo(edges[i + 1]!, 9);
+    });
+  });
+  it('prices a 30 BTC position with level 4 (1%), not the one-level 0.1% of the INCREASE fields', () => {
+    const table = source.parse(custom(), m('mexc', 'BTC/USDT:USDT'), NOW);
+    const r = computeLiquidation({ venue: 'mexc', marginMode: 'isolated', side: 'long', entryPrice: 100_000, quantity: 30, leverage: 20, ...tiersFor(table)! });
+    expect(r.tierUsed.mmr).toBe(0.01);
+    // MEXC help formula, maintenance at entry: 100000 − (150000 − 30000)/30.
+    expect(r.price).toBeCloseTo(96_000, 6);
+  });
+  it('reads BY_VALUE levels as notional', () => {
+    const byValue = custom();
+    byValue.data.riskLimitType = 'BY_VALUE';
+    const t = source.parse(byValue, m('mexc', 'BTC/USDT:USDT'), NOW);
+    expect(t.basis).toBe('notional');
+    expect(t.tiers.map((x) => x.cap)).toEqual([50_000, 60_000, 250_000, 1_200_000, 3_000_000, 4_500_000]);
+  });
+  it('refuses hostile CUSTOM levels with an error naming the field', () => {
+    const btc = m('mexc', 'BTC/USDT:USDT');
+    const swapped = custom();
+    [swapped.data.riskLimitCustom[1], swapped.data.riskLimitCustom[2]] = [swapped.data.riskLimitCustom[2]!, swapped.data.riskLimitCustom[1]!];
+    expect(() => source.parse(swapped, btc)).toThrow(/riskLimitCustom\[1\]\.level/);
+    const shrinking = custom();
+    shrinking.data.riskLimitCustom[2]!.maxVol = 55_000;
+    expect(() => source.parse(shrinking, btc)).toThrow(/riskLimitCustom\[2\]\.maxVol: 55000 must be above the previous level.s 60000/);
+    const equal = custom();
+    equal.data.riskLimitCustom[1]!.maxVol = 50_000;
+    expect(() => source.parse(equal, btc)).toThrow(/riskLimitCustom\[1\]\.maxVol: 50000 must be above the previous level's 50000/);
+    const zeroRate = custom();
+    zeroRate.data.riskLimitCustom[0]!.mmr = 0;
+    expect(() => source.parse(zeroRate, btc)).toThrow(/riskLimitCustom\[0\]\.mmr/);
+    const hugeRate = custom();
+    hugeRate.data.riskLimitCustom[4]!.mmr = 1.5;
+    expect(() => source.parse(hugeRate, btc)).toThrow(/riskLimitCustom\[4\]\.mmr/);
+    const text = custom();
+    text.data.riskLimitCustom[3]!.maxVol = 'lots';
+    expect(() => source.parse(text, btc)).toThrow(/riskLimitCustom\[3\]\.maxVol/);
+    for (const levels of [[], undefined]) {
+      const missing = custom();
+      missing.data.riskLimitCustom = levels as never;
+      expect(() => source.parse(missing, btc)).toThrow(/riskLimitCustom/);
+    }
+  });
 });
 
 describe('bundled tables', () => {
