@@ -52,22 +52,71 @@ export const tierSource: TierSource = {
     return { url: `https://api.gateio.ws/api/v4/futures/${settle}/risk_limit_tiers?contract=${contract}` };
   },
   parse,
+  // Both ladders come from one bulk risk_limit_tiers response pinned, undated, in a public repository
+  // whose other Gate fixtures were recorded 2026-09-11..14 (this file was committed after them);
+  // asOf is the last of those days. BTC tiers 1-5 are identical in two independent live captures
+  // (2026-08-09, 2026-09-25); BTC 6-19 and all ETH tiers rest on this one file. Deductions
+  // follow the continuity recurrence (checked in the tests), so maintenance has no jump at an edge.
+  // ETH tier 1 (300k, 0.3%, 200x) matches the ETH_USDT contract row of another capture dated
+  // 2026-09-25, but that row carries invented fields and a risk_limit_max of 300M, so it corroborates
+  // nothing above tier 1; positions past 300M USDT are where the two would disagree.
   bundled: [
     {
       venue: 'gate',
       symbol: 'BTC/USDT:USDT',
       basis: 'notional',
-      // A live risk_limit_tiers response for BTC_USDT captured 2026-08-09 and pinned in a public
-      // repository's tests. The capture was trimmed to tiers 1, 2, 3 and 5; tier 4 is missing, so only
-      // the unbroken run 1–3 (to 1.5M USDT) ships. Deductions follow the recurrence (250, 750).
-      // No ETH_USDT capture was found.
       source:
-        'bundled:gate-btc-usdt-risk-limit-tiers-1-3 (live /api/v4/futures/usdt/risk_limit_tiers captured 2026-08-09, pinned in laelymenyon/gate-extreme-bot tests/test_position_sizer.py)',
-      asOf: recordedOn('2026-08-09'),
+        'bundled:gate-btc-usdt-risk-limit-tiers-1-19 (live GET /api/v4/futures/usdt/risk_limit_tiers rows, captured ≈ mid-Sept 2026, undated: belyjelli/ai-rates packages/adapters/__fixtures__/gate/risk-limit-tiers.json @a2d49d40; tiers 1-5 identical in live captures of 2026-08-09 (laelymenyon/gate-extreme-bot tests) and 2026-09-25)',
+      asOf: recordedOn('2026-09-14'),
       tiers: [
         { floor: 0, cap: 500_000, mmr: 0.003, maintenanceAmount: 0, maxLeverage: 200 },
         { floor: 500_000, cap: 1_000_000, mmr: 0.0035, maintenanceAmount: 250, maxLeverage: 150.01 },
         { floor: 1_000_000, cap: 1_500_000, mmr: 0.004, maintenanceAmount: 750, maxLeverage: 125 },
+        { floor: 1_500_000, cap: 2_000_000, mmr: 0.0045, maintenanceAmount: 1500, maxLeverage: 110.01 },
+        { floor: 2_000_000, cap: 3_000_000, mmr: 0.005, maintenanceAmount: 2500, maxLeverage: 100 },
+        { floor: 3_000_000, cap: 5_000_000, mmr: 0.007, maintenanceAmount: 8500, maxLeverage: 80 },
+        { floor: 5_000_000, cap: 10_000_000, mmr: 0.0085, maintenanceAmount: 16_000, maxLeverage: 60 },
+        { floor: 10_000_000, cap: 15_000_000, mmr: 0.01, maintenanceAmount: 31_000, maxLeverage: 50 },
+        { floor: 15_000_000, cap: 20_000_000, mmr: 0.012, maintenanceAmount: 61_000, maxLeverage: 40 },
+        { floor: 20_000_000, cap: 30_000_000, mmr: 0.016, maintenanceAmount: 141_000, maxLeverage: 30 },
+        { floor: 30_000_000, cap: 50_000_000, mmr: 0.02, maintenanceAmount: 261_000, maxLeverage: 25 },
+        { floor: 50_000_000, cap: 70_000_000, mmr: 0.025, maintenanceAmount: 511_000, maxLeverage: 20 },
+        { floor: 70_000_000, cap: 100_000_000, mmr: 0.03, maintenanceAmount: 861_000, maxLeverage: 15 },
+        { floor: 100_000_000, cap: 200_000_000, mmr: 0.05, maintenanceAmount: 2_861_000, maxLeverage: 10 },
+        { floor: 200_000_000, cap: 300_000_000, mmr: 0.07, maintenanceAmount: 6_861_000, maxLeverage: 7.5 },
+        { floor: 300_000_000, cap: 500_000_000, mmr: 0.1, maintenanceAmount: 15_861_000, maxLeverage: 5 },
+        { floor: 500_000_000, cap: 700_000_000, mmr: 0.12, maintenanceAmount: 25_861_000, maxLeverage: 4 },
+        { floor: 700_000_000, cap: 1_000_000_000, mmr: 0.25, maintenanceAmount: 116_861_000, maxLeverage: 2 },
+        { floor: 1_000_000_000, cap: 1_500_000_000, mmr: 0.5, maintenanceAmount: 366_861_000, maxLeverage: 1.05 },
+      ],
+    },
+    {
+      venue: 'gate',
+      symbol: 'ETH/USDT:USDT',
+      basis: 'notional',
+      source:
+        'bundled:gate-eth-usdt-risk-limit-tiers-1-19 (live GET /api/v4/futures/usdt/risk_limit_tiers rows, captured ≈ mid-Sept 2026, undated, single source for tiers 2-19: belyjelli/ai-rates packages/adapters/__fixtures__/gate/risk-limit-tiers.json @a2d49d40)',
+      asOf: recordedOn('2026-09-14'),
+      tiers: [
+        { floor: 0, cap: 300_000, mmr: 0.003, maintenanceAmount: 0, maxLeverage: 200 },
+        { floor: 300_000, cap: 500_000, mmr: 0.0035, maintenanceAmount: 150, maxLeverage: 150.01 },
+        { floor: 500_000, cap: 1_000_000, mmr: 0.004, maintenanceAmount: 400, maxLeverage: 125 },
+        { floor: 1_000_000, cap: 2_000_000, mmr: 0.0045, maintenanceAmount: 900, maxLeverage: 110.01 },
+        { floor: 2_000_000, cap: 3_000_000, mmr: 0.005, maintenanceAmount: 1900, maxLeverage: 100 },
+        { floor: 3_000_000, cap: 5_000_000, mmr: 0.007, maintenanceAmount: 7900, maxLeverage: 80 },
+        { floor: 5_000_000, cap: 10_000_000, mmr: 0.0085, maintenanceAmount: 15_400, maxLeverage: 60 },
+        { floor: 10_000_000, cap: 15_000_000, mmr: 0.01, maintenanceAmount: 30_400, maxLeverage: 50 },
+        { floor: 15_000_000, cap: 20_000_000, mmr: 0.012, maintenanceAmount: 60_400, maxLeverage: 40 },
+        { floor: 20_000_000, cap: 30_000_000, mmr: 0.016, maintenanceAmount: 140_400, maxLeverage: 30 },
+        { floor: 30_000_000, cap: 50_000_000, mmr: 0.02, maintenanceAmount: 260_400, maxLeverage: 25 },
+        { floor: 50_000_000, cap: 70_000_000, mmr: 0.025, maintenanceAmount: 510_400, maxLeverage: 20 },
+        { floor: 70_000_000, cap: 100_000_000, mmr: 0.03, maintenanceAmount: 860_400, maxLeverage: 15 },
+        { floor: 100_000_000, cap: 200_000_000, mmr: 0.05, maintenanceAmount: 2_860_400, maxLeverage: 10 },
+        { floor: 200_000_000, cap: 300_000_000, mmr: 0.07, maintenanceAmount: 6_860_400, maxLeverage: 7.5 },
+        { floor: 300_000_000, cap: 500_000_000, mmr: 0.1, maintenanceAmount: 15_860_400, maxLeverage: 5 },
+        { floor: 500_000_000, cap: 700_000_000, mmr: 0.12, maintenanceAmount: 25_860_400, maxLeverage: 4 },
+        { floor: 700_000_000, cap: 1_000_000_000, mmr: 0.25, maintenanceAmount: 116_860_400, maxLeverage: 2 },
+        { floor: 1_000_000_000, cap: 1_500_000_000, mmr: 0.5, maintenanceAmount: 366_860_400, maxLeverage: 1.05 },
       ],
     },
   ],

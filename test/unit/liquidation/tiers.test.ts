@@ -328,24 +328,34 @@ describe('bundled tables', () => {
       expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
     }
   });
-  it('gate BTC/USDT: tiers 1–3 of the live capture of 2026-08-09, deductions continuous', () => {
-    const table = bundledTiers(m('gate', 'BTC/USDT:USDT'))!;
-    expect(table.asOf).toBe(Date.UTC(2026, 7, 9));
-    expect(table.basis).toBe('notional');
-    expect(validateTiers(table.tiers).map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount, x.maxLeverage])).toEqual([
-      [0, 500_000, 0.003, 0, 200],
-      [500_000, 1_000_000, 0.0035, 250, 150.01],
-      [1_000_000, 1_500_000, 0.004, 750, 125],
-    ]);
-    expectContinuousMaintenance(table.tiers);
-    expect(bundledTiers(m('gate', 'ETH/USDT:USDT'))).toBeNull();
-    for (const side of ['long', 'short'] as const) {
-      const r = computeLiquidation({ venue: 'gate', marginMode: 'isolated', side, entryPrice: 100_000, quantity: 8, leverage: 100, ...tiersFor(table)! });
-      expect(Number.isFinite(r.price)).toBe(true);
-      if (side === 'long') expect(r.price!).toBeLessThan(100_000);
-      else expect(r.price!).toBeGreaterThan(100_000);
-      expect(r.tierUsed.mmr).toBe(0.0035); // 800,000 USDT notional sits in tier 2
+  it('gate BTC and ETH/USDT: the full 19-tier ladders of the ≈ mid-Sept 2026 capture, exactly as the parser reads it', () => {
+    for (const symbol of ['BTC/USDT:USDT', 'ETH/USDT:USDT']) {
+      const table = bundledTiers(m('gate', symbol))!;
+      expect(table.asOf).toBe(Date.UTC(2026, 8, 14));
+      expect(table.basis).toBe('notional');
+      const recorded = TIER_SOURCES.gate.parse(fixture('gate_futures_usdt_risk_limit_tiers_BTC_ETH_2026-09.json'), m('gate', symbol), NOW);
+      expect(table.tiers).toEqual(recorded.tiers);
+      expect(table.tiers).toHaveLength(19);
+      expect(table.tiers[18]!.cap).toBe(1_500_000_000);
+      // Gate's printed deductions satisfy the recurrence the engine relies on: no jump at any edge.
+      expectContinuousMaintenance(table.tiers);
     }
+    expect(bundledTiers(m('gate', 'ETH/USDT:USDT'))!.tiers[1]).toEqual({ floor: 300_000, cap: 500_000, mmr: 0.0035, maintenanceAmount: 150, maxLeverage: 150.01 });
+    // The BTC rows that two independent live captures (2026-08-09, 2026-09-25) also show.
+    expect(bundledTiers(m('gate', 'BTC/USDT:USDT'))!.tiers.slice(0, 5).map((x) => [x.cap, x.mmr, x.maintenanceAmount])).toEqual([
+      [500_000, 0.003, 0],
+      [1_000_000, 0.0035, 250],
+      [1_500_000, 0.004, 750],
+      [2_000_000, 0.0045, 1500],
+      [3_000_000, 0.005, 2500],
+    ]);
+  });
+  it('gate BTC/USDT: a 4M USDT long is priced with tier 6, where the old 3-tier table ran out', () => {
+    const table = bundledTiers(m('gate', 'BTC/USDT:USDT'))!;
+    const r = computeLiquidation({ venue: 'gate', marginMode: 'isolated', side: 'long', entryPrice: 100_000, quantity: 40, leverage: 20, takerFeeRate: 0.0005, ...tiersFor(table)! });
+    expect(r.tierUsed).toMatchObject({ mmr: 0.007, maintenanceAmount: 8500, index: 5 });
+    expect(r.assumptions.join(' ')).not.toMatch(/beyond the last bracket/);
+    expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
   });
   it('a bundled table carries its source and date into the result', () => {
     const table = bundledTiers(m('binance', 'BTC/USDT:USDT'))!;
