@@ -52,15 +52,28 @@ export const tierSource: TierSource = {
       venue: 'bitget',
       symbol: 'BTC/USDT:USDT',
       basis: 'notional',
-      // Bitget publishes no live capture we hold; its API reference shows BTCUSDT's first two tiers
-      // in the query-position-lever response example (requestTime 1695796884470 = 2023-09-27).
-      // ETHUSDT appears in no published example, so none ships for it.
+      // All twelve levels of a live query-position-lever response (requestTime 1790358274804 =
+      // 2026-09-25 17:44 UTC) pinned in a C# test fixture whose header says it was recorded from the
+      // live venue that day. The index that served it does not name the repository, so the source
+      // cannot be linked; the rows are what the file holds. It replaces the 2023 docs example
+      // (0-50k 125x), which the venue has since widened (0-200k 150x).
+      // ETHUSDT: no position-tier rows were found anywhere, so none ships for it.
       source:
-        'bundled:bitget-btcusdt-levels-1-2 (Bitget API docs, Get Position Tier response example, requestTime 2023-09-27; mirror rosssaunders/coincise docs/bitget/future/position_Get-Query-Position-Lever.md)',
-      asOf: recordedOn('2023-09-27'),
+        'bundled:bitget-btcusdt-levels-1-12 (live GET /api/v2/mix/market/query-position-lever, requestTime 1790358274804 = 2026-09-25, as pinned in the C# test fixture Bytex.Adapters.Tests.Fixtures.BitgetPayloads.BtcUsdtPositionTiers, "recorded from the live venue on 2026-09-25"; repository not named by the code index, file id 68689403197)',
+      asOf: recordedOn('2026-09-25'),
       tiers: [
-        { floor: 0, cap: 50_000, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 125 },
-        { floor: 50_000, cap: 200_000, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
+        { floor: 0, cap: 200_000, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 150 },
+        { floor: 200_000, cap: 1_000_000, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
+        { floor: 1_000_000, cap: 5_000_000, mmr: 0.007, maintenanceAmount: 0, maxLeverage: 75 },
+        { floor: 5_000_000, cap: 15_000_000, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 },
+        { floor: 15_000_000, cap: 50_000_000, mmr: 0.02, maintenanceAmount: 0, maxLeverage: 25 },
+        { floor: 50_000_000, cap: 100_000_000, mmr: 0.03, maintenanceAmount: 0, maxLeverage: 20 },
+        { floor: 100_000_000, cap: 150_000_000, mmr: 0.06, maintenanceAmount: 0, maxLeverage: 10 },
+        { floor: 150_000_000, cap: 300_000_000, mmr: 0.12, maintenanceAmount: 0, maxLeverage: 5 },
+        { floor: 300_000_000, cap: 500_000_000, mmr: 0.15, maintenanceAmount: 0, maxLeverage: 4 },
+        { floor: 500_000_000, cap: 700_000_000, mmr: 0.2, maintenanceAmount: 0, maxLeverage: 3 },
+        { floor: 700_000_000, cap: 900_000_000, mmr: 0.3, maintenanceAmount: 0, maxLeverage: 2 },
+        { floor: 900_000_000, cap: 1_200_000_000, mmr: 0.6, maintenanceAmount: 0, maxLeverage: 1 },
       ],
     },
   ],

@@ -125,6 +125,17 @@ describe('bitget tiers', () => {
       [50000, 200000, 0.005, 0, 100],
     ]);
   });
+  it('parses the live v2 response of 2026-09-25 (same startUnit/endUnit fields, zero-padded rates, 12 levels)', () => {
+    const t = source.parse(fixture('bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json'), m('bitget', 'BTC/USDT:USDT'), NOW);
+    expect(t.tiers).toHaveLength(12);
+    expect(t.tiers.slice(0, 3).map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount, x.maxLeverage])).toEqual([
+      [0, 200_000, 0.004, 0, 150],
+      [200_000, 1_000_000, 0.005, 0, 100],
+      [1_000_000, 5_000_000, 0.007, 0, 75],
+    ]);
+    expect(t.tiers[11]).toMatchObject({ floor: 900_000_000, cap: 1_200_000_000, mmr: 0.6, maxLeverage: 1 });
+    expect(() => source.parse(fixture('bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json'), m('bitget', 'ETH/USDT:USDT'))).toThrow(/no position tiers for ETHUSDT/);
+  });
   it('rejects an overlap and an error code', () => {
     const overlap = fixture('bitget-query-position-lever.from-docs.json') as { data: Record<string, string>[] };
     overlap.data[1]!.startUnit = '40000';
@@ -310,21 +321,17 @@ describe('bundled tables', () => {
     expect(bundledTiers(m('htx', 'BTC/USDT:USDT'))).toBeNull();
     expect(bundledTiers(m('binance', 'DOGE/USDT:USDT'))).toBeNull();
   });
-  it('bitget BTC/USDT: levels 1–2 of the API docs example (2023-09-27), notional brackets', () => {
+  it('bitget BTC/USDT: the 12 levels of the live response of 2026-09-25, exactly as the parser reads it', () => {
     const table = bundledTiers(m('bitget', 'BTC/USDT:USDT'))!;
-    expect(table.asOf).toBe(Date.UTC(2023, 8, 27));
+    expect(table.asOf).toBe(Date.UTC(2026, 8, 25));
     expect(table.basis).toBe('notional');
-    expect(validateTiers(table.tiers).map((x) => [x.floor, x.cap, x.mmr, x.maxLeverage])).toEqual([
-      [0, 50_000, 0.004, 125],
-      [50_000, 200_000, 0.005, 100],
-    ]);
+    expect(table.tiers).toEqual(TIER_SOURCES.bitget.parse(fixture('bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json'), m('bitget', 'BTC/USDT:USDT'), NOW).tiers);
     expect(bundledTiers(m('bitget', 'ETH/USDT:USDT'))).toBeNull();
     for (const side of ['long', 'short'] as const) {
-      const r = computeLiquidation({ venue: 'bitget', marginMode: 'isolated', side, entryPrice: 100_000, quantity: 1, leverage: 50, ...tiersFor(table)! });
-      expect(Number.isFinite(r.price)).toBe(true);
+      const r = computeLiquidation({ venue: 'bitget', marginMode: 'isolated', side, entryPrice: 100_000, quantity: 30, leverage: 10, ...tiersFor(table)! });
       if (side === 'long') expect(r.price!).toBeLessThan(100_000);
       else expect(r.price!).toBeGreaterThan(100_000);
-      expect(r.tierUsed.mmr).toBe(0.005); // 100,000 USDT notional sits in level 2
+      expect(r.tierUsed.mmr).toBe(0.007); // 3M USDT, and ≈2.7M / ≈3.3M at liquidation: level 3
       expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
     }
   });
