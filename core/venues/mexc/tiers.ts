@@ -1,5 +1,5 @@
 import { array, bool, num, numeric, object, optional, oneOf, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, swapMarket, table, TierTableError, type TierSource, type TierRow } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource, type TierRow } from '../../liquidation/tier-source';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -87,6 +87,28 @@ export const tierSource: TierSource = {
     return { url: `https://contract.mexc.com/api/v1/contract/detail?symbol=${venueSymbol(market)}` };
   },
   parse,
-  // No dated, current MEXC table ships yet: fetch it.
-  bundled: [],
+  // ETH_USDT: no riskLimitCustom levels were found in any docs example or public capture (only its
+  // CUSTOM-mode top, riskBaseVol 4,800,000), so none ships and the live contract detail is required.
+  bundled: [
+    {
+      venue: 'mexc',
+      symbol: 'BTC/USDT:USDT',
+      basis: 'quantity',
+      // MEXC's API docs show two revisions of this example. This one is dated by its own timestamps
+      // (ping and depth examples 2025-10-31, statistic window from 2025-10-15). The later revision
+      // (riskBaseVol 17,000,000) is undated and widens every band, so at any size this table's rate
+      // is equal or higher: it errs toward entry, never past the real liquidation price.
+      source:
+        'bundled:mexc-btc-usdt-custom-levels-1-6 (MEXC API docs, Market Endpoints › Get Contract Info response example, riskLimitMode CUSTOM, riskBaseVol 4500000 revision, written ≈ 2025-10-31 by its own timestamps; https://www.mexc.com/api-docs/futures/market-endpoints, copy fetched 2026-04-04; maxVol in contracts × contractSize 0.0001 BTC)',
+      asOf: recordedOn('2025-10-31'),
+      tiers: [
+        { floor: 0, cap: 5, mmr: 0.001, maintenanceAmount: 0, maxLeverage: 500 },
+        { floor: 5, cap: 6, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 200 },
+        { floor: 6, cap: 25, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
+        { floor: 25, cap: 120, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 },
+        { floor: 120, cap: 300, mmr: 0.02, maintenanceAmount: 0, maxLeverage: 20 },
+        { floor: 300, cap: 450, mmr: 0.05, maintenanceAmount: 0, maxLeverage: 10 },
+      ],
+    },
+  ],
 };

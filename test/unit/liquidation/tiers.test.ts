@@ -317,7 +317,8 @@ describe('bundled tables', () => {
     expect(bundledTiers(m('hyperliquid', 'ETH/USDC:USDC'))!.tiers[1]!.maxLeverage).toBe(15);
     expect(bundledTiers(m('okx', 'ETH/USDT:USDT'))!.basis).toBe('quantity');
     expect(bundledTiers(m('bybit', 'ETH/USDT:USDT'))).toBeNull();
-    expect(bundledTiers(m('mexc', 'BTC/USDT:USDT'))).toBeNull();
+    expect(bundledTiers(m('mexc', 'ETH/USDT:USDT'))).toBeNull();
+    expect(bundledTiers(m('gate', 'SOL/USDT:USDT'))).toBeNull();
     expect(bundledTiers(m('htx', 'BTC/USDT:USDT'))).toBeNull();
     expect(bundledTiers(m('binance', 'DOGE/USDT:USDT'))).toBeNull();
   });
@@ -362,6 +363,23 @@ describe('bundled tables', () => {
     const r = computeLiquidation({ venue: 'gate', marginMode: 'isolated', side: 'long', entryPrice: 100_000, quantity: 40, leverage: 20, takerFeeRate: 0.0005, ...tiersFor(table)! });
     expect(r.tierUsed).toMatchObject({ mmr: 0.007, maintenanceAmount: 8500, index: 5 });
     expect(r.assumptions.join(' ')).not.toMatch(/beyond the last bracket/);
+    expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
+  });
+  it('mexc BTC/USDT: the six CUSTOM levels of the docs example (≈ 2025-10-31), exactly as the parser reads it', () => {
+    const table = bundledTiers(m('mexc', 'BTC/USDT:USDT'))!;
+    expect(table.asOf).toBe(Date.UTC(2025, 9, 31));
+    expect(table.basis).toBe('quantity');
+    const parsed = TIER_SOURCES.mexc.parse(fixture('mexc-contract-detail-custom.from-docs.json'), m('mexc', 'BTC/USDT:USDT'), NOW);
+    expect(table.tiers).toHaveLength(parsed.tiers.length);
+    table.tiers.forEach((x, i) => {
+      const p = parsed.tiers[i]!;
+      expect([x.mmr, x.maintenanceAmount, x.maxLeverage]).toEqual([p.mmr, p.maintenanceAmount, p.maxLeverage]);
+      expect(x.floor).toBeCloseTo(p.floor, 9);
+      expect(x.cap).toBeCloseTo(p.cap, 9);
+    });
+    // 30 BTC = 300,000 contracts: level 4 (1%) by position size, maintenance at entry.
+    const r = computeLiquidation({ venue: 'mexc', marginMode: 'isolated', side: 'short', entryPrice: 100_000, quantity: 30, leverage: 20, ...tiersFor(table)! });
+    expect(r.tierUsed.mmr).toBe(0.01);
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
   });
   it('a bundled table carries its source and date into the result', () => {
