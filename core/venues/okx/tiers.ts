@@ -60,21 +60,46 @@ export const tierSource: TierSource & { parse: typeof parse } = {
     return { url: `https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=${fam}` };
   },
   parse,
+  // Sizes are contracts × ctVal (BTC-USDT 0.01 BTC, ETH-USDT 0.1 ETH), so these tables are in base
+  // coin, basis 'quantity', like the parser's output. Tier 1 of both is the one row a live
+  // capture of 2026-09-25 (C# test fixture OkxPayloads, repository not named by the code index)
+  // shows. BTC tiers 2-15 come from a fuller, undated position-tiers response whose repository's
+  // other fixtures were recorded 2026-09-11..14 (asOf is the last of those days); its tier 1 is the
+  // same as the dated capture's. It continues +0.5% per 20,000 contracts past tier 15; shipping
+  // stops at 2,600 BTC and the engine says when a position runs past that. No ETH tier 2+ was found.
   bundled: [
     {
       venue: 'okx',
       symbol: 'BTC/USDT:USDT',
       basis: 'quantity',
-      source: 'bundled:okx-btc-usdt-tier-1 (live position-tiers tier 1 recorded in 2026, day not recorded: 0–1000 contracts × 0.01 BTC)',
-      asOf: recordedOn('2026-01-01'),
-      tiers: [{ floor: 0, cap: 10, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 100 }],
+      source:
+        'bundled:okx-btc-usdt-tiers-1-15 (live GET /api/v5/public/position-tiers, 0-260,000 contracts × 0.01 BTC; tier 1 as in a live capture of 2026-09-25, tiers 2-15 from a response captured ≈ mid-Sept 2026, undated: belyjelli/ai-rates packages/adapters/__fixtures__/okx/position-tiers.json @0f3bdf77)',
+      asOf: recordedOn('2026-09-14'),
+      tiers: [
+        { floor: 0, cap: 10, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 100 },
+        { floor: 10, cap: 50, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 66.66 },
+        { floor: 50, cap: 200, mmr: 0.0075, maintenanceAmount: 0, maxLeverage: 50 },
+        { floor: 200, cap: 400, mmr: 0.0125, maintenanceAmount: 0, maxLeverage: 40 },
+        { floor: 400, cap: 600, mmr: 0.0175, maintenanceAmount: 0, maxLeverage: 33.33 },
+        { floor: 600, cap: 800, mmr: 0.0225, maintenanceAmount: 0, maxLeverage: 28.57 },
+        { floor: 800, cap: 1_000, mmr: 0.0275, maintenanceAmount: 0, maxLeverage: 25 },
+        { floor: 1_000, cap: 1_200, mmr: 0.0325, maintenanceAmount: 0, maxLeverage: 22.22 },
+        { floor: 1_200, cap: 1_400, mmr: 0.0375, maintenanceAmount: 0, maxLeverage: 20 },
+        { floor: 1_400, cap: 1_600, mmr: 0.0425, maintenanceAmount: 0, maxLeverage: 18.18 },
+        { floor: 1_600, cap: 1_800, mmr: 0.0475, maintenanceAmount: 0, maxLeverage: 16.66 },
+        { floor: 1_800, cap: 2_000, mmr: 0.0525, maintenanceAmount: 0, maxLeverage: 15.38 },
+        { floor: 2_000, cap: 2_200, mmr: 0.0575, maintenanceAmount: 0, maxLeverage: 14.28 },
+        { floor: 2_200, cap: 2_400, mmr: 0.0625, maintenanceAmount: 0, maxLeverage: 13.33 },
+        { floor: 2_400, cap: 2_600, mmr: 0.0675, maintenanceAmount: 0, maxLeverage: 12.5 },
+      ],
     },
     {
       venue: 'okx',
       symbol: 'ETH/USDT:USDT',
       basis: 'quantity',
-      source: 'bundled:okx-eth-usdt-tier-1 (live position-tiers tier 1 recorded in 2026, day not recorded: 0–5000 contracts × 0.1 ETH)',
-      asOf: recordedOn('2026-01-01'),
+      source:
+        'bundled:okx-eth-usdt-tier-1 (live GET /api/v5/public/position-tiers tier 1, 0-5000 contracts × 0.1 ETH, as in a live capture of 2026-09-25: C# test fixture OkxPayloads, repository not named by the code index)',
+      asOf: recordedOn('2026-09-25'),
       tiers: [{ floor: 0, cap: 500, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 100 }],
     },
   ],

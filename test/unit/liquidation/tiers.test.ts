@@ -382,6 +382,19 @@ describe('bundled tables', () => {
     expect(r.tierUsed.mmr).toBe(0.01);
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
   });
+  it('okx BTC/USDT: tiers 1–15 (to 2,600 BTC) in base coin, exactly as the parser reads the recorded rows', () => {
+    const table = bundledTiers(m('okx', 'BTC/USDT:USDT'))!;
+    expect(table.asOf).toBe(Date.UTC(2026, 8, 14));
+    expect(table.basis).toBe('quantity');
+    const recorded = TIER_SOURCES.okx.parse(fixture('okx_public_position-tiers_BTC-USDT_tiers-1-15_2026-09.json'), m('okx', 'BTC/USDT:USDT'), NOW);
+    expect(table.tiers).toEqual(recorded.tiers);
+    expect(table.tiers.at(-1)).toMatchObject({ floor: 2_400, cap: 2_600, mmr: 0.0675 });
+    expect(bundledTiers(m('okx', 'ETH/USDT:USDT'))!.asOf).toBe(Date.UTC(2026, 8, 25));
+    // 100 BTC = 10,000 contracts: the whole position takes tier 3 (0.75%), by size.
+    const r = computeLiquidation({ venue: 'okx', marginMode: 'isolated', side: 'long', entryPrice: 100_000, quantity: 100, leverage: 20, takerFeeRate: 0.0005, ...tiersFor(table)! });
+    expect(r.tierUsed).toMatchObject({ mmr: 0.0075, index: 2 });
+    expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
+  });
   it('a bundled table carries its source and date into the result', () => {
     const table = bundledTiers(m('binance', 'BTC/USDT:USDT'))!;
     const r = computeLiquidation({ venue: 'binance', marginMode: 'isolated', side: 'long', entryPrice: 100000, quantity: 1, leverage: 50, ...tiersFor(table)! });
