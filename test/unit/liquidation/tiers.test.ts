@@ -8,6 +8,8 @@ import { bundledTiers, TIER_SOURCES, tiersFor } from '@/core/liquidation/tier-so
 import type { Tier } from '@/core/liquidation/types';
 import { validateTiers } from '@/core/liquidation/validate';
 import { VENUE_IDS, type Market, type VenueId } from '@/core/types';
+import type { LiquidationInput } from '@/core/liquidation/types';
+import { loadVectorCases } from '../../support/vectors';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../fixtures/tiers', name), 'utf8'));
 const m = (venue: VenueId, symbol: string): Market => ({ venue, symbol });
@@ -310,6 +312,28 @@ describe('bundled tables', () => {
         expect(t.asOf % 86_400_000).toBe(0);
         if (t.tiers.some((x) => x.maintenanceAmount > 0)) expectContinuousMaintenance(t.tiers);
       }
+    }
+  });
+  it('at most one bundled table per market, with a basis and a date not in the future', () => {
+    for (const venue of VENUE_IDS) {
+      const symbols = TIER_SOURCES[venue].bundled.map((t) => t.symbol);
+      expect(new Set(symbols).size, venue).toBe(symbols.length);
+      for (const t of TIER_SOURCES[venue].bundled) {
+        expect(t.basis, t.source).toMatch(/^(notional|quantity)$/);
+        expect(t.asOf, t.source).toBeLessThanOrEqual(Date.now());
+      }
+    }
+  });
+  it('each newly shipped multi-tier table (Gate BTC/ETH, Bitget BTC, OKX BTC, MEXC BTC) is exercised beyond tier 1 by an independently derived vector', () => {
+    const vectors = loadVectorCases<LiquidationInput & { id: string }>('liquidation').map((v) => v.case);
+    const edges = (tiers: Tier[]) => tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount]);
+    const shipped = [m('gate', 'BTC/USDT:USDT'), m('gate', 'ETH/USDT:USDT'), m('bitget', 'BTC/USDT:USDT'), m('okx', 'BTC/USDT:USDT'), m('mexc', 'BTC/USDT:USDT')];
+    for (const market of shipped) {
+      const table = bundledTiers(market)!;
+      const cases = vectors.filter((v) => v.venue === market.venue && v.tiers && JSON.stringify(edges(v.tiers)) === JSON.stringify(edges(table.tiers)));
+      expect(cases.length, `${market.venue} ${market.symbol}: no vector carries the bundled table`).toBeGreaterThan(0);
+      const beyondFirst = cases.filter((v) => (computeLiquidation(v).tierUsed.index ?? 0) > 0);
+      expect(beyondFirst.length, `${market.venue} ${market.symbol}: no vector reaches tier 2+`).toBeGreaterThan(0);
     }
   });
   it('bundledTiers finds BTC and ETH where recorded numbers exist, null elsewhere', () => {

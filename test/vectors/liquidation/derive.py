@@ -26,6 +26,11 @@ def tier_at(tiers, x):
     raise AssertionError
 
 
+def size_or_value(c, value):
+    """What the brackets count: the position value by default, its size for tierBasis 'quantity'."""
+    return D(str(c["quantity"])) if c.get("tierBasis") == "quantity" else value
+
+
 def margin_gap(P, c):
     """equity(P) − maintenance(P) − fee(P), in the margin currency."""
     side = D(1) if c["side"] == "long" else D(-1)
@@ -34,7 +39,7 @@ def margin_gap(P, c):
     e0 = collateral(c)
     fee = D(str(c.get("takerFeeRate", 0)))
     notional = q / P if inverse else q * P
-    t = c.get("tier") or tier_at(c["tiers"], notional)
+    t = c.get("tier") or tier_at(c["tiers"], size_or_value(c, notional))
     mmr = D(str(t["mmr"]))
     cum = D(str(t.get("maintenanceAmount", 0))) if c["_cum"] else D(0)
     pnl = side * q * (1 / ep - 1 / P) if inverse else side * q * (P - ep)
@@ -77,7 +82,7 @@ def entry_mm_formula(c):
     """Bybit help / MEXC blog: LP = EP ∓ (margin − MM_entry)/size, MM_entry = size·EP·MMR − deduction."""
     side = D(1) if c["side"] == "long" else D(-1)
     q, ep = D(str(c["quantity"])), D(str(c["entryPrice"]))
-    t = c.get("tier") or tier_at(c["tiers"], q * ep)
+    t = c.get("tier") or tier_at(c["tiers"], size_or_value(c, q * ep))
     mm = q * ep * D(str(t["mmr"])) - (D(str(t.get("maintenanceAmount", 0))) if c["_cum"] else 0)
     lp = ep - side * (collateral(c) - mm) / q
     return float(lp) if lp > 0 else None
@@ -109,6 +114,56 @@ BITGET_DOC = [
     {"floor": 50000, "cap": 200000, "mmr": 0.005, "maintenanceAmount": 0},
 ]
 COINM_SYNTH = recurrence([(0, 5, 0.004), (5, 10, 0.005), (10, 20, 0.01)])  # BTC brackets, synthetic
+
+FIXTURES = os.path.join(HERE, "..", "..", "fixtures", "tiers")
+
+
+def load_fixture(name):
+    with open(os.path.join(FIXTURES, name)) as f:
+        return json.load(f)
+
+
+def chained(rows):
+    """rows: (cap, mmr, amount) in order → half-open tiers, each floor the previous cap."""
+    out, floor = [], D(0)
+    for cap, mmr, amount in rows:
+        out.append({"floor": float(floor), "cap": float(cap), "mmr": float(D(mmr)), "maintenanceAmount": float(D(amount))})
+        floor = cap
+    return out
+
+
+def gate_tiers(contract):
+    rows = [r for r in load_fixture("gate_futures_usdt_risk_limit_tiers_BTC_ETH_2026-09.json") if r["contract"] == contract]
+    assert [r["tier"] for r in rows] == list(range(1, len(rows) + 1))
+    for prev, r in zip(rows, rows[1:]):  # Gate's printed deductions must satisfy the continuity recurrence
+        expect = D(prev["deduction"]) + D(prev["risk_limit"]) * (D(r["maintenance_rate"]) - D(prev["maintenance_rate"]))
+        assert expect == D(r["deduction"]), (contract, r["tier"], expect, r["deduction"])
+    return chained([(D(r["risk_limit"]), r["maintenance_rate"], r["deduction"]) for r in rows])
+
+
+def bitget_tiers():
+    rows = load_fixture("bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json")["data"]
+    for prev, r in zip(rows, rows[1:]):
+        assert D(r["startUnit"]) == D(prev["endUnit"])
+    return chained([(D(r["endUnit"]), r["keepMarginRate"], "0") for r in rows])
+
+
+def okx_tiers(name, ct_val):
+    rows = load_fixture(name)["data"]
+    return chained([(D(r["maxSz"]) * D(ct_val), r["mmr"], "0") for r in rows])
+
+
+def mexc_custom_tiers(name):
+    d = load_fixture(name)["data"]
+    assert d["riskLimitMode"] == "CUSTOM" and d["riskLimitType"] == "BY_VOLUME"
+    return chained([(D(str(l["maxVol"])) * D(str(d["contractSize"])), str(l["mmr"]), "0") for l in d["riskLimitCustom"]])
+
+
+GATE_BTC_2026_09 = gate_tiers("BTC_USDT")
+GATE_ETH_2026_09 = gate_tiers("ETH_USDT")
+BITGET_BTC_2026_09_25 = bitget_tiers()
+OKX_BTC_2026_09 = okx_tiers("okx_public_position-tiers_BTC-USDT_tiers-1-15_2026-09.json", "0.01")
+MEXC_BTC_DOCS_2025_10 = mexc_custom_tiers("mexc-contract-detail-custom.from-docs.json")
 
 MARK_RULE = "bisection on equity(P) = tiered maintenance(P) [+ taker fee·notional(P)], tier looked up at P"
 ENTRY_RULE = "published formula with maintenance fixed at entry"
@@ -196,6 +251,26 @@ FILES = {
              _why="closest documented rule for Gate (OKX-style, taker fee in the condition)"),
         dict(id="GATE-short-10x", venue="gate", marginMode="isolated", side="short", entryPrice=3000, quantity=10, leverage=10,
              tier={"mmr": 0.005, "maintenanceAmount": 0}, takerFeeRate=0.0005, _cum=True, _how=MARK_RULE, _why="same rule, ETH-sized short"),
+    ],
+    "derived-bundled-tables.json": [
+        dict(id="GATE-BUNDLED-BTC-long-tier6", venue="gate", marginMode="isolated", side="long", entryPrice=100000, quantity=40, leverage=20,
+             tiers=GATE_BTC_2026_09, takerFeeRate=0.0005, _cum=True, _how=MARK_RULE,
+             _why="bundled Gate BTC_USDT ladder (19 tiers, ≈ mid-Sept 2026 capture, rebuilt from test/fixtures/tiers/gate_futures_usdt_risk_limit_tiers_BTC_ETH_2026-09.json): 4M entry and ≈3.8M at liquidation, both tier 6 (0.7%, deduction 8500)"),
+        dict(id="GATE-BUNDLED-ETH-short-crosses-tier5", venue="gate", marginMode="isolated", side="short", entryPrice=3000, quantity=640, leverage=10,
+             tiers=GATE_ETH_2026_09, takerFeeRate=0.0005, _cum=True, _how=MARK_RULE,
+             _why="bundled Gate ETH_USDT ladder (same capture): entry 1.92M in tier 4, liquidation ≈2.1M in tier 5 (0.5%, deduction 1900)"),
+        dict(id="BITGET-BUNDLED-BTC-long-level3", venue="bitget", marginMode="isolated", side="long", entryPrice=100000, quantity=30, leverage=10,
+             tiers=BITGET_BTC_2026_09_25, takerFeeRate=0.0006, _cum=False, _how=MARK_RULE,
+             _why="bundled Bitget BTCUSDT levels (live response of 2026-09-25, rebuilt from test/fixtures/tiers/bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json): 3M entry, ≈2.7M at liquidation, level 3 (0.7%)"),
+        dict(id="BITGET-BUNDLED-BTC-short-crosses-level3", venue="bitget", marginMode="isolated", side="short", entryPrice=100000, quantity=9.5, leverage=10,
+             tiers=BITGET_BTC_2026_09_25, takerFeeRate=0.0006, _cum=False, _how=MARK_RULE,
+             _why="same table: entry 950k in level 2, the level-2 answer (≈1.036M) lies past the 1M edge, so level 3 applies at liquidation"),
+        dict(id="OKX-BUNDLED-BTC-long-tier3", venue="okx", marginMode="isolated", side="long", entryPrice=100000, quantity=100, leverage=20,
+             tiers=OKX_BTC_2026_09, tierBasis="quantity", takerFeeRate=0.0005, _cum=False, _how=MARK_RULE,
+             _why="bundled OKX BTC-USDT tiers 1-15 (rebuilt from test/fixtures/tiers/okx_public_position-tiers_BTC-USDT_tiers-1-15_2026-09.json, maxSz × ctVal 0.01): 10,000 contracts = 100 BTC, tier 3 (0.75%) by size"),
+        dict(id="MEXC-BUNDLED-BTC-short-level4", venue="mexc", marginMode="isolated", side="short", entryPrice=100000, quantity=30, leverage=20,
+             tiers=MEXC_BTC_DOCS_2025_10, tierBasis="quantity", _cum=False, _how=ENTRY_RULE,
+             _why="bundled MEXC BTC_USDT CUSTOM levels (docs example ≈ 2025-10-31, rebuilt from test/fixtures/tiers/mexc-contract-detail-custom.from-docs.json, maxVol × contractSize 0.0001): 300,000 contracts = 30 BTC, level 4 (1%) by size"),
     ],
     "derived-null.json": [
         dict(id="NULL-binance-long-1x-extra", venue="binance", marginMode="isolated", side="long", entryPrice=100000, quantity=1, leverage=1,
