@@ -5,6 +5,7 @@ import type { RealizedStore } from '../realized/store';
 import type { Cache } from '../cache/cache';
 import type { Clock } from '../net/clock';
 import { parseUnifiedSymbol } from '../types';
+import { heatmapNear } from '../model/heat-near';
 import type { Data, Part } from './data';
 import { marketKey } from './data';
 import type { StatusRecorder } from './status';
@@ -51,7 +52,8 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
     const snapshot: MarketSnapshot = {
       market,
       mark: mark.value,
-      heatmap,
+      // Compared above on the whole grid; the snapshot carries only the heat a page can show.
+      heatmap: heatmap ? heatmapNear(heatmap) : null,
       realized,
       comparisons: [...realizedCmp, ...bandCmp],
       sources,
