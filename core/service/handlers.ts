@@ -71,7 +71,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return snapshot;
     },
 
-    'snapshot.cached': ({ market }) => deps.snapshots.cached(market),
+    'overlay.open': async ({ market }) => {
+      const [settings, cached] = await Promise.all([readSettings(), market ? deps.snapshots.cached(market) : null]);
+      return { settings, cached };
+    },
 
     'i18n.catalog': async () => ({ messages: zh_CN, notes: zh_CNNotes }),
 

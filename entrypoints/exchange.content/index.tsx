@@ -35,13 +35,15 @@ export default defineContentScript({
     const market = marketOf(location.href);
     const venue = market?.venue ?? venueForHost(location.hostname);
     if (!venue) return;
-    // First paint with cached data is the goal: the settings, the cached snapshot and (for a Chinese
-    // browser) the Chinese strings are asked for at once. Assembling the current snapshot keeps the
-    // background busy for tens of ms, which would hold those small answers back: it is asked for
-    // as soon as they are in.
-    const cachedSnapshot = market ? request('snapshot.cached', { market }).catch(() => null) : undefined;
-    const settingsReply = request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
-    const firstSnapshot = market ? Promise.allSettled([settingsReply, cachedSnapshot]).then(() => request('snapshot.get', { market })) : undefined;
+    // First paint with cached data is the goal: the settings and the cached snapshot come in one
+    // answer (every message to the worker costs the page 10–20 ms), and the Chinese strings for a
+    // Chinese browser are asked for at the same time. Assembling the current snapshot keeps the
+    // background busy for tens of ms, which would hold that small answer back: it is asked for as
+    // soon as the answer is in.
+    const opening = request('overlay.open', market ? { market } : {});
+    const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
+    const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
+    const firstSnapshot = market ? opening.then(() => undefined, () => undefined).then(() => request('snapshot.get', { market })) : undefined;
     firstSnapshot?.catch(() => undefined);
     const uiLanguage = browser.i18n.getUILanguage();
     const catalogs = new Map<Language, Promise<void>>();
@@ -85,9 +87,11 @@ export default defineContentScript({
     const look = createStore(lookOf(DEFAULT_SETTINGS));
     const onMove = (p: Point) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
 
-    // The overlay renders at once into its shadow root while the answers are on their way; the host
-    // joins the page when the settings say this site has the overlay (and where the trader left it),
-    // so a switched-off site never flashes it and it never jumps.
+    // While the answer travels, the overlay renders its loading state into a hidden host: that first
+    // render compiles the UI code, so the render with data is quick. It is shown once the settings
+    // say this site has the overlay, where the trader left it, so it never flashes on a switched-off
+    // site and never jumps. The order form's box is read once, here, so the overlay never starts on
+    // top of the order button.
     const ui = createShadowHost(document, {
       name: 'liqlens-overlay',
       css: overlayCss,
@@ -104,20 +108,32 @@ export default defineContentScript({
       ui.remove();
     });
     session.setMarket(market, firstSnapshot, cachedSnapshot);
-    paint({ x: 16, y: 128 }, false);
+    const formRect = orderFormRect(document, venue);
+    // In a task of its own: the message channel opens first.
+    let early = true;
+    ctx.setTimeout(() => {
+      if (!early) return;
+      ui.setShown(false);
+      paint({ x: 16, y: 128 }, false);
+      ui.mount();
+    }, 0);
 
     const settings = await settingsReply;
     if (settings.overlaySites[venue] === false) {
+      early = false;
       render(null, ui.container);
+      ui.remove();
       session.dispose();
       return;
     }
     await applySettings(settings);
     const viewport = { width: innerWidth, height: innerHeight };
     const saved = settings.overlayPositions?.[venue];
-    // The order form's box is read once, here, so the overlay never starts on top of the order button.
-    paint(saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, orderFormRect(document, venue)), settings.overlayExpandedByDefault);
+    const position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, formRect);
+    early = false;
+    paint(position, settings.overlayExpandedByDefault);
     ui.mount();
+    ui.setShown(true);
 
     // While this page is open the background keeps its liquidation streams running for the market shown.
     const live = createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => ctx.setTimeout(fn, ms));

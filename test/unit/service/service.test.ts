@@ -1,3 +1,4 @@
+import type { Market } from '@/core/types';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -86,22 +87,28 @@ describe('background service', () => {
     expect(calls.map((c) => new URL(c.url).pathname)).toEqual(expect.arrayContaining(['/fapi/v1/premiumIndex', '/fapi/v1/klines', '/futures/data/openInterestHist']));
   });
 
-  it('snapshot.cached: one cache read and no network — null before any assembly, the last snapshot after, stale once past its limit', async () => {
+  it('overlay.open: the settings and the cached snapshot in one answer — one cache read, no network; null before any assembly, the last snapshot after, stale once past its limit', async () => {
     const { route, calls, clock } = await setup();
-    expect(await ask(route, 'snapshot.cached', { market: BTC }, fromPage)).toEqual({ ok: true, data: null });
+    const open = async (market?: Market) => ((await ask(route, 'overlay.open', market ? { market } : {}, fromPage)) as { data: { settings: typeof DEFAULT_SETTINGS; cached: MarketSnapshot | null } }).data;
+    const stored = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
+    // The stored settings (set up with OKX and Bybit off), not the defaults.
+    expect(stored.keylessVenues.okx).toBe(false);
+    expect(await open(BTC)).toEqual({ settings: stored, cached: null });
     expect(calls.length).toBe(0);
     const assembled = ((await ask(route, 'snapshot.get', { market: BTC })) as { data: MarketSnapshot }).data;
     const before = calls.length;
-    const fresh = ((await ask(route, 'snapshot.cached', { market: BTC }, fromPage)) as { data: MarketSnapshot }).data;
+    const fresh = (await open(BTC)).cached!;
     expect(fresh).toEqual(assembled);
     expect(fresh.stale).toBe(false);
     await clock.advance(20_000);
-    const old = ((await ask(route, 'snapshot.cached', { market: BTC }, fromPage)) as { data: MarketSnapshot }).data;
+    const old = (await open(BTC)).cached!;
     expect(old.stale).toBe(true);
     expect(old.asOf).toBe(assembled.asOf);
     await clock.advance(0);
     expect(calls.length).toBe(before);
-    expect(await ask(route, 'snapshot.cached', { market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }, fromPage)).toEqual({ ok: true, data: null });
+    expect((await open({ venue: 'okx', symbol: 'BTC/USDT:USDT' })).cached).toBeNull();
+    // A page that is not a market (the overlay says "unsupported") still gets its settings.
+    expect(await open()).toEqual({ settings: stored, cached: null });
   });
 
   it('i18n.catalog hands the content script the Chinese overlay strings and engine notes as plain data', async () => {
@@ -187,7 +194,7 @@ describe('background service', () => {
     const get = vi.spyOn(local, 'get');
     const first = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
     await ask(route, 'settings.get', {}, fromPage);
-    await ask(route, 'snapshot.cached', { market: BTC }, fromPage);
+    await ask(route, 'overlay.open', { market: BTC }, fromPage);
     expect(get.mock.calls.filter(([key]) => key === 'settings')).toHaveLength(1);
     await ask(route, 'settings.set', { settings: { ...first, bandWindowPct: 7 } });
     expect(((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data.bandWindowPct).toBe(7);
