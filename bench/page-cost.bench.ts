@@ -6,9 +6,10 @@
  * 3 s idle, then 32 keystrokes into the order-size input 120 ms apart. Main-thread time is
  * attributed to the content script by the script URL of V8 slices (chrome-extension://<id>/…).
  * Per keystroke: content-script time from that keydown to the next one, minus the content
- * script's idle (churn-only) rate over the same span. First overlay paint: a second tab on the
- * same page once data is cached, from the content script's first evaluation to the first paint
- * after the overlay shows data.
+ * script's idle (churn-only) rate over the same span. First overlay paint: new tabs on the same
+ * page once data is cached, from the content script's first evaluation to the first paint after
+ * the overlay is shown with data; the median of several loads, since one load is one sample of a
+ * figure that moves with the machine's load.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ const KEYSTROKES = 32;
 const KEY_GAP_MS = 120;
 const IDLE_MS = 3000;
 const KEYS = ['0', '.', '2', '5', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
+const FIRST_PAINT_SAMPLES = 9;
 
 function bundleRows(): BenchRow[] {
   const dir = path.join(EXTENSION_DIR, 'content-scripts');
@@ -123,7 +125,7 @@ function analyse(events: TraceEvent[], frameId: string, extensionId: string | nu
 interface FirstPaint {
   /** Content script start → first Paint after the overlay shows data. */
   total: number;
-  /** Content script start → the frame where <liqlens-overlay> exists / its root has rendered. */
+  /** Content script start → the frame where <liqlens-overlay> exists / its root is shown. */
   host: number | null;
   root: number | null;
   /** Evaluating the bundle itself (compile + top-level run). */
@@ -139,8 +141,10 @@ async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promis
       const root = document.querySelector('${OVERLAY_HOST}')?.shadowRoot?.querySelector('[data-testid="overlay-root"]');
       const state = root?.getAttribute('data-state');
       if (!seenHost && document.querySelector('${OVERLAY_HOST}')) { seenHost = true; console.timeStamp('liqlens-bench:overlay-host'); }
-      if (!seenRoot && root) { seenRoot = true; console.timeStamp('liqlens-bench:overlay-root'); }
-      if (root && state && state !== 'loading') console.timeStamp('liqlens-bench:overlay-with-data');
+      if (!seenRoot && root && root.checkVisibility({ visibilityProperty: true })) { seenRoot = true; console.timeStamp('liqlens-bench:overlay-root'); }
+      // Shown, not only rendered: the overlay first renders its loading state hidden.
+      const shown = root && root.checkVisibility({ visibilityProperty: true });
+      if (shown && state && state !== 'loading') console.timeStamp('liqlens-bench:overlay-with-data');
       else requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
@@ -182,15 +186,20 @@ export default async function run(): Promise<BenchRow[]> {
 
   const browser = await launchBrowser();
   let withExt: RunResult;
-  let firstPaint: FirstPaint | null;
+  const paints: FirstPaint[] = [];
   try {
     withExt = await typeKeys(browser, url, true);
-    firstPaint = await firstOverlayPaint(browser, url);
+    // One page load is one sample of a figure that moves with the machine's load: take several.
+    for (let i = 0; i < FIRST_PAINT_SAMPLES; i++) {
+      const sample = await firstOverlayPaint(browser, url);
+      if (sample) paints.push(sample);
+    }
   } finally {
     await browser.close();
   }
 
   const median = quantile(withExt.perKeystrokeMs, 0.5);
+  const paintMedian = quantile(paints.map((p) => p.total), 0.5);
   const p95 = quantile(withExt.perKeystrokeMs, 0.95);
   rows.push(
     { name: 'content script per keystroke, median (5k nodes/s book)', value: median, unit: 'ms', goal: '< 1 ms', ok: median < 1 },
@@ -201,12 +210,13 @@ export default async function run(): Promise<BenchRow[]> {
     { name: 'page main-thread busy, without extension', value: without.busyMsPerS, unit: 'ms/s' },
     { name: 'page main-thread busy, with extension', value: withExt.busyMsPerS, unit: 'ms/s' },
     { name: 'page long tasks, without / with extension', value: withExt.longTasks - without.longTasks, unit: `(${without.longTasks} → ${withExt.longTasks})` },
-    firstPaint === null
-      ? { name: 'first overlay paint with cached data', value: NaN, unit: 'ms', goal: '< 50 ms (overlay did not show data)', ok: false }
-      : { name: 'first overlay paint with cached data', value: firstPaint.total, unit: 'ms', goal: '< 50 ms', ok: firstPaint.total < 50 },
-    { name: '  of which: evaluating the content-script bundle', value: firstPaint?.evaluate ?? NaN, unit: 'ms' },
-    { name: '  of which: content script start → overlay element', value: firstPaint?.host ?? NaN, unit: 'ms' },
-    { name: '  of which: content script start → overlay rendered', value: firstPaint?.root ?? NaN, unit: 'ms' },
+    paints.length < FIRST_PAINT_SAMPLES
+      ? { name: 'first overlay paint with cached data', value: NaN, unit: 'ms', goal: `< 50 ms (overlay showed no data in ${FIRST_PAINT_SAMPLES - paints.length} of ${FIRST_PAINT_SAMPLES} loads)`, ok: false }
+      : { name: `first overlay paint with cached data, median of ${FIRST_PAINT_SAMPLES} loads`, value: paintMedian, unit: 'ms', goal: '< 50 ms', ok: paintMedian < 50 },
+    { name: '  fastest / slowest load', value: Math.min(...paints.map((p) => p.total)), unit: `/ ${Math.max(...paints.map((p) => p.total)).toFixed(1)} ms` },
+    { name: '  of which: evaluating the content-script bundle (median)', value: quantile(paints.map((p) => p.evaluate), 0.5), unit: 'ms' },
+    { name: '  of which: content script start → overlay element (median)', value: quantile(paints.flatMap((p) => (p.host === null ? [] : [p.host])), 0.5), unit: 'ms' },
+    { name: '  of which: content script start → overlay shown (median)', value: quantile(paints.flatMap((p) => (p.root === null ? [] : [p.root])), 0.5), unit: 'ms' },
     { name: '  of which: keystroke work inside the input events', value: quantile(withExt.syncPerKeystrokeMs, 0.5), unit: 'ms (median)' },
   );
   return rows;
