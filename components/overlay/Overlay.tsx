@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TierTable } from '@/core/liquidation/types';
 import type { Compute, OrderState } from '@/core/overlay/order';
 import { clampPosition, nudge, type Point } from '@/core/overlay/position';
@@ -56,7 +56,9 @@ export function Overlay(props: OverlayProps) {
   const [pos, setPos] = useState(props.position);
   const drag = useRef<{ dx: number; dy: number; size: { width: number; height: number }; view: { width: number; height: number }; at: Point } | null>(null);
 
-  useEffect(() => setPos(props.position), [props.position.x, props.position.y]);
+  // Before the frame, not after it: the content script renders once hidden before it knows where
+  // the trader left the overlay, and the first frame shown must already have the right place.
+  useLayoutEffect(() => setPos(props.position), [props.position.x, props.position.y]);
 
   const state = viewState(props.data, props.now);
   const snapshot = shownSnapshot(state);

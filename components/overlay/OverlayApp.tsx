@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { OverlaySession } from '@/core/overlay/session';
 import type { Compute } from '@/core/overlay/order';
 import type { Point } from '@/core/overlay/position';
@@ -33,8 +33,9 @@ export function OverlayApp(props: OverlayAppProps) {
   const pagePrice = useStore(props.session.pagePrice, needsPagePrice);
   const visible = useStore(props.visible);
   const [expanded, setExpanded] = useState(props.initialExpanded);
-  // The content script renders before the settings arrive; their default then applies.
-  useEffect(() => setExpanded(props.initialExpanded), [props.initialExpanded]);
+  // The content script renders before the settings arrive; their default then applies, before the
+  // first frame that shows the overlay.
+  useLayoutEffect(() => setExpanded(props.initialExpanded), [props.initialExpanded]);
   const clock = props.now ?? Date.now;
   const [now, setNow] = useState(clock);
 

@@ -305,4 +305,29 @@ describe('overlay root', () => {
     expect(m.text('overlay-price')).toBe('标记价格 $82,560.0');
     expect(m.q('overlay-root')?.dataset.theme).toBe('light');
   });
+
+  it('takes the place and size the settings give on a re-render before the next frame, so a first render made before the settings never shows', async () => {
+    const { render } = await import('preact');
+    const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
+    type OverlayLook = import('@/components/overlay/OverlayRoot').OverlayLook;
+    const { createOverlaySession } = await import('@/core/overlay/session');
+    const session = createOverlaySession({ request: (async () => snapshot()) as never, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
+    const look = createStore<OverlayLook>({ language: 'en', style: 'en', theme: 'dark', windowPct: 10 });
+    const container = document.createElement('div');
+    document.body.append(container);
+    const paint = (position: { x: number; y: number }, initialExpanded: boolean) =>
+      render(<OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={initialExpanded} position={position} visible={createStore(true)} onMove={() => undefined} now={() => NOW} />, container);
+    // As the content script does: once before the settings are known, once with them, same task.
+    paint({ x: 16, y: 128 }, false);
+    paint({ x: 300, y: 40 }, true);
+    // Preact re-renders on a microtask; the frame (and any useEffect) comes later.
+    await Promise.resolve();
+    await Promise.resolve();
+    const root = container.querySelector<HTMLElement>('[data-testid="overlay-root"]')!;
+    expect(root.style.left).toBe('300px');
+    expect(root.style.top).toBe('40px');
+    expect(root.dataset.expanded).toBe('true');
+    render(null, container);
+    container.remove();
+  });
 });
