@@ -1,11 +1,12 @@
+// First: sends the overlay's first message before the rest of the script is set up.
+import { firstAnswer, pageMarket, request } from './first-answer';
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 // The stylesheet as text, put into the shadow root directly: no fetch before the first paint and
 // no web-accessible file a page could probe for.
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { contentScriptMatches } from '@/core/venues/sites';
-import { createClient } from '@/core/messages/client';
-import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
+import { LIVE_PORT } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
@@ -18,7 +19,7 @@ import { isTabMessage } from '@/core/overlay/tab-messages';
 import { pageLook } from '@/components/shared/page-setup';
 import { OverlayRoot, type OverlayLook } from '@/components/overlay/OverlayRoot';
 import { createLivePort } from '@/components/shared/live-port';
-import { connectPage, marketOf, orderFormRect, venueForHost } from './page-bridge';
+import { connectPage, orderFormRect, venueForHost } from './page-bridge';
 
 /** Size the overlay is placed with before it has rendered (compact width, typical height). */
 const PLACEMENT_SIZE = { width: 304, height: 240 };
@@ -31,16 +32,15 @@ export default defineContentScript({
   // LiqLens is installed and costs ≈10 ms before main() runs. Its DOM event still stops an old copy.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
-    const market = marketOf(location.href);
+    const market = pageMarket;
     const venue = market?.venue ?? venueForHost(location.hostname);
     if (!venue) return;
     // First paint with cached data is the goal: the settings and the cached snapshot come in one
-    // answer (every message to the worker costs the page 10–20 ms), and the Chinese strings for a
-    // Chinese browser are asked for at the same time. Assembling the current snapshot keeps the
-    // background busy for tens of ms, which would hold that small answer back: it is asked for as
-    // soon as the answer is in.
-    const opening = request('overlay.open', market ? { market } : {});
+    // answer (every message to the worker costs the page 10–20 ms), already asked for by
+    // ./first-answer, and the Chinese strings for a Chinese browser are asked for now. Assembling
+    // the current snapshot keeps the background busy for tens of ms, which would hold that small
+    // answer back: it is asked for as soon as the answer is in.
+    const opening = firstAnswer;
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
     const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
     const firstSnapshot = market ? opening.then(() => undefined, () => undefined).then(() => request('snapshot.get', { market })) : undefined;

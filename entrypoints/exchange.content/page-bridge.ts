@@ -3,9 +3,8 @@
  * (core/liquidation/order.ts, through core/overlay/page-order.ts). Everything the content script
  * needs from them goes through here.
  */
-import type { Market, VenueId } from '@/core/types';
+import type { VenueId } from '@/core/types';
 import { SITES } from '@/core/venues/sites';
-import { marketFromUrl } from '@/core/page/market-from-url';
 import { pageAdapterFor } from '@/core/page/adapters';
 import { findOrderForm } from '@/core/page/read-page';
 import { watchPage as watchReadings, type PageWatch, type WatchWindow } from '@/core/page/watch-page';
@@ -26,10 +25,6 @@ export function venueForHost(hostname: string): VenueId | null {
     }
   }
   return null;
-}
-
-export function marketOf(url: string): Market | null {
-  return marketFromUrl(url);
 }
 
 /** The order form's box, read once when the overlay is first placed (one layout read, at start). */

@@ -9,7 +9,8 @@ import { createOverlaySession } from '@/core/overlay/session';
 import type { RequestFn } from '@/core/messages/client';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { bundledTiers } from '@/core/liquidation/tier-sources';
-import { connectPage, marketOf, orderFormRect, venueForHost } from '@/entrypoints/exchange.content/page-bridge';
+import { connectPage, orderFormRect, venueForHost } from '@/entrypoints/exchange.content/page-bridge';
+import { marketFromUrl } from '@/core/page/market-from-url';
 import { loadIntoGlobalDocument } from '../page/load-fixture';
 import { snapshot } from './fixtures';
 
@@ -61,7 +62,7 @@ async function setup() {
 
 describe('page bridge (real reader, real engine)', () => {
   it('finds the venue and market from the URL, and the order form\'s box for placement', () => {
-    expect(marketOf(URL)).toEqual(BTC);
+    expect(marketFromUrl(URL)).toEqual(BTC);
     expect(venueForHost('www.binance.com')).toBe('binance');
     expect(venueForHost('binance.com.evil.example')).toBeNull();
     loadIntoGlobalDocument('binance');
