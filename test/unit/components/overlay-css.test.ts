@@ -13,13 +13,19 @@ function blocks(text: string): { selector: string; body: string }[] {
 
 describe('overlay.css type scale', () => {
   // Each size/weight pair costs the overlay's first layout on the trading page a font lookup.
+  it('puts the host itself in the overlay font, so the default serif is never looked up', () => {
+    const root = blocks(css).find((b) => b.selector === ':root')!;
+    expect(root.body).toMatch(/font:\s*var\(--ll-font\)\s*!important/);
+    expect(blocks(css).find((b) => b.selector === '.ll-root')!.body).toMatch(/font:\s*var\(--ll-font\);/);
+  });
+
   it('uses only 11px and 12px text, 14px for the liquidation price, and one bold weight (600)', () => {
     const sizes = new Set<string>();
     const weights = new Set<string>();
     for (const { body } of blocks(css)) {
       for (const m of body.matchAll(/font-size:\s*([^;]+);/g)) sizes.add(m[1]!.trim());
       for (const m of body.matchAll(/font-weight:\s*([^;]+);/g)) weights.add(m[1]!.trim());
-      for (const m of body.matchAll(/(?:^|;)\s*font:\s*([^;]+);/g)) if (m[1]!.trim() !== 'inherit') sizes.add(m[1]!.trim().split(/[\s/]/)[0]!);
+      for (const m of body.matchAll(/--ll-font:\s*([^;]+);/g)) sizes.add(m[1]!.trim().split(/[\s/]/)[0]!);
     }
     expect([...sizes].sort()).toEqual(['11px', '12px', '14px']);
     expect([...weights]).toEqual(['600']);
