@@ -72,7 +72,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     'overlay.open': async ({ market }) => {
-      const [settings, cached] = await Promise.all([readSettings(), market ? deps.snapshots.cached(market) : null]);
+      // A bad cached record costs the page its cached snapshot, never its settings (which decide
+      // whether the overlay shows on this site at all).
+      const [settings, cached] = await Promise.all([readSettings(), market ? deps.snapshots.cached(market).catch(() => null) : null]);
       return { settings, cached };
     },
 

@@ -70,7 +70,7 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
    */
   async function cached(market: Market): Promise<MarketSnapshot | null> {
     const hit = await deps.cache.get<MarketSnapshot>('snapshots', snapshotKey(market)).catch(() => null);
-    if (!hit || hit.value.market.venue !== market.venue || hit.value.market.symbol !== market.symbol) return null;
+    if (!hit || hit.value?.market?.venue !== market.venue || hit.value.market.symbol !== market.symbol) return null;
     return hit.fresh ? hit.value : { ...hit.value, stale: true };
   }
   return { assemble, cached };

@@ -1,6 +1,7 @@
 import type { Market } from '@/core/types';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
+import { openLiqlensDb } from '@/core/cache/db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,18 @@ describe('background service', () => {
     expect((await open({ venue: 'okx', symbol: 'BTC/USDT:USDT' })).cached).toBeNull();
     // A page that is not a market (the overlay says "unsupported") still gets its settings.
     expect(await open()).toEqual({ settings: stored, cached: null });
+  });
+
+  it('overlay.open: a malformed cached record costs only the cached snapshot, never the settings', async () => {
+    const { route } = await setup();
+    const stored = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
+    // An older or tampered record under the snapshot's key: no market in it.
+    const db = await openLiqlensDb();
+    await db.put('snapshots', { key: 'snapshot:binance:BTC/USDT:USDT', value: { heatmap: null }, fetchedAt: NOW, freshUntil: NOW + 60_000, expiresAt: NOW + 3_600_000 } as never);
+    db.close();
+    const reply = (await ask(route, 'overlay.open', { market: BTC }, fromPage)) as { ok: boolean; data: { settings: typeof DEFAULT_SETTINGS; cached: MarketSnapshot | null } };
+    expect(reply.ok).toBe(true);
+    expect(reply.data).toEqual({ settings: stored, cached: null });
   });
 
   it('i18n.catalog hands the content script the Chinese overlay strings and engine notes as plain data', async () => {
