@@ -10,8 +10,6 @@ export interface ShadowHost {
   container: HTMLElement;
   /** Appends the host as the body's last child (again, if the page removed it). */
   mount(): void;
-  /** Hides or shows what is rendered without taking it out of layout (a hidden overlay is still laid out). */
-  setShown(shown: boolean): void;
   remove(): void;
 }
 
@@ -40,8 +38,6 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
     shadow,
     container,
     mount: () => (doc.body ?? doc.documentElement).append(host),
-    // On the container, not the host: the host's own styles are reset by `all: initial !important`.
-    setShown: (shown) => void (container.style.visibility = shown ? '' : 'hidden'),
     remove: () => host.remove(),
   };
 }

@@ -36,14 +36,16 @@ export default defineContentScript({
     const venue = market?.venue ?? venueForHost(location.hostname);
     if (!venue) return;
     // First paint with cached data is the goal: the settings and the cached snapshot come in one
-    // answer (every message to the worker costs the page 10–20 ms), already asked for by
+    // answer (each message waits 10–20 ms for the worker's reply), already asked for by
     // ./first-answer, and the Chinese strings for a Chinese browser are asked for now. Assembling
     // the current snapshot keeps the background busy for tens of ms, which would hold that small
-    // answer back: it is asked for as soon as the answer is in.
+    // answer back: it is asked for once the answer is in, and only when the site has the overlay.
     const opening = firstAnswer;
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
     const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
-    const firstSnapshot = market ? opening.then(() => undefined, () => undefined).then(() => request('snapshot.get', { market })) : undefined;
+    const firstSnapshot = market
+      ? settingsReply.then((s) => (s.overlaySites[venue] === false ? Promise.reject(new Error('overlay off on this site')) : request('snapshot.get', { market })))
+      : undefined;
     firstSnapshot?.catch(() => undefined);
     const uiLanguage = browser.i18n.getUILanguage();
     const catalogs = new Map<Language, Promise<void>>();
@@ -87,11 +89,11 @@ export default defineContentScript({
     const look = createStore(lookOf(DEFAULT_SETTINGS));
     const onMove = (p: Point) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
 
-    // While the answer travels, the overlay renders its loading state into a hidden host: that first
-    // render compiles the UI code, so the render with data is quick. It is shown once the settings
-    // say this site has the overlay, where the trader left it, so it never flashes on a switched-off
-    // site and never jumps. The order form's box is read once, here, so the overlay never starts on
-    // top of the order button.
+    // While the answer travels, the overlay's loading state renders into the host before the host is
+    // on the page: that render compiles the UI code, so the render with data is quick, and the page
+    // sees nothing until the settings say this site has the overlay. It then joins the page where the
+    // trader left it, so it never jumps. The order form's box is read once, here, so the overlay never
+    // starts on top of the order button.
     const ui = createShadowHost(document, {
       name: 'liqlens-overlay',
       css: overlayCss,
@@ -109,31 +111,27 @@ export default defineContentScript({
     });
     session.setMarket(market, firstSnapshot, cachedSnapshot);
     const formRect = orderFormRect(document, venue);
-    // In a task of its own: the message channel opens first.
+    // A task of its own, so an answer already waiting is handled first.
     let early = true;
     ctx.setTimeout(() => {
-      if (!early) return;
-      ui.setShown(false);
-      paint({ x: 16, y: 128 }, false);
-      ui.mount();
+      if (early) paint({ x: 16, y: 128 }, false);
     }, 0);
 
     const settings = await settingsReply;
-    if (settings.overlaySites[venue] === false) {
-      early = false;
+    early = false;
+    if (settings.overlaySites[venue] === false || ctx.isInvalid) {
       render(null, ui.container);
-      ui.remove();
       session.dispose();
       return;
     }
     await applySettings(settings);
+    // The extension may have been reloaded while the answers travelled: its cleanup has run.
+    if (ctx.isInvalid) return;
     const viewport = { width: innerWidth, height: innerHeight };
     const saved = settings.overlayPositions?.[venue];
     const position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, formRect);
-    early = false;
     paint(position, settings.overlayExpandedByDefault);
     ui.mount();
-    ui.setShown(true);
 
     // While this page is open the background keeps its liquidation streams running for the market shown.
     const live = createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => ctx.setTimeout(fn, ms));

@@ -34,17 +34,6 @@ describe('the overlay shadow host', () => {
     expect(reached).toEqual(['click']);
   });
 
-  it('hides what it shows without taking it out of the layout, and shows it again', () => {
-    document.body.innerHTML = '';
-    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: '', isolateEvents: [] });
-    ui.mount();
-    ui.setShown(false);
-    expect(ui.container.style.visibility).toBe('hidden');
-    expect(ui.container.style.display).toBe('');
-    ui.setShown(true);
-    expect(ui.container.style.visibility).toBe('');
-  });
-
   it('maps every :root in the shared stylesheet to the host', () => {
     expect(shadowCss(':root{a:1}:root .x{b:2}')).toBe(':host{all:initial !important;}\n:host{a:1}:host .x{b:2}');
   });
