@@ -8,16 +8,18 @@ import type { HeatmapSnapshot } from './types';
 export const SNAPSHOT_HEAT_REACH_PCT = 15;
 
 /**
- * The heatmap cut to the grid levels within ±reachPct of its price. A snapshot crosses to every
- * open trading page and is parsed on the page's main thread: the whole grid (±40%, ≈1,400 levels
- * for BTC) is three times what the page can show.
+ * The heatmap cut to the grid levels within ±reachPct of its price and of the mark the overlay
+ * centres its strip on (the heat is cached and refreshed on its own, so the two can differ). A
+ * snapshot crosses to every open trading page and is parsed on the page's main thread: the whole
+ * grid (±40%, ≈1,400 levels for BTC) is three times what the page can show.
  */
-export function heatmapNear(heatmap: HeatmapSnapshot, reachPct = SNAPSHOT_HEAT_REACH_PCT): HeatmapSnapshot {
+export function heatmapNear(heatmap: HeatmapSnapshot, reachPct = SNAPSHOT_HEAT_REACH_PCT, mark?: number | null): HeatmapSnapshot {
   const { min, step, count } = heatmap.grid;
   if (!(step > 0) || !(heatmap.price > 0) || !(reachPct > 0)) return heatmap;
-  const lo = heatmap.price * (1 - reachPct / 100);
-  const hi = heatmap.price * (1 + reachPct / 100);
-  // Level i covers [min + i·step, min + (i+1)·step): keep every level that touches [lo, hi].
+  const centres = mark !== undefined && mark !== null && mark > 0 ? [heatmap.price, mark] : [heatmap.price];
+  const lo = Math.min(...centres) * (1 - reachPct / 100);
+  const hi = Math.max(...centres) * (1 + reachPct / 100);
+  // Level i covers [min + i·step, min + (i+1)·step): keep every level that overlaps [lo, hi).
   const first = Math.max(0, Math.floor((lo - min) / step));
   const end = Math.min(count, Math.ceil((hi - min) / step));
   if (first === 0 && end === count) return heatmap;

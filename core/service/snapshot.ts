@@ -53,7 +53,7 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
       market,
       mark: mark.value,
       // Compared above on the whole grid; the snapshot carries only the heat a page can show.
-      heatmap: heatmap ? heatmapNear(heatmap) : null,
+      heatmap: heatmap ? heatmapNear(heatmap, undefined, mark.value?.price) : null,
       realized,
       comparisons: [...realizedCmp, ...bandCmp],
       sources,

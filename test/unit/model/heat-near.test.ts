@@ -26,7 +26,7 @@ function heatmap(price = 100): HeatmapSnapshot {
 describe('heatmapNear: the heat a page can show', () => {
   it('keeps exactly the levels touching ±reach of price, each at its own price', () => {
     const near = heatmapNear(heatmap(), 15);
-    // [85, 115] touches levels 35 ([85, 86)) to 64 ([114, 115)).
+    // [85, 115) overlaps levels 35 ([85, 86)) to 64 ([114, 115)).
     expect(near.grid).toEqual({ min: 85, step: 1, count: 30 });
     expect(near.longUsd[0]).toBe(350);
     expect(near.shortUsd.at(-1)).toBe(64 * 20);
@@ -40,6 +40,18 @@ describe('heatmapNear: the heat a page can show', () => {
     const whole = heatmap(103.4);
     const strip = (h: HeatmapSnapshot) => stripGeometry(h, 103.4, 300, { windowPct: 10 });
     expect(strip(heatmapNear(whole, 15))).toEqual(strip(whole));
+  });
+
+  it('reaches around the mark too when the cached heat was built at another price', () => {
+    // Heat built at 100, mark now 107: the ±10% strip around 107 needs up to 117.7.
+    const whole = heatmap(100);
+    const strip = (h: HeatmapSnapshot) => stripGeometry(h, 107, 300, { windowPct: 10 });
+    const near = heatmapNear(whole, 15, 107);
+    expect(strip(near)).toEqual(strip(whole));
+    expect(near.grid.min).toBe(85);
+    expect(near.grid.min + near.grid.count * near.grid.step).toBeGreaterThanOrEqual(107 * 1.15);
+    // Without the mark the strip would lose its top levels.
+    expect(strip(heatmapNear(whole, 15))).not.toEqual(strip(whole));
   });
 
   it('returns the heatmap itself when it already fits, and an empty grid when price is off the grid', () => {
