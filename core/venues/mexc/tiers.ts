@@ -1,4 +1,4 @@
-import { array, bool, num, numeric, object, optional, oneOf, str } from '../../messages/schema';
+import { array, bool, nullable, num, numeric, object, optional, oneOf, str } from '../../messages/schema';
 import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource, type TierRow } from '../../liquidation/tier-source';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
@@ -20,8 +20,9 @@ const detail = object({
   riskIncrMmr: optional(numeric({ min: 0, max: 0.99 })),
   riskLevelLimit: optional(num({ min: 1, max: 200, integer: true })),
   riskLimitType: optional(oneOf(['BY_VOLUME', 'BY_VALUE'] as const)),
-  riskLimitMode: optional(str({ max: 20 })),
-  riskLimitCustom: optional(array(customLevel, { max: 200 })),
+  // null is read as absent: an INCREASE-mode contract may carry empty CUSTOM fields.
+  riskLimitMode: optional(nullable(str({ max: 20 }))),
+  riskLimitCustom: optional(nullable(array(customLevel, { max: 200 }))),
 });
 const response = object({ success: bool, code: optional(num()), message: optional(str({ max: 500 })), data: optional(detail) });
 type Detail = NonNullable<ReturnType<typeof response>['data']>;
@@ -40,14 +41,25 @@ function venueSymbol(market: Market): string {
 function customRows(d: Detail, unit: number): TierRow[] {
   const levels = d.riskLimitCustom;
   if (!levels || levels.length === 0) throw new TierTableError('mexc', 'riskLimitMode is CUSTOM but data.riskLimitCustom has no levels');
-  return levels.map((l, i) => {
+  const rows = levels.map((l, i) => {
     const at = `data.riskLimitCustom[${i}]`;
     if (l.level !== i + 1) throw new TierTableError('mexc', `${at}.level: expected level ${i + 1} (levels ascending from 1), got ${l.level}`);
     if (!(l.mmr > 0)) throw new TierTableError('mexc', `${at}.mmr: expected a rate in (0, 1), got ${l.mmr}`);
-    const previous = i > 0 ? levels[i - 1]!.maxVol : 0;
-    if (!(l.maxVol > previous)) throw new TierTableError('mexc', `${at}.maxVol: ${l.maxVol} must be above the previous level's ${previous}`);
+    const previous = i > 0 ? levels[i - 1]! : null;
+    if (!(l.maxVol > (previous?.maxVol ?? 0))) throw new TierTableError('mexc', `${at}.maxVol: ${l.maxVol} must be above the previous level's ${previous?.maxVol ?? 0}`);
+    if (previous && l.mmr < previous.mmr) throw new TierTableError('mexc', `${at}.mmr: ${l.mmr} is below the previous level's ${previous.mmr} (rates never fall with size)`);
     return { cap: l.maxVol * unit, mmr: l.mmr, ...(l.maxLeverage !== undefined ? { maxLeverage: l.maxLeverage } : {}) };
   });
+  // The fields beside the list describe its ends: a list that disagrees with them is cut off or
+  // mixed up, and would price some sizes at the wrong rate.
+  const last = levels[levels.length - 1]!;
+  if (d.riskBaseVol !== undefined && d.riskBaseVol !== last.maxVol) {
+    throw new TierTableError('mexc', `data.riskLimitCustom ends at ${last.maxVol}, but data.riskBaseVol (the contract's limit) is ${d.riskBaseVol}: levels missing?`);
+  }
+  if (Math.abs(levels[0]!.mmr - d.maintenanceMarginRate) > 1e-12) {
+    throw new TierTableError('mexc', `data.riskLimitCustom[0].mmr ${levels[0]!.mmr} differs from data.maintenanceMarginRate ${d.maintenanceMarginRate}`);
+  }
+  return rows;
 }
 
 /**
@@ -76,7 +88,12 @@ function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable
     if (d.symbol !== venueSymbol(market)) throw new TierTableError('mexc', `response is for ${d.symbol}, not ${venueSymbol(market)}`);
     const byValue = d.riskLimitType === 'BY_VALUE';
     const unit = byValue ? 1 : d.contractSize;
-    const rows = d.riskLimitMode === 'CUSTOM' ? customRows(d, unit) : increaseRuleRows(d, unit);
+    // Listed levels win whenever they are there: the INCREASE fields beside them then describe
+    // one level only. A mode this parser does not know is refused rather than guessed.
+    const mode = d.riskLimitMode ?? undefined;
+    if (mode !== undefined && mode !== 'CUSTOM' && mode !== 'INCREASE') throw new TierTableError('mexc', `data.riskLimitMode: unknown mode "${mode}"`);
+    const listed = (d.riskLimitCustom?.length ?? 0) > 0;
+    const rows = mode === 'CUSTOM' || listed ? customRows(d, unit) : increaseRuleRows(d, unit);
     return table('mexc', market, chainTiers(rows), byValue ? 'notional' : 'quantity', 'mexc:/api/v1/contract/detail', fetchedAt);
   });
 }
@@ -96,8 +113,9 @@ export const tierSource: TierSource = {
       basis: 'quantity',
       // MEXC's API docs show two revisions of this example. This one is dated by its own timestamps
       // (ping and depth examples 2025-10-31, statistic window from 2025-10-15). The later revision
-      // (riskBaseVol 17,000,000) is undated and widens every band, so at any size this table's rate
-      // is equal or higher: it errs toward entry, never past the real liquidation price.
+      // (riskBaseVol 17,000,000) is undated and widens every band, so against that revision this
+      // table's rate is equal or higher at every size (it errs toward entry). Whether the live table
+      // has moved again is unknown: the live endpoint is always preferred.
       source:
         'bundled:mexc-btc-usdt-custom-levels-1-6 (MEXC API docs, Market Endpoints › Get Contract Info response example, riskLimitMode CUSTOM, riskBaseVol 4500000 revision, written ≈ 2025-10-31 by its own timestamps; https://www.mexc.com/api-docs/futures/market-endpoints, copy fetched 2026-04-04; maxVol in contracts × contractSize 0.0001 BTC)',
       asOf: recordedOn('2025-10-31'),

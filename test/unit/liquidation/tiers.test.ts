@@ -265,6 +265,17 @@ describe('mexc tiers', () => {
     // MEXC help formula, maintenance at entry: 100000 − (150000 − 30000)/30.
     expect(r.price).toBeCloseTo(96_000, 6);
   });
+  it('reads listed levels even when the mode is missing, and null CUSTOM fields as absent in INCREASE mode', () => {
+    const btc = m('mexc', 'BTC/USDT:USDT');
+    const noMode = custom();
+    delete noMode.data.riskLimitMode;
+    expect(source.parse(noMode, btc, NOW).tiers.map((x) => x.mmr)).toEqual([0.001, 0.004, 0.005, 0.01, 0.02, 0.05]);
+    const increase = fixture('mexc-contract-detail.from-docs.json') as { data: Record<string, unknown> };
+    const plain = source.parse(increase, btc, NOW);
+    increase.data.riskLimitMode = null;
+    increase.data.riskLimitCustom = null;
+    expect(source.parse(increase, btc, NOW).tiers).toEqual(plain.tiers);
+  });
   it('reads BY_VALUE levels as notional', () => {
     const byValue = custom();
     byValue.data.riskLimitType = 'BY_VALUE';
@@ -292,6 +303,18 @@ describe('mexc tiers', () => {
     const text = custom();
     text.data.riskLimitCustom[3]!.maxVol = 'lots';
     expect(() => source.parse(text, btc)).toThrow(/riskLimitCustom\[3\]\.maxVol/);
+    const falling = custom();
+    falling.data.riskLimitCustom[3]!.mmr = 0.0045;
+    expect(() => source.parse(falling, btc)).toThrow(/riskLimitCustom\[3\]\.mmr: 0\.0045 is below the previous level's 0\.005/);
+    const cutOff = custom();
+    cutOff.data.riskLimitCustom.pop();
+    expect(() => source.parse(cutOff, btc)).toThrow(/ends at 3000000, but data\.riskBaseVol .* is 4500000/);
+    const otherStart = custom();
+    otherStart.data.maintenanceMarginRate = 0.004;
+    expect(() => source.parse(otherStart, btc)).toThrow(/riskLimitCustom\[0\]\.mmr 0\.001 differs from data\.maintenanceMarginRate 0\.004/);
+    const unknownMode = custom();
+    unknownMode.data.riskLimitMode = 'TIERED';
+    expect(() => source.parse(unknownMode, btc)).toThrow(/riskLimitMode: unknown mode "TIERED"/);
     for (const levels of [[], undefined]) {
       const missing = custom();
       missing.data.riskLimitCustom = levels as never;
