@@ -59,7 +59,7 @@ export const tierSource: TierSource = {
       // (0-50k 125x), which the venue has since widened (0-200k 150x).
       // ETHUSDT: no position-tier rows were found anywhere, so none ships for it.
       source:
-        'bundled:bitget-btcusdt-levels-1-12 (live GET /api/v2/mix/market/query-position-lever, requestTime 1790358274804 = 2026-09-25, as pinned in the C# test fixture Bytex.Adapters.Tests.Fixtures.BitgetPayloads.BtcUsdtPositionTiers, "recorded from the live venue on 2026-09-25"; repository not named by the code index, file id 68689403197)',
+        'bundled:bitget-btcusdt-levels-1-12 (third-party test fixture, not verified against Bitget: rows of GET /api/v2/mix/market/query-position-lever, requestTime 1790358274804 = 2026-09-25, in the C# test fixture Bytex.Adapters.Tests.Fixtures.BitgetPayloads.BtcUsdtPositionTiers, "recorded from the live venue on 2026-09-25"; repository not named by the code index, file id 68689403197)',
       asOf: recordedOn('2026-09-25'),
       tiers: [
         { floor: 0, cap: 200_000, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 150 },

@@ -66,7 +66,7 @@ export const tierSource: TierSource = {
       symbol: 'BTC/USDT:USDT',
       basis: 'notional',
       source:
-        'bundled:gate-btc-usdt-risk-limit-tiers-1-19 (live GET /api/v4/futures/usdt/risk_limit_tiers rows, captured ≈ mid-Sept 2026, undated: belyjelli/ai-rates packages/adapters/__fixtures__/gate/risk-limit-tiers.json @a2d49d40; tiers 1-5 identical in live captures of 2026-08-09 (laelymenyon/gate-extreme-bot tests) and 2026-09-25)',
+        'bundled:gate-btc-usdt-risk-limit-tiers-1-19 (third-party test fixture, not verified against Gate: GET /api/v4/futures/usdt/risk_limit_tiers rows, captured ≈ mid-Sept 2026, undated: belyjelli/ai-rates packages/adapters/__fixtures__/gate/risk-limit-tiers.json @a2d49d40; tiers 1-5 identical in live captures of 2026-08-09 (laelymenyon/gate-extreme-bot tests) and 2026-09-25)',
       asOf: recordedOn('2026-09-14'),
       tiers: [
         { floor: 0, cap: 500_000, mmr: 0.003, maintenanceAmount: 0, maxLeverage: 200 },
@@ -95,7 +95,7 @@ export const tierSource: TierSource = {
       symbol: 'ETH/USDT:USDT',
       basis: 'notional',
       source:
-        'bundled:gate-eth-usdt-risk-limit-tiers-1-19 (live GET /api/v4/futures/usdt/risk_limit_tiers rows, captured ≈ mid-Sept 2026, undated, single source for tiers 2-19: belyjelli/ai-rates packages/adapters/__fixtures__/gate/risk-limit-tiers.json @a2d49d40)',
+        'bundled:gate-eth-usdt-risk-limit-tiers-1-19 (third-party test fixture, not verified against Gate: GET /api/v4/futures/usdt/risk_limit_tiers rows, captured ≈ mid-Sept 2026, undated, single source for tiers 2-19: belyjelli/ai-rates packages/adapters/__fixtures__/gate/risk-limit-tiers.json @a2d49d40)',
       asOf: recordedOn('2026-09-14'),
       tiers: [
         { floor: 0, cap: 300_000, mmr: 0.003, maintenanceAmount: 0, maxLeverage: 200 },

@@ -73,7 +73,7 @@ export const tierSource: TierSource & { parse: typeof parse } = {
       symbol: 'BTC/USDT:USDT',
       basis: 'quantity',
       source:
-        'bundled:okx-btc-usdt-tiers-1-15 (live GET /api/v5/public/position-tiers, 0-260,000 contracts × 0.01 BTC; tier 1 as in a live capture of 2026-09-25, tiers 2-15 from a response captured ≈ mid-Sept 2026, undated: belyjelli/ai-rates packages/adapters/__fixtures__/okx/position-tiers.json @0f3bdf77)',
+        'bundled:okx-btc-usdt-tiers-1-15 (third-party test fixtures, not verified against OKX: GET /api/v5/public/position-tiers rows, 0-260,000 contracts × 0.01 BTC; tier 1 as in a live capture of 2026-09-25, tiers 2-15 from a response captured ≈ mid-Sept 2026, undated: belyjelli/ai-rates packages/adapters/__fixtures__/okx/position-tiers.json @0f3bdf77)',
       asOf: recordedOn('2026-09-14'),
       tiers: [
         { floor: 0, cap: 10, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 100 },
@@ -98,7 +98,7 @@ export const tierSource: TierSource & { parse: typeof parse } = {
       symbol: 'ETH/USDT:USDT',
       basis: 'quantity',
       source:
-        'bundled:okx-eth-usdt-tier-1 (live GET /api/v5/public/position-tiers tier 1, 0-5000 contracts × 0.1 ETH, as in a live capture of 2026-09-25: C# test fixture OkxPayloads, repository not named by the code index)',
+        'bundled:okx-eth-usdt-tier-1 (third-party test fixture, not verified against OKX: GET /api/v5/public/position-tiers tier 1, 0-5000 contracts × 0.1 ETH, as in a live capture of 2026-09-25: C# test fixture OkxPayloads, repository not named by the code index)',
       asOf: recordedOn('2026-09-25'),
       tiers: [{ floor: 0, cap: 500, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 100 }],
     },
