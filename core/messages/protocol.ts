@@ -67,8 +67,8 @@ export const COMMANDS = {
   ping: command<Infer<typeof empty>, { version: string }>(empty, ['content', 'extension']),
   'snapshot.get': command<{ market: Market }, MarketSnapshot>(object({ market: marketSchema }), ['content', 'extension']),
   /**
-   * What the overlay needs for its first paint, in one round trip (each message to the worker
-   * costs the page ≈10–20 ms of latency): the settings and, for a market, the last assembled
+   * What the overlay needs for its first paint, in one round trip (each message waits
+   * 10–20 ms for the worker's reply): the settings and, for a market, the last assembled
    * snapshot from the cache (one read, no refresh) — painted at once while `snapshot.get`
    * assembles the current one. `cached` is null when nothing is cached; `stale` is set when the
    * copy is past its freshness limit.

@@ -1,7 +1,8 @@
 /**
  * The one place the overlay meets the page reader (core/page) and the engine's order builder
  * (core/liquidation/order.ts, through core/overlay/page-order.ts). Everything the content script
- * needs from them goes through here.
+ * needs from them goes through here, except the URL → market rule that ./first-answer needs before
+ * anything else is set up.
  */
 import type { VenueId } from '@/core/types';
 import { SITES } from '@/core/venues/sites';
