@@ -98,12 +98,12 @@ export const tierSource: TierSource = {
       // First four of BTCUSDT's twelve brackets; bigger positions get a "beyond the table" assumption.
       source: 'bundled:binance-btcusdt-brackets-1-4 (public bapi response captured 2026-08-02)',
       asOf: recordedOn('2026-08-02'),
-      tiers: [
-        { floor: 0, cap: 300_000, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 150 },
-        { floor: 300_000, cap: 800_000, mmr: 0.005, maintenanceAmount: 300, maxLeverage: 100 },
-        { floor: 800_000, cap: 3_000_000, mmr: 0.0065, maintenanceAmount: 1_500, maxLeverage: 75 },
-        { floor: 3_000_000, cap: 12_000_000, mmr: 0.01, maintenanceAmount: 12_000, maxLeverage: 50 },
-      ],
+      tiers: chainTiers([
+        { cap: 300_000, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 150 },
+        { cap: 800_000, mmr: 0.005, maintenanceAmount: 300, maxLeverage: 100 },
+        { cap: 3_000_000, mmr: 0.0065, maintenanceAmount: 1_500, maxLeverage: 75 },
+        { cap: 12_000_000, mmr: 0.01, maintenanceAmount: 12_000, maxLeverage: 50 },
+      ]),
     },
     {
       venue: 'binance',
@@ -111,7 +111,7 @@ export const tierSource: TierSource = {
       basis: 'notional',
       source: 'bundled:binance-ethusdt-bracket-1 (public bapi response captured 2026-08-02; only bracket 1 was recorded)',
       asOf: recordedOn('2026-08-02'),
-      tiers: [{ floor: 0, cap: 50_000, mmr: 0.0075, maintenanceAmount: 0, maxLeverage: 100 }],
+      tiers: chainTiers([{ cap: 50_000, mmr: 0.0075, maintenanceAmount: 0, maxLeverage: 100 }]),
     },
   ],
 };

@@ -80,10 +80,10 @@ export const tierSource: TierSource = {
       // Only the first two tiers were recorded. ETHUSDT was never captured, so none ships: fetch it.
       source: 'bundled:bybit-btcusdt-risk-limit-1-2 (live /v5/market/risk-limit captured 2026-09-25)',
       asOf: recordedOn('2026-09-25'),
-      tiers: [
-        { floor: 0, cap: 300_000, mmr: 0.0033, maintenanceAmount: 0, maxLeverage: 150 },
-        { floor: 300_000, cap: 2_000_000, mmr: 0.005, maintenanceAmount: 510, maxLeverage: 100 },
-      ],
+      tiers: chainTiers([
+        { cap: 300_000, mmr: 0.0033, maintenanceAmount: 0, maxLeverage: 150 },
+        { cap: 2_000_000, mmr: 0.005, maintenanceAmount: 510, maxLeverage: 100 },
+      ]),
     },
   ],
 };

@@ -61,10 +61,10 @@ export const tierSource: TierSource = {
       basis: 'notional',
       source: 'bundled:hyperliquid-margin-table-56 "tiered 40x" (mainnet meta recorded in 2026, day not recorded)',
       asOf: mainnet2026,
-      tiers: [
-        { floor: 0, cap: 150_000_000, mmr: 1 / 80, maintenanceAmount: 0, maxLeverage: 40 },
-        { floor: 150_000_000, cap: Infinity, mmr: 1 / 40, maintenanceAmount: 1_875_000, maxLeverage: 20 },
-      ],
+      tiers: chainTiers([
+        { cap: 150_000_000, mmr: 1 / 80, maintenanceAmount: 0, maxLeverage: 40 },
+        { cap: Infinity, mmr: 1 / 40, maintenanceAmount: 1_875_000, maxLeverage: 20 },
+      ]),
     },
     {
       venue: 'hyperliquid',
@@ -72,10 +72,10 @@ export const tierSource: TierSource = {
       basis: 'notional',
       source: 'bundled:hyperliquid-margin-table-55 "tiered 25x" (mainnet meta recorded in 2026, day not recorded)',
       asOf: mainnet2026,
-      tiers: [
-        { floor: 0, cap: 100_000_000, mmr: 1 / 50, maintenanceAmount: 0, maxLeverage: 25 },
-        { floor: 100_000_000, cap: Infinity, mmr: 1 / 30, maintenanceAmount: 100_000_000 * (1 / 30 - 1 / 50), maxLeverage: 15 },
-      ],
+      tiers: chainTiers([
+        { cap: 100_000_000, mmr: 1 / 50, maintenanceAmount: 0, maxLeverage: 25 },
+        { cap: Infinity, mmr: 1 / 30, maintenanceAmount: 100_000_000 * (1 / 30 - 1 / 50), maxLeverage: 15 },
+      ]),
     },
   ],
 };

@@ -119,14 +119,14 @@ export const tierSource: TierSource = {
       source:
         'bundled:mexc-btc-usdt-custom-levels-1-6 (MEXC API docs, Market Endpoints › Get Contract Info response example, riskLimitMode CUSTOM, riskBaseVol 4500000 revision, written ≈ 2025-10-31 by its own timestamps; https://www.mexc.com/api-docs/futures/market-endpoints, copy fetched 2026-04-04; maxVol in contracts × contractSize 0.0001 BTC)',
       asOf: recordedOn('2025-10-31'),
-      tiers: [
-        { floor: 0, cap: 5, mmr: 0.001, maintenanceAmount: 0, maxLeverage: 500 },
-        { floor: 5, cap: 6, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 200 },
-        { floor: 6, cap: 25, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
-        { floor: 25, cap: 120, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 },
-        { floor: 120, cap: 300, mmr: 0.02, maintenanceAmount: 0, maxLeverage: 20 },
-        { floor: 300, cap: 450, mmr: 0.05, maintenanceAmount: 0, maxLeverage: 10 },
-      ],
+      tiers: chainTiers([
+        { cap: 5, mmr: 0.001, maintenanceAmount: 0, maxLeverage: 500 },
+        { cap: 6, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 200 },
+        { cap: 25, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
+        { cap: 120, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 },
+        { cap: 300, mmr: 0.02, maintenanceAmount: 0, maxLeverage: 20 },
+        { cap: 450, mmr: 0.05, maintenanceAmount: 0, maxLeverage: 10 },
+      ]),
     },
   ],
 };
