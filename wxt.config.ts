@@ -3,6 +3,9 @@ import preact from '@preact/preset-vite';
 import { apiHostPermissions, contentScriptExcludes } from './core/venues/sites';
 import { VENDOR_HOSTS } from './core/vendors/hosts';
 
+const MAIN_CONTENT_SCRIPT = 'content-scripts/exchange.js';
+const FIRST_CONTENT_SCRIPT = 'first-answer.js';
+
 export default defineConfig({
   // One `browser` everywhere: this module aliases `wxt/browser` to webextension-polyfill.
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -38,8 +41,14 @@ export default defineConfig({
   hooks: {
     // Content-script matches come from the venue folders; the excludes are added here because
     // WXT's entrypoint options cannot express a list computed from every venue in one place.
+    // The content script's first file only sends the overlay's opening request (see
+    // entrypoints/first-answer.ts): it goes first in the same entry, so the answer is on its way
+    // while the main file compiles.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) script.exclude_matches = contentScriptExcludes();
+      for (const script of manifest.content_scripts ?? []) {
+        script.exclude_matches = contentScriptExcludes();
+        if (script.js?.includes(MAIN_CONTENT_SCRIPT)) script.js = [FIRST_CONTENT_SCRIPT, ...script.js.filter((file) => file !== FIRST_CONTENT_SCRIPT)];
+      }
     },
   },
   zip: {

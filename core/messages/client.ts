@@ -10,19 +10,35 @@ export class RequestFailed extends Error {
   }
 }
 
+/** The wire form of a request: what runtime.sendMessage carries. */
+export function envelope<C extends CommandName>(command: C, payload: RequestOf<C>): Envelope {
+  return { channel: 'liqlens', command, payload } as Envelope;
+}
+
+/** A sent request's reply, checked: the data, or a RequestFailed that says what went wrong. */
+export async function readReply<T>(sent: Promise<unknown>): Promise<T> {
+  let reply: Reply<T> | undefined;
+  try {
+    reply = (await sent) as Reply<T> | undefined;
+  } catch (error) {
+    // A killed service worker or an extension reload drops the channel: say so plainly.
+    throw new RequestFailed('unreachable', `LiqLens background is not reachable (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  if (!reply || typeof reply !== 'object') throw new RequestFailed('unreachable', 'LiqLens background sent no answer.');
+  if (!reply.ok) throw new RequestFailed(reply.error.code, reply.error.message);
+  return reply.data;
+}
+
 /** Typed request to the background; the transport is runtime.sendMessage in the extension. */
 export function createClient(transport: Transport) {
-  return async function request<C extends CommandName>(command: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-    let reply: Reply<ResponseOf<C>> | undefined;
+  return function request<C extends CommandName>(command: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+    let sent: Promise<unknown>;
     try {
-      reply = (await transport({ channel: 'liqlens', command, payload } as Envelope)) as Reply<ResponseOf<C>> | undefined;
+      sent = transport(envelope(command, payload));
     } catch (error) {
-      // A killed service worker or an extension reload drops the channel: say so plainly.
-      throw new RequestFailed('unreachable', `LiqLens background is not reachable (${error instanceof Error ? error.message : String(error)}).`);
+      sent = Promise.reject(error);
     }
-    if (!reply || typeof reply !== 'object') throw new RequestFailed('unreachable', 'LiqLens background sent no answer.');
-    if (!reply.ok) throw new RequestFailed(reply.error.code, reply.error.message);
-    return reply.data;
+    return readReply<ResponseOf<C>>(sent);
   };
 }
 

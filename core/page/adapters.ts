@@ -1,14 +1,7 @@
 /** The venue registry: VenueId → its URL rule and page adapter (one folder per venue). */
 import type { Market, VenueId } from '../types';
 import type { VenuePageAdapter } from './adapter-types';
-import * as binanceUrls from '../venues/binance/urls';
-import * as okxUrls from '../venues/okx/urls';
-import * as bybitUrls from '../venues/bybit/urls';
-import * as htxUrls from '../venues/htx/urls';
-import * as bitgetUrls from '../venues/bitget/urls';
-import * as gateUrls from '../venues/gate/urls';
-import * as mexcUrls from '../venues/mexc/urls';
-import * as hyperliquidUrls from '../venues/hyperliquid/urls';
+import { MARKET_URL_RULES } from './url-rules';
 import { adapter as binance } from '../venues/binance/page';
 import { adapter as okx } from '../venues/okx/page';
 import { adapter as bybit } from '../venues/bybit/page';
@@ -24,14 +17,14 @@ export interface VenuePage {
 }
 
 export const VENUE_PAGES: Record<VenueId, VenuePage> = {
-  binance: { parseMarketUrl: binanceUrls.parseMarketUrl, adapter: binance },
-  okx: { parseMarketUrl: okxUrls.parseMarketUrl, adapter: okx },
-  bybit: { parseMarketUrl: bybitUrls.parseMarketUrl, adapter: bybit },
-  htx: { parseMarketUrl: htxUrls.parseMarketUrl, adapter: htx },
-  bitget: { parseMarketUrl: bitgetUrls.parseMarketUrl, adapter: bitget },
-  gate: { parseMarketUrl: gateUrls.parseMarketUrl, adapter: gate },
-  mexc: { parseMarketUrl: mexcUrls.parseMarketUrl, adapter: mexc },
-  hyperliquid: { parseMarketUrl: hyperliquidUrls.parseMarketUrl, adapter: hyperliquid },
+  binance: { parseMarketUrl: MARKET_URL_RULES.binance, adapter: binance },
+  okx: { parseMarketUrl: MARKET_URL_RULES.okx, adapter: okx },
+  bybit: { parseMarketUrl: MARKET_URL_RULES.bybit, adapter: bybit },
+  htx: { parseMarketUrl: MARKET_URL_RULES.htx, adapter: htx },
+  bitget: { parseMarketUrl: MARKET_URL_RULES.bitget, adapter: bitget },
+  gate: { parseMarketUrl: MARKET_URL_RULES.gate, adapter: gate },
+  mexc: { parseMarketUrl: MARKET_URL_RULES.mexc, adapter: mexc },
+  hyperliquid: { parseMarketUrl: MARKET_URL_RULES.hyperliquid, adapter: hyperliquid },
 };
 
 export function pageAdapterFor(venue: VenueId): VenuePageAdapter {

@@ -3,7 +3,7 @@
  * venue is safe (a URL can satisfy at most one); a malformed URL is null, never an exception.
  */
 import type { Market } from '../types';
-import { VENUE_PAGES } from './adapters';
+import { MARKET_URL_RULES } from './url-rules';
 
 export function marketFromUrl(url: string): Market | null {
   let parsed: URL;
@@ -12,8 +12,8 @@ export function marketFromUrl(url: string): Market | null {
   } catch {
     return null;
   }
-  for (const venue of Object.values(VENUE_PAGES)) {
-    const market = venue.parseMarketUrl(parsed);
+  for (const rule of Object.values(MARKET_URL_RULES)) {
+    const market = rule(parsed);
     if (market) return market;
   }
   return null;

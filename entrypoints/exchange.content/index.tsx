@@ -1,12 +1,13 @@
-// First: sends the overlay's first message before the rest of the script is set up.
-import { firstAnswer, pageMarket, request } from './first-answer';
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 // The stylesheet as text, put into the shadow root directly: no fetch before the first paint and
 // no web-accessible file a page could probe for.
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { contentScriptMatches } from '@/core/venues/sites';
-import { LIVE_PORT } from '@/core/messages/protocol';
+import { LIVE_PORT, type ResponseOf } from '@/core/messages/protocol';
+import { createClient, readReply } from '@/core/messages/client';
+import { marketFromUrl } from '@/core/page/market-from-url';
+import { takeFirstAnswer } from '@/core/overlay/first-answer';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
@@ -32,15 +33,19 @@ export default defineContentScript({
   // LiqLens is installed and costs ≈10 ms before main() runs. Its DOM event still stops an old copy.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const market = pageMarket;
+    const request = createClient((message) => browser.runtime.sendMessage(message));
+    const market = marketFromUrl(location.href);
     const venue = market?.venue ?? venueForHost(location.hostname);
     if (!venue) return;
-    // First paint with cached data is the goal: the settings and the cached snapshot come in one
-    // answer (each message waits 10–20 ms for the worker's reply), already asked for by
-    // ./first-answer, and the Chinese strings for a Chinese browser are asked for now. Assembling
-    // the current snapshot keeps the background busy for tens of ms, which would hold that small
-    // answer back: it is asked for once the answer is in, and only when the site has the overlay.
-    const opening = firstAnswer;
+    // First paint with cached data is the goal. The settings and the cached snapshot come in one
+    // answer, asked for by the content script's first file (entrypoints/first-answer.ts) before
+    // this one was even compiled; the worker answers it in a few ms, so it is usually waiting by
+    // the time this function yields. The Chinese strings for a Chinese browser are asked for now.
+    // Assembling the current snapshot keeps the background busy for tens of ms, which would hold
+    // that small answer back: it is asked for once the answer is in, and only when the site has
+    // the overlay.
+    const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
+    const opening = handedOver ? readReply<ResponseOf<'overlay.open'>>(handedOver) : request('overlay.open', market ? { market } : {});
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
     const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
     const firstSnapshot = market

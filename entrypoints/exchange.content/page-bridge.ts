@@ -1,8 +1,8 @@
 /**
  * The one place the overlay meets the page reader (core/page) and the engine's order builder
  * (core/liquidation/order.ts, through core/overlay/page-order.ts). Everything the content script
- * needs from them goes through here, except the URL → market rule that ./first-answer needs before
- * anything else is set up.
+ * needs from them goes through here, except the URL → market rule (core/page/market-from-url.ts),
+ * which the content script's first file also needs and which must stay free of the page reader.
  */
 import type { VenueId } from '@/core/types';
 import { SITES } from '@/core/venues/sites';

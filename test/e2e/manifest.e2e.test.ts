@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHostPermissions, contentScriptMatches } from '../../core/venues/sites';
-import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { configure, EXTENSION_DIR, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { openAndWatchContentScript, SENSITIVE_PAGES, startBrowser, TRADING_PAGES, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser & { extensionId: string };
@@ -43,6 +45,19 @@ describe('the loaded extension holds the least-privilege baseline', () => {
     expect(everything.filter((p) => /^(\*|https?):\/\/\*\//.test(p)), 'a host wildcard').toEqual([]);
     // MV3's default CSP (no remote code) holds when the manifest does not override it.
     expect(manifest.content_security_policy).toBeUndefined();
+  });
+});
+
+describe("the content script's files", () => {
+  it('inject the small opening-request file first, in the same entry as the main file, and neither is web-accessible', async () => {
+    const worker = await browser.serviceWorker();
+    const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as { content_scripts?: { js?: string[] }[]; web_accessible_resources?: unknown };
+    expect((manifest.content_scripts ?? []).map((c) => c.js)).toEqual([['first-answer.js', 'content-scripts/exchange.js']]);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    // Small, because it runs before anything else: no polyfill, no page reader, no UI.
+    const first = fs.readFileSync(path.join(EXTENSION_DIR, 'first-answer.js'), 'utf8');
+    expect(first.length).toBeLessThan(8 * 1024);
+    expect(first).not.toMatch(/browser-polyfill|webextension-polyfill|getBoundingClientRect/);
   });
 });
 

@@ -1,0 +1,46 @@
+/**
+ * The overlay's first answer (settings plus the cached snapshot, one `overlay.open` message) is the
+ * longest wait before its first paint. The content script's first, small file sends it before the
+ * browser has even compiled the main one, and leaves the pending reply here for the main file to
+ * pick up. Both files run in the extension's isolated world, whose globals the page cannot see.
+ */
+import { envelope } from '../messages/client';
+import type { Envelope } from '../messages/protocol';
+import type { Market } from '../types';
+
+const HANDOFF_KEY = '__liqlensFirstAnswer';
+
+interface Handoff {
+  url: string;
+  reply: Promise<unknown>;
+}
+
+type Holder = Record<string, unknown>;
+
+export function openingRequest(market: Market | null): Envelope {
+  return envelope('overlay.open', market ? { market } : {});
+}
+
+/** Sends the opening request and leaves its pending reply for `takeFirstAnswer`. */
+export function sendFirstAnswer(holder: Holder, url: string, market: Market | null, send: (message: Envelope) => Promise<unknown>): void {
+  let reply: Promise<unknown>;
+  try {
+    reply = send(openingRequest(market));
+  } catch (error) {
+    reply = Promise.reject(error);
+  }
+  // The main file reads the failure (an unreachable worker means defaults); until then it is not unhandled.
+  reply.catch(() => undefined);
+  holder[HANDOFF_KEY] = { url, reply } satisfies Handoff;
+}
+
+/**
+ * The reply the first file asked for, once: null when there is none, or when it was asked for a
+ * different URL (a single-page app may have moved on, and the market was part of the question).
+ */
+export function takeFirstAnswer(holder: Holder, url: string): Promise<unknown> | null {
+  const handoff = holder[HANDOFF_KEY] as Partial<Handoff> | undefined;
+  delete holder[HANDOFF_KEY];
+  if (!handoff || handoff.url !== url || !(handoff.reply instanceof Promise)) return null;
+  return handoff.reply;
+}

@@ -1,0 +1,18 @@
+/**
+ * The content script's first file (wxt.config.ts lists it before content-scripts/exchange.js in
+ * the same manifest entry): it only sends the overlay's opening request, so that the answer
+ * travels while the browser compiles and runs the main file. It imports the URL rules and nothing
+ * else from the product, and calls the browser's own promise-based runtime.sendMessage (Chrome
+ * MV3's `chrome`, Firefox's `browser`) instead of loading webextension-polyfill a second time.
+ */
+import { marketFromUrl } from '@/core/page/market-from-url';
+import { sendFirstAnswer } from '@/core/overlay/first-answer';
+
+interface RuntimeHost {
+  runtime: { sendMessage: (message: unknown) => Promise<unknown> };
+}
+
+export default defineUnlistedScript(() => {
+  const api = ((globalThis as { browser?: RuntimeHost }).browser ?? (globalThis as { chrome?: RuntimeHost }).chrome)!;
+  sendFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href, marketFromUrl(location.href), (message) => api.runtime.sendMessage(message));
+});

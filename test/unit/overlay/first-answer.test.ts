@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest';
+import { openingRequest, sendFirstAnswer, takeFirstAnswer } from '@/core/overlay/first-answer';
+import { readReply, RequestFailed } from '@/core/messages/client';
+import type { Market } from '@/core/types';
+
+const BTC: Market = { venue: 'binance', symbol: 'BTC/USDT:USDT' };
+const URL_BTC = 'https://www.binance.com/en/futures/BTCUSDT';
+
+describe("the content script's first file hands its pending answer to the main file", () => {
+  it('sends one overlay.open envelope with the market and leaves the reply for the same URL, once', async () => {
+    const holder: Record<string, unknown> = {};
+    const send = vi.fn(async () => ({ ok: true, data: { settings: 'S', cached: null } }));
+    sendFirstAnswer(holder, URL_BTC, BTC, send);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith({ channel: 'liqlens', command: 'overlay.open', payload: { market: BTC } });
+    const reply = takeFirstAnswer(holder, URL_BTC);
+    expect(reply).not.toBeNull();
+    await expect(readReply(reply!)).resolves.toEqual({ settings: 'S', cached: null });
+    // Taken once: a second main-file run (an extension update re-injecting) asks for itself.
+    expect(takeFirstAnswer(holder, URL_BTC)).toBeNull();
+  });
+
+  it('asks without a market when the URL names none', () => {
+    expect(openingRequest(null)).toEqual({ channel: 'liqlens', command: 'overlay.open', payload: {} });
+  });
+
+  it('gives nothing for a different URL: the market was part of the question', () => {
+    const holder: Record<string, unknown> = {};
+    sendFirstAnswer(holder, URL_BTC, BTC, async () => ({ ok: true, data: {} }));
+    expect(takeFirstAnswer(holder, 'https://www.binance.com/en/futures/ETHUSDT')).toBeNull();
+  });
+
+  it('gives nothing when the first file never ran, or left something that is not a pending reply', () => {
+    expect(takeFirstAnswer({}, URL_BTC)).toBeNull();
+    expect(takeFirstAnswer({ __liqlensFirstAnswer: { url: URL_BTC, reply: 'not a promise' } }, URL_BTC)).toBeNull();
+  });
+
+  it('turns a send that throws at once (extension context gone) into an "unreachable" failure, not an exception', async () => {
+    const holder: Record<string, unknown> = {};
+    expect(() =>
+      sendFirstAnswer(holder, URL_BTC, BTC, () => {
+        throw new Error('Extension context invalidated.');
+      }),
+    ).not.toThrow();
+    const failure = readReply(takeFirstAnswer(holder, URL_BTC)!);
+    await expect(failure).rejects.toBeInstanceOf(RequestFailed);
+    await expect(failure).rejects.toMatchObject({ code: 'unreachable', message: expect.stringContaining('Extension context invalidated.') });
+  });
+
+  it("passes the background's error through with its code", async () => {
+    const holder: Record<string, unknown> = {};
+    sendFirstAnswer(holder, URL_BTC, BTC, async () => ({ ok: false, error: { code: 'bad-request', message: 'payload.market: not a market' } }));
+    await expect(readReply(takeFirstAnswer(holder, URL_BTC)!)).rejects.toMatchObject({ code: 'bad-request', message: 'payload.market: not a market' });
+  });
+});
