@@ -29,6 +29,12 @@ export interface SessionDeps {
   clearTimeout: (handle: unknown) => void;
   /** Refresh cadence: sooner while the data is stale or failing. */
   refreshMs?: { fresh: number; stale: number };
+  /**
+   * Runs work the overlay's first paint does not need (the market's tiers and instrument facts:
+   * only an order read from the page uses them, and the page reader starts after that paint).
+   * Default: at once.
+   */
+  afterFirstPaint?: (task: () => void) => void;
 }
 
 export interface OverlaySession {
@@ -150,7 +156,10 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       health.set(null);
       if (market) {
         void refresh(first, cached);
-        void loadMarketFacts(market, generation);
+        const mine = generation;
+        (deps.afterFirstPaint ?? ((task) => task()))(() => {
+          if (mine === generation && !disposed) void loadMarketFacts(market, mine);
+        });
       } else schedule();
     },
     setOnline(online) {

@@ -43,7 +43,7 @@ export default defineContentScript({
     // the time this function yields. The Chinese strings for a Chinese browser are asked for now.
     // Assembling the current snapshot keeps the background busy for tens of ms, which would hold
     // that small answer back: it is asked for once the answer is in, and only when the site has
-    // the overlay.
+    // the overlay. What only an order needs (tiers, instrument) waits for the first paint.
     const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
     const opening = handedOver ? readReply<ResponseOf<'overlay.open'>>(handedOver) : request('overlay.open', market ? { market } : {});
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
@@ -72,8 +72,12 @@ export default defineContentScript({
     };
     if (resolveLanguage('auto', uiLanguage) !== 'en') void loadLanguage(resolveLanguage('auto', uiLanguage));
 
+    // Resolved by startWatching below, after the frame that shows the overlay.
+    let firstPaintDone: () => void = () => undefined;
+    const firstPaint = new Promise<void>((resolve) => (firstPaintDone = resolve));
     const session = createOverlaySession({
       request,
+      afterFirstPaint: (task) => void firstPaint.then(task),
       compute: computeLiquidation,
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as number),
@@ -161,6 +165,7 @@ export default defineContentScript({
     // timer covers a tab that paints no frames yet), so it never holds the first paint back.
     let watch: ReturnType<typeof connectPage> | null = null;
     const startWatching = () => {
+      firstPaintDone();
       if (watch || ctx.isInvalid) return;
       watch = connectPage(document, window, venue, session);
     };

@@ -8,7 +8,7 @@ import { snapshot } from './fixtures';
 const BTC = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
 const ETH = { venue: 'binance' as const, symbol: 'ETH/USDT:USDT' };
 
-function harness(answer: (command: string, payload: { market?: { symbol: string } }) => Promise<unknown>) {
+function harness(answer: (command: string, payload: { market?: { symbol: string } }) => Promise<unknown>, afterFirstPaint?: (task: () => void) => void) {
   const timers: { fn: () => void; ms: number }[] = [];
   const calls: string[] = [];
   const request = ((command: string, payload: { market?: { symbol: string } }) => {
@@ -20,6 +20,7 @@ function harness(answer: (command: string, payload: { market?: { symbol: string 
     compute: computeLiquidation,
     setTimeout: (fn, ms) => timers.push({ fn, ms }),
     clearTimeout: () => undefined,
+    ...(afterFirstPaint ? { afterFirstPaint } : {}),
   });
   return { session, timers, calls };
 }
@@ -38,6 +39,23 @@ describe('overlay session', () => {
     expect(session.data.get().snapshot?.market).toEqual(BTC);
     expect(session.tiers.get()).toBeNull();
     expect(timers.at(-1)?.ms).toBe(60_000);
+  });
+  it('asks for tiers and instrument facts only after the first paint, and only for the market still shown', async () => {
+    const deferred: (() => void)[] = [];
+    const { session, calls } = harness(
+      async (command) => (command === 'snapshot.get' ? snapshot() : Promise.reject(new Error('n/a'))),
+      (task) => deferred.push(task),
+    );
+    session.setMarket(BTC);
+    await flush();
+    // The snapshot (what the first paint shows) is asked for at once; the facts wait.
+    expect(calls).toEqual(['snapshot.get:BTC/USDT:USDT']);
+    session.setMarket(ETH);
+    await flush();
+    for (const task of deferred.splice(0)) task();
+    await flush();
+    // BTC's facts are never asked for: the trader had moved on before the first paint.
+    expect(calls.filter((c) => !c.startsWith('snapshot.get')).sort()).toEqual(['instrument.get:ETH/USDT:USDT', 'tiers.get:ETH/USDT:USDT']);
   });
   it('uses a snapshot request already under way instead of asking twice', async () => {
     const { session, calls } = harness(async (command) => (command === 'snapshot.get' ? snapshot() : Promise.reject(new Error('n/a'))));
