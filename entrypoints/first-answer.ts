@@ -1,11 +1,11 @@
 /**
  * The content script's first file (wxt.config.ts lists it before content-scripts/exchange.js in
  * the same manifest entry): it only sends the overlay's opening request, so that the answer
- * travels while the browser compiles and runs the main file. It imports the URL rules and nothing
- * else from the product, and calls the browser's own promise-based runtime.sendMessage (Chrome
- * MV3's `chrome`, Firefox's `browser`) instead of loading webextension-polyfill a second time.
+ * travels while the browser compiles and runs the main file. It names no market (the background
+ * reads it from the sender URL) and calls the browser's own promise-based runtime.sendMessage
+ * (Chrome MV3's `chrome`, Firefox's `browser`) instead of loading webextension-polyfill a second
+ * time: at under 1 KB it costs the page almost nothing before the request is on its way.
  */
-import { marketFromUrl } from '@/core/page/market-from-url';
 import { sendFirstAnswer } from '@/core/overlay/first-answer';
 
 interface RuntimeHost {
@@ -14,5 +14,5 @@ interface RuntimeHost {
 
 export default defineUnlistedScript(() => {
   const api = ((globalThis as { browser?: RuntimeHost }).browser ?? (globalThis as { chrome?: RuntimeHost }).chrome)!;
-  sendFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href, marketFromUrl(location.href), (message) => api.runtime.sendMessage(message));
+  sendFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href, (message) => api.runtime.sendMessage(message));
 });

@@ -67,11 +67,11 @@ export const COMMANDS = {
   ping: command<Infer<typeof empty>, { version: string }>(empty, ['content', 'extension']),
   'snapshot.get': command<{ market: Market }, MarketSnapshot>(object({ market: marketSchema }), ['content', 'extension']),
   /**
-   * What the overlay needs for its first paint, in one round trip (each message waits
-   * 10–20 ms for the worker's reply): the settings and, for a market, the last assembled
-   * snapshot from the cache (one read, no refresh) — painted at once while `snapshot.get`
-   * assembles the current one. `cached` is null when nothing is cached; `stale` is set when the
-   * copy is past its freshness limit.
+   * What the overlay needs for its first paint, in one round trip: the settings and, for a
+   * market, the last assembled snapshot from the cache (one read, no refresh) — painted at once
+   * while `snapshot.get` assembles the current one. The market is the one named, else the
+   * sending trading page's own (from the browser-set sender URL). `cached` is null when nothing
+   * is cached; `stale` is set when the copy is past its freshness limit.
    */
   'overlay.open': command<{ market?: Market }, { settings: Settings; cached: MarketSnapshot | null }>(object({ market: optional(marketSchema) }), ['content', 'extension']),
   'tiers.get': command<{ market: Market }, TierTable>(object({ market: marketSchema }), ['content', 'extension']),

@@ -6,7 +6,6 @@
  */
 import { envelope } from '../messages/client';
 import type { Envelope } from '../messages/protocol';
-import type { Market } from '../types';
 
 const HANDOFF_KEY = '__liqlensFirstAnswer';
 
@@ -17,15 +16,16 @@ interface Handoff {
 
 type Holder = Record<string, unknown>;
 
-export function openingRequest(market: Market | null): Envelope {
-  return envelope('overlay.open', market ? { market } : {});
+/** No market named: the background answers for the sending page's own (its sender URL). */
+export function openingRequest(): Envelope {
+  return envelope('overlay.open', {});
 }
 
 /** Sends the opening request and leaves its pending reply for `takeFirstAnswer`. */
-export function sendFirstAnswer(holder: Holder, url: string, market: Market | null, send: (message: Envelope) => Promise<unknown>): void {
+export function sendFirstAnswer(holder: Holder, url: string, send: (message: Envelope) => Promise<unknown>): void {
   let reply: Promise<unknown>;
   try {
-    reply = send(openingRequest(market));
+    reply = send(openingRequest());
   } catch (error) {
     reply = Promise.reject(error);
   }
@@ -36,7 +36,7 @@ export function sendFirstAnswer(holder: Holder, url: string, market: Market | nu
 
 /**
  * The reply the first file asked for, once: null when there is none, or when it was asked for a
- * different URL (a single-page app may have moved on, and the market was part of the question).
+ * different URL (a single-page app may have moved on, and the page's market was the question).
  */
 export function takeFirstAnswer(holder: Holder, url: string): Promise<unknown> | null {
   const handoff = holder[HANDOFF_KEY] as Partial<Handoff> | undefined;

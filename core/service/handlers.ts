@@ -11,6 +11,7 @@ import type { SettingsStore } from './settings-store';
 import type { StatusRecorder } from './status';
 import type { ViewedMarkets } from './viewed';
 import type { createSnapshotAssembler } from './snapshot';
+import { marketFromUrl } from '../page/market-from-url';
 import { zh_CN } from '../i18n/catalogs/zh_CN';
 import { zh_CNNotes } from '../i18n/catalogs/zh_CN-notes';
 
@@ -71,7 +72,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return snapshot;
     },
 
-    'overlay.open': async ({ market }) => {
+    'overlay.open': async ({ market: asked }, sender) => {
+      // Without a market named, the content script means its own page's: the browser-set sender
+      // URL says which (so the content script's first file needs no URL rules of its own).
+      const market = asked ?? (sender.kind === 'content' && sender.info.url ? marketFromUrl(sender.info.url) : null);
       // A bad cached record costs the page its cached snapshot, never its settings (which decide
       // whether the overlay shows on this site at all).
       const [settings, cached] = await Promise.all([readSettings(), market ? deps.snapshots.cached(market).catch(() => null) : null]);

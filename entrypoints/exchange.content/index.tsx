@@ -45,7 +45,7 @@ export default defineContentScript({
     // that small answer back: it is asked for once the answer is in, and only when the site has
     // the overlay. What only an order needs (tiers, instrument) waits for the first paint.
     const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
-    const opening = handedOver ? readReply<ResponseOf<'overlay.open'>>(handedOver) : request('overlay.open', market ? { market } : {});
+    const opening = handedOver ? readReply<ResponseOf<'overlay.open'>>(handedOver) : request('overlay.open', {});
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
     const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
     const firstSnapshot = market

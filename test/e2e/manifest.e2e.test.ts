@@ -54,10 +54,10 @@ describe("the content script's files", () => {
     const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as { content_scripts?: { js?: string[] }[]; web_accessible_resources?: unknown };
     expect((manifest.content_scripts ?? []).map((c) => c.js)).toEqual([['first-answer.js', 'content-scripts/exchange.js']]);
     expect(manifest.web_accessible_resources).toBeUndefined();
-    // Small, because it runs before anything else: no polyfill, no page reader, no UI.
+    // Small, because it runs before anything else: no polyfill, no URL rules, no page reader, no UI.
     const first = fs.readFileSync(path.join(EXTENSION_DIR, 'first-answer.js'), 'utf8');
-    expect(first.length).toBeLessThan(8 * 1024);
-    expect(first).not.toMatch(/browser-polyfill|webextension-polyfill|getBoundingClientRect/);
+    expect(first.length).toBeLessThan(2 * 1024);
+    expect(first).not.toMatch(/webextension-polyfill|getBoundingClientRect|futures/);
   });
 });
 

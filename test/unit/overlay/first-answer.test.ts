@@ -1,18 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openingRequest, sendFirstAnswer, takeFirstAnswer } from '@/core/overlay/first-answer';
+import { sendFirstAnswer, takeFirstAnswer } from '@/core/overlay/first-answer';
 import { readReply, RequestFailed } from '@/core/messages/client';
-import type { Market } from '@/core/types';
-
-const BTC: Market = { venue: 'binance', symbol: 'BTC/USDT:USDT' };
 const URL_BTC = 'https://www.binance.com/en/futures/BTCUSDT';
 
 describe("the content script's first file hands its pending answer to the main file", () => {
-  it('sends one overlay.open envelope with the market and leaves the reply for the same URL, once', async () => {
+  it("sends one overlay.open envelope (the background reads the page's market from the sender URL) and leaves the reply for the same URL, once", async () => {
     const holder: Record<string, unknown> = {};
     const send = vi.fn(async () => ({ ok: true, data: { settings: 'S', cached: null } }));
-    sendFirstAnswer(holder, URL_BTC, BTC, send);
+    sendFirstAnswer(holder, URL_BTC, send);
     expect(send).toHaveBeenCalledTimes(1);
-    expect(send).toHaveBeenCalledWith({ channel: 'liqlens', command: 'overlay.open', payload: { market: BTC } });
+    expect(send).toHaveBeenCalledWith({ channel: 'liqlens', command: 'overlay.open', payload: {} });
     const reply = takeFirstAnswer(holder, URL_BTC);
     expect(reply).not.toBeNull();
     await expect(readReply(reply!)).resolves.toEqual({ settings: 'S', cached: null });
@@ -20,13 +17,9 @@ describe("the content script's first file hands its pending answer to the main f
     expect(takeFirstAnswer(holder, URL_BTC)).toBeNull();
   });
 
-  it('asks without a market when the URL names none', () => {
-    expect(openingRequest(null)).toEqual({ channel: 'liqlens', command: 'overlay.open', payload: {} });
-  });
-
   it('gives nothing for a different URL: the market was part of the question', () => {
     const holder: Record<string, unknown> = {};
-    sendFirstAnswer(holder, URL_BTC, BTC, async () => ({ ok: true, data: {} }));
+    sendFirstAnswer(holder, URL_BTC, async () => ({ ok: true, data: {} }));
     expect(takeFirstAnswer(holder, 'https://www.binance.com/en/futures/ETHUSDT')).toBeNull();
   });
 
@@ -38,7 +31,7 @@ describe("the content script's first file hands its pending answer to the main f
   it('turns a send that throws at once (extension context gone) into an "unreachable" failure, not an exception', async () => {
     const holder: Record<string, unknown> = {};
     expect(() =>
-      sendFirstAnswer(holder, URL_BTC, BTC, () => {
+      sendFirstAnswer(holder, URL_BTC, () => {
         throw new Error('Extension context invalidated.');
       }),
     ).not.toThrow();
@@ -49,7 +42,7 @@ describe("the content script's first file hands its pending answer to the main f
 
   it("passes the background's error through with its code", async () => {
     const holder: Record<string, unknown> = {};
-    sendFirstAnswer(holder, URL_BTC, BTC, async () => ({ ok: false, error: { code: 'bad-request', message: 'payload.market: not a market' } }));
+    sendFirstAnswer(holder, URL_BTC, async () => ({ ok: false, error: { code: 'bad-request', message: 'payload.market: not a market' } }));
     await expect(readReply(takeFirstAnswer(holder, URL_BTC)!)).rejects.toMatchObject({ code: 'bad-request', message: 'payload.market: not a market' });
   });
 });

@@ -108,8 +108,10 @@ describe('background service', () => {
     await clock.advance(0);
     expect(calls.length).toBe(before);
     expect((await open({ venue: 'okx', symbol: 'BTC/USDT:USDT' })).cached).toBeNull();
-    // A page that is not a market (the overlay says "unsupported") still gets its settings.
-    expect(await open()).toEqual({ settings: stored, cached: null });
+    // No market named from a trading page: its own (the sender URL is BTCUSDT's page).
+    expect((await open()).cached).toEqual(old);
+    // No market named from an extension page: settings only.
+    expect(((await ask(route, 'overlay.open', {})) as { data: unknown }).data).toEqual({ settings: stored, cached: null });
   });
 
   it('overlay.open: a malformed cached record costs only the cached snapshot, never the settings', async () => {
