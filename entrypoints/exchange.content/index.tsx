@@ -101,8 +101,7 @@ export default defineContentScript({
     // While the answer travels, the overlay's loading state renders into the host before the host is
     // on the page: that render compiles the UI code, so the render with data is quick, and the page
     // sees nothing until the settings say this site has the overlay. It then joins the page where the
-    // trader left it, so it never jumps. The order form's box is read once, here, so the overlay never
-    // starts on top of the order button.
+    // trader left it, so it never jumps.
     const ui = createShadowHost(document, {
       name: 'liqlens-overlay',
       css: overlayCss,
@@ -119,7 +118,6 @@ export default defineContentScript({
       ui.remove();
     });
     session.setMarket(market, firstSnapshot, cachedSnapshot);
-    const formRect = orderFormRect(document, venue);
     // A task of its own, so an answer already waiting is handled first.
     let early = true;
     ctx.setTimeout(() => {
@@ -138,7 +136,9 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     const viewport = { width: innerWidth, height: innerHeight };
     const saved = settings.overlayPositions?.[venue];
-    const position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, formRect);
+    // The order form's box is read once, and only when there is no saved place: the overlay never
+    // starts on top of the order button, and a returning trader's page is spared the layout read.
+    const position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, orderFormRect(document, venue));
     paint(position, settings.overlayExpandedByDefault);
     ui.mount();
 
