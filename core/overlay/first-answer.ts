@@ -2,7 +2,8 @@
  * The overlay's first answer (settings plus the cached snapshot, one `overlay.open` message) is the
  * longest wait before its first paint. The content script's first, small file sends it before the
  * browser has even compiled the main one, and leaves the pending reply here for the main file to
- * pick up. Both files run in the extension's isolated world, whose globals the page cannot see.
+ * pick up. Both files run in the extension's isolated world, whose globals the page can neither see
+ * nor set (and a value from the page's realm would fail the `instanceof Promise` check anyway).
  */
 import { envelope } from '../messages/client';
 import type { Envelope } from '../messages/protocol';
