@@ -29,7 +29,7 @@ const KEYSTROKES = 32;
 const KEY_GAP_MS = 120;
 const IDLE_MS = 3000;
 const KEYS = ['0', '.', '2', '5', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
-const FIRST_PAINT_SAMPLES = 9;
+const FIRST_PAINT_SAMPLES = 15;
 
 /** Every file the manifest injects into a trading page (the first-answer file and the main one). */
 function bundleRows(): BenchRow[] {
