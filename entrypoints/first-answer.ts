@@ -3,8 +3,10 @@
  * the same manifest entry): it only sends the overlay's opening request, so that the answer
  * travels while the browser compiles and runs the main file. It names no market (the background
  * reads it from the sender URL) and calls the browser's own promise-based runtime.sendMessage
- * (Chrome MV3's `chrome`, Firefox's `browser`) instead of loading webextension-polyfill a second
- * time: at under 1 KB it costs the page almost nothing before the request is on its way.
+ * instead of loading webextension-polyfill a second time: at under 1 KB it costs the page almost
+ * nothing before the request is on its way. The namespace is chosen at build time, not by probing
+ * `globalThis.browser`: on a Chromium without its own `browser`, a page element with id="browser"
+ * would answer to that name; the API objects each browser installs cannot be shadowed that way.
  */
 import { sendFirstAnswer } from '@/core/overlay/first-answer';
 
@@ -13,6 +15,6 @@ interface RuntimeHost {
 }
 
 export default defineUnlistedScript(() => {
-  const api = ((globalThis as { browser?: RuntimeHost }).browser ?? (globalThis as { chrome?: RuntimeHost }).chrome)!;
+  const api = (import.meta.env.FIREFOX ? (globalThis as { browser?: RuntimeHost }).browser : (globalThis as { chrome?: RuntimeHost }).chrome)!;
   sendFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href, (message) => api.runtime.sendMessage(message));
 });

@@ -2,10 +2,11 @@
  * The overlay's first answer (settings plus the cached snapshot, one `overlay.open` message) is the
  * longest wait before its first paint. The content script's first, small file sends it before the
  * browser has even compiled the main one, and leaves the pending reply here for the main file to
- * pick up. Both files run in the extension's isolated world, whose globals the page can neither see
- * nor set (and a value from the page's realm would fail the `instanceof Promise` check anyway).
+ * pick up. Both files run in the extension's isolated world: the page cannot read its globals, a
+ * value from the page's realm (e.g. an element whose id names the key) fails `instanceof Promise`,
+ * and the main file asks again whenever the handed-over request failed.
  */
-import { envelope } from '../messages/client';
+import { envelope, readReply } from '../messages/client';
 import type { Envelope } from '../messages/protocol';
 
 const HANDOFF_KEY = '__liqlensFirstAnswer';
@@ -44,4 +45,13 @@ export function takeFirstAnswer(holder: Holder, url: string): Promise<unknown> |
   delete holder[HANDOFF_KEY];
   if (!handoff || handoff.url !== url || !(handoff.reply instanceof Promise)) return null;
   return handoff.reply;
+}
+
+/**
+ * The opening answer: the handed-over one, or the main file's own request when there was none or
+ * it failed (a failed first request would otherwise leave the page on default settings — the
+ * overlay shown on a site the trader switched off).
+ */
+export function firstAnswerOr<T>(handedOver: Promise<unknown> | null, ask: () => Promise<T>): Promise<T> {
+  return handedOver ? readReply<T>(handedOver).catch(() => ask()) : ask();
 }

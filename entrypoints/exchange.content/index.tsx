@@ -4,10 +4,10 @@ import { browser, type Browser } from 'wxt/browser';
 // no web-accessible file a page could probe for.
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { contentScriptMatches } from '@/core/venues/sites';
-import { LIVE_PORT, type ResponseOf } from '@/core/messages/protocol';
-import { createClient, readReply } from '@/core/messages/client';
+import { LIVE_PORT } from '@/core/messages/protocol';
+import { createClient } from '@/core/messages/client';
 import { marketFromUrl } from '@/core/page/market-from-url';
-import { takeFirstAnswer } from '@/core/overlay/first-answer';
+import { firstAnswerOr, takeFirstAnswer } from '@/core/overlay/first-answer';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
@@ -33,6 +33,8 @@ export default defineContentScript({
   // LiqLens is installed and costs ≈10 ms before main() runs. Its DOM event still stops an old copy.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // Taken at once, so it never lingers on the global, whatever happens next.
+    const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
     const request = createClient((message) => browser.runtime.sendMessage(message));
     const market = marketFromUrl(location.href);
     const venue = market?.venue ?? venueForHost(location.hostname);
@@ -44,8 +46,7 @@ export default defineContentScript({
     // Assembling the current snapshot keeps the background busy for tens of ms, which would hold
     // that small answer back: it is asked for once the answer is in, and only when the site has
     // the overlay. What only an order needs (tiers, instrument) waits for the first paint.
-    const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
-    const opening = handedOver ? readReply<ResponseOf<'overlay.open'>>(handedOver) : request('overlay.open', {});
+    const opening = firstAnswerOr(handedOver, () => request('overlay.open', market ? { market } : {}));
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
     const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
     const firstSnapshot = market
