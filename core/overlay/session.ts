@@ -42,6 +42,11 @@ export interface OverlaySession {
   order: Store<OrderState>;
   tiers: Store<TierTable | null>;
   instrument: Store<InstrumentInfo | null>;
+  /**
+   * False until the market's tiers and instrument facts have been answered (or have failed): an
+   * order read before then would be priced without its tier table and repriced a moment later.
+   */
+  factsSettled: Store<boolean>;
   pagePrice: Store<number | null>;
   /** Which page fields were read by which hook: shown on demand. */
   health: Store<PageHealth | null>;
@@ -76,6 +81,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const order = createStore<OrderState>({ kind: 'waiting' });
   const tiers = createStore<TierTable | null>(null);
   const instrument = createStore<InstrumentInfo | null>(null);
+  const factsSettled = createStore(false);
   const pagePrice = createStore<number | null>(null);
   const health = createStore<PageHealth | null>(null);
   const priceMismatch = createStore<{ page: number; mark: number } | null>(null);
@@ -134,6 +140,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     if (mine !== generation) return;
     tiers.set(t.status === 'fulfilled' ? t.value : null);
     instrument.set(i.status === 'fulfilled' ? i.value : null);
+    factsSettled.set(true);
   }
 
   return {
@@ -141,6 +148,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     order,
     tiers,
     instrument,
+    factsSettled,
     pagePrice,
     health,
     priceMismatch,
@@ -151,6 +159,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       generation++;
       tiers.set(null);
       instrument.set(null);
+      factsSettled.set(false);
       order.set({ kind: 'waiting' });
       pagePrice.set(null);
       health.set(null);

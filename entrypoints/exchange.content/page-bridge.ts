@@ -1,8 +1,7 @@
 /**
  * The one place the overlay meets the page reader (core/page) and the engine's order builder
  * (core/liquidation/order.ts, through core/overlay/page-order.ts). Everything the content script
- * needs from them goes through here, except the URL → market rule (core/page/market-from-url.ts),
- * which the content script's first file also needs and which must stay free of the page reader.
+ * needs from them goes through here, except the URL → market rule (core/page/market-from-url.ts).
  */
 import type { VenueId } from '@/core/types';
 import { SITES } from '@/core/venues/sites';
@@ -47,12 +46,14 @@ function pagePrice(reading: PageReading): number | null {
 /**
  * Feeds the session from the page: market switches, the page price, and the order being typed.
  * The order is rebuilt when the page changes and when facts it depends on arrive (tier table,
- * contract size, mark price); memoization downstream makes an unchanged order free.
+ * contract size, mark price); memoization downstream makes an unchanged order free. Until the
+ * market's tier table and instrument facts are answered it waits, so an order already in the form
+ * at load is never shown priced without its tiers first.
  */
 export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch {
   let last: PageReading | null = null;
   const rebuild = () => {
-    if (last) session.setOrder(orderFromReading(last, session.context(), readingToInputs));
+    if (last && session.factsSettled.get()) session.setOrder(orderFromReading(last, session.context(), readingToInputs));
   };
   const watch = watchReadings(doc, win, pageAdapterFor(venue), (reading) => {
     last = reading;
@@ -67,6 +68,7 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
   const unsubscribe = [
     session.tiers.subscribe(rebuild),
     session.instrument.subscribe(rebuild),
+    session.factsSettled.subscribe(rebuild),
     session.data.subscribe(() => {
       const next = session.context()?.markPrice ?? null;
       if (next !== mark) {

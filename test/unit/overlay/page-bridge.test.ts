@@ -96,4 +96,31 @@ describe('page bridge (real reader, real engine)', () => {
     page.flush();
     expect(session.order.get().kind).toBe('waiting');
   });
+  it('an order already in the form waits for the tier table instead of being priced without it first', async () => {
+    const doc = loadIntoGlobalDocument('binance');
+    let answerTiers: () => void = () => undefined;
+    const tiersAsked = new Promise<void>((r) => (answerTiers = r));
+    const request = (async (command: string) => {
+      if (command === 'snapshot.get') return snapshot({ mark: { price: 84_028.1, time: 0, source: 'test' } });
+      if (command === 'tiers.get') return tiersAsked.then(() => bundledTiers(BTC));
+      throw new Error('not recorded');
+    }) as unknown as RequestFn;
+    const session = createOverlaySession({ request, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
+    session.setMarket(BTC);
+    await settle();
+    const page = manualWindow(URL);
+    const watch = connectPage(doc, page.win, 'binance', session);
+    stop = () => watch.stop();
+    page.flush();
+    expect(session.factsSettled.get()).toBe(false);
+    expect(session.order.get().kind).toBe('waiting');
+    answerTiers();
+    await settle();
+    const order = session.order.get();
+    expect(order.kind).toBe('computed');
+    if (order.kind !== 'computed') return;
+    const priced = order.sides.filter((o) => 'result' in o && o.result.price !== null);
+    expect(priced.length).toBeGreaterThan(0);
+    for (const o of priced) if ('result' in o) expect(o.result.table?.source).toBe(bundledTiers(BTC)!.source);
+  });
 });
