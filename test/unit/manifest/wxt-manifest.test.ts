@@ -19,4 +19,19 @@ describe('manifest per browser', () => {
     expect(m.optional_permissions).toEqual(Object.values(VENDOR_HOSTS));
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: expect.any(String), data_collection_permissions: { required: ['none'] } } });
   });
+
+  it("puts the first-answer file before the main content script in that script's entry, and nowhere else", () => {
+    const hook = (config.hooks as unknown as { 'build:manifestGenerated': (wxt: unknown, manifest: { content_scripts?: { js?: string[]; matches: string[]; exclude_matches?: string[] }[] }) => void })['build:manifestGenerated'];
+    type Entry = { js?: string[]; matches: string[]; exclude_matches?: string[] };
+    const manifest: { content_scripts: Entry[] } = {
+      content_scripts: [
+        { matches: ['https://www.binance.com/*/futures/*'], js: ['content-scripts/exchange.js', 'first-answer.js'] },
+        { matches: ['https://example.test/*'], js: ['content-scripts/other.js'] },
+      ],
+    };
+    hook(undefined, manifest);
+    expect(manifest.content_scripts.map((c) => c.js)).toEqual([['first-answer.js', 'content-scripts/exchange.js'], ['content-scripts/other.js']]);
+    // Every entry gets the sensitive-page excludes (login, API keys, withdrawals).
+    for (const c of manifest.content_scripts) expect(c.exclude_matches).toEqual(expect.arrayContaining(['https://www.binance.com/*withdraw*']));
+  });
 });
