@@ -7,7 +7,8 @@
  * and the main file asks again whenever the handed-over request failed.
  */
 import { envelope, readReply } from '../messages/client';
-import type { Envelope } from '../messages/protocol';
+import type { Envelope, MarketSnapshot } from '../messages/protocol';
+import type { Settings } from '../settings/settings';
 
 const HANDOFF_KEY = '__liqlensFirstAnswer';
 
@@ -54,4 +55,26 @@ export function takeFirstAnswer(holder: Holder, url: string): Promise<unknown> |
  */
 export function firstAnswerOr<T>(handedOver: Promise<unknown> | null, ask: () => Promise<T>): Promise<T> {
   return handedOver ? readReply<T>(handedOver).catch(() => ask()) : ask();
+}
+
+export interface OpeningAnswer {
+  settings: Settings;
+  cached: MarketSnapshot | null;
+}
+
+/**
+ * The current snapshot, asked for once the opening answer is in: at once when nothing cached is
+ * on screen (the overlay is loading), else after the first paint — its answer re-renders the
+ * overlay and must not land between the first render and its frame. Never asked for on a site
+ * the settings switch off; a failed opening answer means defaults, so it is asked for at once.
+ */
+export function currentSnapshot(
+  opening: Promise<OpeningAnswer>,
+  options: { switchedOff: (settings: Settings) => boolean; firstPaint: Promise<void>; ask: () => Promise<MarketSnapshot> },
+): Promise<MarketSnapshot> {
+  return opening.then(
+    ({ settings, cached }) =>
+      options.switchedOff(settings) ? Promise.reject(new Error('overlay off on this site')) : (cached ? options.firstPaint : Promise.resolve()).then(options.ask),
+    () => options.ask(),
+  );
 }

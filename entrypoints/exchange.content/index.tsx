@@ -7,7 +7,7 @@ import { contentScriptMatches } from '@/core/venues/sites';
 import { LIVE_PORT } from '@/core/messages/protocol';
 import { createClient } from '@/core/messages/client';
 import { marketFromUrl } from '@/core/page/market-from-url';
-import { firstAnswerOr, takeFirstAnswer } from '@/core/overlay/first-answer';
+import { currentSnapshot, firstAnswerOr, takeFirstAnswer } from '@/core/overlay/first-answer';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
@@ -44,13 +44,17 @@ export default defineContentScript({
     // this one was even compiled; the worker answers it in a few ms, so it is usually waiting by
     // the time this function yields. The Chinese strings for a Chinese browser are asked for now.
     // Assembling the current snapshot keeps the background busy for tens of ms, which would hold
-    // that small answer back: it is asked for once the answer is in, and only when the site has
-    // the overlay. What only an order needs (tiers, instrument) waits for the first paint.
+    // that small answer back: it is asked for once the answer is in (after the first paint when a
+    // cached one is shown), and only when the site has the overlay. What only an order needs
+    // (tiers, instrument) waits for the first paint too.
     const opening = firstAnswerOr(handedOver, () => request('overlay.open', market ? { market } : {}));
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
     const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
+    // Resolved by startWatching below, after the frame that shows the overlay.
+    let firstPaintDone: () => void = () => undefined;
+    const firstPaint = new Promise<void>((resolve) => (firstPaintDone = resolve));
     const firstSnapshot = market
-      ? settingsReply.then((s) => (s.overlaySites[venue] === false ? Promise.reject(new Error('overlay off on this site')) : request('snapshot.get', { market })))
+      ? currentSnapshot(opening, { switchedOff: (s) => s.overlaySites[venue] === false, firstPaint, ask: () => request('snapshot.get', { market }) })
       : undefined;
     firstSnapshot?.catch(() => undefined);
     const uiLanguage = browser.i18n.getUILanguage();
@@ -73,9 +77,6 @@ export default defineContentScript({
     };
     if (resolveLanguage('auto', uiLanguage) !== 'en') void loadLanguage(resolveLanguage('auto', uiLanguage));
 
-    // Resolved by startWatching below, after the frame that shows the overlay.
-    let firstPaintDone: () => void = () => undefined;
-    const firstPaint = new Promise<void>((resolve) => (firstPaintDone = resolve));
     const session = createOverlaySession({
       request,
       afterFirstPaint: (task) => void firstPaint.then(task),

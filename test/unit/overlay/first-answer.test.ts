@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { firstAnswerOr, sendFirstAnswer, takeFirstAnswer } from '@/core/overlay/first-answer';
+import { currentSnapshot, firstAnswerOr, sendFirstAnswer, takeFirstAnswer } from '@/core/overlay/first-answer';
 import { readReply, RequestFailed } from '@/core/messages/client';
+import type { MarketSnapshot } from '@/core/messages/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
+import { snapshot } from './fixtures';
 const URL_BTC = 'https://www.binance.com/en/futures/BTCUSDT';
 
 describe("the content script's first file hands its pending answer to the main file", () => {
@@ -68,5 +71,42 @@ describe('the opening answer the main file uses', () => {
   it('asks when nothing was handed over, and passes the failure on when that fails too', async () => {
     await expect(firstAnswerOr(null, async () => 'asked')).resolves.toBe('asked');
     await expect(firstAnswerOr(Promise.reject(new Error('gone')), () => Promise.reject(new Error('still gone')))).rejects.toThrow('still gone');
+  });
+});
+
+describe('when the current snapshot is asked for', () => {
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+  const off = (settings: Settings) => settings.overlaySites.binance === false;
+  const setup = (opening: Promise<{ settings: Settings; cached: MarketSnapshot | null }>) => {
+    let paint: () => void = () => undefined;
+    const firstPaint = new Promise<void>((r) => (paint = r));
+    const ask = vi.fn(async () => snapshot({ asOf: 2 }));
+    const current = currentSnapshot(opening, { switchedOff: off, firstPaint, ask });
+    current.catch(() => undefined);
+    return { current, ask, paint };
+  };
+
+  it('waits for the first paint while a cached snapshot is on screen, so its re-render never delays that frame', async () => {
+    const { current, ask, paint } = setup(Promise.resolve({ settings: DEFAULT_SETTINGS, cached: snapshot({ asOf: 1 }) }));
+    await flush();
+    expect(ask).not.toHaveBeenCalled();
+    paint();
+    await expect(current).resolves.toMatchObject({ asOf: 2 });
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks at once when nothing is cached (the overlay is loading) or the opening answer failed', async () => {
+    const empty = setup(Promise.resolve({ settings: DEFAULT_SETTINGS, cached: null }));
+    await expect(empty.current).resolves.toMatchObject({ asOf: 2 });
+    const failed = setup(Promise.reject(new Error('unreachable')));
+    await expect(failed.current).resolves.toMatchObject({ asOf: 2 });
+  });
+
+  it('never asks on a site the trader switched off', async () => {
+    const settings = { ...DEFAULT_SETTINGS, overlaySites: { ...DEFAULT_SETTINGS.overlaySites, binance: false } };
+    const { current, ask, paint } = setup(Promise.resolve({ settings, cached: snapshot() }));
+    paint();
+    await expect(current).rejects.toThrow('off on this site');
+    expect(ask).not.toHaveBeenCalled();
   });
 });
