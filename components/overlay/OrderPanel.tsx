@@ -58,6 +58,10 @@ export function OrderPanel(props: OrderPanelProps) {
         <p class="ll-muted ll-small" data-testid="order-waiting">
           {t('orderWaiting')}
         </p>
+      ) : state.kind === 'pricing' ? (
+        <p class="ll-muted ll-small" role="status" data-testid="order-pricing">
+          {t('orderPricing')}
+        </p>
       ) : (
         state.kind === 'computed' && (
           <>

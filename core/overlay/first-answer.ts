@@ -70,11 +70,18 @@ export interface OpeningAnswer {
  */
 export function currentSnapshot(
   opening: Promise<OpeningAnswer>,
-  options: { switchedOff: (settings: Settings) => boolean; firstPaint: Promise<void>; ask: () => Promise<MarketSnapshot> },
+  options: {
+    switchedOff: (settings: Settings) => boolean;
+    firstPaint: Promise<void>;
+    /** False once the page has moved to another market: its snapshot is no longer asked for. */
+    stillWanted: () => boolean;
+    ask: () => Promise<MarketSnapshot>;
+  },
 ): Promise<MarketSnapshot> {
+  const askIfWanted = () => (options.stillWanted() ? options.ask() : Promise.reject(new Error('the page moved to another market')));
   return opening.then(
     ({ settings, cached }) =>
-      options.switchedOff(settings) ? Promise.reject(new Error('overlay off on this site')) : (cached ? options.firstPaint : Promise.resolve()).then(options.ask),
+      options.switchedOff(settings) ? Promise.reject(new Error('overlay off on this site')) : (cached ? options.firstPaint : Promise.resolve()).then(askIfWanted),
     () => options.ask(),
   );
 }

@@ -22,6 +22,8 @@ export interface CalculatorPrefill {
 
 export type OrderState =
   | { kind: 'waiting' }
+  /** An order is on the page; the market's tier table and contract facts are still on their way. */
+  | { kind: 'pricing' }
   | { kind: 'computed'; sides: SideOutcome[]; /** Order sides that would close the position exactly. */ closes?: Side[] }
   | { kind: 'unreadable'; missing: string[]; prefill: CalculatorPrefill };
 

@@ -31,8 +31,8 @@ export interface SessionDeps {
   refreshMs?: { fresh: number; stale: number };
   /**
    * Runs work the overlay's first paint does not need (the market's tiers and instrument facts:
-   * only an order read from the page uses them, and the page reader starts after that paint).
-   * Default: at once.
+   * an order read from the page and the manual calculator use them, and neither exists before
+   * that paint). Default: at once.
    */
   afterFirstPaint?: (task: () => void) => void;
 }
@@ -43,8 +43,9 @@ export interface OverlaySession {
   tiers: Store<TierTable | null>;
   instrument: Store<InstrumentInfo | null>;
   /**
-   * False until the market's tiers and instrument facts have been answered (or have failed): an
-   * order read before then would be priced without its tier table and repriced a moment later.
+   * False until the market's tiers and instrument facts have been answered (or have failed, or
+   * FACTS_PATIENCE_MS has passed): an order read before then is shown as being priced, not priced
+   * without its tier table and repriced a moment later.
    */
   factsSettled: Store<boolean>;
   pagePrice: Store<number | null>;
@@ -65,6 +66,14 @@ export interface OverlaySession {
   refresh(): Promise<void>;
   dispose(): void;
 }
+
+/**
+ * How long an order on the page waits for its market's tier table before it is priced with what
+ * the engine has (a bundled, dated table, or a result that says no table is known) — always
+ * labelled, and repriced when the live table arrives. Cached facts answer in a few ms; this only
+ * matters when they come from a slow or failing network.
+ */
+export const FACTS_PATIENCE_MS = 1500;
 
 /**
  * Page and mark prices normally sit well within this of each other; beyond it the page may show
@@ -135,6 +144,9 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   }
 
   async function loadMarketFacts(market: Market, mine: number) {
+    deps.setTimeout(() => {
+      if (mine === generation && !disposed) factsSettled.set(true);
+    }, FACTS_PATIENCE_MS);
     // Tiers and instrument facts change rarely; a failure leaves the engine's own fallback in charge.
     const [t, i] = await Promise.allSettled([deps.request('tiers.get', { market }), deps.request('instrument.get', { market })]);
     if (mine !== generation) return;
@@ -174,14 +186,20 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     setOnline(online) {
       const was = data.get().online;
       dispatch({ type: 'online', online });
-      if (online && !was) void refresh();
+      if (!online || was) return;
+      void refresh();
+      // Facts that failed while offline are asked for again; an order keeps its labelled price meanwhile.
+      const market = data.get().market;
+      if (market && factsSettled.get() && (tiers.get() === null || instrument.get() === null)) void loadMarketFacts(market, generation);
     },
     setPagePrice(price) {
       pagePrice.set(price !== null && Number.isFinite(price) && price > 0 ? price : null);
       checkMismatch();
     },
     setOrder(build) {
-      if ('inputs' in build) {
+      if ('inputs' in build && !factsSettled.get()) {
+        if (order.get().kind !== 'pricing') order.set({ kind: 'pricing' });
+      } else if ('inputs' in build) {
         const computed = sides(build.inputs, build.orderSides);
         const closes = build.closes ?? [];
         const current = order.get();

@@ -45,8 +45,8 @@ export default defineContentScript({
     // the time this function yields. The Chinese strings for a Chinese browser are asked for now.
     // Assembling the current snapshot keeps the background busy for tens of ms, which would hold
     // that small answer back: it is asked for once the answer is in (after the first paint when a
-    // cached one is shown), and only when the site has the overlay. What only an order needs
-    // (tiers, instrument) waits for the first paint too.
+    // cached one is shown), and only when the site has the overlay. What only an order or the
+    // manual calculator needs (tiers, instrument) waits for the first paint too.
     const opening = firstAnswerOr(handedOver, () => request('overlay.open', market ? { market } : {}));
     const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
     const cachedSnapshot = market ? opening.then((o) => o.cached, () => null) : undefined;
@@ -54,7 +54,12 @@ export default defineContentScript({
     let firstPaintDone: () => void = () => undefined;
     const firstPaint = new Promise<void>((resolve) => (firstPaintDone = resolve));
     const firstSnapshot = market
-      ? currentSnapshot(opening, { switchedOff: (s) => s.overlaySites[venue] === false, firstPaint, ask: () => request('snapshot.get', { market }) })
+      ? currentSnapshot(opening, {
+          switchedOff: (s) => s.overlaySites[venue] === false,
+          firstPaint,
+          stillWanted: () => session.data.get().market?.symbol === market.symbol,
+          ask: () => request('snapshot.get', { market }),
+        })
       : undefined;
     firstSnapshot?.catch(() => undefined);
     const uiLanguage = browser.i18n.getUILanguage();
@@ -154,11 +159,21 @@ export default defineContentScript({
 
     // Settings changed on the options page apply when the trader comes back to this tab. (Not
     // storage.onChanged: that event would hand this page's process every stored value, keys included.)
+    // A site switched off hides the overlay; switched on again, it shows it again (not when the
+    // trader had closed it: that stays their choice until the shortcut or a reload).
+    let hiddenBySettings = false;
     ctx.addEventListener(document, 'visibilitychange', () => {
       if (document.visibilityState !== 'visible') return;
       void request('settings.get', {}).then((next) => {
         void applySettings(next);
-        if (next.overlaySites[venue] === false) visible.set(false);
+        const off = next.overlaySites[venue] === false;
+        if (off && visible.get()) {
+          hiddenBySettings = true;
+          visible.set(false);
+        } else if (!off && hiddenBySettings) {
+          hiddenBySettings = false;
+          visible.set(true);
+        }
       }, () => undefined);
     });
 

@@ -46,14 +46,13 @@ function pagePrice(reading: PageReading): number | null {
 /**
  * Feeds the session from the page: market switches, the page price, and the order being typed.
  * The order is rebuilt when the page changes and when facts it depends on arrive (tier table,
- * contract size, mark price); memoization downstream makes an unchanged order free. Until the
- * market's tier table and instrument facts are answered it waits, so an order already in the form
- * at load is never shown priced without its tiers first.
+ * contract size, mark price, the facts settling); memoization downstream makes an unchanged order
+ * free. Until the market's facts are settled the session shows the order as being priced.
  */
 export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch {
   let last: PageReading | null = null;
   const rebuild = () => {
-    if (last && session.factsSettled.get()) session.setOrder(orderFromReading(last, session.context(), readingToInputs));
+    if (last) session.setOrder(orderFromReading(last, session.context(), readingToInputs));
   };
   const watch = watchReadings(doc, win, pageAdapterFor(venue), (reading) => {
     last = reading;

@@ -147,6 +147,26 @@ describe('the overlay on the recorded Binance page', () => {
     await chinese.close();
     await configure(browser, { theme: 'auto', language: 'auto' });
   });
+
+  it('goes away on a site switched off when the trader comes back to the tab, and returns when it is switched on again', async () => {
+    const page = await openBinance();
+    const sites = (await configure(browser, {})).overlaySites as Record<string, boolean>;
+    // The options page saves; the tab learns of it when it becomes visible again.
+    await configure(browser, { overlaySites: { ...sites, binance: false } });
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => overlayRoot(page).isVisible()).toBe(false);
+    await configure(browser, { overlaySites: { ...sites, binance: true } });
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => overlayRoot(page).isVisible()).toBe(true);
+    await page.close();
+    // A page loaded while the site is off never gets the overlay's element at all.
+    await configure(browser, { overlaySites: { ...sites, binance: false } });
+    const off = await browser.open(BINANCE);
+    await off.waitForTimeout(1500);
+    expect(await off.locator(OVERLAY_HOST).count()).toBe(0);
+    await off.close();
+    await configure(browser, { overlaySites: sites });
+  });
 });
 
 describe('the popup and the options page', () => {

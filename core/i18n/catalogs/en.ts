@@ -60,6 +60,7 @@ export const en = {
   ruleTable: 'table {source}, {age}',
   assumptions: 'Assumed',
   orderWaiting: 'Type an order on the page to see its liquidation price.',
+  orderPricing: "Loading this market's tier table to price your order…",
   orderError: 'Cannot compute: {message}',
   warningInside: 'Your liquidation at {price} sits inside a dense band at {range}: a cascade through it liquidates you',
   warningBeyond: 'A cascade through {range} reaches your liquidation at {price}',

@@ -57,6 +57,7 @@ export const zh_CN: Catalog = {
   ruleTable: '档位表 {source}，{age}',
   assumptions: '假设',
   orderWaiting: '在页面上填写订单即可看到强平价。',
+  orderPricing: '正在加载该市场的风险档位表以计算你的订单…',
   orderError: '无法计算：{message}',
   warningInside: '你的强平价 {price} 位于密集区 {range} 之内：穿过该区的连环强平会让你被强平',
   warningBeyond: '穿过 {range} 的连环强平会触及你在 {price} 的强平价',

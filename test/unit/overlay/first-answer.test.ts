@@ -77,11 +77,11 @@ describe('the opening answer the main file uses', () => {
 describe('when the current snapshot is asked for', () => {
   const flush = () => new Promise((r) => setTimeout(r, 0));
   const off = (settings: Settings) => settings.overlaySites.binance === false;
-  const setup = (opening: Promise<{ settings: Settings; cached: MarketSnapshot | null }>) => {
+  const setup = (opening: Promise<{ settings: Settings; cached: MarketSnapshot | null }>, stillWanted = () => true) => {
     let paint: () => void = () => undefined;
     const firstPaint = new Promise<void>((r) => (paint = r));
     const ask = vi.fn(async () => snapshot({ asOf: 2 }));
-    const current = currentSnapshot(opening, { switchedOff: off, firstPaint, ask });
+    const current = currentSnapshot(opening, { switchedOff: off, firstPaint, stillWanted, ask });
     current.catch(() => undefined);
     return { current, ask, paint };
   };
@@ -107,6 +107,15 @@ describe('when the current snapshot is asked for', () => {
     const { current, ask, paint } = setup(Promise.resolve({ settings, cached: snapshot() }));
     paint();
     await expect(current).rejects.toThrow('off on this site');
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('is not asked for when the page moved to another market before the first paint', async () => {
+    let wanted = true;
+    const { current, ask, paint } = setup(Promise.resolve({ settings: DEFAULT_SETTINGS, cached: snapshot() }), () => wanted);
+    wanted = false;
+    paint();
+    await expect(current).rejects.toThrow('another market');
     expect(ask).not.toHaveBeenCalled();
   });
 });

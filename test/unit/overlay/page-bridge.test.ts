@@ -96,7 +96,7 @@ describe('page bridge (real reader, real engine)', () => {
     page.flush();
     expect(session.order.get().kind).toBe('waiting');
   });
-  it('an order already in the form waits for the tier table instead of being priced without it first', async () => {
+  it('an order already in the form is shown as being priced until its tier table arrives, never priced without it first', async () => {
     const doc = loadIntoGlobalDocument('binance');
     let answerTiers: () => void = () => undefined;
     const tiersAsked = new Promise<void>((r) => (answerTiers = r));
@@ -113,7 +113,8 @@ describe('page bridge (real reader, real engine)', () => {
     stop = () => watch.stop();
     page.flush();
     expect(session.factsSettled.get()).toBe(false);
-    expect(session.order.get().kind).toBe('waiting');
+    // Said as what it is: an order being priced, not "type an order", not a price without tiers.
+    expect(session.order.get().kind).toBe('pricing');
     answerTiers();
     await settle();
     const order = session.order.get();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOverlaySession } from '@/core/overlay/session';
+import { createOverlaySession, FACTS_PATIENCE_MS } from '@/core/overlay/session';
 import { RequestFailed, type RequestFn } from '@/core/messages/client';
 import type { MarketSnapshot } from '@/core/messages/protocol';
 import { computeLiquidation } from '@/core/liquidation/engine';
@@ -56,6 +56,48 @@ describe('overlay session', () => {
     await flush();
     // BTC's facts are never asked for: the trader had moved on before the first paint.
     expect(calls.filter((c) => !c.startsWith('snapshot.get')).sort()).toEqual(['instrument.get:ETH/USDT:USDT', 'tiers.get:ETH/USDT:USDT']);
+  });
+  it('waits for the facts at most FACTS_PATIENCE_MS: a hanging tier request never leaves an order unpriced', async () => {
+    const { session, timers } = harness((command) => (command === 'snapshot.get' ? Promise.resolve(snapshot()) : new Promise(() => undefined)));
+    session.setMarket(BTC);
+    await flush();
+    expect(session.factsSettled.get()).toBe(false);
+    const patience = timers.find((t) => t.ms === FACTS_PATIENCE_MS);
+    expect(patience).toBeDefined();
+    patience!.fn();
+    expect(session.factsSettled.get()).toBe(true);
+  });
+  it('a late facts answer for the previous market never settles the new one', async () => {
+    let answerBtc: () => void = () => undefined;
+    const btcTiers = new Promise<void>((r) => (answerBtc = r));
+    const { session } = harness((command, payload) => {
+      if (command === 'snapshot.get') return Promise.resolve(snapshot());
+      if (payload.market?.symbol === BTC.symbol) return btcTiers.then(() => Promise.reject(new Error('n/a')));
+      return new Promise(() => undefined);
+    });
+    session.setMarket(BTC);
+    session.setMarket(ETH);
+    answerBtc();
+    await flush();
+    expect(session.factsSettled.get()).toBe(false);
+  });
+  it('asks for failed facts again when the browser comes back online', async () => {
+    let online = false;
+    const { session, calls } = harness(async (command) => {
+      if (command === 'snapshot.get') return snapshot();
+      if (!online) throw new RequestFailed('unreachable', 'offline');
+      return command === 'tiers.get' ? { market: BTC, tiers: [], source: 'test', asOf: 1 } : { market: BTC, contractSize: 1, tickSize: 0.1, source: 'test', asOf: 1 };
+    });
+    session.setMarket(BTC);
+    await flush();
+    expect(session.factsSettled.get()).toBe(true);
+    expect(session.tiers.get()).toBeNull();
+    session.setOnline(false);
+    online = true;
+    session.setOnline(true);
+    await flush();
+    expect(calls.filter((c) => c.startsWith('tiers.get'))).toHaveLength(2);
+    expect(session.tiers.get()).not.toBeNull();
   });
   it('uses a snapshot request already under way instead of asking twice', async () => {
     const { session, calls } = harness(async (command) => (command === 'snapshot.get' ? snapshot() : Promise.reject(new Error('n/a'))));
@@ -128,6 +170,8 @@ describe('overlay session', () => {
   it('sets the order state only when it changed', async () => {
     const { session } = harness(async () => snapshot());
     session.setMarket(BTC);
+    // The market's facts settle first (here: answered with junk, read as no table).
+    await flush();
     const seen: string[] = [];
     session.order.subscribe((s) => seen.push(s.kind));
     const input = { venue: 'binance' as const, marginMode: 'isolated' as const, side: 'long' as const, entryPrice: 80_000, quantity: 1, leverage: 20, tier: { mmr: 0.004, maintenanceAmount: 0 } };
