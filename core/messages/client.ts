@@ -15,6 +15,15 @@ export function envelope<C extends CommandName>(command: C, payload: RequestOf<C
   return { channel: 'liqlens', command, payload } as Envelope;
 }
 
+/** Runs a send now; a send that throws at once (extension context gone) becomes a rejected reply. */
+export function sendNow(send: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return send();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** A sent request's reply, checked: the data, or a RequestFailed that says what went wrong. */
 export async function readReply<T>(sent: Promise<unknown>): Promise<T> {
   let reply: Reply<T> | undefined;
@@ -32,13 +41,7 @@ export async function readReply<T>(sent: Promise<unknown>): Promise<T> {
 /** Typed request to the background; the transport is runtime.sendMessage in the extension. */
 export function createClient(transport: Transport) {
   return function request<C extends CommandName>(command: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-    let sent: Promise<unknown>;
-    try {
-      sent = transport(envelope(command, payload));
-    } catch (error) {
-      sent = Promise.reject(error);
-    }
-    return readReply<ResponseOf<C>>(sent);
+    return readReply<ResponseOf<C>>(sendNow(() => transport(envelope(command, payload))));
   };
 }
 

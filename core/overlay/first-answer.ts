@@ -6,8 +6,8 @@
  * value from the page's realm (e.g. an element whose id names the key) fails `instanceof Promise`,
  * and the main file asks again whenever the handed-over request failed.
  */
-import { envelope, readReply } from '../messages/client';
-import type { Envelope, MarketSnapshot } from '../messages/protocol';
+import { envelope, readReply, sendNow } from '../messages/client';
+import type { Envelope, MarketSnapshot, ResponseOf } from '../messages/protocol';
 import type { Settings } from '../settings/settings';
 
 const HANDOFF_KEY = '__liqlensFirstAnswer';
@@ -19,19 +19,12 @@ interface Handoff {
 
 type Holder = Record<string, unknown>;
 
-/** No market named: the background answers for the sending page's own (its sender URL). */
-export function openingRequest(): Envelope {
-  return envelope('overlay.open', {});
-}
-
-/** Sends the opening request and leaves its pending reply for `takeFirstAnswer`. */
+/**
+ * Sends the opening request and leaves its pending reply for `takeFirstAnswer`. It names no market:
+ * the background answers for the sending page's own (its sender URL).
+ */
 export function sendFirstAnswer(holder: Holder, url: string, send: (message: Envelope) => Promise<unknown>): void {
-  let reply: Promise<unknown>;
-  try {
-    reply = send(openingRequest());
-  } catch (error) {
-    reply = Promise.reject(error);
-  }
+  const reply = sendNow(() => send(envelope('overlay.open', {})));
   // The main file reads the failure (an unreachable worker means defaults); until then it is not unhandled.
   reply.catch(() => undefined);
   holder[HANDOFF_KEY] = { url, reply } satisfies Handoff;
@@ -57,11 +50,6 @@ export function firstAnswerOr<T>(handedOver: Promise<unknown> | null, ask: () =>
   return handedOver ? readReply<T>(handedOver).catch(() => ask()) : ask();
 }
 
-export interface OpeningAnswer {
-  settings: Settings;
-  cached: MarketSnapshot | null;
-}
-
 /**
  * The current snapshot, asked for once the opening answer is in: at once when nothing cached is
  * on screen (the overlay is loading), else after the first paint — its answer re-renders the
@@ -69,7 +57,7 @@ export interface OpeningAnswer {
  * the settings switch off; a failed opening answer means defaults, so it is asked for at once.
  */
 export function currentSnapshot(
-  opening: Promise<OpeningAnswer>,
+  opening: Promise<ResponseOf<'overlay.open'>>,
   options: {
     switchedOff: (settings: Settings) => boolean;
     firstPaint: Promise<void>;

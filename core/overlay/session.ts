@@ -91,6 +91,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const tiers = createStore<TierTable | null>(null);
   const instrument = createStore<InstrumentInfo | null>(null);
   const factsSettled = createStore(false);
+  const afterFirstPaint = deps.afterFirstPaint ?? ((task: () => void) => task());
   const pagePrice = createStore<number | null>(null);
   const health = createStore<PageHealth | null>(null);
   const priceMismatch = createStore<{ page: number; mark: number } | null>(null);
@@ -178,7 +179,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       if (market) {
         void refresh(first, cached);
         const mine = generation;
-        (deps.afterFirstPaint ?? ((task) => task()))(() => {
+        afterFirstPaint(() => {
           if (mine === generation && !disposed) void loadMarketFacts(market, mine);
         });
       } else schedule();
@@ -197,9 +198,11 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       checkMismatch();
     },
     setOrder(build) {
-      if ('inputs' in build && !factsSettled.get()) {
-        if (order.get().kind !== 'pricing') order.set({ kind: 'pricing' });
-      } else if ('inputs' in build) {
+      if ('inputs' in build) {
+        if (!factsSettled.get()) {
+          if (order.get().kind !== 'pricing') order.set({ kind: 'pricing' });
+          return;
+        }
         const computed = sides(build.inputs, build.orderSides);
         const closes = build.closes ?? [];
         const current = order.get();

@@ -39,6 +39,7 @@ export default defineContentScript({
     const market = marketFromUrl(location.href);
     const venue = market?.venue ?? venueForHost(location.hostname);
     if (!venue) return;
+    const siteOff = (s: Settings) => s.overlaySites[venue] === false;
     // First paint with cached data is the goal. The settings and the cached snapshot come in one
     // answer, asked for by the content script's first file (entrypoints/first-answer.ts) before
     // this one was even compiled; the worker answers it in a few ms, so it is usually waiting by
@@ -55,7 +56,7 @@ export default defineContentScript({
     const firstPaint = new Promise<void>((resolve) => (firstPaintDone = resolve));
     const firstSnapshot = market
       ? currentSnapshot(opening, {
-          switchedOff: (s) => s.overlaySites[venue] === false,
+          switchedOff: siteOff,
           firstPaint,
           stillWanted: () => session.data.get().market?.symbol === market.symbol,
           ask: () => request('snapshot.get', { market }),
@@ -133,7 +134,7 @@ export default defineContentScript({
 
     const settings = await settingsReply;
     early = false;
-    if (settings.overlaySites[venue] === false || ctx.isInvalid) {
+    if (siteOff(settings) || ctx.isInvalid) {
       render(null, ui.container);
       session.dispose();
       return;
@@ -166,7 +167,7 @@ export default defineContentScript({
       if (document.visibilityState !== 'visible') return;
       void request('settings.get', {}).then((next) => {
         void applySettings(next);
-        const off = next.overlaySites[venue] === false;
+        const off = siteOff(next);
         if (off && visible.get()) {
           hiddenBySettings = true;
           visible.set(false);

@@ -44,11 +44,12 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 let stop: (() => void) | null = null;
 afterEach(() => stop?.());
 
-async function setup() {
+/** `tiersAnswered`: when the background answers tiers.get (default: at once). */
+async function setup(tiersAnswered: Promise<void> = Promise.resolve()) {
   const doc = loadIntoGlobalDocument('binance');
   const request = (async (command: string) => {
     if (command === 'snapshot.get') return snapshot({ mark: { price: 84_028.1, time: 0, source: 'test' } });
-    if (command === 'tiers.get') return bundledTiers(BTC);
+    if (command === 'tiers.get') return tiersAnswered.then(() => bundledTiers(BTC));
     throw new Error('not recorded');
   }) as unknown as RequestFn;
   const session = createOverlaySession({ request, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
@@ -97,20 +98,8 @@ describe('page bridge (real reader, real engine)', () => {
     expect(session.order.get().kind).toBe('waiting');
   });
   it('an order already in the form is shown as being priced until its tier table arrives, never priced without it first', async () => {
-    const doc = loadIntoGlobalDocument('binance');
     let answerTiers: () => void = () => undefined;
-    const tiersAsked = new Promise<void>((r) => (answerTiers = r));
-    const request = (async (command: string) => {
-      if (command === 'snapshot.get') return snapshot({ mark: { price: 84_028.1, time: 0, source: 'test' } });
-      if (command === 'tiers.get') return tiersAsked.then(() => bundledTiers(BTC));
-      throw new Error('not recorded');
-    }) as unknown as RequestFn;
-    const session = createOverlaySession({ request, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
-    session.setMarket(BTC);
-    await settle();
-    const page = manualWindow(URL);
-    const watch = connectPage(doc, page.win, 'binance', session);
-    stop = () => watch.stop();
+    const { session, page } = await setup(new Promise<void>((r) => (answerTiers = r)));
     page.flush();
     expect(session.factsSettled.get()).toBe(false);
     // Said as what it is: an order being priced, not "type an order", not a price without tiers.
