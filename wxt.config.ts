@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { apiHostPermissions, contentScriptExcludes } from './core/venues/sites';
+import { apiHostPermissions, contentScriptExcludes } from './core/venues/registry';
 import { VENDOR_HOSTS } from './core/vendors/hosts';
 
 const MAIN_CONTENT_SCRIPT = 'content-scripts/exchange.js';

@@ -3,12 +3,9 @@
  * no extension, page or network globals may be imported from `core/`.
  */
 
-export const VENUE_IDS = ['binance', 'okx', 'bybit', 'htx', 'bitget', 'gate', 'mexc', 'hyperliquid'] as const;
-export type VenueId = (typeof VENUE_IDS)[number];
-
-export function isVenueId(value: unknown): value is VenueId {
-  return typeof value === 'string' && (VENUE_IDS as readonly string[]).includes(value);
-}
+/** A venue's id: the name of its folder under core/venues/, listed once in core/venues/registry.ts. */
+export type { VenueId } from './venues/registry';
+import type { VenueId } from './venues/registry';
 
 export type Side = 'long' | 'short';
 export type ContractKind = 'linear' | 'inverse';
@@ -50,7 +47,7 @@ export function sameMarket(a: Market | null | undefined, b: Market | null | unde
 
 /** Where a number came from and how old it is: every figure on screen carries one. */
 export interface Provenance {
-  /** e.g. "binance:openInterestHist", "coinglass:aggregated-history", "model:liqlens-oi-delta". */
+  /** e.g. "<venue>:openInterestHist", "coinglass:aggregated-history", "model:liqlens-oi-delta". */
   source: string;
   /** Estimate (model output) or a measurement (realized feed, exchange-published value). */
   kind: 'estimate' | 'realized' | 'published';

@@ -1,4 +1,5 @@
 import type { RequestSpec } from '../net/request';
+import type { SymbolCodec } from '../venues/venue-types';
 import { parseUnifiedSymbol, type Market, type UnifiedSymbol, type VenueId } from '../types';
 import { maintenanceAmountsByRecurrence } from './math';
 import type { Tier, TierBasis, TierTable } from './types';
@@ -37,6 +38,13 @@ export function parsingTiers<T>(venue: VenueId, parse: () => T): T {
     if (error instanceof TierTableError) throw error;
     throw new TierTableError(venue, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The venue's id for the market (its folder's symbol codec), or a TierTableError naming the market. */
+export function tierMarketId(venue: VenueId, codec: SymbolCodec, market: Market): string {
+  const id = codec.toId(market.symbol);
+  if (!id) throw new TierTableError(venue, `not a ${venue} perpetual: ${market.symbol.slice(0, 40)}`);
+  return id;
 }
 
 export function swapMarket(venue: VenueId, market: Market): UnifiedSymbol {

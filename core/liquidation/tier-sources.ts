@@ -1,17 +1,14 @@
-import type { Market, VenueId } from '../types';
-import { tierSource as binance } from '../venues/binance/tiers';
-import { tierSource as bitget } from '../venues/bitget/tiers';
-import { tierSource as bybit } from '../venues/bybit/tiers';
-import { tierSource as gate } from '../venues/gate/tiers';
-import { tierSource as htx } from '../venues/htx/tiers';
-import { tierSource as hyperliquid } from '../venues/hyperliquid/tiers';
-import { tierSource as mexc } from '../venues/mexc/tiers';
-import { tierSource as okx } from '../venues/okx/tiers';
+import type { Market } from '../types';
+import { fromVenueFolders } from '../venues/registry';
 import type { TierSource } from './tier-source';
 import type { Tier, TierBasis, TierTable } from './types';
 
 /** Every venue's tier source: the background fetches `request`, validates with `parse`, caches the table. */
-export const TIER_SOURCES: Readonly<Record<VenueId, TierSource>> = { binance, okx, bybit, htx, bitget, gate, mexc, hyperliquid };
+export const TIER_SOURCES = fromVenueFolders(
+  'tiers.ts',
+  import.meta.glob<{ tierSource: TierSource }>('../venues/*/tiers.ts', { eager: true }),
+  (m) => m.tierSource,
+);
 
 /** The dated table that ships with LiqLens for this market, or null (then the live table is required). */
 export function bundledTiers(market: Market): TierTable | null {

@@ -1,4 +1,4 @@
-import { isVenueId } from '../types';
+import { isVenueId } from '../venues/registry';
 import { LiquidationInputError } from './errors';
 import type { LiquidationInput, Tier } from './types';
 

@@ -3,7 +3,8 @@
  * Each command names its request schema, its response type and who may send it; the
  * background validates the sender first, then the payload, then dispatches through a table.
  */
-import { VENUE_IDS, type Market, type VenueId } from '../types';
+import { type Market, type VenueId } from '../types';
+import { VENUE_IDS } from '../venues/registry';
 import { VENDOR_IDS, type VendorId } from '../vendors/hosts';
 import type { TierTable } from '../liquidation/types';
 import type { HeatmapSnapshot } from '../model/types';

@@ -33,29 +33,62 @@ export const isSourceError = (e: unknown): e is SourceError => e instanceof Sour
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.slice(0, 200) : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
 
-/**
- * Reads the exchange's own error out of a JSON body, whatever its envelope:
- * Binance {code<0,msg}, OKX/Bitget/CoinGlass {code!="0"/"00000",msg}, Bybit {retCode≠0,retMsg},
- * HTX {status:"error",err-code,err-msg}, Gate {label,message}, MEXC {success:false,code,message}.
- * Returns null for a body that does not look like an error.
- */
-export function exchangeErrorOf(body: unknown): { code: string; message: string } | null {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
-  const b = body as Record<string, unknown>;
-  if ('retCode' in b) {
-    const code = text(b.retCode);
-    return code !== null && code !== '0' ? { code, message: text(b.retMsg) ?? 'error' } : null;
-  }
-  if (b.status === 'error') {
-    return { code: text(b['err-code']) ?? text(b.err_code) ?? 'error', message: text(b['err-msg']) ?? text(b.err_msg) ?? 'error' };
-  }
-  if (b.success === false) return { code: text(b.code) ?? 'error', message: text(b.message) ?? text(b.msg) ?? 'error' };
-  if (typeof b.label === 'string' && typeof b.message === 'string') return { code: b.label.slice(0, 80), message: b.message.slice(0, 200) };
-  if ('code' in b && ('msg' in b || 'message' in b)) {
+/** Reads an exchange's own error out of a JSON body; null when the body is not an error. */
+export type ErrorEnvelope = (body: unknown) => { code: string; message: string } | null;
+
+const fields = (body: unknown): Record<string, unknown> | null => (typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null);
+
+/** `{retCode, retMsg}`: an error when retCode is not 0. */
+export const retCodeEnvelope: ErrorEnvelope = (body) => {
+  const b = fields(body);
+  if (!b || !('retCode' in b)) return null;
+  const code = text(b.retCode);
+  return code !== null && code !== '0' ? { code, message: text(b.retMsg) ?? 'error' } : null;
+};
+
+/** `{status: "error", err-code, err-msg}` (also with underscores). */
+export const statusErrorEnvelope: ErrorEnvelope = (body) => {
+  const b = fields(body);
+  if (!b || b.status !== 'error') return null;
+  return { code: text(b['err-code']) ?? text(b.err_code) ?? 'error', message: text(b['err-msg']) ?? text(b.err_msg) ?? 'error' };
+};
+
+/** `{success: false, code, message}`. */
+export const successFalseEnvelope: ErrorEnvelope = (body) => {
+  const b = fields(body);
+  return b && b.success === false ? { code: text(b.code) ?? 'error', message: text(b.message) ?? text(b.msg) ?? 'error' } : null;
+};
+
+/** `{label, message}`: the body of an error, never of a success. */
+export const labelEnvelope: ErrorEnvelope = (body) => {
+  const b = fields(body);
+  return b && typeof b.label === 'string' && typeof b.message === 'string' ? { code: b.label.slice(0, 80), message: b.message.slice(0, 200) } : null;
+};
+
+/** `{code, msg|message}`: an error unless the code is one of `okCodes` (or `success: true`). */
+export function codeMessageEnvelope(okCodes: readonly string[]): ErrorEnvelope {
+  return (body) => {
+    const b = fields(body);
+    if (!b || !('code' in b) || !('msg' in b || 'message' in b)) return null;
     const code = text(b.code);
-    // '00000' is Bitget's success code, '000000' Binance's bapi one.
-    const ok = code === '0' || code === '00000' || code === '000000' || code === '200' || b.success === true;
-    if (code !== null && !ok) return { code, message: text(b.msg) ?? text(b.message) ?? 'error' };
-  }
-  return null;
+    if (code === null || okCodes.includes(code) || b.success === true) return null;
+    return { code, message: text(b.msg) ?? text(b.message) ?? 'error' };
+  };
 }
+
+/** The first envelope that sees an error. */
+export const eitherEnvelope =
+  (...envelopes: ErrorEnvelope[]): ErrorEnvelope =>
+  (body) => {
+    for (const read of envelopes) {
+      const error = read(body);
+      if (error) return error;
+    }
+    return null;
+  };
+
+/**
+ * Any envelope LiqLens knows, for hosts that declare none (vendors). A venue's own hosts use the
+ * envelope its folder declares, so one venue's success code cannot hide another's error.
+ */
+export const exchangeErrorOf: ErrorEnvelope = eitherEnvelope(retCodeEnvelope, statusErrorEnvelope, successFalseEnvelope, labelEnvelope, codeMessageEnvelope(['0', '00000', '000000', '200']));

@@ -1,7 +1,7 @@
 import { requestKey, type RequestSpec } from './request';
 import type { Clock } from './clock';
-import { HostBuckets, HOST_LIMITS, type HostLimit } from './rate-limit';
-import { SourceError, exchangeErrorOf } from './errors';
+import { HostBuckets, type HostLimit } from './rate-limit';
+import { SourceError, exchangeErrorOf, type ErrorEnvelope } from './errors';
 import { SchemaError, type Schema } from '../messages/schema';
 
 /** The part of the Fetch API the fetcher uses, so tests can pass a fake. */
@@ -24,7 +24,10 @@ export interface FetchOptions {
 export interface FetcherDeps {
   fetch: FetchLike;
   clock: Clock;
+  /** Request budget per host (a host not listed gets DEFAULT_HOST_LIMIT). */
   limits?: Record<string, HostLimit>;
+  /** The error envelope of the venue that owns a host; others are read with any known envelope. */
+  errorEnvelopeFor?: (host: string) => ErrorEnvelope | undefined;
   /** True when the browser says it is offline (navigator.onLine === false). */
   isOffline?: () => boolean;
   defaultTimeoutMs?: number;
@@ -47,7 +50,7 @@ export function retryAfterMs(header: string | null, now: number): number | null 
  * and every failure turned into a SourceError that says what went wrong.
  */
 export function createFetcher(deps: FetcherDeps) {
-  const buckets = new HostBuckets(deps.clock, deps.limits ?? HOST_LIMITS);
+  const buckets = new HostBuckets(deps.clock, deps.limits ?? {});
   const blockedUntil = new Map<string, number>();
   const inFlight = new Map<string, Promise<unknown>>();
 
@@ -113,7 +116,7 @@ export function createFetcher(deps: FetcherDeps) {
     } catch {
       /* judged below */
     }
-    const venueError = jsonOk ? exchangeErrorOf(json) : null;
+    const venueError = jsonOk ? (deps.errorEnvelopeFor?.(host) ?? exchangeErrorOf)(json) : null;
     const codeNote = venueError ? ` (${venueError.code}: ${venueError.message})` : '';
     if (status === 429 || status === 418 || (status === 403 && /too frequent/i.test(body))) {
       const wait = retryAfterMs(response.headers.get('Retry-After'), now) ?? DEFAULT_BACKOFF_MS[status as 429 | 418 | 403] ?? 60_000;

@@ -40,8 +40,6 @@ export type BarInterval = '5m' | '15m' | '1h';
 
 export interface VenueMarketData {
   venue: VenueId;
-  /** The venue's own id for a unified symbol, or null when the venue does not list that kind. */
-  venueSymbol(symbol: string): string | null;
   mark(symbol: string): Endpoint<MarkPrice>;
   instrument(symbol: string): Endpoint<Omit<InstrumentInfo, 'asOf'>>;
   markets(): Endpoint<Market[]>;

@@ -4,7 +4,7 @@
  * content script answers only these, only from our own extension (checked by the caller).
  */
 import type { Market } from '../types';
-import { isVenueId } from '../types';
+import { isVenueId } from '../venues/registry';
 
 export const TAB_CHANNEL = 'liqlens:tab';
 

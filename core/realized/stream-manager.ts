@@ -31,7 +31,8 @@ export interface StreamManagerDeps {
   timers: Timers;
   now: () => number;
   random?: () => number;
-  context: StreamContext;
+  /** Contract facts for a venue's parser. */
+  context: (venue: VenueId) => StreamContext;
   onEvents: (events: LiquidationEvent[]) => void;
   /** Any traffic: used to mark coverage as continuous. */
   onTraffic?: () => void;
@@ -142,7 +143,7 @@ export function createStreamManager(deps: StreamManagerDeps) {
       const handle = (text: string) => {
         const answer = c.stream.reply?.(text);
         if (answer && socket.readyState === 1) socket.send(answer);
-        const { events, rejected } = c.stream.parse(text, deps.context);
+        const { events, rejected } = c.stream.parse(text, deps.context(c.stream.venue));
         c.status.rejected += rejected;
         if (events.length) deps.onEvents(events);
       };

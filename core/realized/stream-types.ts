@@ -1,9 +1,23 @@
 import type { VenueId } from '../types';
 import type { LiquidationEvent } from './types';
+import type { RequestSpec } from '../net/request';
 
-/** Contract facts a stream parser needs when sizes come in contracts (OKX). */
+/** What one contract is worth, for venues that count liquidations in contracts. */
+export interface ContractFacts {
+  ctVal: number;
+  inverse: boolean;
+}
+
+/** Contract facts a stream parser needs when sizes come in contracts. */
 export interface StreamContext {
-  contract(venueSymbol: string): { ctVal: number; inverse: boolean } | undefined;
+  contract(venueSymbol: string): ContractFacts | undefined;
+}
+
+/** A public request and its parser, as the stream's extras are described. */
+export interface StreamEndpoint<T> {
+  source: string;
+  request: RequestSpec;
+  parse(json: unknown, context: StreamContext): T;
 }
 
 /** What a venue's streams.ts describes: where to connect, what to send, how to read messages. */
@@ -18,7 +32,11 @@ export interface LiquidationStream {
   parse(data: string, context: StreamContext): { events: LiquidationEvent[]; rejected: number };
   /** Default markets followed when nobody is watching a specific one (venue ids). */
   defaultSymbols: string[];
-  /** Turns a unified symbol into the id the subscription wants, or null. */
+  /** Contract sizes the parser needs (sizes in contracts): loaded before events are read or backfilled. */
+  contracts?: StreamEndpoint<Record<string, ContractFacts>>;
+  /** A public REST history of recent liquidations, per instrument family, to fill the gap before the stream started. */
+  history?: { families: string[]; endpoint(family: string): StreamEndpoint<{ events: LiquidationEvent[]; rejected: number }> };
+  /** Turns a unified symbol (a market watched on any venue) into the id this venue's subscription wants, or null. */
   venueSymbol(symbol: string): string | null;
   /** For binary frames (HTX sends gzip): the message text, or null when unreadable. */
   decode?(data: unknown): Promise<string | null>;

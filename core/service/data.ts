@@ -1,4 +1,5 @@
 import { parseUnifiedSymbol, type Market, type VenueId } from '../types';
+import { MODEL_VENUE_IDS, venueOf } from '../venues/registry';
 import type { InstrumentInfo, MarkPrice } from '../messages/protocol';
 import type { TierTable } from '../liquidation/types';
 import type { HeatmapSnapshot } from '../model/types';
@@ -33,8 +34,6 @@ export interface Part<T> {
 }
 
 export const marketKey = (m: Market) => `${m.venue}:${m.symbol}`;
-/** Venues the key-less model reads (klines + open-interest history). */
-export const MODEL_VENUES: VenueId[] = ['binance', 'bybit', 'okx'];
 const MODEL_INTERVAL = '1h' as const;
 
 /**
@@ -117,7 +116,7 @@ export function createData(deps: DataDeps) {
 
   async function series(venue: VenueId, symbol: string, lookbackDays: number): Promise<{ bars: Kline[]; oi: OpenInterestPoint[] } | null> {
     const md = deps.marketData[venue];
-    if (!md.klines || !md.openInterestHistory || !md.venueSymbol(symbol)) return null;
+    if (!md.klines || !md.openInterestHistory || !venueOf(venue).symbols.toId(symbol)) return null;
     const hours = Math.min(1500, lookbackDays * 24);
     const [bars, oi, taker] = await Promise.all([
       fetchEndpoint(md.klines(symbol, MODEL_INTERVAL, hours, deps.clock.now())),
@@ -145,7 +144,7 @@ export function createData(deps: DataDeps) {
    */
   function heatmap(market: Market, settings: Settings, price: number, force = false) {
     const coin = parseUnifiedSymbol(market.symbol)?.base ?? market.symbol;
-    const venues = MODEL_VENUES.filter((v) => settings.keylessVenues[v]);
+    const venues = MODEL_VENUE_IDS.filter((v) => settings.keylessVenues[v]);
     const key = `heatmap:${coin}:${settings.leveragePreset}:${settings.lookbackDays}:${settings.bandWindowPct}:${venues.join(',')}`;
     return deps.cache.swr<HeatmapSnapshot | null>(
       'model',

@@ -1,4 +1,4 @@
-import type { Market } from '../types';
+import type { Market, VenueId } from '../types';
 import type { MarketSnapshot, SourceStatus } from '../messages/protocol';
 import type { HandlerTable } from '../messages/router';
 import type { Clock, Timers } from '../net/clock';
@@ -7,12 +7,12 @@ import { createCache } from '../cache/cache';
 import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
 import { createRealizedStore } from '../realized/store';
 import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
-import type { LiquidationStream } from '../realized/stream-types';
+import type { ContractFacts, LiquidationStream } from '../realized/stream-types';
 import { createKeyStore, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
 import { createVendorClient } from '../vendors/client';
+import { VENDOR_HOST_LIMITS } from '../vendors/hosts';
+import { errorEnvelopeForHost, venueHostLimits } from '../venues/registry';
 import { TIER_SOURCES, bundledTiers } from '../liquidation/tier-sources';
-import { contractsEndpoint, type OkxContract } from '../venues/okx/market-data';
-import { liquidationOrdersEndpoint } from '../venues/okx/streams';
 import { createData } from './data';
 import { createHandlers } from './handlers';
 import { createLivePorts } from './live';
@@ -29,7 +29,6 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 export const REFRESH_ALARM = 'liqlens-refresh';
 export const REFRESH_PERIOD_MINUTES = 5;
 const RECENTLY_VIEWED_MS = 30 * 60_000;
-const OKX_BACKFILL_FAMILIES = ['BTC-USDT', 'ETH-USDT'];
 
 /** Everything the background needs from the platform, injected so the whole service runs in tests. */
 export interface ServiceEnv {
@@ -49,7 +48,13 @@ export interface ServiceEnv {
 /** Wires the background: handler table, live ports, alarm job and read-only test hooks. */
 export function createService(env: ServiceEnv) {
   const db = env.db ?? createDbHandle();
-  const fetcher = createFetcher({ fetch: env.fetch, clock: env.clock, ...(env.isOffline ? { isOffline: env.isOffline } : {}) });
+  const fetcher = createFetcher({
+    fetch: env.fetch,
+    clock: env.clock,
+    limits: { ...venueHostLimits(), ...VENDOR_HOST_LIMITS },
+    errorEnvelopeFor: errorEnvelopeForHost,
+    ...(env.isOffline ? { isOffline: env.isOffline } : {}),
+  });
   const cache = createCache(db, env.clock);
   const status = createStatusRecorder(db, env.clock);
   const realized = createRealizedStore(db, env.clock, { freeSpace: () => cache.freeSpace() });
@@ -60,15 +65,19 @@ export function createService(env: ServiceEnv) {
   const data = createData({ fetcher, cache, clock: env.clock, status, marketData: MARKET_DATA, tierSources: TIER_SOURCES, bundledTiers, ...(env.buildHeatmap ? { buildHeatmap: env.buildHeatmap } : {}) });
   const vendorFigures = createVendorFigures({ vendors, keys, cache, clock: env.clock, status });
 
-  let okxContracts: Record<string, OkxContract> = {};
-  async function loadOkxContracts() {
-    const ep = contractsEndpoint();
+  const streamList = Object.values(LIQUIDATION_STREAMS) as LiquidationStream[];
+  // Contract sizes of the streams that count in contracts, per venue; their events are skipped until known.
+  const contracts = new Map<VenueId, Record<string, ContractFacts>>();
+  const contextOf = (venue: VenueId) => ({ contract: (id: string) => contracts.get(venue)?.[id] });
+  async function loadContracts(stream: LiquidationStream) {
+    const ep = stream.contracts;
+    if (!ep) return;
     try {
-      const r = await cache.swr('instruments', 'okx:contracts', () => data.fetchEndpoint(ep));
-      okxContracts = r.value;
-      r.refresh?.then((v) => (okxContracts = v)).catch(() => undefined);
+      const r = await cache.swr('instruments', `${stream.venue}:contracts`, () => data.fetchEndpoint({ ...ep, parse: (json) => ep.parse(json, contextOf(stream.venue)) }));
+      contracts.set(stream.venue, r.value);
+      r.refresh?.then((v) => contracts.set(stream.venue, v)).catch(() => undefined);
     } catch {
-      /* status already records it; OKX events are skipped until contract values are known */
+      /* status already records it */
     }
   }
 
@@ -83,7 +92,6 @@ export function createService(env: ServiceEnv) {
         streams.reconcile();
       })
       .catch(() => undefined);
-  const streamList = Object.values(LIQUIDATION_STREAMS) as LiquidationStream[];
   let watchedMarkets: () => Market[] = () => [];
   const streams = createStreamManager({
     streams: streamList,
@@ -91,7 +99,7 @@ export function createService(env: ServiceEnv) {
     timers: env.timers,
     now: env.clock.now,
     ...(env.random ? { random: env.random } : {}),
-    context: { contract: (id) => okxContracts[id] },
+    context: (venue) => contextOf(venue),
     onEvents: (events) => void realized.record(events).catch(() => undefined),
     onTraffic: () => {
       const now = env.clock.now();
@@ -100,7 +108,9 @@ export function createService(env: ServiceEnv) {
       void realized.markAlive().catch(() => undefined);
     },
     isEnabled: (venue) => venueSwitches[venue] !== false,
-    symbols: (stream) => watchedMarkets().flatMap((m) => (m.venue === stream.venue || stream.venue === 'bybit' ? [stream.venueSymbol(m.symbol)] : [])).filter((s): s is string => s !== null),
+    // Every market watched on any venue, in this venue's names: per-symbol feeds then cover the coin
+    // wherever the trader watches it (all-market feeds ignore the list).
+    symbols: (stream) => watchedMarkets().flatMap((m) => stream.venueSymbol(m.symbol) ?? []),
   });
   const live = createLivePorts(streams, () => undefined);
   watchedMarkets = live.watched;
@@ -117,16 +127,16 @@ export function createService(env: ServiceEnv) {
     });
   }
 
-  /** Fills the gap before the streams started from OKX's REST feed (the only venue with one). */
-  async function backfillOkx(cov: Awaited<ReturnType<typeof realized.coverage>> | null) {
+  /** Fills the gap before the streams started from the venue's public REST history. */
+  async function backfill(stream: LiquidationStream, cov: Awaited<ReturnType<typeof realized.coverage>> | null) {
     const now = env.clock.now();
     const from = cov ? cov.alive : now - 24 * 3600_000;
-    if (now - from < 60_000) return;
-    await loadOkxContracts();
-    for (const family of OKX_BACKFILL_FAMILIES) {
-      const ep = liquidationOrdersEndpoint(family);
+    if (!stream.history || now - from < 60_000) return;
+    await loadContracts(stream);
+    for (const family of stream.history.families) {
+      const ep = stream.history.endpoint(family);
       try {
-        const { events } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, { contract: (id) => okxContracts[id] }), { source: ep.source });
+        const { events } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(stream.venue)), { source: ep.source });
         void status.ok(ep.source);
         await realized.record(events.filter((e) => e.time > from && e.time <= now));
       } catch (error) {
@@ -150,9 +160,12 @@ export function createService(env: ServiceEnv) {
         void coverage.then(() => realized.markAlive()).catch(() => undefined);
         // The switches must be known before anything is asked of OKX: a venue the user turned off gets no request.
         void loadSwitches().then(async () => {
-          if (venueSwitches.okx === false) return;
-          await loadOkxContracts();
-          await backfillOkx(await coverage);
+          const cov = await coverage;
+          for (const stream of streamList) {
+            if (venueSwitches[stream.venue] === false) continue;
+            await loadContracts(stream);
+            await backfill(stream, cov);
+          }
         });
       }
     },

@@ -1,20 +1,18 @@
 import type { VenueId } from '../types';
 import type { VenueMarketData } from '../net/market-data';
-import { marketData as binance } from '../venues/binance/market-data';
-import { marketData as okx } from '../venues/okx/market-data';
-import { marketData as bybit } from '../venues/bybit/market-data';
-import { marketData as htx } from '../venues/htx/market-data';
-import { marketData as bitget } from '../venues/bitget/market-data';
-import { marketData as gate } from '../venues/gate/market-data';
-import { marketData as mexc } from '../venues/mexc/market-data';
-import { marketData as hyperliquid } from '../venues/hyperliquid/market-data';
-import { liquidationStream as binanceStream } from '../venues/binance/streams';
-import { liquidationStream as bybitStream } from '../venues/bybit/streams';
-import { liquidationStream as okxStream } from '../venues/okx/streams';
-import { liquidationStream as htxStream } from '../venues/htx/streams';
 import type { LiquidationStream } from '../realized/stream-types';
+import { fromVenueFolders, VENUES } from '../venues/registry';
 
-export const MARKET_DATA: Record<VenueId, VenueMarketData> = { binance, okx, bybit, htx, bitget, gate, mexc, hyperliquid };
+/** Every venue's public market data (core/venues/<venue>/market-data.ts). */
+export const MARKET_DATA = fromVenueFolders(
+  'market-data.ts',
+  import.meta.glob<{ marketData: VenueMarketData }>('../venues/*/market-data.ts', { eager: true }),
+  (m) => m.marketData,
+);
 
-/** Venues with a public market-wide liquidation stream (Bitget and Hyperliquid have none). */
-export const LIQUIDATION_STREAMS: Partial<Record<VenueId, LiquidationStream>> = { binance: binanceStream, bybit: bybitStream, okx: okxStream, htx: htxStream };
+const streamModules = import.meta.glob<{ liquidationStream: LiquidationStream }>('../venues/*/streams.ts', { eager: true });
+
+/** Venues with a public market-wide liquidation stream: those whose descriptor declares one (the meta-test holds the file to it). */
+export const LIQUIDATION_STREAMS: Partial<Record<VenueId, LiquidationStream>> = Object.fromEntries(
+  VENUES.filter((v) => v.capabilities.liquidationStream === true).map((v) => [v.id, streamModules[`../venues/${v.id}/streams.ts`]?.liquidationStream]).filter(([, s]) => s),
+);

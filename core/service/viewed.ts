@@ -1,7 +1,7 @@
 import type { Market } from '../types';
 import type { DbHandle } from '../cache/db';
 import type { Clock } from '../net/clock';
-import { isVenueId } from '../types';
+import { isVenueId } from '../venues/registry';
 
 const KEY = 'viewed-markets';
 const MAX = 20;

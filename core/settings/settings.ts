@@ -1,4 +1,5 @@
-import { VENUE_IDS, type VenueId } from '../types';
+import { type VenueId } from '../types';
+import { VENUE_IDS } from '../venues/registry';
 import { array, bool, num, object, oneOf, optional, record, str, type Infer } from '../messages/schema';
 
 export const LEVERAGE_PRESETS = ['default', 'conservative', 'degen', 'textbook'] as const;

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 // The stylesheet as text, put into the shadow root directly: no fetch before the first paint and
 // no web-accessible file a page could probe for.
 import overlayCss from '@/components/overlay/overlay.css?inline';
-import { contentScriptMatches } from '@/core/venues/sites';
+import { contentScriptMatches, venueForPageHost } from '@/core/venues/registry';
 import { LIVE_PORT } from '@/core/messages/protocol';
 import { createClient } from '@/core/messages/client';
 import { marketFromUrl } from '@/core/page/market-from-url';
@@ -20,7 +20,7 @@ import { isTabMessage } from '@/core/overlay/tab-messages';
 import { pageLook } from '@/components/shared/page-setup';
 import { OverlayRoot, type OverlayLook } from '@/components/overlay/OverlayRoot';
 import { createLivePort } from '@/components/shared/live-port';
-import { connectPage, orderFormRect, venueForHost } from './page-bridge';
+import { connectPage, orderFormRect } from './page-bridge';
 
 /** Size the overlay is placed with before it has rendered (compact width, typical height). */
 const PLACEMENT_SIZE = { width: 304, height: 240 };
@@ -37,7 +37,7 @@ export default defineContentScript({
     const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
     const request = createClient((message) => browser.runtime.sendMessage(message));
     const market = marketFromUrl(location.href);
-    const venue = market?.venue ?? venueForHost(location.hostname);
+    const venue = market?.venue ?? venueForPageHost(location.hostname);
     if (!venue) return;
     const siteOff = (s: Settings) => s.overlaySites[venue] === false;
     // First paint with cached data is the goal. The settings and the cached snapshot come in one

@@ -4,7 +4,6 @@
  * needs from them goes through here, except the URL → market rule (core/page/market-from-url.ts).
  */
 import type { VenueId } from '@/core/types';
-import { SITES } from '@/core/venues/sites';
 import { pageAdapterFor } from '@/core/page/adapters';
 import { findOrderForm } from '@/core/page/read-page';
 import { watchPage as watchReadings, type PageWatch, type WatchWindow } from '@/core/page/watch-page';
@@ -15,17 +14,6 @@ import type { OverlaySession } from '@/core/overlay/session';
 import { healthOf, sameHealth } from '@/core/overlay/health';
 
 export type { PageWatch } from '@/core/page/watch-page';
-
-/** The venue whose trading pages live on this host (the content script only runs on those). */
-export function venueForHost(hostname: string): VenueId | null {
-  for (const site of Object.values(SITES)) {
-    for (const pattern of site.pageMatches) {
-      const host = /^https:\/\/([^/]+)\//.exec(pattern)?.[1];
-      if (host === hostname) return site.venue;
-    }
-  }
-  return null;
-}
 
 /** The order form's box, read once when the overlay is first placed (one layout read, at start). */
 export function orderFormRect(doc: Document, venue: VenueId): Rect | null {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHostPermissions, contentScriptMatches } from '../../core/venues/sites';
+import { apiHostPermissions, contentScriptMatches } from '../../core/venues/registry';
 import fs from 'node:fs';
 import path from 'node:path';
 import { configure, EXTENSION_DIR, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';

@@ -1,26 +1,12 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, num, numeric, object, optional, str, unknownValue, SchemaError } from '../../messages/schema';
 import { byTime, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
+import { venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
 
 const FAPI = 'https://fapi.binance.com';
 const DAPI = 'https://dapi.binance.com';
-
-/** BTC/USDT:USDT → BTCUSDT (USDⓈ-M); BTC/USD:BTC → BTCUSD_PERP (COIN-M). */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  if (!u) return null;
-  if (u.contract === 'linear' && (u.quote === 'USDT' || u.quote === 'USDC')) return `${u.base}${u.quote}`;
-  if (u.contract === 'inverse' && u.quote === 'USD') return `${u.base}USD_PERP`;
-  return null;
-}
-
-/** BTCUSDT → BTC/USDT:USDT, the form the force-order stream uses. */
-export function unifiedFromVenue(id: string): string | null {
-  const m = /^([A-Z0-9]{1,20}?)(USDT|USDC)$/.exec(id);
-  if (m) return unifiedSymbol(m[1]!, m[2]!);
-  const inv = /^([A-Z0-9]{1,20})USD_PERP$/.exec(id);
-  return inv ? unifiedSymbol(inv[1]!, 'USD', inv[1]!) : null;
-}
 
 function target(symbol: string) {
   const id = venueSymbol(symbol);
@@ -67,7 +53,6 @@ const INTERVAL: Record<BarInterval, string> = { '5m': '5m', '15m': '15m', '1h': 
 
 export const marketData: VenueMarketData = {
   venue: 'binance',
-  venueSymbol,
   mark(symbol) {
     const { id, base, api } = target(symbol);
     return {

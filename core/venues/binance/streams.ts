@@ -1,8 +1,8 @@
 import { num, numeric, object, str } from '../../messages/schema';
-import { liquidatedSide } from '../../realized/sides';
+import { sideClosedByOrder } from '../../realized/sides';
 import { safeJson, type LiquidationStream } from '../../realized/stream-types';
 import type { LiquidationEvent } from '../../realized/types';
-import { unifiedFromVenue, venueSymbol } from './market-data';
+import { venue } from './venue';
 
 /** All-market force orders; since the 2026 URL split they live under /market. */
 export const FORCE_ORDER_URL = 'wss://fstream.binance.com/market/ws/!forceOrder@arr';
@@ -19,6 +19,9 @@ const forceOrder = object({
   }),
 });
 
+/** `o.S` is the liquidation ORDER's side: a SELL closes a long. */
+export const liquidatedSide = (orderSide: string) => sideClosedByOrder(orderSide);
+
 /** One `forceOrder` payload (raw or wrapped in a combined-stream {stream, data}) → events. */
 export function parseForceOrder(data: string): { events: LiquidationEvent[]; rejected: number } {
   const json = safeJson(data) as { data?: unknown; e?: unknown; result?: unknown } | undefined;
@@ -27,8 +30,8 @@ export function parseForceOrder(data: string): { events: LiquidationEvent[]; rej
   if ((payload as { e?: unknown }).e !== 'forceOrder') return { events: [], rejected: 'result' in json ? 0 : 1 };
   try {
     const { o } = forceOrder(payload, '');
-    const side = liquidatedSide({ venue: 'binance', orderSide: o.S });
-    const symbol = unifiedFromVenue(o.s);
+    const side = liquidatedSide(o.S);
+    const symbol = venue.symbols.fromId(o.s);
     const price = o.ap > 0 ? o.ap : o.p;
     if (!side || !symbol || !(price > 0) || !(o.z > 0)) return { events: [], rejected: 1 };
     // z (filled) × ap (average fill) is the notional; Binance pushes at most one per symbol per second.
@@ -46,5 +49,5 @@ export const liquidationStream: LiquidationStream = {
   keepalive: { message: JSON.stringify({ method: 'LIST_SUBSCRIPTIONS', id: 1 }), everyMs: 20_000 },
   parse: (data) => parseForceOrder(data),
   defaultSymbols: [],
-  venueSymbol,
+  venueSymbol: venue.symbols.toId,
 };

@@ -1,5 +1,6 @@
 import { array, nullable, num, numeric, object, optional, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, table, TierTableError, type TierSource, tierMarketId } from '../../liquidation/tier-source';
+import { venue } from './venue';
 import type { TierTable } from '../../liquidation/types';
 import type { RequestSpec } from '../../net/request';
 import type { Market } from '../../types';
@@ -38,8 +39,8 @@ const fapiBracket = object({
 const fapiEntry = object({ symbol: str({ max: 40 }), brackets: array(fapiBracket, { max: 100 }) });
 
 function venueSymbol(market: Market): { id: string; inverse: boolean } {
-  const m = swapMarket('binance', market);
-  return m.contract === 'inverse' ? { id: `${m.base}${m.quote}_PERP`, inverse: true } : { id: `${m.base}${m.quote}`, inverse: false };
+  const id = tierMarketId('binance', venue.symbols, market);
+  return { id, inverse: id.endsWith('_PERP') };
 }
 
 function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable {

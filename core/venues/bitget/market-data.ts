@@ -1,22 +1,16 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, numeric, object, str, SchemaError } from '../../messages/schema';
 import { byTime, ohlcvQuoteRow, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
+import { productType, venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
 
 const API = 'https://api.bitget.com';
-
-/** BTC/USDT:USDT → BTCUSDT in USDT-FUTURES; BTC/USDC:USDC → BTCPERP in USDC-FUTURES. */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  if (!u || u.contract !== 'linear') return null;
-  if (u.quote === 'USDT') return `${u.base}USDT`;
-  if (u.quote === 'USDC') return `${u.base}PERP`;
-  return null;
-}
 
 function target(symbol: string) {
   const id = venueSymbol(symbol);
   if (!id) throw new UnsupportedMarket('bitget', symbol);
-  return { id, productType: id.endsWith('PERP') ? 'USDC-FUTURES' : 'USDT-FUTURES' };
+  return { id, productType: productType(id) };
 }
 
 const contract = object({
@@ -31,7 +25,6 @@ const GRANULARITY: Record<BarInterval, { code: string; ms: number }> = { '5m': {
 
 export const marketData: VenueMarketData = {
   venue: 'bitget',
-  venueSymbol,
   mark(symbol) {
     const { id, productType } = target(symbol);
     return {

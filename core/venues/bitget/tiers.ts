@@ -1,5 +1,6 @@
 import { array, numeric, object, optional, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, table, TierTableError, type TierSource, tierMarketId } from '../../liquidation/tier-source';
+import { productType, venue } from './venue';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -14,9 +15,8 @@ const row = object({
 const response = object({ code: str({ max: 20 }), msg: optional(str({ max: 500 })), data: array(row, { max: 500 }) });
 
 function venueSymbol(market: Market): { symbol: string; productType: string } {
-  const m = swapMarket('bitget', market);
-  if (m.contract === 'inverse') return { symbol: `${m.base}USD`, productType: 'COIN-FUTURES' };
-  return { symbol: `${m.base}${m.quote}`, productType: m.quote === 'USDC' ? 'USDC-FUTURES' : 'USDT-FUTURES' };
+  const symbol = tierMarketId('bitget', venue.symbols, market);
+  return { symbol, productType: productType(symbol) };
 }
 
 function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable {

@@ -1,27 +1,11 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, num, numeric, object, optional, str, SchemaError } from '../../messages/schema';
 import { byTime, ohlcvQuoteRow, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
+import { venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
 
 const API = 'https://api.bybit.com';
-
-/** BTC/USDT:USDT → linear BTCUSDT; BTC/USD:BTC → inverse BTCUSD. USDC perps are named BTCPERP. */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  if (!u) return null;
-  if (u.contract === 'linear' && u.quote === 'USDT') return `${u.base}USDT`;
-  if (u.contract === 'linear' && u.quote === 'USDC') return `${u.base}PERP`;
-  if (u.contract === 'inverse' && u.quote === 'USD') return `${u.base}USD`;
-  return null;
-}
-
-export function unifiedFromVenue(id: string, category: 'linear' | 'inverse' = 'linear'): string | null {
-  if (category === 'inverse') {
-    const m = /^([A-Z0-9]{1,20})USD$/.exec(id);
-    return m ? unifiedSymbol(m[1]!, 'USD', m[1]!) : null;
-  }
-  const m = /^([A-Z0-9]{1,20}?)(USDT|PERP)$/.exec(id);
-  return m ? unifiedSymbol(m[1]!, m[2] === 'PERP' ? 'USDC' : 'USDT') : null;
-}
 
 function target(symbol: string) {
   const id = venueSymbol(symbol);
@@ -48,7 +32,6 @@ const OI_INTERVAL: Record<BarInterval, string> = { '5m': '5min', '15m': '15min',
 
 export const marketData: VenueMarketData = {
   venue: 'bybit',
-  venueSymbol,
   mark(symbol) {
     const { id, category } = target(symbol);
     return {

@@ -1,8 +1,8 @@
 import { array, num, numeric, object, str } from '../../messages/schema';
-import { liquidatedSide } from '../../realized/sides';
+import { sideOfPosition } from '../../realized/sides';
 import { safeJson, type LiquidationStream } from '../../realized/stream-types';
 import type { LiquidationEvent } from '../../realized/types';
-import { unifiedFromVenue, venueSymbol } from './market-data';
+import { venue } from './venue';
 
 export const LINEAR_PUBLIC_URL = 'wss://stream.bybit.com/v5/public/linear';
 
@@ -12,6 +12,12 @@ const push = object({
 });
 
 /** `allLiquidation.{symbol}`: complete, batched every 500 ms; S is the liquidated position's side. */
+/** `S` in allLiquidation is the liquidated POSITION's side: "Buy" means a long was liquidated. */
+export const liquidatedSide = (positionSide: string) => {
+  const s = positionSide.toLowerCase();
+  return s === 'buy' || s === 'sell' ? sideOfPosition(s) : null;
+};
+
 export function parseAllLiquidation(data: string): { events: LiquidationEvent[]; rejected: number } {
   const json = safeJson(data) as { topic?: unknown; op?: unknown } | undefined;
   if (!json || typeof json !== 'object') return { events: [], rejected: 1 };
@@ -25,8 +31,13 @@ export function parseAllLiquidation(data: string): { events: LiquidationEvent[];
   const events: LiquidationEvent[] = [];
   let rejected = 0;
   for (const r of rows) {
-    const side = liquidatedSide({ venue: 'bybit', positionSide: r.S });
-    const symbol = unifiedFromVenue(r.s);
+    const side = liquidatedSide(r.S);
+    const symbol = venue.symbols.fromId(r.s);
+    // The linear stream: an inverse symbol here would be sized in USD, not base coin.
+    if (symbol?.endsWith(':USDT') === false && !symbol.endsWith(':USDC')) {
+      rejected++;
+      continue;
+    }
     if (!side || !symbol || !(r.v > 0) || !(r.p > 0)) {
       rejected++;
       continue;
@@ -51,7 +62,8 @@ export const liquidationStream: LiquidationStream = {
   parse: (data) => parseAllLiquidation(data),
   defaultSymbols: ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT', 'DOGEUSDT'],
   venueSymbol: (symbol) => {
-    const id = venueSymbol(symbol);
+    // This stream is the linear USDT one.
+    const id = venue.symbols.toId(symbol);
     return id && id.endsWith('USDT') ? id : null;
   },
 };

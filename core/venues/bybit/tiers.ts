@@ -1,5 +1,6 @@
 import { array, numeric, object, optional, str, unknownValue } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, table, TierTableError, type TierSource, tierMarketId } from '../../liquidation/tier-source';
+import { venue } from './venue';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -15,8 +16,8 @@ const result = object({ category: optional(str({ max: 20 })), list: array(row, {
 const envelope = object({ retCode: numeric(), retMsg: optional(str({ max: 500 })), result: unknownValue });
 
 function venueSymbol(market: Market): { symbol: string; category: 'linear' | 'inverse' } {
-  const m = swapMarket('bybit', market);
-  return m.contract === 'inverse' ? { symbol: `${m.base}USD`, category: 'inverse' } : { symbol: `${m.base}${m.quote}`, category: 'linear' };
+  const symbol = tierMarketId('bybit', venue.symbols, market);
+  return { symbol, category: symbol.endsWith('USD') ? 'inverse' : 'linear' };
 }
 
 /**

@@ -1,18 +1,16 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, bool, num, numeric, object, optional, str, SchemaError } from '../../messages/schema';
 import { UnsupportedMarket, type VenueMarketData } from '../../net/market-data';
+import { venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
 
 const API = 'https://api.gateio.ws/api/v4';
 
-/** BTC/USDT:USDT → BTC_USDT under settle "usdt". */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  return u && u.contract === 'linear' && u.quote === 'USDT' ? `${u.base}_USDT` : null;
-}
-
 function target(symbol: string) {
   const id = venueSymbol(symbol);
-  if (!id) throw new UnsupportedMarket('gate', symbol);
+  // Only the USDT-margined API is wired; coin-margined markets have their own endpoints.
+  if (!id?.endsWith('_USDT')) throw new UnsupportedMarket('gate', symbol);
   return id;
 }
 
@@ -28,7 +26,6 @@ const contract = object({
 
 export const marketData: VenueMarketData = {
   venue: 'gate',
-  venueSymbol,
   mark(symbol) {
     const id = target(symbol);
     return {

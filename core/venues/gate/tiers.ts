@@ -1,5 +1,6 @@
 import { array, numeric, object, optional, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, table, TierTableError, type TierSource, tierMarketId } from '../../liquidation/tier-source';
+import { venue } from './venue';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -13,8 +14,9 @@ const row = object({
 });
 
 function venueContract(market: Market): { contract: string; settle: string } {
-  const m = swapMarket('gate', market);
-  return m.contract === 'inverse' ? { contract: `${m.base}_USD`, settle: m.settle.toLowerCase() } : { contract: `${m.base}_${m.quote}`, settle: m.settle.toLowerCase() };
+  const contract = tierMarketId('gate', venue.symbols, market);
+  // Gate's settle path is the settlement coin: usdt, or the base coin for coin-margined contracts.
+  return { contract, settle: contract.endsWith('_USDT') ? 'usdt' : contract.slice(0, -'_USD'.length).toLowerCase() };
 }
 
 /** Gate risk-limit tiers: risk_limit is each tier's upper notional; deduction is Gate's maintenance amount. */

@@ -1,18 +1,16 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, num, numeric, object, str, SchemaError } from '../../messages/schema';
 import { byTime, qs, UnsupportedMarket, type BarInterval, type VenueMarketData } from '../../net/market-data';
+import { venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
 
 const API = 'https://api.hbdm.com';
 
-/** BTC/USDT:USDT → BTC-USDT (USDT-margined swaps only). */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  return u && u.contract === 'linear' && u.quote === 'USDT' ? `${u.base}-USDT` : null;
-}
-
 function target(symbol: string) {
   const id = venueSymbol(symbol);
-  if (!id) throw new UnsupportedMarket('htx', symbol);
+  // Only the USDT-margined API is wired; coin-margined markets have their own endpoints.
+  if (!id?.endsWith('-USDT')) throw new UnsupportedMarket('htx', symbol);
   return id;
 }
 
@@ -27,7 +25,6 @@ const PERIOD: Record<BarInterval, string> = { '5m': '5min', '15m': '15min', '1h'
 
 export const marketData: VenueMarketData = {
   venue: 'htx',
-  venueSymbol,
   mark(symbol) {
     const code = target(symbol);
     return {

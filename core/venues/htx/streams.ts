@@ -1,9 +1,10 @@
+import type { Side } from '../../types';
 import { array, num, numeric, object, str } from '../../messages/schema';
-import { liquidatedSide } from '../../realized/sides';
+import { sideClosedByOrder } from '../../realized/sides';
 import { safeJson, type LiquidationStream } from '../../realized/stream-types';
 import type { LiquidationEvent } from '../../realized/types';
 import { unifiedSymbol } from '../../types';
-import { venueSymbol } from './market-data';
+import { venue } from './venue';
 
 /**
  * HTX USDT-M liquidation orders on the notification socket. The docs title the topic
@@ -29,6 +30,11 @@ const notify = object({
   ),
 });
 
+/** `direction` is the order side, and only a closing order (`offset` "close") liquidates: sell+close is a long. */
+export function liquidatedSide(direction: string, offset: string): Side | null {
+  return offset.toLowerCase() === 'close' ? sideClosedByOrder(direction) : null;
+}
+
 export function parseLiquidationNotify(data: string): { events: LiquidationEvent[]; rejected: number } {
   const json = safeJson(data) as { op?: unknown; topic?: unknown } | undefined;
   if (!json || typeof json !== 'object') return { events: [], rejected: 1 };
@@ -45,7 +51,7 @@ export function parseLiquidationNotify(data: string): { events: LiquidationEvent
   const events: LiquidationEvent[] = [];
   let rejected = 0;
   for (const r of rows) {
-    const side = liquidatedSide({ venue: 'htx', direction: r.direction, offset: r.offset });
+    const side = liquidatedSide(r.direction, r.offset);
     const m = /^([A-Z0-9]{1,20})-USDT$/.exec(r.contract_code);
     // trade_turnover is already in USDT; amount is in coin; volume (contracts) is not needed.
     if (!side || !m || !(r.trade_turnover > 0) || !(r.price > 0)) {
@@ -79,5 +85,5 @@ export const liquidationStream: LiquidationStream = {
   decode: gunzip,
   parse: (data) => parseLiquidationNotify(data),
   defaultSymbols: [],
-  venueSymbol,
+  venueSymbol: venue.symbols.toId,
 };

@@ -1,5 +1,6 @@
 import { array, nullable, numeric, object, optional, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, swapMarket, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, TierTableError, type TierSource, tierMarketId } from '../../liquidation/tier-source';
+import { venue } from './venue';
 import type { Tier, TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -33,8 +34,8 @@ const response = object({
 });
 
 function contractCode(market: Market): { code: string; inverse: boolean } {
-  const m = swapMarket('htx', market);
-  return m.contract === 'inverse' ? { code: `${m.base}-USD`, inverse: true } : { code: `${m.base}-${m.quote}`, inverse: false };
+  const code = tierMarketId('htx', venue.symbols, market);
+  return { code, inverse: code.endsWith('-USD') };
 }
 
 /**

@@ -1,14 +1,11 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, bool, num, numeric, object, optional, str, SchemaError } from '../../messages/schema';
 import { byTime, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
+import { venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
 
 const INFO = 'https://api.hyperliquid.xyz/info';
-
-/** BTC/USDC:USDC → coin "BTC" (Hyperliquid perps settle in USDC). */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  return u && u.contract === 'linear' && u.quote === 'USDC' ? u.base : null;
-}
 
 function target(symbol: string) {
   const id = venueSymbol(symbol);
@@ -47,7 +44,6 @@ const INTERVAL_MS: Record<BarInterval, number> = { '5m': 300_000, '15m': 900_000
 
 export const marketData: VenueMarketData = {
   venue: 'hyperliquid',
-  venueSymbol,
   mark(symbol) {
     const coin = target(symbol);
     return {

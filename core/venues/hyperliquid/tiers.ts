@@ -1,5 +1,6 @@
 import { array, num, numeric, object, optional, str, unknownValue } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, table, TierTableError, type TierSource, tierMarketId } from '../../liquidation/tier-source';
+import { venue } from './venue';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -19,7 +20,7 @@ function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable
   return parsingTiers('hyperliquid', () => {
     // metaAndAssetCtxs answers [meta, ctxs]; meta answers the object.
     const body = meta(Array.isArray(json) ? json[0] : json, 'meta');
-    const coin = swapMarket('hyperliquid', market).base;
+    const coin = tierMarketId('hyperliquid', venue.symbols, market);
     const entry = body.universe.find((a) => a.name === coin);
     if (!entry) throw new TierTableError('hyperliquid', `${coin} not in the universe`);
     let steps = [{ lowerBound: 0, maxLeverage: entry.maxLeverage }];
@@ -50,7 +51,7 @@ const mainnet2026 = recordedOn('2026-01-01');
 export const tierSource: TierSource = {
   venue: 'hyperliquid',
   request(market) {
-    if (swapMarket('hyperliquid', market).contract !== 'linear') return null;
+    if (!venue.symbols.toId(market.symbol)) return null;
     return { url: 'https://api.hyperliquid.xyz/info', method: 'POST', body: { type: 'meta' } };
   },
   parse,

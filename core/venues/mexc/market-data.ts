@@ -1,18 +1,16 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, num, object, str, SchemaError } from '../../messages/schema';
 import { UnsupportedMarket, type VenueMarketData } from '../../net/market-data';
+import { venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
 
 const API = 'https://contract.mexc.com/api/v1/contract';
 
-/** BTC/USDT:USDT → BTC_USDT. */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  return u && u.contract === 'linear' && u.quote === 'USDT' ? `${u.base}_USDT` : null;
-}
-
 function target(symbol: string) {
   const id = venueSymbol(symbol);
-  if (!id) throw new UnsupportedMarket('mexc', symbol);
+  // Only the USDT-margined API is wired; coin-margined markets have their own endpoints.
+  if (!id?.endsWith('_USDT')) throw new UnsupportedMarket('mexc', symbol);
   return id;
 }
 
@@ -20,7 +18,6 @@ const detail = object({ symbol: str({ max: 40 }), baseCoin: str({ max: 20 }), qu
 
 export const marketData: VenueMarketData = {
   venue: 'mexc',
-  venueSymbol,
   mark(symbol) {
     const id = target(symbol);
     return {

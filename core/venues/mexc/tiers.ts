@@ -1,5 +1,6 @@
 import { array, bool, nullable, num, numeric, object, optional, oneOf, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource, type TierRow } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, table, TierTableError, type TierSource, type TierRow, tierMarketId } from '../../liquidation/tier-source';
+import { venue } from './venue';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -28,8 +29,7 @@ const response = object({ success: bool, code: optional(num()), message: optiona
 type Detail = NonNullable<ReturnType<typeof response>['data']>;
 
 function venueSymbol(market: Market): string {
-  const m = swapMarket('mexc', market);
-  return m.contract === 'inverse' ? `${m.base}_USD` : `${m.base}_${m.quote}`;
+  return tierMarketId('mexc', venue.symbols, market);
 }
 
 /**

@@ -1,23 +1,12 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
 import { array, numeric, object, oneOf, str, unknownValue, SchemaError } from '../../messages/schema';
 import { byTime, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
+import { venue } from './venue';
+
+const venueSymbol = venue.symbols.toId;
+const unifiedFromVenue = venue.symbols.fromId;
 
 const API = 'https://www.okx.com';
-
-/** BTC/USDT:USDT → BTC-USDT-SWAP; BTC/USD:BTC → BTC-USD-SWAP. */
-export function venueSymbol(symbol: string): string | null {
-  const u = parseUnifiedSymbol(symbol);
-  if (!u) return null;
-  if (u.contract === 'linear' && (u.quote === 'USDT' || u.quote === 'USDC')) return `${u.base}-${u.quote}-SWAP`;
-  if (u.contract === 'inverse' && u.quote === 'USD') return `${u.base}-USD-SWAP`;
-  return null;
-}
-
-export function unifiedFromVenue(instId: string): string | null {
-  const m = /^([A-Z0-9]{1,20})-(USDT|USDC|USD)-SWAP$/.exec(instId);
-  if (!m) return null;
-  return m[2] === 'USD' ? unifiedSymbol(m[1]!, 'USD', m[1]!) : unifiedSymbol(m[1]!, m[2]!);
-}
 
 function target(symbol: string) {
   const id = venueSymbol(symbol);
@@ -69,7 +58,6 @@ const BAR: Record<BarInterval, string> = { '5m': '5m', '15m': '15m', '1h': '1H' 
 
 export const marketData: VenueMarketData = {
   venue: 'okx',
-  venueSymbol,
   mark(symbol) {
     const instId = target(symbol);
     return {

@@ -1,9 +1,11 @@
+import type { Side } from '../../types';
 import { array, numeric, object, str } from '../../messages/schema';
-import { liquidatedSide } from '../../realized/sides';
-import { safeJson, type LiquidationStream, type StreamContext } from '../../realized/stream-types';
+import { sideClosedByOrder, sideOfPosition } from '../../realized/sides';
+import { safeJson, type LiquidationStream, type StreamContext, type StreamEndpoint } from '../../realized/stream-types';
 import type { LiquidationEvent } from '../../realized/types';
 import { qs } from '../../net/market-data';
-import { unifiedFromVenue, venueSymbol } from './market-data';
+import { venue } from './venue';
+import { contractsEndpoint } from './market-data';
 
 export const PUBLIC_WS_URL = 'wss://ws.okx.com:8443/ws/v5/public';
 
@@ -11,6 +13,13 @@ const detail = object({ side: str({ max: 8 }), posSide: str({ max: 8 }), bkPx: n
 const entry = object({ instId: str({ max: 40 }), details: array(detail, { max: 1000 }) });
 
 /** The `details[]` shape shared by the WebSocket push and REST /public/liquidation-orders. */
+/** `posSide` names the position in hedge mode; in one-way mode it is "net" and `side` is the order side. */
+export function liquidatedSide(posSide: string, side: string): Side | null {
+  const pos = posSide.toLowerCase();
+  if (pos === 'long' || pos === 'short') return sideOfPosition(pos);
+  return pos === 'net' ? sideClosedByOrder(side) : null;
+}
+
 export function parseLiquidationEntries(data: unknown, context: StreamContext): { events: LiquidationEvent[]; rejected: number } {
   let entries;
   try {
@@ -21,10 +30,10 @@ export function parseLiquidationEntries(data: unknown, context: StreamContext): 
   const events: LiquidationEvent[] = [];
   let rejected = 0;
   for (const e of entries) {
-    const symbol = unifiedFromVenue(e.instId);
+    const symbol = venue.symbols.fromId(e.instId);
     const contract = context.contract(e.instId);
     for (const d of e.details) {
-      const side = liquidatedSide({ venue: 'okx', posSide: d.posSide, side: d.side });
+      const side = liquidatedSide(d.posSide, d.side);
       // sz is in contracts: unknown contract value means an unknown notional, so skip it.
       if (!symbol || !contract || !side || !(d.bkPx > 0) || !(d.sz > 0)) {
         rejected++;
@@ -48,11 +57,11 @@ export function parseLiquidationPush(data: string, context: StreamContext) {
 }
 
 /** REST backfill: liquidation orders of the last day for one instrument family ("BTC-USDT"). */
-export function liquidationOrdersEndpoint(instFamily: string) {
+export function liquidationOrdersEndpoint(instFamily: string): StreamEndpoint<{ events: LiquidationEvent[]; rejected: number }> {
   return {
     source: 'okx:liquidation-orders',
     request: { url: `https://www.okx.com/api/v5/public/liquidation-orders?${qs({ instType: 'SWAP', instFamily, state: 'filled', limit: 100 })}` },
-    parse(json: unknown, context: StreamContext) {
+    parse(json, context) {
       const body = object({ data: array((v) => v, { max: 1000 }) })(json, '');
       return parseLiquidationEntries(body.data, context);
     },
@@ -67,6 +76,8 @@ export const liquidationStream: LiquidationStream = {
   // OKX drops a connection after 30 s without data; it wants the text "ping".
   keepalive: { message: 'ping', everyMs: 20_000 },
   parse: parseLiquidationPush,
+  contracts: contractsEndpoint(),
+  history: { families: ['BTC-USDT', 'ETH-USDT'], endpoint: liquidationOrdersEndpoint },
   defaultSymbols: [],
-  venueSymbol,
+  venueSymbol: venue.symbols.toId,
 };

@@ -1,5 +1,6 @@
 import { array, numeric, object, optional, str } from '../../messages/schema';
-import { chainTiers, parsingTiers, recordedOn, swapMarket, table, TierTableError, type TierSource } from '../../liquidation/tier-source';
+import { chainTiers, parsingTiers, recordedOn, table, TierTableError, type TierSource, tierMarketId } from '../../liquidation/tier-source';
+import { venue } from './venue';
 import type { TierTable } from '../../liquidation/types';
 import type { Market } from '../../types';
 
@@ -27,8 +28,8 @@ const row = object({
 const response = object({ code: str({ max: 20 }), msg: optional(str({ max: 500 })), data: array(row, { max: 500 }) });
 
 function family(market: Market): string {
-  const m = swapMarket('okx', market);
-  return m.contract === 'inverse' ? `${m.base}-USD` : `${m.base}-${m.quote}`;
+  // The instrument family is the instId without its -SWAP suffix (BTC-USDT-SWAP → BTC-USDT).
+  return tierMarketId('okx', venue.symbols, market).replace(/-SWAP$/, '');
 }
 
 function parse(json: unknown, market: Market, fetchedAt = Date.now(), contractValue?: number): TierTable {

@@ -3,7 +3,8 @@ import { computeLiquidation } from '@/core/liquidation/engine';
 import { LiquidationInputError } from '@/core/liquidation/errors';
 import { bundledTiers, tiersFor } from '@/core/liquidation/tier-sources';
 import type { LiquidationInput, Tier } from '@/core/liquidation/types';
-import { VENUE_IDS, type VenueId } from '@/core/types';
+import { type VenueId } from '@/core/types';
+import { VENUE_IDS } from '@/core/venues/registry';
 
 /** mulberry32: a tiny seeded PRNG so every run checks the same cases and a failure reproduces. */
 function prng(seed: number) {

@@ -7,7 +7,8 @@ import { binanceBracketsRequest } from '@/core/venues/binance/tiers';
 import { bundledTiers, TIER_SOURCES, tiersFor } from '@/core/liquidation/tier-sources';
 import type { Tier } from '@/core/liquidation/types';
 import { validateTiers } from '@/core/liquidation/validate';
-import { VENUE_IDS, type Market, type VenueId } from '@/core/types';
+import { type Market, type VenueId } from '@/core/types';
+import { VENUE_IDS } from '@/core/venues/registry';
 import type { LiquidationInput } from '@/core/liquidation/types';
 import { loadVectorCases } from '../../support/vectors';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apiHostPermissions, contentScriptExcludes, contentScriptMatches, SITES } from '@/core/venues/sites';
-import { VENUE_IDS } from '@/core/types';
+import { apiHostPermissions, contentScriptExcludes, contentScriptMatches, VENUES, VENUE_IDS } from '@/core/venues/registry';
 
 describe('manifest surface from the venue folders', () => {
   it('has a site for every venue', () => {
-    expect(Object.keys(SITES).sort()).toEqual([...VENUE_IDS].sort());
+    expect(VENUES.map((v) => v.id).sort()).toEqual([...VENUE_IDS].sort());
+    for (const v of VENUES) expect(v.site.pageMatches.length, v.id).toBeGreaterThan(0);
   });
 
   it('runs the content script only on https trading paths, never on a whole host', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { marketData as binance, unifiedFromVenue as binanceUnified } from '@/core/venues/binance/market-data';
+import { marketData as binance } from '@/core/venues/binance/market-data';
+import { venue as binanceVenue } from '@/core/venues/binance/venue';
 import { marketData as bybit } from '@/core/venues/bybit/market-data';
 import { marketData as okx, contractsEndpoint } from '@/core/venues/okx/market-data';
 import { marketData as htx } from '@/core/venues/htx/market-data';
@@ -55,10 +56,10 @@ describe('binance (recorded)', () => {
     expect(binance.markets().parse(info).map((m) => m.symbol)).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT', 'BTC/USDC:USDC']);
   });
   it('maps symbols both ways', () => {
-    expect(binance.venueSymbol('BTC/USD:BTC')).toBe('BTCUSD_PERP');
-    expect(binance.venueSymbol('BTC/EUR:EUR')).toBeNull();
-    expect(binanceUnified('1000PEPEUSDT')).toBe('1000PEPE/USDT:USDT');
-    expect(binanceUnified('ETHUSDC')).toBe('ETH/USDC:USDC');
+    expect(binanceVenue.symbols.toId('BTC/USD:BTC')).toBe('BTCUSD_PERP');
+    expect(binanceVenue.symbols.toId('BTC/EUR:EUR')).toBeNull();
+    expect(binanceVenue.symbols.fromId('1000PEPEUSDT')).toBe('1000PEPE/USDT:USDT');
+    expect(binanceVenue.symbols.fromId('ETHUSDC')).toBe('ETH/USDC:USDC');
   });
 });
 

@@ -9,7 +9,8 @@ import { createOverlaySession } from '@/core/overlay/session';
 import type { RequestFn } from '@/core/messages/client';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { bundledTiers } from '@/core/liquidation/tier-sources';
-import { connectPage, orderFormRect, venueForHost } from '@/entrypoints/exchange.content/page-bridge';
+import { connectPage, orderFormRect } from '@/entrypoints/exchange.content/page-bridge';
+import { venueForPageHost } from '@/core/venues/registry';
 import { marketFromUrl } from '@/core/page/market-from-url';
 import { loadIntoGlobalDocument } from '../page/load-fixture';
 import { snapshot } from './fixtures';
@@ -64,8 +65,8 @@ async function setup(tiersAnswered: Promise<void> = Promise.resolve()) {
 describe('page bridge (real reader, real engine)', () => {
   it('finds the venue and market from the URL, and the order form\'s box for placement', () => {
     expect(marketFromUrl(URL)).toEqual(BTC);
-    expect(venueForHost('www.binance.com')).toBe('binance');
-    expect(venueForHost('binance.com.evil.example')).toBeNull();
+    expect(venueForPageHost('www.binance.com')).toBe('binance');
+    expect(venueForPageHost('binance.com.evil.example')).toBeNull();
     loadIntoGlobalDocument('binance');
     // happy-dom has no layout: a zero box means "unknown", never a made-up one.
     expect(orderFormRect(document, 'binance')).toBeNull();

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentScriptExcludes, contentScriptMatches } from '@/core/venues/sites';
+import { contentScriptExcludes, contentScriptMatches } from '@/core/venues/registry';
 
 function matchPattern(pattern: string, url: URL): boolean {
   const m = /^(https?|\*):\/\/([^/]+)(\/.*)$/.exec(pattern);

@@ -9,7 +9,8 @@ import type { Probe, VenuePageAdapter } from '@/core/page/adapter-types';
 import { VENUE_PAGES } from '@/core/page/adapters';
 import { ReadContext, resolve } from '@/core/page/dom';
 import { findOrderForm } from '@/core/page/read-page';
-import { VENUE_IDS, type VenueId } from '@/core/types';
+import { type VenueId } from '@/core/types';
+import { VENUE_IDS } from '@/core/venues/registry';
 import { loadFixture } from './load-fixture';
 
 type Slot = string;

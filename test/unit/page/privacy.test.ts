@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { VENUE_PAGES } from '@/core/page/adapters';
 import { isSensitiveElement } from '@/core/page/privacy';
 import { readPage } from '@/core/page/read-page';
-import { VENUE_IDS, type Market } from '@/core/types';
+import { type Market } from '@/core/types';
+import { VENUE_IDS } from '@/core/venues/registry';
 import { loadFixture } from './load-fixture';
 
 function element(html: string): Element {

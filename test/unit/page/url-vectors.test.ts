@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadVectorCases } from '../../support/vectors';
 import { marketFromUrl } from '@/core/page/market-from-url';
-import { isVenueId, parseUnifiedSymbol } from '@/core/types';
+import { parseUnifiedSymbol } from '@/core/types';
+import { isVenueId } from '@/core/venues/registry';
 
 interface UrlCase {
   url: string;

@@ -23,7 +23,7 @@ describe('HTX liquidation notifications (from docs)', () => {
     const clock = new FakeClock();
     const events: LiquidationEvent[] = [];
     FakeSocket.opened = [];
-    const manager = createStreamManager({ streams: [htx], openSocket: (u) => new FakeSocket(u), timers: clock, now: clock.now, context: { contract: () => undefined }, onEvents: (e) => events.push(...e) });
+    const manager = createStreamManager({ streams: [htx], openSocket: (u) => new FakeSocket(u), timers: clock, now: clock.now, context: () => ({ contract: () => undefined }), onEvents: (e) => events.push(...e) });
     manager.acquire();
     const socket = FakeSocket.opened[0]!;
     socket.serverOpen();

@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { liquidatedSide } from '@/core/realized/sides';
-import { parseForceOrder } from '@/core/venues/binance/streams';
-import { parseAllLiquidation, liquidationStream as bybitStream } from '@/core/venues/bybit/streams';
-import { liquidationOrdersEndpoint, parseLiquidationPush } from '@/core/venues/okx/streams';
+import { liquidatedSide as binanceSide, parseForceOrder } from '@/core/venues/binance/streams';
+import { liquidatedSide as bybitSide, parseAllLiquidation, liquidationStream as bybitStream } from '@/core/venues/bybit/streams';
+import { liquidatedSide as okxSide, liquidationOrdersEndpoint, parseLiquidationPush } from '@/core/venues/okx/streams';
+import { liquidatedSide as htxSide } from '@/core/venues/htx/streams';
 import { fixtureText, forceOrderMessage, recordedForceOrders } from './helpers';
 
 const okxContracts = {
   contract: (id: string) => ({ 'BTC-USDT-SWAP': { ctVal: 0.01, inverse: false }, 'IOST-USDT-SWAP': { ctVal: 1000, inverse: false }, 'BTC-USD-SWAP': { ctVal: 100, inverse: true } })[id],
 };
 
-describe('side semantics, decided in one place', () => {
+describe('side semantics, each venue in its own streams.ts', () => {
   it('Binance SELL and Bybit Buy both mean a long was liquidated', () => {
-    expect(liquidatedSide({ venue: 'binance', orderSide: 'SELL' })).toBe('long');
-    expect(liquidatedSide({ venue: 'bybit', positionSide: 'Buy' })).toBe('long');
-    expect(liquidatedSide({ venue: 'binance', orderSide: 'BUY' })).toBe('short');
-    expect(liquidatedSide({ venue: 'bybit', positionSide: 'Sell' })).toBe('short');
+    expect(binanceSide('SELL')).toBe('long');
+    expect(bybitSide('Buy')).toBe('long');
+    expect(binanceSide('BUY')).toBe('short');
+    expect(bybitSide('Sell')).toBe('short');
   });
   it('OKX: posSide when hedged, order side when net', () => {
-    expect(liquidatedSide({ venue: 'okx', posSide: 'short', side: 'buy' })).toBe('short');
-    expect(liquidatedSide({ venue: 'okx', posSide: 'net', side: 'sell' })).toBe('long');
-    expect(liquidatedSide({ venue: 'okx', posSide: 'net', side: 'buy' })).toBe('short');
+    expect(okxSide('short', 'buy')).toBe('short');
+    expect(okxSide('net', 'sell')).toBe('long');
+    expect(okxSide('net', 'buy')).toBe('short');
   });
   it('HTX: sell+close liquidates a long; anything unclear is null', () => {
-    expect(liquidatedSide({ venue: 'htx', direction: 'sell', offset: 'close' })).toBe('long');
-    expect(liquidatedSide({ venue: 'htx', direction: 'sell', offset: 'open' })).toBeNull();
-    expect(liquidatedSide({ venue: 'binance', orderSide: 'HOLD' })).toBeNull();
+    expect(htxSide('sell', 'close')).toBe('long');
+    expect(htxSide('sell', 'open')).toBeNull();
+    expect(binanceSide('HOLD')).toBeNull();
   });
 });
 

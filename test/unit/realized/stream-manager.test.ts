@@ -20,7 +20,7 @@ function setup(streams = [binance, bybit, okx]) {
     timers: clock,
     now: clock.now,
     random: () => 0.5,
-    context: { contract: () => ({ ctVal: 0.01, inverse: false }) },
+    context: () => ({ contract: () => ({ ctVal: 0.01, inverse: false }) }),
     onEvents: (e) => events.push(...e),
     symbols: (s) => (s.venue === 'bybit' ? ['PEPEUSDT'] : []),
     lingerMs: 10_000,
@@ -125,7 +125,7 @@ describe('venue switches', () => {
       openSocket: (url) => new FakeSocket(url),
       timers: clock,
       now: clock.now,
-      context: { contract: () => undefined },
+      context: () => ({ contract: () => undefined }),
       onEvents: () => undefined,
       isEnabled: (v) => on.has(v),
     });

@@ -24,7 +24,7 @@ describe('live ports', () => {
       openSocket: (url) => new FakeSocket(url),
       timers: clock,
       now: clock.now,
-      context: { contract: () => undefined },
+      context: () => ({ contract: () => undefined }),
       onEvents: () => undefined,
       symbols: (s) => live.watched().map((m) => s.venueSymbol(m.symbol)).filter((x): x is string => x !== null),
       lingerMs: 1000,
