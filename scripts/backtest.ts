@@ -67,7 +67,7 @@ function main(): void {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const result = runBacktest({ bars, oi, realized, settings, from: args.from, to: args.to, gridStepFraction: args.gridStep });
+  const result = runBacktest({ bars, oi, realized, settings, market: { venue: 'binance', symbol: 'BTC/USDT:USDT' }, from: args.from, to: args.to, gridStepFraction: args.gridStep });
   const r = (x: number) => (Number.isFinite(x) ? Math.round(x * 10_000) / 10_000 : null);
   const side = (s: typeof result.long) => ({ model: r(s.model), baseline: r(s.baseline), excess: r(s.excess) });
   console.log(JSON.stringify({ intervals: result.intervals, long: side(result.long), short: side(result.short) }));

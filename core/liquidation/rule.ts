@@ -29,6 +29,6 @@ export interface LiquidationRule {
   takerFee: null | { defaultRate: number; defaultLabel: string };
   /** HTX: maintenance rate = adjustment factor / leverage. */
   mmrFromAdjustFactor?: boolean;
-  /** Sentences always attached to this venue's result (e.g. why a stand-in rule is used). */
-  notes: readonly string[];
+  /** Sentences always attached to this venue's result (e.g. why a stand-in rule is used), with their translations. */
+  notes: readonly { en: string; zh_CN: string }[];
 }

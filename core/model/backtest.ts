@@ -1,3 +1,4 @@
+import type { Market } from '../types';
 import type { Bar } from './book';
 import type { RealizedPoint } from './csv';
 import { HeatmapModel, type OiPoint } from './heatmap';
@@ -10,10 +11,12 @@ export interface BacktestInput {
   oi: OiPoint[];
   realized: RealizedPoint[];
   settings: ModelSettings;
+  /** The market the bars, open interest and realized figures were recorded on. */
+  market: Market;
   /** Evaluate intervals with open time in [from, to); the model still warms up on earlier bars. */
   from?: number;
   to?: number;
-  /** Maintenance rate of tier 1 (Binance BTCUSDT: 0.4%). */
+  /** Maintenance rate of tier 1 (0.4% for BTCUSDT's first bracket on the venue the fixtures come from). */
   mmr?: number;
   /** Grid cell as a fraction of price (the extension's default: 0.05%). */
   gridStepFraction?: number;
@@ -62,15 +65,15 @@ export function backtestSeries(input: BacktestInput): BacktestSeries {
   const to = input.to ?? Infinity;
 
   const model = new HeatmapModel({
-    market: { venue: 'binance', symbol: 'BTC/USDT:USDT' },
+    market: input.market,
     settings,
-    venues: [{ venue: 'binance', mmr: input.mmr ?? 0.004 }],
+    venues: [{ venue: input.market.venue, mmr: input.mmr ?? 0.004 }],
     historyRowMs: null,
     ...(input.gridStepFraction ? { gridStepFraction: input.gridStepFraction } : {}),
   });
   const s: BacktestSeries = { time: [], predLong: [], predShort: [], baseLong: [], baseShort: [], realLong: [], realShort: [] };
   for (const bar of bars) {
-    const outcome = model.push('binance', bar, oiByOpen.get(bar.time) ?? null);
+    const outcome = model.push(input.market.venue, bar, oiByOpen.get(bar.time) ?? null);
     const real = realByOpen.get(bar.time);
     const oiBefore = oiByOpen.get(bar.time - interval);
     if (bar.time < from || bar.time >= to || !real || oiBefore === undefined) continue;

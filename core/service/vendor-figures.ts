@@ -9,12 +9,13 @@ import type { RealizedSummary, RealizedWindow, SourceComparison } from '../reali
 import type { HeatmapSnapshot } from '../model/types';
 import { SourceError } from '../net/errors';
 import { aggregatedMap, exchangeList } from '../vendors/coinglass';
-import { COINALYZE_EXCHANGE_NAMES, futureMarkets, liquidationHistory } from '../vendors/coinalyze';
+import { futureMarkets, liquidationHistory } from '../vendors/coinalyze';
+import { VENUES } from '../venues/registry';
 import { compareBandLocations, compareRealized, type RealizedFigures } from '../realized/compare';
 import { WINDOWS } from '../realized/totals';
 
-const COINGLASS_EXCHANGE: Partial<Record<VenueId, string>> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX' };
-const STREAM_VENUES: VenueId[] = ['binance', 'bybit', 'okx'];
+/** Venues whose realized liquidations our own streams collect. */
+const STREAM_VENUES = VENUES.filter((v) => v.capabilities.liquidationStream === true);
 const VENDOR_FRESH_MS = 5 * 60_000;
 
 /** The longest window our own collection fully covers: comparing a partial window would be unfair. */
@@ -51,7 +52,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
     const coin = parseUnifiedSymbol(market.symbol)?.base;
     if (!window || !coin || !own) return [];
     const perVenue = new Map<VenueId, RealizedFigures[]>();
-    for (const v of STREAM_VENUES) {
+    for (const { id: v } of STREAM_VENUES) {
       const t = own.windows[window].byVenue[v];
       if (t) perVenue.set(v, [{ source: 'liqlens:exchange-streams', longUsd: t.longUsd, shortUsd: t.shortUsd, totalUsd: t.longUsd + t.shortUsd }]);
     }
@@ -61,17 +62,16 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
         void deps.status.ok('coinglass:exchange-list');
         return r;
       });
-      for (const [venue, name] of Object.entries(COINGLASS_EXCHANGE) as [VenueId, string][]) {
-        const row = rows?.find((r) => r.exchange.toLowerCase() === name.toLowerCase());
+      for (const { id: venue, vendorNames } of STREAM_VENUES) {
+        const row = vendorNames.coinglass ? rows?.find((r) => r.exchange.toLowerCase() === vendorNames.coinglass!.toLowerCase()) : undefined;
         if (row && perVenue.has(venue)) perVenue.get(venue)!.push({ source: 'coinglass:exchange-list', longUsd: row.longUsd, shortUsd: row.shortUsd, totalUsd: row.totalUsd });
       }
     }
     if (settings.vendors.coinalyze && (await deps.keys.has('coinalyze'))) {
       const list = await cached('vendor:coinalyze:future-markets', 'coinalyze:future-markets', () => deps.vendors.call('coinalyze', futureMarkets()));
       const symbols = new Map<string, VenueId>();
-      for (const v of STREAM_VENUES) {
-        const code = COINALYZE_EXCHANGE_NAMES[v];
-        const m = list?.find((x) => x.exchange === code && x.baseAsset === coin && x.quoteAsset === 'USDT');
+      for (const { id: v, vendorNames } of STREAM_VENUES) {
+        const m = vendorNames.coinalyze ? list?.find((x) => x.exchange === vendorNames.coinalyze && x.baseAsset === coin && x.quoteAsset === 'USDT') : undefined;
         if (m) symbols.set(m.symbol, v);
       }
       if (symbols.size) {

@@ -1,5 +1,5 @@
 import { type VenueId } from '../types';
-import { VENUE_IDS } from '../venues/registry';
+import { VENUE_IDS, VENUES } from '../venues/registry';
 import { array, bool, num, object, oneOf, optional, record, str, type Infer } from '../messages/schema';
 
 export const LEVERAGE_PRESETS = ['default', 'conservative', 'degen', 'textbook'] as const;
@@ -35,7 +35,7 @@ const allVenues = (on: boolean): Record<VenueId, boolean> =>
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
-  keylessVenues: { ...allVenues(false), binance: true, bybit: true, okx: true },
+  keylessVenues: Object.fromEntries(VENUES.map((v) => [v.id, v.modelledByDefault])) as Record<VenueId, boolean>,
   overlaySites: allVenues(true),
   leveragePreset: 'default',
   lookbackDays: 7,

@@ -1,12 +1,8 @@
 import { array, bool, num, object, oneOf, optional, str } from '../messages/schema';
 import { qs } from '../net/market-data';
-import type { VenueId } from '../types';
 import type { VendorEndpoint } from './coinglass';
 
 export const COINALYZE_API = 'https://api.coinalyze.net/v1';
-
-/** Coinalyze exchange codes for the venues LiqLens covers (resolved from /future-markets at run time). */
-export const COINALYZE_EXCHANGE_NAMES: Partial<Record<VenueId, string>> = { binance: 'A', bybit: '6', okx: '3', htx: '4', gate: 'Y', hyperliquid: 'H' };
 
 export interface CoinalyzeMarket {
   symbol: string;

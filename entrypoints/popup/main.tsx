@@ -10,7 +10,7 @@ import { GET_TAB_MARKET, parseTabMarket } from '@/core/overlay/tab-messages';
 import '@/core/i18n/pages';
 import { createTranslator } from '@/core/i18n/i18n';
 import { parseUnifiedSymbol, type Market } from '@/core/types';
-import { isVenueId } from '@/core/venues/registry';
+import { isVenueId, VENUE_IDS } from '@/core/venues/registry';
 import { LocaleProvider } from '@/components/shared/i18n';
 import { applyToDocument, pageLook } from '@/components/shared/page-setup';
 import { Popup } from '@/components/popup/Popup';
@@ -43,7 +43,7 @@ async function start() {
   applyToDocument(document, look, createTranslator(look.language)('popupTitle'));
   // ?market=venue:SYMBOL lets a screenshot or a link open a given market.
   const fromQuery = parseMarket(new URLSearchParams(location.search).get('market'));
-  const fallback = fromQuery ?? parseMarket(localStorage.getItem(LAST_MARKET)) ?? settings.pinnedMarkets?.[0] ?? { venue: 'binance', symbol: 'BTC/USDT:USDT' };
+  const fallback = fromQuery ?? parseMarket(localStorage.getItem(LAST_MARKET)) ?? settings.pinnedMarkets?.[0] ?? { venue: VENUE_IDS[0]!, symbol: 'BTC/USDT:USDT' };
   const live = createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => setTimeout(fn, ms));
   render(
     <LocaleProvider language={look.language} style={look.style}>

@@ -4,9 +4,12 @@
  * request (`i18n.catalog`), so it is not bundled into every trading page.
  */
 import type { NoteCatalog } from '../engine-notes';
+import { LIQUIDATION_RULES } from '../../liquidation/rules';
 
 export const zh_CNNotes: NoteCatalog = {
   exact: {
+    // Each venue's own notes come with their translation from core/venues/<venue>/liquidation.ts.
+    ...Object.fromEntries(Object.values(LIQUIDATION_RULES).flatMap((rule) => rule.notes.map((note) => [note.en, note.zh_CN]))),
     'Market order: entry = mark price (slippage and spread not included).': '市价单：开仓价按标记价格计算（未计滑点和价差）。',
     'No existing position visible: assumed none.': '页面上看不到现有持仓：按无持仓计算。',
     'Existing position margin not visible: assumed its entry value ÷ the current leverage.': '看不到现有持仓的保证金：按其开仓价值 ÷ 当前杠杆计算。',
@@ -24,13 +27,6 @@ export const zh_CNNotes: NoteCatalog = {
     'Leverage not given: taken as position value ÷ margin.': '未给出杠杆：按仓位价值 ÷ 保证金计算。',
     'The mark price is already past this liquidation price: the venue would liquidate at once or refuse the order for insufficient margin.':
       '标记价格已越过此强平价：交易所会立即强平，或因保证金不足拒绝该订单。',
-    'Bybit: help-centre formula (maintenance margin at the entry price); a Unified Trading Account may show up to ~0.05% different.':
-      'Bybit：采用帮助中心公式（按开仓价计算维持保证金）；统一交易账户显示的数值可能相差约 0.05%。',
-    "Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate's own number.":
-      'Gate 未公布强平价公式：此处采用最接近的公开规则（OKX 式，含吃单手续费），并非 Gate 自己的数值。',
-    'HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".': 'HTX：维持保证金率 = 调整系数 ÷ 杠杆，HTX 注明该数据“仅供参考”。',
-    'MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.':
-      'MEXC 现行规则未公布强平手续费：此处采用其较早公开的公式（不含手续费），实际强平价可能略靠近开仓价。',
   },
   // A pattern's {1}, {2}… stand for its capture groups.
   patterns: [

@@ -15,5 +15,10 @@ export const liquidationRule: LiquidationRule = {
   usesMaintenanceAmount: false,
   takerFee: null,
   mmrFromAdjustFactor: true,
-  notes: ['HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".'],
+  notes: [
+    {
+      en: 'HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".',
+      zh_CN: 'HTX：维持保证金率 = 调整系数 ÷ 杠杆，HTX 注明该数据“仅供参考”。',
+    },
+  ],
 };

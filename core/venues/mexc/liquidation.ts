@@ -14,5 +14,10 @@ export const liquidationRule: LiquidationRule = {
   maintenanceAt: { linear: 'entry', inverse: 'entry' },
   usesMaintenanceAmount: false,
   takerFee: null,
-  notes: ['MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.'],
+  notes: [
+    {
+      en: 'MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.',
+      zh_CN: 'MEXC 现行规则未公布强平手续费：此处采用其较早公开的公式（不含手续费），实际强平价可能略靠近开仓价。',
+    },
+  ],
 };

@@ -3,6 +3,8 @@ import { backtestSeries, BacktestInputError } from '@/core/model/backtest';
 import { DEFAULT_PRESET, MODEL_PRESETS, modelSettings } from '@/core/model/presets';
 import { bar, HOUR, simpleSettings, T0 } from './helpers';
 
+const market = { venue: 'binance', symbol: 'BTC/USDT:USDT' } as const;
+
 describe('backtest series', () => {
   // OI rows keyed by interval open: oi_close of interval i.
   const oi = [0, 1000, 1000, 1000, 1000].map((usd, i) => ({ time: T0 + i * HOUR, usd }));
@@ -16,7 +18,7 @@ describe('backtest series', () => {
   ];
 
   it('predicts for interval t from the state before t, and the baseline from OI at t−1', () => {
-    const s = backtestSeries({ bars, oi, realized, settings: simpleSettings(), mmr: 0 });
+    const s = backtestSeries({ market, bars, oi, realized, settings: simpleSettings(), mmr: 0 });
     expect(s.time).toEqual([1, 2, 3, 4].map((i) => T0 + i * HOUR));
     // interval 1 opens the positions: they cannot be predicted for interval 1 itself
     expect(s.predLong).toEqual([0, 0, 1000, 0]);
@@ -26,8 +28,8 @@ describe('backtest series', () => {
   });
 
   it('refuses inputs that do not overlap', () => {
-    expect(() => backtestSeries({ bars, oi, realized: [], settings: simpleSettings() })).toThrow(BacktestInputError);
-    expect(() => backtestSeries({ bars, oi, realized, settings: simpleSettings(), from: T0 + 100 * HOUR })).toThrow(/no overlap/);
+    expect(() => backtestSeries({ market, bars, oi, realized: [], settings: simpleSettings() })).toThrow(BacktestInputError);
+    expect(() => backtestSeries({ market, bars, oi, realized, settings: simpleSettings(), from: T0 + 100 * HOUR })).toThrow(/no overlap/);
   });
 });
 
