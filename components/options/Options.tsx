@@ -5,7 +5,7 @@ import type { SourceStatus } from '@/core/messages/protocol';
 import { LANGUAGES, LEVERAGE_PRESETS, NUMBER_FORMATS, THEMES, type Settings } from '@/core/settings/settings';
 import { VENDOR_IDS } from '@/core/vendors/hosts';
 import { type VenueId } from '@/core/types';
-import { VENUE_IDS, venueOf } from '@/core/venues/registry';
+import { VENUE_IDS, basicsOf } from '@/core/venues/registry';
 import { formatAge, type MessageKey } from '@/core/i18n/i18n';
 import { LocaleProvider, useLocale } from '../shared/i18n';
 import { pageLook } from '../shared/page-setup';
@@ -74,7 +74,7 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           onChange={(e) => patch({ [key]: { ...settings[key], [v]: (e.currentTarget as HTMLInputElement).checked } } as Partial<Settings>)}
           data-testid={`${testid}-${v}`}
         />
-        {venueOf(v).label}
+        {basicsOf(v).label}
       </label>
     ));
   const select = <K extends 'leveragePreset' | 'theme' | 'language' | 'numberFormat'>(key: K, values: readonly Settings[K][], label: MessageKey, prefix: string) => (

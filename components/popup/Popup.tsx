@@ -6,7 +6,7 @@ import type { TierTable } from '@/core/liquidation/types';
 import type { Compute } from '@/core/overlay/order';
 import { INITIAL_DATA, reduceOverlay, shownSnapshot, viewState } from '@/core/overlay/state';
 import { type Market, type VenueId } from '@/core/types';
-import { VENUE_IDS, venueOf } from '@/core/venues/registry';
+import { VENUE_IDS, basicsOf } from '@/core/venues/registry';
 import { useLocale } from '../shared/i18n';
 import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
 import { Bands } from '../overlay/Bands';
@@ -131,7 +131,7 @@ export function Popup(props: PopupProps) {
           >
             {VENUE_IDS.map((v) => (
               <option key={v} value={v}>
-                {venueOf(v).label}
+                {basicsOf(v).label}
               </option>
             ))}
           </select>

@@ -25,7 +25,7 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
   validateInput(input);
   const rule = ruleFor(input.venue);
   const assumptions: string[] = input.notes ? [...input.notes] : [];
-  for (const note of rule.notes) assumptions.push(note.en);
+  for (const note of rule.notes) assumptions.push(note);
 
   const inverse = input.contract === 'inverse';
   const side = input.side === 'long' ? 1 : -1;

@@ -29,6 +29,11 @@ export interface LiquidationRule {
   takerFee: null | { defaultRate: number; defaultLabel: string };
   /** HTX: maintenance rate = adjustment factor / leverage. */
   mmrFromAdjustFactor?: boolean;
-  /** Sentences always attached to this venue's result (e.g. why a stand-in rule is used), with their translations. */
-  notes: readonly { en: string; zh_CN: string }[];
+  /** Sentences always attached to this venue's result (e.g. why a stand-in rule is used); translations in the venue's `noteTranslations`. */
+  notes: readonly string[];
+}
+
+/** A venue's notes in other languages, English → translation; kept apart so the trading page never carries them. */
+export interface NoteTranslations {
+  zh_CN: Readonly<Record<string, string>>;
 }

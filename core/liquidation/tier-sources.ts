@@ -6,8 +6,8 @@ import type { Tier, TierBasis, TierTable } from './types';
 /** Every venue's tier source: the background fetches `request`, validates with `parse`, caches the table. */
 export const TIER_SOURCES = fromVenueFolders(
   'tiers.ts',
-  import.meta.glob<{ tierSource: TierSource }>('../venues/*/tiers.ts', { eager: true }),
-  (m) => m.tierSource,
+  import.meta.glob<TierSource>('../venues/*/tiers.ts', { eager: true, import: 'tierSource' }),
+  (m) => m,
 );
 
 /** The dated table that ships with LiqLens for this market, or null (then the live table is required). */

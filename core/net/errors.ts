@@ -33,6 +33,18 @@ export const isSourceError = (e: unknown): e is SourceError => e instanceof Sour
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.slice(0, 200) : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
 
+/**
+ * How a venue wraps its errors, as data (core/venues/<venue>/venue.ts declares it; only the background
+ * turns it into a reader, so the content script carries no error-parsing code).
+ */
+export type ErrorEnvelopeSpec =
+  | { shape: 'retCode' } // {retCode≠0, retMsg}
+  | { shape: 'status-error' } // {status:"error", err-code, err-msg}
+  | { shape: 'status-err' } // {status:"err", response}
+  | { shape: 'success-false' } // {success:false, code, message}
+  | { shape: 'label' } // {label, message}
+  | { shape: 'code-message'; okCodes: string[] }; // {code ∉ okCodes, msg|message}
+
 /** Reads an exchange's own error out of a JSON body; null when the body is not an error. */
 export type ErrorEnvelope = (body: unknown) => { code: string; message: string } | null;
 
@@ -74,6 +86,34 @@ export function codeMessageEnvelope(okCodes: readonly string[]): ErrorEnvelope {
     if (code === null || okCodes.includes(code) || b.success === true) return null;
     return { code, message: text(b.msg) ?? text(b.message) ?? 'error' };
   };
+}
+
+/** `{status: 'err', response: '…'}`. */
+export const statusErrEnvelope: ErrorEnvelope = (body) => {
+  const b = fields(body);
+  return b && b.status === 'err' ? { code: 'err', message: text(b.response) ?? 'error' } : null;
+};
+
+/** The reader for a venue's declared envelope(s): the first that sees an error wins. */
+export function envelopeReader(specs: readonly ErrorEnvelopeSpec[]): ErrorEnvelope {
+  return eitherEnvelope(
+    ...specs.map((spec): ErrorEnvelope => {
+      switch (spec.shape) {
+        case 'retCode':
+          return retCodeEnvelope;
+        case 'status-error':
+          return statusErrorEnvelope;
+        case 'status-err':
+          return statusErrEnvelope;
+        case 'success-false':
+          return successFalseEnvelope;
+        case 'label':
+          return labelEnvelope;
+        case 'code-message':
+          return codeMessageEnvelope(spec.okCodes);
+      }
+    }),
+  );
 }
 
 /** The first envelope that sees an error. */

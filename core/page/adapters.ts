@@ -11,8 +11,8 @@ export interface VenuePage {
 
 export const VENUE_PAGES = fromVenueFolders(
   'page.ts',
-  import.meta.glob<{ adapter: VenuePageAdapter }>('../venues/*/page.ts', { eager: true }),
-  (m, venue): VenuePage => ({ parseMarketUrl: MARKET_URL_RULES[venue], adapter: m.adapter }),
+  import.meta.glob<VenuePageAdapter>('../venues/*/page.ts', { eager: true, import: 'adapter' }),
+  (adapter, venue): VenuePage => ({ parseMarketUrl: MARKET_URL_RULES[venue], adapter }),
 );
 
 export function pageAdapterFor(venue: VenueId): VenuePageAdapter {

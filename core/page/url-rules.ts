@@ -10,6 +10,6 @@ export type MarketUrlRule = (url: URL) => Market | null;
 
 export const MARKET_URL_RULES = fromVenueFolders(
   'urls.ts',
-  import.meta.glob<{ parseMarketUrl: MarketUrlRule }>('../venues/*/urls.ts', { eager: true }),
-  (m) => m.parseMarketUrl,
+  import.meta.glob<MarketUrlRule>('../venues/*/urls.ts', { eager: true, import: 'parseMarketUrl' }),
+  (m) => m,
 );

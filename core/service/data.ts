@@ -1,5 +1,5 @@
 import { parseUnifiedSymbol, type Market, type VenueId } from '../types';
-import { MODEL_VENUE_IDS, venueOf } from '../venues/registry';
+import { descriptorOf, MODEL_VENUE_IDS } from '../venues/descriptors';
 import type { InstrumentInfo, MarkPrice } from '../messages/protocol';
 import type { TierTable } from '../liquidation/types';
 import type { HeatmapSnapshot } from '../model/types';
@@ -116,7 +116,7 @@ export function createData(deps: DataDeps) {
 
   async function series(venue: VenueId, symbol: string, lookbackDays: number): Promise<{ bars: Kline[]; oi: OpenInterestPoint[] } | null> {
     const md = deps.marketData[venue];
-    if (!md.klines || !md.openInterestHistory || !venueOf(venue).symbols.toId(symbol)) return null;
+    if (!md.klines || !md.openInterestHistory || !descriptorOf(venue).symbols.toId(symbol)) return null;
     const hours = Math.min(1500, lookbackDays * 24);
     const [bars, oi, taker] = await Promise.all([
       fetchEndpoint(md.klines(symbol, MODEL_INTERVAL, hours, deps.clock.now())),

@@ -3,6 +3,7 @@ import type { MarketSnapshot, SourceStatus } from '../messages/protocol';
 import type { HandlerTable } from '../messages/router';
 import type { Clock, Timers } from '../net/clock';
 import { createFetcher, type FetchLike } from '../net/fetcher';
+import { envelopeReader, type ErrorEnvelope } from '../net/errors';
 import { createCache } from '../cache/cache';
 import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
 import { createRealizedStore } from '../realized/store';
@@ -11,7 +12,7 @@ import type { ContractFacts, LiquidationStream } from '../realized/stream-types'
 import { createKeyStore, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
 import { createVendorClient } from '../vendors/client';
 import { VENDOR_HOST_LIMITS } from '../vendors/hosts';
-import { errorEnvelopeForHost, venueHostLimits } from '../venues/registry';
+import { errorEnvelopeForHost, venueHostLimits } from '../venues/descriptors';
 import { TIER_SOURCES, bundledTiers } from '../liquidation/tier-sources';
 import { createData } from './data';
 import { createHandlers } from './handlers';
@@ -48,11 +49,18 @@ export interface ServiceEnv {
 /** Wires the background: handler table, live ports, alarm job and read-only test hooks. */
 export function createService(env: ServiceEnv) {
   const db = env.db ?? createDbHandle();
+  const envelopes = new Map<string, ErrorEnvelope | undefined>();
   const fetcher = createFetcher({
     fetch: env.fetch,
     clock: env.clock,
     limits: { ...venueHostLimits(), ...VENDOR_HOST_LIMITS },
-    errorEnvelopeFor: errorEnvelopeForHost,
+    errorEnvelopeFor: (host) => {
+      if (!envelopes.has(host)) {
+        const specs = errorEnvelopeForHost(host);
+        envelopes.set(host, specs ? envelopeReader(specs) : undefined);
+      }
+      return envelopes.get(host);
+    },
     ...(env.isOffline ? { isOffline: env.isOffline } : {}),
   });
   const cache = createCache(db, env.clock);

@@ -10,12 +10,12 @@ import type { HeatmapSnapshot } from '../model/types';
 import { SourceError } from '../net/errors';
 import { aggregatedMap, exchangeList } from '../vendors/coinglass';
 import { futureMarkets, liquidationHistory } from '../vendors/coinalyze';
-import { VENUES } from '../venues/registry';
+import { DESCRIPTOR_LIST } from '../venues/descriptors';
 import { compareBandLocations, compareRealized, type RealizedFigures } from '../realized/compare';
 import { WINDOWS } from '../realized/totals';
 
 /** Venues whose realized liquidations our own streams collect. */
-const STREAM_VENUES = VENUES.filter((v) => v.capabilities.liquidationStream === true);
+const STREAM_VENUES = DESCRIPTOR_LIST.filter((v) => v.capabilities.liquidationStream === true);
 const VENDOR_FRESH_MS = 5 * 60_000;
 
 /** The longest window our own collection fully covers: comparing a partial window would be unfair. */
@@ -52,7 +52,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
     const coin = parseUnifiedSymbol(market.symbol)?.base;
     if (!window || !coin || !own) return [];
     const perVenue = new Map<VenueId, RealizedFigures[]>();
-    for (const { id: v } of STREAM_VENUES) {
+    for (const { basics: { id: v } } of STREAM_VENUES) {
       const t = own.windows[window].byVenue[v];
       if (t) perVenue.set(v, [{ source: 'liqlens:exchange-streams', longUsd: t.longUsd, shortUsd: t.shortUsd, totalUsd: t.longUsd + t.shortUsd }]);
     }
@@ -62,7 +62,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
         void deps.status.ok('coinglass:exchange-list');
         return r;
       });
-      for (const { id: venue, vendorNames } of STREAM_VENUES) {
+      for (const { basics: { id: venue }, vendorNames } of STREAM_VENUES) {
         const row = vendorNames.coinglass ? rows?.find((r) => r.exchange.toLowerCase() === vendorNames.coinglass!.toLowerCase()) : undefined;
         if (row && perVenue.has(venue)) perVenue.get(venue)!.push({ source: 'coinglass:exchange-list', longUsd: row.longUsd, shortUsd: row.shortUsd, totalUsd: row.totalUsd });
       }
@@ -70,7 +70,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
     if (settings.vendors.coinalyze && (await deps.keys.has('coinalyze'))) {
       const list = await cached('vendor:coinalyze:future-markets', 'coinalyze:future-markets', () => deps.vendors.call('coinalyze', futureMarkets()));
       const symbols = new Map<string, VenueId>();
-      for (const { id: v, vendorNames } of STREAM_VENUES) {
+      for (const { basics: { id: v }, vendorNames } of STREAM_VENUES) {
         const m = vendorNames.coinalyze ? list?.find((x) => x.exchange === vendorNames.coinalyze && x.baseAsset === coin && x.quoteAsset === 'USDT') : undefined;
         if (m) symbols.set(m.symbol, v);
       }

@@ -1,20 +1,19 @@
 /**
  * The one list of venues. Each venue is its folder (core/venues/<venue>/); this file names the
  * folders once, and every other registry is derived from them, so adding a venue is its folder,
- * its fixtures and one line here. Only descriptors (facts, no parsers) are imported, so the
- * content script carries no venue's market-data or stream code.
+ * its fixtures and one line here. Only each venue's basics are imported (id, name, pages, API
+ * origins): the content script imports this file and carries nothing else of any venue's.
+ * The background's facts (budgets, codecs, capabilities) are in descriptors.ts.
  */
-import { venue as binance } from './binance/venue';
-import { venue as okx } from './okx/venue';
-import { venue as bybit } from './bybit/venue';
-import { venue as htx } from './htx/venue';
-import { venue as bitget } from './bitget/venue';
-import { venue as gate } from './gate/venue';
-import { venue as mexc } from './mexc/venue';
-import { venue as hyperliquid } from './hyperliquid/venue';
-import type { VenueDescriptor } from './venue-types';
-import type { HostLimit } from '../net/rate-limit';
-import type { ErrorEnvelope } from '../net/errors';
+import { basics as binance } from './binance/venue';
+import { basics as okx } from './okx/venue';
+import { basics as bybit } from './bybit/venue';
+import { basics as htx } from './htx/venue';
+import { basics as bitget } from './bitget/venue';
+import { basics as gate } from './gate/venue';
+import { basics as mexc } from './mexc/venue';
+import { basics as hyperliquid } from './hyperliquid/venue';
+import type { VenueBasics } from './venue-types';
 
 export const VENUES = [binance, okx, bybit, htx, bitget, gate, mexc, hyperliquid] as const;
 
@@ -25,46 +24,31 @@ export function isVenueId(value: unknown): value is VenueId {
   return typeof value === 'string' && (VENUE_IDS as readonly string[]).includes(value);
 }
 
-const BY_ID = new Map<string, VenueDescriptor<VenueId>>(VENUES.map((v) => [v.id, v]));
-
-export function venueOf(id: VenueId): VenueDescriptor<VenueId> {
-  return BY_ID.get(id)!;
+export function basicsOf(id: VenueId): VenueBasics<VenueId> {
+  return VENUES.find((v) => v.id === id)!;
 }
 
 /** Pages on any venue that must never run the content script, whatever a venue's match says. */
 const SENSITIVE_PATHS = ['*login*', '*register*', '*api-management*', '*apikey*', '*api-key*', '*withdraw*', '*security*'];
 
 export function contentScriptMatches(): string[] {
-  return VENUES.flatMap((v) => v.site.pageMatches);
+  return VENUES.flatMap((v) => v.pageMatches);
 }
 
 export function contentScriptExcludes(): string[] {
-  const origins = new Set(VENUES.flatMap((v) => v.site.pageMatches.map((m) => new URL(m.replace(/\*/g, 'x')).origin)));
+  const origins = new Set(VENUES.flatMap((v) => v.pageMatches.map((m) => new URL(m.replace(/\*/g, 'x')).origin)));
   const generic = [...origins].flatMap((origin) => SENSITIVE_PATHS.map((p) => `${origin}/${p}`));
-  return [...VENUES.flatMap((v) => v.site.pageExcludes), ...generic];
+  return [...VENUES.flatMap((v) => v.pageExcludes), ...generic];
 }
 
 /** The venue whose trading pages live on this host (the content script only runs on those). */
 export function venueForPageHost(hostname: string): VenueId | null {
-  return VENUES.find((v) => v.site.pageMatches.some((pattern) => /^https:\/\/([^/]+)\//.exec(pattern)?.[1] === hostname))?.id ?? null;
+  return VENUES.find((v) => v.pageMatches.some((pattern) => /^https:\/\/([^/]+)\//.exec(pattern)?.[1] === hostname))?.id ?? null;
 }
 
 export function apiHostPermissions(): string[] {
-  return [...new Set(VENUES.flatMap((v) => v.api.origins))];
+  return [...new Set(VENUES.flatMap((v) => v.apiOrigins))];
 }
-
-/** Every venue's request budget per API host. */
-export function venueHostLimits(): Record<string, HostLimit> {
-  return Object.assign({}, ...VENUES.map((v) => v.api.limits)) as Record<string, HostLimit>;
-}
-
-/** The error envelope of the venue that owns `host`, or undefined for a host no venue declares. */
-export function errorEnvelopeForHost(host: string): ErrorEnvelope | undefined {
-  return VENUES.find((v) => host in v.api.limits)?.api.errorEnvelope;
-}
-
-/** Venues the key-less model can read (public klines and open-interest history). */
-export const MODEL_VENUE_IDS: readonly VenueId[] = VENUES.filter((v) => v.capabilities.openInterestHistory === true).map((v) => v.id);
 
 /**
  * A registry of one part of every venue folder, from Vite's `import.meta.glob` of that file name:

@@ -1,4 +1,4 @@
-import type { ErrorEnvelope } from '../net/errors';
+import type { ErrorEnvelopeSpec } from '../net/errors';
 import type { HostLimit } from '../net/rate-limit';
 
 /** The venue's market id for a ccxt unified symbol and back: the one place a venue's names are spelled. */
@@ -13,26 +13,34 @@ export interface SymbolCodec {
 export type Capability = true | { absent: string };
 
 /**
- * Everything about one exchange that is a fact rather than a parser: where its trading pages are,
- * which API hosts we call and how fast, how it reports errors, how it names markets, and what it
- * publishes. ccxt keeps the same facts in one `describe()`.
+ * The facts every context needs, the content script included (kept apart so that the trading page
+ * carries no venue's request budgets, codecs or capabilities): id, name, trading pages, API origins.
  */
-export interface VenueDescriptor<Id extends string = string> {
+export interface VenueBasics<Id extends string = string> {
   id: Id;
   label: string;
-  site: {
-    /** Match patterns for the content script: trading pages only. */
-    pageMatches: string[];
-    /** Login, account, API-key and withdrawal pages that a broad pattern could reach. */
-    pageExcludes: string[];
-  };
+  /** Match patterns for the content script: trading pages only. */
+  pageMatches: readonly string[];
+  /** Login, account, API-key and withdrawal pages that a broad pattern could reach. */
+  pageExcludes: readonly string[];
+  /** Host permission patterns for the public API the background calls. */
+  apiOrigins: readonly string[];
+  /** Modelled key-less by default (the default set must cover the venues that carry most open interest). */
+  modelledByDefault: boolean;
+}
+
+/**
+ * Everything about one exchange that is a fact rather than a parser: its basics, how fast we may
+ * call its hosts, how it reports errors, how it names markets, and what it publishes. ccxt keeps the
+ * same facts in one `describe()`.
+ */
+export interface VenueDescriptor<Id extends string = string> {
+  basics: VenueBasics<Id>;
   api: {
-    /** Host permission patterns for the public API the background calls. */
-    origins: string[];
     /** Request budget per API host: a burst of `capacity`, refilled at `perSecond`. */
     limits: Record<string, HostLimit>;
-    /** How the venue reports an error inside a JSON body. */
-    errorEnvelope: ErrorEnvelope;
+    /** How the venue reports an error inside a JSON body (the first shape that matches). */
+    errorEnvelope: readonly ErrorEnvelopeSpec[];
   };
   symbols: SymbolCodec;
   capabilities: {
@@ -43,10 +51,6 @@ export interface VenueDescriptor<Id extends string = string> {
     /** A public REST history of liquidations to backfill from (`streams.ts`). */
     liquidationHistory: Capability;
   };
-  /** Modelled key-less by default (the default set must cover the venues that carry most open interest). */
-  modelledByDefault: boolean;
   /** The venue's name at each vendor, where the vendor covers it. */
   vendorNames: { coinglass?: string; coinalyze?: string };
 }
-
-export const defineVenue = <const Id extends string>(venue: VenueDescriptor<Id>): VenueDescriptor<Id> => venue;

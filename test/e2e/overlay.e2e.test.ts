@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiHostPermissions, isVenueId, venueOf } from '../../core/venues/registry';
+import { apiHostPermissions, basicsOf, isVenueId } from '../../core/venues/registry';
 import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { demoOrder, expandOverlay, OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
 import { screenshot, startBrowser, TRADING_PAGES, tradingPage, type ExtensionBrowser } from './harness';
@@ -297,7 +297,7 @@ describe('settings reach the network', () => {
   // own mark price, instrument and tier table from its venue: the trader is on that venue's page.
   it('a key-less venue that is switched off feeds neither the heatmap nor the realized totals', () => {
     const off = Object.entries(RECORDED_VENUES).filter(([, on]) => !on).map(([venue]) => venue);
-    const offHosts = off.flatMap((venue) => (isVenueId(venue) ? venueOf(venue).api.origins : []).map((h) => new URL(h.replace(/\*/g, 'x'))));
+    const offHosts = off.flatMap((venue) => (isVenueId(venue) ? basicsOf(venue).apiOrigins : []).map((h: string) => new URL(h.replace(/\*/g, 'x'))));
     const offRequests = browser.requests
       .slice(configuredAt)
       .filter((r) => offHosts.some((h) => r.url.startsWith(h.origin + h.pathname.replace(/x$/, ''))));

@@ -4,12 +4,12 @@
  * request (`i18n.catalog`), so it is not bundled into every trading page.
  */
 import type { NoteCatalog } from '../engine-notes';
-import { LIQUIDATION_RULES } from '../../liquidation/rules';
+import type { NoteTranslations } from '../../liquidation/rule';
 
 export const zh_CNNotes: NoteCatalog = {
   exact: {
     // Each venue's own notes come with their translation from core/venues/<venue>/liquidation.ts.
-    ...Object.fromEntries(Object.values(LIQUIDATION_RULES).flatMap((rule) => rule.notes.map((note) => [note.en, note.zh_CN]))),
+    ...Object.assign({}, ...Object.values(import.meta.glob<NoteTranslations>('../../venues/*/liquidation.ts', { eager: true, import: 'noteTranslations' })).map((t) => t?.zh_CN)),
     'Market order: entry = mark price (slippage and spread not included).': '市价单：开仓价按标记价格计算（未计滑点和价差）。',
     'No existing position visible: assumed none.': '页面上看不到现有持仓：按无持仓计算。',
     'Existing position margin not visible: assumed its entry value ÷ the current leverage.': '看不到现有持仓的保证金：按其开仓价值 ÷ 当前杠杆计算。',

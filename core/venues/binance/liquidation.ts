@@ -1,4 +1,4 @@
-import type { LiquidationRule } from '../../liquidation/rule';
+import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
 
 /**
  * Binance USDⓈ-M / COIN-M FAQ ("How to Calculate Liquidation Price"): mark-price trigger,
@@ -15,3 +15,6 @@ export const liquidationRule: LiquidationRule = {
   takerFee: null,
   notes: [],
 };
+
+/** No notes to translate: the rule is the venue's own published one. */
+export const noteTranslations: NoteTranslations = { zh_CN: {} };

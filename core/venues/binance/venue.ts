@@ -1,6 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import { codeMessageEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** USDⓈ-M `BTCUSDT` / `ETHUSDC`, COIN-M `BTCUSD_PERP`. */
 const symbols: SymbolCodec = {
@@ -19,29 +18,33 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** Binance: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about Binance, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'binance',
   label: 'Binance',
-  site: {
-    // USDⓈ-M under /futures/, COIN-M under /delivery/, with or without a locale prefix.
-    pageMatches: [
-      'https://www.binance.com/futures/*',
-      'https://www.binance.com/*/futures/*',
-      'https://www.binance.com/delivery/*',
-      'https://www.binance.com/*/delivery/*',
-    ],
-    pageExcludes: [
-      'https://www.binance.com/*/my/*',
-      'https://www.binance.com/my/*',
-      'https://www.binance.com/*/login*',
-      'https://www.binance.com/*/usercenter/*',
-    ],
-  },
+  // USDⓈ-M under /futures/, COIN-M under /delivery/, with or without a locale prefix.
+  pageMatches: [
+    'https://www.binance.com/futures/*',
+    'https://www.binance.com/*/futures/*',
+    'https://www.binance.com/delivery/*',
+    'https://www.binance.com/*/delivery/*',
+  ],
+  pageExcludes: [
+    'https://www.binance.com/*/my/*',
+    'https://www.binance.com/my/*',
+    'https://www.binance.com/*/login*',
+    'https://www.binance.com/*/usercenter/*',
+  ],
+  // fapi = USDⓈ-M, dapi = COIN-M public market data. The bracket (tier) table has no key-less
+  // endpoint on fapi: the public one lives under /bapi/futures/ on the site host, so only that path.
+  apiOrigins: ['https://fapi.binance.com/*', 'https://dapi.binance.com/*', 'https://www.binance.com/bapi/futures/*'],
+  modelledByDefault: true,
+} as const satisfies VenueBasics;
+
+/** Binance: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    // fapi = USDⓈ-M, dapi = COIN-M public market data. The bracket (tier) table has no key-less
-    // endpoint on fapi: the public one lives under /bapi/futures/ on the site host, so only that path.
-    origins: ['https://fapi.binance.com/*', 'https://dapi.binance.com/*', 'https://www.binance.com/bapi/futures/*'],
     // 2400 weight/min and 1000 req/5 min for /futures/data; kept well under, one IP may run several browsers.
     limits: {
       'fapi.binance.com': { capacity: 10, perSecond: 3 },
@@ -50,14 +53,13 @@ export const venue = defineVenue({
       'www.binance.com': { capacity: 5, perSecond: 1 },
     },
     // fapi/dapi errors are {code<0, msg}; bapi answers {code:'000000', success:true} on success.
-    errorEnvelope: codeMessageEnvelope(['0', '000000']),
+    errorEnvelope: [{ shape: 'code-message', okCodes: ['0', '000000'] }],
   },
   symbols,
   capabilities: {
     openInterestHistory: true,
     liquidationStream: true,
-    liquidationHistory: { absent: 'Binance publishes liquidations only as a stream; its REST history is signed and per account.' },
+    liquidationHistory: { absent: 'stream only; REST history is per account' },
   },
-  modelledByDefault: true,
   vendorNames: { coinglass: 'Binance', coinalyze: 'A' },
-});
+};

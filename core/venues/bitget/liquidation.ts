@@ -1,4 +1,4 @@
-import type { LiquidationRule } from '../../liquidation/rule';
+import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
 
 /**
  * Bitget support 12560603808759 "Estimated liquidation price":
@@ -15,3 +15,6 @@ export const liquidationRule: LiquidationRule = {
   takerFee: { defaultRate: 0.0006, defaultLabel: 'the regular-user USDT-M taker rate 0.06%' },
   notes: [],
 };
+
+/** No notes to translate: the rule is the venue's own published one. */
+export const noteTranslations: NoteTranslations = { zh_CN: {} };

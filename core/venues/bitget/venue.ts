@@ -1,6 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import { codeMessageEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** USDT-M `BTCUSDT`; USDC-M perps are named `BTCPERP`; coin-M `BTCUSD`. */
 export function productType(id: string): 'USDT-FUTURES' | 'USDC-FUTURES' | 'COIN-FUTURES' {
@@ -24,27 +23,30 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** Bitget: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about Bitget, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'bitget',
   label: 'Bitget',
-  site: {
-    pageMatches: ['https://www.bitget.com/futures/*', 'https://www.bitget.com/*/futures/*'],
-    pageExcludes: ['https://www.bitget.com/*/account/*', 'https://www.bitget.com/account/*'],
-  },
+  pageMatches: ['https://www.bitget.com/futures/*', 'https://www.bitget.com/*/futures/*'],
+  pageExcludes: ['https://www.bitget.com/*/account/*', 'https://www.bitget.com/account/*'],
+  apiOrigins: ['https://api.bitget.com/*'],
+  modelledByDefault: false,
+} as const satisfies VenueBasics;
+
+/** Bitget: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    origins: ['https://api.bitget.com/*'],
     // 20 requests per second per endpoint.
     limits: { 'api.bitget.com': { capacity: 10, perSecond: 5 } },
     // {code:'00000', msg:'success'} on success.
-    errorEnvelope: codeMessageEnvelope(['00000']),
+    errorEnvelope: [{ shape: 'code-message', okCodes: ['00000'] }],
   },
   symbols,
   capabilities: {
-    openInterestHistory: { absent: 'Bitget publishes current open interest only, no history.' },
-    liquidationStream: { absent: 'Bitget has no public liquidation stream.' },
-    liquidationHistory: { absent: 'Bitget has no public liquidation history.' },
+    openInterestHistory: { absent: 'current open interest only' },
+    liquidationStream: { absent: 'none public' },
+    liquidationHistory: { absent: 'none public' },
   },
-  modelledByDefault: false,
   vendorNames: {},
-});
+};

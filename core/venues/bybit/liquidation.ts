@@ -1,4 +1,4 @@
-import type { LiquidationRule } from '../../liquidation/rule';
+import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
 
 /**
  * Bybit "Liquidation Price (USDT Contract)" help formula: LP = EP ∓ (IM − MM)/size ∓ extra/size,
@@ -15,10 +15,11 @@ export const liquidationRule: LiquidationRule = {
   maintenanceAt: { linear: 'entry', inverse: 'mark' },
   usesMaintenanceAmount: true,
   takerFee: null,
-  notes: [
-    {
-      en: 'Bybit: help-centre formula (maintenance margin at the entry price); a Unified Trading Account may show up to ~0.05% different.',
-      zh_CN: 'Bybit：采用帮助中心公式（按开仓价计算维持保证金）；统一交易账户显示的数值可能相差约 0.05%。',
-    },
-  ],
+  notes: ['Bybit: help-centre formula (maintenance margin at the entry price); a Unified Trading Account may show up to ~0.05% different.'],
+};
+
+export const noteTranslations: NoteTranslations = {
+  zh_CN: {
+    ['Bybit: help-centre formula (maintenance margin at the entry price); a Unified Trading Account may show up to ~0.05% different.']: 'Bybit：采用帮助中心公式（按开仓价计算维持保证金）；统一交易账户显示的数值可能相差约 0.05%。',
+  },
 };

@@ -1,6 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import { retCodeEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** Linear `BTCUSDT`, USDC perps `BTCPERP`, inverse `BTCUSD`. */
 const symbols: SymbolCodec = {
@@ -20,36 +19,39 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** Bybit: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about Bybit, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'bybit',
   label: 'Bybit',
-  site: {
-    pageMatches: [
-      'https://www.bybit.com/trade/usdt/*',
-      'https://www.bybit.com/*/trade/usdt/*',
-      'https://www.bybit.com/trade/usdc/*',
-      'https://www.bybit.com/*/trade/usdc/*',
-      'https://www.bybit.com/trade/inverse/*',
-      'https://www.bybit.com/*/trade/inverse/*',
-      'https://www.bybit.com/trade/futures/*',
-      'https://www.bybit.com/*/trade/futures/*',
-    ],
-    pageExcludes: ['https://www.bybit.com/*/user/*', 'https://www.bybit.com/user/*'],
-  },
+  pageMatches: [
+    'https://www.bybit.com/trade/usdt/*',
+    'https://www.bybit.com/*/trade/usdt/*',
+    'https://www.bybit.com/trade/usdc/*',
+    'https://www.bybit.com/*/trade/usdc/*',
+    'https://www.bybit.com/trade/inverse/*',
+    'https://www.bybit.com/*/trade/inverse/*',
+    'https://www.bybit.com/trade/futures/*',
+    'https://www.bybit.com/*/trade/futures/*',
+  ],
+  pageExcludes: ['https://www.bybit.com/*/user/*', 'https://www.bybit.com/user/*'],
+  apiOrigins: ['https://api.bybit.com/*'],
+  modelledByDefault: true,
+} as const satisfies VenueBasics;
+
+/** Bybit: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    origins: ['https://api.bybit.com/*'],
     // 600 requests per 5 s per IP.
     limits: { 'api.bybit.com': { capacity: 10, perSecond: 5 } },
     // v5: {retCode:0, retMsg:'OK'} on success.
-    errorEnvelope: retCodeEnvelope,
+    errorEnvelope: [{ shape: 'retCode' }],
   },
   symbols,
   capabilities: {
     openInterestHistory: true,
     liquidationStream: true,
-    liquidationHistory: { absent: 'Bybit publishes liquidations only on its WebSocket (allLiquidation).' },
+    liquidationHistory: { absent: 'WebSocket only' },
   },
-  modelledByDefault: true,
   vendorNames: { coinglass: 'Bybit', coinalyze: '6' },
-});
+};

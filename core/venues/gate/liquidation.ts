@@ -1,4 +1,4 @@
-import type { LiquidationRule } from '../../liquidation/rule';
+import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
 
 /**
  * Gate publishes no liquidation-price formula. Closest documented stand-in: the isolated
@@ -13,10 +13,11 @@ export const liquidationRule: LiquidationRule = {
   maintenanceAt: { linear: 'mark', inverse: 'mark' },
   usesMaintenanceAmount: true,
   takerFee: { defaultRate: 0.0005, defaultLabel: 'the regular-user futures taker rate 0.05%' },
-  notes: [
-    {
-      en: 'Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate\'s own number.',
-      zh_CN: 'Gate 未公布强平价公式：此处采用最接近的公开规则（OKX 式，含吃单手续费），并非 Gate 自己的数值。',
-    },
-  ],
+  notes: ['Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate\'s own number.'],
+};
+
+export const noteTranslations: NoteTranslations = {
+  zh_CN: {
+    ['Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate\'s own number.']: 'Gate 未公布强平价公式：此处采用最接近的公开规则（OKX 式，含吃单手续费），并非 Gate 自己的数值。',
+  },
 };

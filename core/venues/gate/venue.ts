@@ -1,6 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import { labelEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** USDT-settled `BTC_USDT`, coin-settled `BTC_USD`. */
 const symbols: SymbolCodec = {
@@ -16,33 +15,36 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** Gate: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about Gate, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'gate',
   label: 'Gate',
-  site: {
-    // gate.io moved to gate.com; both hosts still serve the trading pages.
-    pageMatches: [
-      'https://www.gate.com/futures/*',
-      'https://www.gate.com/*/futures/*',
-      'https://www.gate.io/futures/*',
-      'https://www.gate.io/*/futures/*',
-    ],
-    pageExcludes: ['https://www.gate.com/*/myaccount/*', 'https://www.gate.io/*/myaccount/*'],
-  },
+  // gate.io moved to gate.com; both hosts still serve the trading pages.
+  pageMatches: [
+    'https://www.gate.com/futures/*',
+    'https://www.gate.com/*/futures/*',
+    'https://www.gate.io/futures/*',
+    'https://www.gate.io/*/futures/*',
+  ],
+  pageExcludes: ['https://www.gate.com/*/myaccount/*', 'https://www.gate.io/*/myaccount/*'],
+  apiOrigins: ['https://api.gateio.ws/*'],
+  modelledByDefault: false,
+} as const satisfies VenueBasics;
+
+/** Gate: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    origins: ['https://api.gateio.ws/*'],
     // 200 requests per 10 s per endpoint for public futures data.
     limits: { 'api.gateio.ws': { capacity: 10, perSecond: 5 } },
     // Errors are {label, message} with a non-2xx status.
-    errorEnvelope: labelEnvelope,
+    errorEnvelope: [{ shape: 'label' }],
   },
   symbols,
   capabilities: {
-    openInterestHistory: { absent: 'The key-less model is not wired to Gate contract stats yet.' },
-    liquidationStream: { absent: 'Not wired: Gate has a public liquidation feed, not yet recorded or tested here.' },
-    liquidationHistory: { absent: 'Not wired yet: Gate publishes liq_orders (a real 2023 capture exists in the fixtures research) but no parser is built.' },
+    openInterestHistory: { absent: 'model not wired to contract_stats' },
+    liquidationStream: { absent: 'public feed not recorded or wired' },
+    liquidationHistory: { absent: 'liq_orders public, not wired' },
   },
-  modelledByDefault: false,
   vendorNames: { coinalyze: 'Y' },
-});
+};

@@ -1,4 +1,4 @@
-import type { LiquidationRule } from '../../liquidation/rule';
+import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
 
 /**
  * HTX USDT-M: maintenance margin ratio = adjustment factor / leverage, the factor taken from the
@@ -15,10 +15,11 @@ export const liquidationRule: LiquidationRule = {
   usesMaintenanceAmount: false,
   takerFee: null,
   mmrFromAdjustFactor: true,
-  notes: [
-    {
-      en: 'HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".',
-      zh_CN: 'HTX：维持保证金率 = 调整系数 ÷ 杠杆，HTX 注明该数据“仅供参考”。',
-    },
-  ],
+  notes: ['HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".'],
+};
+
+export const noteTranslations: NoteTranslations = {
+  zh_CN: {
+    ['HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".']: 'HTX：维持保证金率 = 调整系数 ÷ 杠杆，HTX 注明该数据“仅供参考”。',
+  },
 };

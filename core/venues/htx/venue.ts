@@ -1,6 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import { codeMessageEnvelope, eitherEnvelope, statusErrorEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** USDT-margined swaps `BTC-USDT`, coin-margined `BTC-USD`. */
 const symbols: SymbolCodec = {
@@ -16,31 +15,34 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** HTX: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about HTX, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'htx',
   label: 'HTX',
-  site: {
-    // HTX routes the contract through location.hash; the path only says "futures exchange".
-    pageMatches: [
-      'https://www.htx.com/futures/*',
-      'https://www.htx.com/*/futures/*',
-    ],
-    pageExcludes: ['https://www.htx.com/*/user/*', 'https://www.htx.com/user/*'],
-  },
+  // HTX routes the contract through location.hash; the path only says "futures exchange".
+  pageMatches: [
+    'https://www.htx.com/futures/*',
+    'https://www.htx.com/*/futures/*',
+  ],
+  pageExcludes: ['https://www.htx.com/*/user/*', 'https://www.htx.com/user/*'],
+  apiOrigins: ['https://api.hbdm.com/*'],
+  modelledByDefault: false,
+} as const satisfies VenueBasics;
+
+/** HTX: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    origins: ['https://api.hbdm.com/*'],
     // 240 requests per 3 s per IP.
     limits: { 'api.hbdm.com': { capacity: 10, perSecond: 5 } },
     // v1: {status:'error', err-code, err-msg}; v3: {code:200, msg} on success.
-    errorEnvelope: eitherEnvelope(statusErrorEnvelope, codeMessageEnvelope(['200', '0'])),
+    errorEnvelope: [{ shape: 'status-error' }, { shape: 'code-message', okCodes: ['200', '0'] }],
   },
   symbols,
   capabilities: {
-    openInterestHistory: { absent: 'The key-less model is not wired to HTX klines yet.' },
+    openInterestHistory: { absent: 'model not wired to HTX klines' },
     liquidationStream: true,
-    liquidationHistory: { absent: 'Not wired yet: HTX documents a REST liquidation history (swap_liquidation_orders) but no recording of it was found to test against.' },
+    liquidationHistory: { absent: 'documented (swap_liquidation_orders), not recorded or wired' },
   },
-  modelledByDefault: false,
   vendorNames: { coinalyze: '4' },
-});
+};

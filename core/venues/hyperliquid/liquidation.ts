@@ -1,4 +1,4 @@
-import type { LiquidationRule } from '../../liquidation/rule';
+import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
 
 /**
  * Hyperliquid docs "Liquidations": liq = price − side·margin_available/size/(1 − l·side),
@@ -16,3 +16,6 @@ export const liquidationRule: LiquidationRule = {
   takerFee: null,
   notes: [],
 };
+
+/** No notes to translate: the rule is the venue's own published one. */
+export const noteTranslations: NoteTranslations = { zh_CN: {} };

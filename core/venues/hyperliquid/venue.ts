@@ -1,15 +1,8 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import type { ErrorEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** Coins Hyperliquid lists per thousand (`kPEPE`), as upper-case unified bases. */
 const THOUSANDS = new Set(['KPEPE', 'KSHIB', 'KBONK', 'KFLOKI', 'KLUNC', 'KDOGS', 'KNEIRO']);
-
-/** Info errors come back as `{status: 'err', response: '…'}`. */
-const hyperliquidError: ErrorEnvelope = (body) => {
-  const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
-  return b && b.status === 'err' ? { code: 'err', message: typeof b.response === 'string' ? b.response.slice(0, 200) : 'error' } : null;
-};
 
 /**
  * Coin names: `BTC` is `BTC/USDC:USDC`. Coins traded per thousand carry a lower-case `k` (`kPEPE`);
@@ -27,26 +20,30 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** Hyperliquid: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about Hyperliquid, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'hyperliquid',
   label: 'Hyperliquid',
-  site: {
-    pageMatches: ['https://app.hyperliquid.xyz/trade', 'https://app.hyperliquid.xyz/trade?*', 'https://app.hyperliquid.xyz/trade/*'],
-    pageExcludes: [],
-  },
+  pageMatches: ['https://app.hyperliquid.xyz/trade', 'https://app.hyperliquid.xyz/trade?*', 'https://app.hyperliquid.xyz/trade/*'],
+  pageExcludes: [],
+  apiOrigins: ['https://api.hyperliquid.xyz/*'],
+  modelledByDefault: false,
+} as const satisfies VenueBasics;
+
+/** Hyperliquid: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    origins: ['https://api.hyperliquid.xyz/*'],
     // 1200 weight/min per IP, most info requests weigh 20 (≈ 60/min).
     limits: { 'api.hyperliquid.xyz': { capacity: 5, perSecond: 0.8 } },
-    errorEnvelope: hyperliquidError,
+    // Info errors come back as {status: 'err', response: '…'}.
+    errorEnvelope: [{ shape: 'status-err' }],
   },
   symbols,
   capabilities: {
-    openInterestHistory: { absent: 'Hyperliquid publishes current open interest only, no history.' },
-    liquidationStream: { absent: 'Hyperliquid has no public market-wide liquidation feed; liquidations appear only in each user\'s own fills.' },
-    liquidationHistory: { absent: 'Hyperliquid has no public liquidation history.' },
+    openInterestHistory: { absent: 'current open interest only' },
+    liquidationStream: { absent: 'none public: only in each user\'s fills' },
+    liquidationHistory: { absent: 'none public' },
   },
-  modelledByDefault: false,
   vendorNames: { coinalyze: 'H' },
-});
+};

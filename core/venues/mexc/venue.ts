@@ -1,6 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import { successFalseEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** USDT-settled `BTC_USDT`, coin-settled `BTC_USD`. */
 const symbols: SymbolCodec = {
@@ -16,32 +15,35 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** MEXC: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about MEXC, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'mexc',
   label: 'MEXC',
-  site: {
-    // /exchange/ is futures on futures.mexc.com but spot on www.mexc.com: only the former is matched.
-    pageMatches: [
-      'https://futures.mexc.com/exchange/*',
-      'https://www.mexc.com/futures/*',
-      'https://www.mexc.com/*/futures/*',
-    ],
-    pageExcludes: ['https://www.mexc.com/*/user/*', 'https://futures.mexc.com/*/assets/*'],
-  },
+  // /exchange/ is futures on futures.mexc.com but spot on www.mexc.com: only the former is matched.
+  pageMatches: [
+    'https://futures.mexc.com/exchange/*',
+    'https://www.mexc.com/futures/*',
+    'https://www.mexc.com/*/futures/*',
+  ],
+  pageExcludes: ['https://www.mexc.com/*/user/*', 'https://futures.mexc.com/*/assets/*'],
+  apiOrigins: ['https://contract.mexc.com/*'],
+  modelledByDefault: false,
+} as const satisfies VenueBasics;
+
+/** MEXC: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    origins: ['https://contract.mexc.com/*'],
     // 20 requests per 2 s per endpoint.
     limits: { 'contract.mexc.com': { capacity: 10, perSecond: 5 } },
     // {success:false, code, message} on error.
-    errorEnvelope: successFalseEnvelope,
+    errorEnvelope: [{ shape: 'success-false' }],
   },
   symbols,
   capabilities: {
-    openInterestHistory: { absent: 'MEXC publishes no open-interest history.' },
-    liquidationStream: { absent: 'MEXC has no public liquidation stream.' },
-    liquidationHistory: { absent: 'MEXC has no public liquidation history.' },
+    openInterestHistory: { absent: 'no OI history' },
+    liquidationStream: { absent: 'none public' },
+    liquidationHistory: { absent: 'none public' },
   },
-  modelledByDefault: false,
   vendorNames: {},
-});
+};

@@ -1,4 +1,4 @@
-import type { LiquidationRule } from '../../liquidation/rule';
+import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
 
 /**
  * OKX (isolated swap): margin ratio = (margin + UPL) / (position value × (tiered MMR + taker fee));
@@ -15,3 +15,6 @@ export const liquidationRule: LiquidationRule = {
   takerFee: { defaultRate: 0.0005, defaultLabel: 'the regular-user (VIP0) swap taker rate 0.05%' },
   notes: [],
 };
+
+/** No notes to translate: the rule is the venue's own published one. */
+export const noteTranslations: NoteTranslations = { zh_CN: {} };

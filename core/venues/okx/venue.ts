@@ -1,6 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import { codeMessageEnvelope } from '../../net/errors';
-import { defineVenue, type SymbolCodec } from '../venue-types';
+import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
 
 /** `BTC-USDT-SWAP`, `BTC-USDC-SWAP`, inverse `BTC-USD-SWAP`. */
 const symbols: SymbolCodec = {
@@ -18,26 +17,30 @@ const symbols: SymbolCodec = {
   },
 };
 
-/** OKX: where its trading pages are, which hosts we call, how it names markets and what it publishes. */
-export const venue = defineVenue({
+/** What every part of LiqLens needs to know about OKX, the content script included: which pages and API origins are its. */
+export const basics = {
   id: 'okx',
   label: 'OKX',
-  site: {
-    pageMatches: [
-      'https://www.okx.com/trade-swap/*',
-      'https://www.okx.com/*/trade-swap/*',
-      'https://www.okx.com/trade-futures/*',
-      'https://www.okx.com/*/trade-futures/*',
-    ],
-    pageExcludes: ['https://www.okx.com/*/account/*', 'https://www.okx.com/account/*'],
-  },
+  pageMatches: [
+    'https://www.okx.com/trade-swap/*',
+    'https://www.okx.com/*/trade-swap/*',
+    'https://www.okx.com/trade-futures/*',
+    'https://www.okx.com/*/trade-futures/*',
+  ],
+  pageExcludes: ['https://www.okx.com/*/account/*', 'https://www.okx.com/account/*'],
+  // OKX serves its public REST API from the same host as the site.
+  apiOrigins: ['https://www.okx.com/api/*'],
+  modelledByDefault: true,
+} as const satisfies VenueBasics;
+
+/** OKX: request budgets, error envelope, market names and what it publishes (the background's facts). */
+export const venue: VenueDescriptor<typeof basics.id> = {
+  basics,
   api: {
-    // OKX serves its public REST API from the same host as the site.
-    origins: ['https://www.okx.com/api/*'],
     // 10–40 requests per 2 s per endpoint.
     limits: { 'www.okx.com': { capacity: 5, perSecond: 2 } },
     // {code:'0', msg:'', data} on success.
-    errorEnvelope: codeMessageEnvelope(['0']),
+    errorEnvelope: [{ shape: 'code-message', okCodes: ['0'] }],
   },
   symbols,
   capabilities: {
@@ -45,6 +48,5 @@ export const venue = defineVenue({
     liquidationStream: true,
     liquidationHistory: true,
   },
-  modelledByDefault: true,
   vendorNames: { coinglass: 'OKX', coinalyze: '3' },
-});
+};

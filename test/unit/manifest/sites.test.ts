@@ -4,7 +4,7 @@ import { apiHostPermissions, contentScriptExcludes, contentScriptMatches, VENUES
 describe('manifest surface from the venue folders', () => {
   it('has a site for every venue', () => {
     expect(VENUES.map((v) => v.id).sort()).toEqual([...VENUE_IDS].sort());
-    for (const v of VENUES) expect(v.site.pageMatches.length, v.id).toBeGreaterThan(0);
+    for (const v of VENUES) expect(v.pageMatches.length, v.id).toBeGreaterThan(0);
   });
 
   it('runs the content script only on https trading paths, never on a whole host', () => {
