@@ -1,33 +1,75 @@
 /**
- * Messages the extension sends *to* a trading tab's content script (browser.tabs.sendMessage).
- * The background relays the keyboard command; the popup asks which market the tab shows. The
- * content script answers only these, only from our own extension (checked by the caller).
+ * Messages the extension sends *to* a trading tab's content script (browser.tabs.sendMessage): the
+ * background relays the keyboard command; the popup asks which market the tab shows. The same kind
+ * of protocol as the background's (core/messages): each command has a request schema and a response
+ * schema, the tab checks the sender first, then the envelope, then the payload, and answers through
+ * a table; the asker validates the answer like any other input.
  */
 import type { Market } from '../types';
-import { isVenueId } from '../venues/registry';
+import { marketSchema, type Reply } from '../messages/protocol';
+import { bool, literal, nullable, object, oneOf, optional, safeParse, type Infer, type Schema } from '../messages/schema';
 
 export const TAB_CHANNEL = 'liqlens:tab';
 
-export type TabMessage = { channel: typeof TAB_CHANNEL; command: 'overlay.toggle' } | { channel: typeof TAB_CHANNEL; command: 'market.get' };
+const empty = object({});
 
-export const TOGGLE_OVERLAY: TabMessage = { channel: TAB_CHANNEL, command: 'overlay.toggle' };
-export const GET_TAB_MARKET: TabMessage = { channel: TAB_CHANNEL, command: 'market.get' };
+/** Each command's request schema, read by the tab. */
+export const TAB_REQUESTS = { 'overlay.toggle': empty, 'market.get': empty } as const;
 
-export function isTabMessage(value: unknown): value is TabMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v.channel === TAB_CHANNEL && (v.command === 'overlay.toggle' || v.command === 'market.get');
+/** Each command's response schema, read by the asker (kept apart: the tab never parses answers). */
+export const TAB_RESPONSES = {
+  'overlay.toggle': object({ visible: bool }),
+  'market.get': object({ market: nullable(marketSchema) }),
+} as const;
+
+export type TabCommand = keyof typeof TAB_REQUESTS;
+export type TabResponse<C extends TabCommand> = Infer<(typeof TAB_RESPONSES)[C]>;
+export interface TabMessage<C extends TabCommand = TabCommand> {
+  channel: typeof TAB_CHANNEL;
+  command: C;
+  payload: Record<string, never>;
 }
 
-/** The content script's answer to market.get; validated by the popup like any other input. */
-export function parseTabMarket(value: unknown): Market | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = (value as { market?: unknown }).market;
-  if (typeof m !== 'object' || m === null) return null;
-  const { venue, symbol } = m as Record<string, unknown>;
-  if (!isVenueId(venue) || typeof symbol !== 'string' || !/^[A-Z0-9]{1,20}\/[A-Z0-9]{2,10}:[A-Z0-9]{1,20}$/.test(symbol)) return null;
-  return { venue, symbol };
+export const tabMessage = <C extends TabCommand>(command: C): TabMessage<C> => ({ channel: TAB_CHANNEL, command, payload: {} });
+export const TOGGLE_OVERLAY = tabMessage('overlay.toggle');
+export const GET_TAB_MARKET = tabMessage('market.get');
+
+const tabEnvelope = object({ channel: literal(TAB_CHANNEL), command: oneOf(Object.keys(TAB_REQUESTS) as TabCommand[]), payload: optional((v) => v) });
+
+/** What the tab knows about who sent a message (a subset of runtime.MessageSender). */
+export interface TabSenderInfo {
+  id?: string;
+  /** Set when another tab's content script sent it: never one of ours to obey. */
+  tab?: unknown;
 }
+
+export type TabHandlers = { [C in TabCommand]: () => TabResponse<C> };
+
+/**
+ * The content script's listener body: undefined (no answer, so other listeners may answer) for
+ * anything not from our own extension's pages or background, or not a valid tab command.
+ */
+export function createTabRouter(extensionId: string, handlers: TabHandlers): (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined {
+  return (message, sender) => {
+    if (sender.id !== extensionId || sender.tab !== undefined) return undefined;
+    const envelope = safeParse(tabEnvelope, message);
+    if (!envelope.ok) return undefined;
+    const command = envelope.value.command;
+    if (!safeParse(TAB_REQUESTS[command], envelope.value.payload ?? {}).ok) return undefined;
+    return Promise.resolve({ ok: true, data: handlers[command]() });
+  };
+}
+
+/** The tab's answer to a command, validated by the asker: null when it is missing or malformed. */
+export function parseTabReply<C extends TabCommand>(command: C, reply: unknown): TabResponse<C> | null {
+  const shape = safeParse(object({ ok: literal(true), data: (v) => v }), reply);
+  if (!shape.ok) return null;
+  const data = safeParse(TAB_RESPONSES[command] as Schema<TabResponse<C>>, shape.value.data);
+  return data.ok ? data.value : null;
+}
+
+/** The market a tab reports, or null. */
+export const parseTabMarket = (reply: unknown): Market | null => parseTabReply('market.get', reply)?.market ?? null;
 
 /** The manifest command that shows or hides the overlay (wxt.config.ts `commands`). */
 export const TOGGLE_COMMAND = 'toggle-overlay';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GET_TAB_MARKET, TOGGLE_OVERLAY, isTabMessage, parseTabMarket, toggleOverlayRelay } from '@/core/overlay/tab-messages';
+import { GET_TAB_MARKET, TOGGLE_OVERLAY, createTabRouter, parseTabMarket, toggleOverlayRelay } from '@/core/overlay/tab-messages';
+
+const ID = 'liqlens-id';
+const router = createTabRouter(ID, { 'overlay.toggle': () => ({ visible: false }), 'market.get': () => ({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }) });
+const fromUs = { id: ID };
+const isTabMessage = (m: unknown) => router(m, fromUs) !== undefined;
+const reply = (market: unknown) => ({ ok: true, data: { market } });
 
 describe('tab messages', () => {
   it('accepts only our two commands on our channel', () => {
@@ -9,11 +15,19 @@ describe('tab messages', () => {
     expect(isTabMessage({ channel: 'other', command: 'overlay.toggle' })).toBe(false);
     expect(isTabMessage(null)).toBe(false);
   });
+  it('answers only our own extension, never another tab or extension, through the command table', async () => {
+    expect(router(TOGGLE_OVERLAY, { id: 'another-extension' })).toBeUndefined();
+    expect(router(TOGGLE_OVERLAY, { id: ID, tab: { id: 4 } })).toBeUndefined();
+    expect(router({ ...TOGGLE_OVERLAY, payload: { extra: 1 } }, fromUs)).toBeDefined();
+    expect(router({ ...TOGGLE_OVERLAY, payload: 'junk' }, fromUs)).toBeUndefined();
+    await expect(router(GET_TAB_MARKET, fromUs)).resolves.toEqual(reply({ venue: 'okx', symbol: 'BTC/USDT:USDT' }));
+  });
   it('validates the market a tab reports before the popup uses it', () => {
-    expect(parseTabMarket({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } })).toEqual({ venue: 'okx', symbol: 'BTC/USDT:USDT' });
-    expect(parseTabMarket({ market: { venue: 'evil', symbol: 'BTC/USDT:USDT' } })).toBeNull();
-    expect(parseTabMarket({ market: { venue: 'okx', symbol: '<img src=x>' } })).toBeNull();
-    expect(parseTabMarket({ market: null })).toBeNull();
+    expect(parseTabMarket(reply({ venue: 'okx', symbol: 'BTC/USDT:USDT' }))).toEqual({ venue: 'okx', symbol: 'BTC/USDT:USDT' });
+    expect(parseTabMarket(reply({ venue: 'evil', symbol: 'BTC/USDT:USDT' }))).toBeNull();
+    expect(parseTabMarket(reply({ venue: 'okx', symbol: '<img src=x>' }))).toBeNull();
+    expect(parseTabMarket(reply(null))).toBeNull();
+    expect(parseTabMarket({ ok: false, error: { code: 'internal', message: 'x' } })).toBeNull();
     expect(parseTabMarket(undefined)).toBeNull();
   });
 });

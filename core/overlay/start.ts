@@ -1,0 +1,191 @@
+/**
+ * The overlay's start-up on a trading page, in order: the opening answer (settings + cached
+ * snapshot) asked for by the content script's first file; a loading render while it travels; the
+ * settings' verdict (a switched-off site gets nothing on the page); placement where the trader left
+ * it; the first frame; then, after that frame, the current snapshot, tiers and the page reader.
+ * Everything the page or the browser provides comes in through `StartEnv`, so the order is tested
+ * (test/unit/overlay/start.test.ts) and the content script's entry point stays glue.
+ */
+import type { Market, VenueId } from '../types';
+import type { RequestFn } from '../messages/client';
+import type { MarketSnapshot, Reply } from '../messages/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { currentSnapshot, firstAnswerOr } from './first-answer';
+import { clampPosition, initialPosition, type Point, type Rect } from './position';
+import type { Store } from './store';
+import type { OverlaySession } from './session';
+import { createTabRouter, type TabSenderInfo } from './tab-messages';
+
+/** Size the overlay is placed with before it has rendered (compact width, typical height). */
+export const PLACEMENT_SIZE = { width: 304, height: 240 };
+/** Where the loading render sits while the settings are on their way (the host is not on the page yet). */
+const LOADING_SPOT: Point = { x: 16, y: 128 };
+/** The page reader starts after the first frame; this covers a tab that paints no frames yet. */
+export const WATCH_FALLBACK_MS = 250;
+
+/** What the overlay's view needs to re-render with the settings (language, style, theme…). */
+export interface LookControl {
+  /** Applies the settings' look, loading a language's strings first when needed. */
+  apply(settings: Settings): Promise<void>;
+}
+
+export interface StartEnv {
+  market: Market | null;
+  venue: VenueId;
+  /** The reply handed over by the content script's first file, if any. */
+  handedOver: Promise<unknown> | null;
+  request: RequestFn;
+  session: OverlaySession;
+  /** Resolved once the first frame showing the overlay has been painted. */
+  firstPaint: { promise: Promise<void>; done(): void };
+  look: LookControl;
+  /** Shown or hidden by the trader (shortcut, close button) and by the site switch. */
+  visible: Store<boolean>;
+  ui: {
+    render(position: Point, expanded: boolean): void;
+    unrender(): void;
+    mount(): void;
+  };
+  /** The trading page. */
+  doc: Pick<Document, 'visibilityState'>;
+  win: Pick<Window, 'innerWidth' | 'innerHeight' | 'requestAnimationFrame'> & { navigator: { onLine: boolean } };
+  /** The order form's box, for the first placement. */
+  orderFormRect(): Rect | null;
+  /** Starts the page reader (market switches, order form). */
+  watchPage(): { stop(): void; refresh(): void };
+  /** Opens the port that keeps the background's liquidation streams running for the market shown. */
+  connectLive(): { watch(market: Market | null): void; close(): void };
+  /** The content script's context (WXT's): timers and listeners that end with it. */
+  ctx: {
+    setTimeout(fn: () => void, ms: number): unknown;
+    addEventListener(target: EventTarget, type: string, fn: () => void): void;
+    onInvalidated(fn: () => void): void;
+    readonly isInvalid: boolean;
+  };
+  /** Where messages from our own extension arrive (runtime.onMessage), and its id. */
+  runtime: {
+    id: string;
+    onMessage: {
+      addListener(fn: (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined): void;
+      removeListener(fn: (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined): void;
+    };
+  };
+}
+
+const siteOff = (venue: VenueId) => (s: Settings) => s.overlaySites[venue] === false;
+
+/** Runs the start-up; resolves when the overlay is on the page (or has decided not to be). */
+export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' | 'invalidated'> {
+  const { market, venue, request, session } = env;
+  const switchedOff = siteOff(venue);
+  // The first file asked before this one was compiled; a failed hand-over is asked again here.
+  const opening = firstAnswerOr(env.handedOver, () => request('overlay.open', market ? { market } : {}));
+  const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
+  const cached: Promise<MarketSnapshot | null> | undefined = market ? opening.then((o) => o.cached, () => null) : undefined;
+  // Assembling the current snapshot keeps the background busy for tens of ms: asked for once the
+  // answer is in, after the first paint when a cached one is shown, never on a switched-off site.
+  const first = market
+    ? currentSnapshot(opening, {
+        switchedOff,
+        firstPaint: env.firstPaint.promise,
+        stillWanted: () => session.data.get().market?.symbol === market.symbol,
+        ask: () => request('snapshot.get', { market }),
+      })
+    : undefined;
+  first?.catch(() => undefined);
+  session.setMarket(market, first, cached);
+
+  // While the answer travels, a loading render compiles the UI code off the page (the host is not
+  // mounted yet): a task of its own, so an answer already waiting is handled first.
+  const { ctx, win } = env;
+  let early = true;
+  ctx.setTimeout(() => {
+    if (early) env.ui.render(LOADING_SPOT, false);
+  }, 0);
+
+  const settings = await settingsReply;
+  early = false;
+  if (switchedOff(settings) || ctx.isInvalid) {
+    env.ui.unrender();
+    session.dispose();
+    return switchedOff(settings) ? 'site-off' : 'invalidated';
+  }
+  await env.look.apply(settings);
+  // The extension may have been reloaded while the answers travelled: its cleanup has run.
+  if (ctx.isInvalid) return 'invalidated';
+  const viewport = { width: win.innerWidth, height: win.innerHeight };
+  const saved = settings.overlayPositions?.[venue];
+  // The order form's box is read only without a saved place: the overlay never starts on top of
+  // the order button, and a returning trader's page is spared the layout read.
+  const position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, env.orderFormRect());
+  env.ui.render(position, settings.overlayExpandedByDefault);
+  env.ui.mount();
+
+  const live = env.connectLive();
+  live.watch(market);
+  session.data.subscribe((d) => live.watch(d.market));
+  ctx.addEventListener(win as unknown as EventTarget, 'online', () => session.setOnline(true));
+  ctx.addEventListener(win as unknown as EventTarget, 'offline', () => session.setOnline(false));
+  session.setOnline(win.navigator.onLine);
+  followSiteSwitch(env, switchedOff);
+
+  // The page reader's first full read costs several ms: it starts after the frame that shows the
+  // overlay, so it never holds the first paint back.
+  let watch: ReturnType<StartEnv['watchPage']> | null = null;
+  const startWatching = () => {
+    env.firstPaint.done();
+    if (watch || ctx.isInvalid) return;
+    watch = env.watchPage();
+  };
+  win.requestAnimationFrame(() => ctx.setTimeout(startWatching, 0));
+  ctx.setTimeout(startWatching, WATCH_FALLBACK_MS);
+  // Re-read at once when the overlay is shown again after being hidden.
+  env.visible.subscribe((shown) => shown && watch?.refresh());
+
+  const onTabMessage = createTabRouter(env.runtime.id, {
+    'overlay.toggle': () => {
+      env.visible.set(!env.visible.get());
+      return { visible: env.visible.get() };
+    },
+    'market.get': () => ({ market: session.data.get().market }),
+  });
+  env.runtime.onMessage.addListener(onTabMessage);
+  ctx.onInvalidated(() => {
+    env.runtime.onMessage.removeListener(onTabMessage);
+    watch?.stop();
+    live.close();
+    session.dispose();
+  });
+  return 'shown';
+}
+
+/**
+ * Settings changed on the options page apply when the trader comes back to this tab (not
+ * storage.onChanged: that would hand this page's process every stored value). A site switched off
+ * hides the overlay; switched on again, it shows it again — not when the trader had closed it.
+ */
+function followSiteSwitch(env: StartEnv, switchedOff: (s: Settings) => boolean): void {
+  let hiddenBySettings = false;
+  env.ctx.addEventListener(env.doc as unknown as EventTarget, 'visibilitychange', () => {
+    if (env.doc.visibilityState !== 'visible') return;
+    void env.request('settings.get', {}).then((next) => {
+      void env.look.apply(next);
+      const off = switchedOff(next);
+      if (off && env.visible.get()) {
+        hiddenBySettings = true;
+        env.visible.set(false);
+      } else if (!off && hiddenBySettings) {
+        hiddenBySettings = false;
+        env.visible.set(true);
+      }
+    }, () => undefined);
+  });
+}
+
+/** A promise with its resolver, for the first frame. */
+export function firstPaintSignal(): StartEnv['firstPaint'] {
+  let done: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => (done = resolve));
+  return { promise, done: () => done() };
+}
+

@@ -1,0 +1,198 @@
+/**
+ * The overlay's start-up order (core/overlay/start.ts), with the page and the browser faked: what
+ * happens before the settings arrive, what a switched-off site gets, where the overlay is placed,
+ * and what waits for the first frame.
+ */
+import { describe, expect, it } from 'vitest';
+import { startOverlay, firstPaintSignal, WATCH_FALLBACK_MS, type StartEnv } from '@/core/overlay/start';
+import { createStore } from '@/core/overlay/store';
+import type { OverlaySession } from '@/core/overlay/session';
+import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
+import type { Market } from '@/core/types';
+import type { MarketSnapshot } from '@/core/messages/protocol';
+
+const MARKET: Market = { venue: 'binance', symbol: 'BTC/USDT:USDT' };
+const ID = 'liqlens-id';
+
+function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; savedPlace?: boolean; openingFails?: boolean; answer?: Promise<unknown> } = {}) {
+  const log: string[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
+  const frames: (() => void)[] = [];
+  let tabListener: Parameters<StartEnv['runtime']['onMessage']['addListener']>[0] | null = null;
+  let onVisibility: (() => void) | null = null;
+  const settings: Settings = { ...(opts.settings ?? DEFAULT_SETTINGS), ...(opts.savedPlace ? { overlayPositions: { binance: { x: 40, y: 50 } } } : {}) };
+  let resolveOpening: (v: unknown) => void = () => undefined;
+  const opening = opts.answer ?? new Promise((resolve) => (resolveOpening = resolve));
+  const data = createStore<{ market: Market | null }>({ market: MARKET });
+  const session = {
+    data,
+    setMarket: (m: Market | null) => log.push(`setMarket ${m?.symbol}`),
+    setOnline: (online: boolean) => log.push(`online ${online}`),
+    dispose: () => log.push('dispose'),
+  } as unknown as OverlaySession;
+  const request = (async (command: string) => {
+    log.push(`request ${command}`);
+    if (command === 'overlay.open') return opts.openingFails ? Promise.reject(new Error('no worker')) : opening;
+    if (command === 'settings.get') return settings;
+    return { market: MARKET };
+  }) as unknown as StartEnv['request'];
+  const visible = createStore(true);
+  const env: StartEnv = {
+    market: MARKET,
+    venue: 'binance',
+    handedOver: null,
+    request,
+    session,
+    firstPaint: firstPaintSignal(),
+    look: { apply: async () => void log.push('look') },
+    visible,
+    ui: {
+      render: (p, expanded) => log.push(`render ${p.x},${p.y} ${expanded ? 'expanded' : 'compact'}`),
+      unrender: () => log.push('unrender'),
+      mount: () => log.push('mount'),
+    },
+    doc: { visibilityState: 'visible' },
+    win: { innerWidth: 1600, innerHeight: 900, navigator: { onLine: true }, requestAnimationFrame: (fn: FrameRequestCallback) => (frames.push(() => fn(0)), 0) },
+    orderFormRect: () => (log.push('read form box'), { x: 1200, y: 200, width: 320, height: 500 }),
+    watchPage: () => (log.push('watch page'), { stop: () => log.push('stop watching'), refresh: () => log.push('refresh') }),
+    connectLive: () => (log.push('live port'), { watch: (m) => log.push(`live ${m?.symbol}`), close: () => log.push('live closed') }),
+    ctx: {
+      setTimeout: (fn, ms) => timers.push({ fn, ms }),
+      addEventListener: (_target, type, fn) => {
+        if (type === 'visibilitychange') onVisibility = fn;
+      },
+      onInvalidated: () => undefined,
+      isInvalid: false,
+    },
+    runtime: { id: ID, onMessage: { addListener: (fn) => (tabListener = fn), removeListener: () => undefined } },
+  };
+  const answer = () => resolveOpening({ settings, cached: opts.cached ?? null });
+  const runTimers = (ms = Infinity) => {
+    for (const t of timers.splice(0).filter((t) => t.ms <= ms)) t.fn();
+  };
+  return { env, log, answer, runTimers, frames, visible, tab: () => tabListener, visibility: () => onVisibility };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('overlay start-up order', () => {
+  it('renders a loading state off the page while the answer travels, and joins the page only after the settings', async () => {
+    const h = harness();
+    const started = startOverlay(h.env);
+    await settle();
+    h.runTimers(0);
+    expect(h.log).toContain('render 16,128 compact');
+    expect(h.log).not.toContain('mount');
+    h.answer();
+    expect(await started).toBe('shown');
+    const mountAt = h.log.indexOf('mount');
+    expect(h.log.indexOf('look')).toBeLessThan(mountAt);
+    expect(h.log[mountAt - 1]).toMatch(/^render \d+,\d+ compact$/);
+    // The live port opens only once the overlay is on the page.
+    expect(h.log.indexOf('live port')).toBeGreaterThan(mountAt);
+  });
+
+  it('skips the loading render when the answer is already waiting', async () => {
+    const h = harness({ answer: Promise.resolve({ settings: DEFAULT_SETTINGS, cached: null }) });
+    const started = startOverlay(h.env);
+    await started;
+    h.runTimers(0);
+    expect(h.log.filter((l) => l.startsWith('render'))).toHaveLength(1);
+  });
+
+  it('puts nothing on a switched-off site: no mount, no live port, no snapshot request, session disposed', async () => {
+    const off = { ...DEFAULT_SETTINGS, overlaySites: { ...DEFAULT_SETTINGS.overlaySites, binance: false } };
+    const h = harness({ settings: off });
+    const started = startOverlay(h.env);
+    h.answer();
+    expect(await started).toBe('site-off');
+    await settle();
+    expect(h.log).toContain('unrender');
+    expect(h.log).toContain('dispose');
+    for (const never of ['mount', 'live port', 'request snapshot.get', 'watch page']) expect(h.log).not.toContain(never);
+  });
+
+  it('places the overlay where the trader left it without reading the order form, else beside the form', async () => {
+    const saved = harness({ savedPlace: true });
+    const a = startOverlay(saved.env);
+    saved.answer();
+    await a;
+    expect(saved.log).toContain('render 40,50 compact');
+    expect(saved.log).not.toContain('read form box');
+
+    const fresh = harness();
+    const b = startOverlay(fresh.env);
+    fresh.answer();
+    await b;
+    expect(fresh.log).toContain('read form box');
+  });
+
+  it('asks for the current snapshot only after the first frame when a cached one is on screen', async () => {
+    const h = harness({ cached: { market: MARKET } as MarketSnapshot });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    await settle();
+    expect(h.log).not.toContain('request snapshot.get');
+    expect(h.log).not.toContain('watch page');
+    h.frames.splice(0).forEach((f) => f());
+    h.runTimers(0);
+    await settle();
+    expect(h.log).toContain('watch page');
+    expect(h.log).toContain('request snapshot.get');
+  });
+
+  it('asks for the current snapshot at once when nothing is cached', async () => {
+    const h = harness({ cached: null });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    await settle();
+    expect(h.log).toContain('request snapshot.get');
+    expect(h.log).not.toContain('watch page');
+  });
+
+  it('starts the page reader by the fallback timer when no frame is painted, once', async () => {
+    const h = harness();
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    h.runTimers(WATCH_FALLBACK_MS);
+    h.frames.splice(0).forEach((f) => f());
+    h.runTimers();
+    expect(h.log.filter((l) => l === 'watch page')).toHaveLength(1);
+  });
+
+  it('uses default settings when the worker cannot answer (the overlay shows, with defaults)', async () => {
+    const h = harness({ openingFails: true });
+    expect(await startOverlay(h.env)).toBe('shown');
+  });
+
+  it('answers the keyboard toggle and the popup through the tab command table', async () => {
+    const h = harness();
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    const listener = h.tab()!;
+    await expect(listener({ channel: 'liqlens:tab', command: 'overlay.toggle', payload: {} }, { id: ID })).resolves.toEqual({ ok: true, data: { visible: false } });
+    expect(h.visible.get()).toBe(false);
+    expect(listener({ channel: 'liqlens:tab', command: 'overlay.toggle', payload: {} }, { id: 'someone-else' })).toBeUndefined();
+    await expect(listener({ channel: 'liqlens:tab', command: 'market.get', payload: {} }, { id: ID })).resolves.toEqual({ ok: true, data: { market: MARKET } });
+  });
+
+  it('hides the overlay when the site is switched off while the tab is open, and shows it again when switched back on', async () => {
+    const h = harness();
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    const off = { ...DEFAULT_SETTINGS, overlaySites: { ...DEFAULT_SETTINGS.overlaySites, binance: false } };
+    (h.env as { request: StartEnv['request'] }).request = (async () => off) as unknown as StartEnv['request'];
+    h.visibility()!();
+    await settle();
+    expect(h.visible.get()).toBe(false);
+    (h.env as { request: StartEnv['request'] }).request = (async () => DEFAULT_SETTINGS) as unknown as StartEnv['request'];
+    h.visibility()!();
+    await settle();
+    expect(h.visible.get()).toBe(true);
+  });
+});
