@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit tests, Chrome and Firefox builds, E2E in real Chromium, then the
+// `npm test`: typecheck, lint, unit tests, Chrome and Firefox builds, E2E in real Chromium, then the
 // Firefox lint. Every vitest test and every non-vitest step counts once in the closing line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,6 +63,7 @@ function firefoxLint() {
 }
 
 step('typecheck', 'npx', ['tsc', '--noEmit']);
+step('lint (ESLint)', 'npx', ['eslint', '.']);
 vitestSuite('unit tests', []);
 step('build chrome-mv3', 'npx', ['wxt', 'build']);
 step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);

@@ -1,4 +1,4 @@
-import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
+import { unifiedSymbol, type Market } from '../../types';
 import { array, num, numeric, object, str, SchemaError } from '../../messages/schema';
 import { byTime, qs, UnsupportedMarket, type BarInterval, type VenueMarketData } from '../../net/market-data';
 import { venue } from './venue';

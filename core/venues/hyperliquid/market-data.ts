@@ -50,7 +50,7 @@ export const marketData: VenueMarketData = {
       source: 'hyperliquid:metaAndAssetCtxs',
       request: { url: INFO, method: 'POST', body: { type: 'metaAndAssetCtxs' } },
       parse(json) {
-        const { asset, ctx } = assetIn(json, coin);
+        const { ctx } = assetIn(json, coin);
         return { price: ctx.markPx, time: Number.NaN, source: 'hyperliquid:metaAndAssetCtxs' };
       },
     };

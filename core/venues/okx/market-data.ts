@@ -1,4 +1,4 @@
-import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
+import type { Market } from '../../types';
 import { array, numeric, object, oneOf, str, unknownValue, SchemaError } from '../../messages/schema';
 import { byTime, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
 import { venue } from './venue';

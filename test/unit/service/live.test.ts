@@ -18,7 +18,6 @@ function port() {
 describe('live ports', () => {
   it('run the streams while open, subscribe the market shown, ignore junk, forget closed ports', async () => {
     const clock = new FakeClock();
-    let live!: ReturnType<typeof createLivePorts>;
     const streams = createStreamManager({
       streams: [bybit],
       openSocket: (url) => new FakeSocket(url),
@@ -29,7 +28,8 @@ describe('live ports', () => {
       symbols: (s) => live.watched().map((m) => s.venueSymbol(m.symbol)).filter((x): x is string => x !== null),
       lingerMs: 1000,
     });
-    live = createLivePorts(streams, () => undefined);
+    // The streams' symbols callback reads `live` only once ports exist.
+    const live = createLivePorts(streams, () => undefined);
     const page = port();
     live.accept(page.p);
     const socket = FakeSocket.opened[0]!;
