@@ -98,15 +98,35 @@ describe('the built extension in headless Firefox', () => {
   });
 
   it("our content script's world on a trading page cannot read a saved vendor key", async () => {
+    const KEY = 'e2e-firefox-key-9f3a';
     const options = await ff.openExtensionPage('options.html');
-    const saved = await options.evaluate(`browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: 'e2e-firefox-key-9f3a' } }).then((r) => r.ok)`);
+    const saved = await options.evaluate(`browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: '${KEY}' } }).then((r) => r.ok)`);
     expect(saved).toBe(true);
+    // The key is stored (in the background's own IndexedDB: Firefox cannot close storage.local to content scripts).
+    const vault = await options.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('liqlens-keys');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('kv').objectStore('kv').get('vendorKeys');
+        get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
+      };
+    })`);
+    expect(vault).toContain(KEY);
     await options.close();
+
     const page = await openBinance();
     // The probe really runs in our content script: it has the extension's messaging API.
     expect(await ff.inContentScript(BINANCE, 'typeof browser.runtime.sendMessage')).toBe('function');
-    const read = await ff.inContentScript(BINANCE, 'browser.storage.local.get(null).then((v) => "read: " + Object.keys(v).join(",") + (JSON.stringify(v).includes("e2e-firefox-key-9f3a") ? " (key visible)" : ""), (e) => "refused: " + e.message)');
-    expect(read).toMatch(/^refused: /);
+    // Firefox lets content scripts read storage.local (it has no setAccessLevel): the key is not in it.
+    const read = await ff.inContentScript(BINANCE, 'browser.storage.local.get(null).then((v) => "read: " + JSON.stringify(v), (e) => "refused: " + e.message)');
+    expect(read).not.toContain(KEY);
+    expect(read).not.toContain('vendorKeys');
+    // And the content script's IndexedDB is the page's origin, where the vault is not.
+    const databases = await ff.inContentScript(BINANCE, 'indexedDB.databases().then((all) => all.map((d) => d.name).join(","))');
+    expect(databases).not.toContain('liqlens-keys');
+    // Nor will the background hand a key to a content script.
+    const asked = await ff.inContentScript(BINANCE, `browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: 'x' } }).then((r) => JSON.stringify(r))`);
+    expect(asked).toContain('"ok":false');
     await page.close();
   });
 
