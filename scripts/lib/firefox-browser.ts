@@ -49,7 +49,7 @@ export const inOverlay = (testId: string) => overlayAccess.deep(`[data-testid="$
 interface Manifest {
   permissions?: string[];
   optional_permissions?: string[];
-  content_scripts?: { matches?: string[] }[];
+  content_scripts?: { matches?: string[]; js?: string[] }[];
   browser_specific_settings?: { gecko?: { id?: string } };
 }
 
@@ -101,6 +101,13 @@ export interface FirefoxExtensionBrowser {
    * script's own sandbox in the tab showing `pageUrl`.
    */
   inContentScript: (pageUrl: string, expression: string) => Promise<string>;
+  /**
+   * From now on, every page our content script runs in gets `window.__liqlensContentScriptStart`:
+   * the page's performance.now() when the content script's first file (first-answer.js) was
+   * compiled, right before it runs (a Debugger in the content process: onNewGlobalObject makes our
+   * content-script sandboxes debuggees, onNewScript marks the file; no breakpoints or stepping).
+   */
+  markContentScriptStarts: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -119,6 +126,37 @@ if (ours.length === 0) send('no-sandbox');
 else Promise.resolve(Cu.evalInSandbox(${JSON.stringify(expression)}, ours[0])).then(send, (e) => send('threw: ' + e));
 `;
 
+/** The process script behind markContentScriptStarts. */
+const startMarkerProcessScript = (extensionId: string, firstFile: string) => `(() => {
+  const { addDebuggerToGlobal } = ChromeUtils.importESModule('resource://gre/modules/jsdebugger.sys.mjs');
+  addDebuggerToGlobal(globalThis);
+  const dbg = new Debugger();
+  globalThis.liqlensStartMarker = dbg;
+  const ours = (global) => {
+    try {
+      return Cu.getSandboxMetadata(global.unsafeDereference())?.addonId === ${JSON.stringify(extensionId)};
+    } catch (e) {
+      return false;
+    }
+  };
+  dbg.onNewGlobalObject = (global) => {
+    // Only our content-script sandboxes become debuggees, and only to hear of their scripts.
+    Services.tm.dispatchToMainThread(() => {
+      if (ours(global)) dbg.addDebuggee(global);
+    });
+  };
+  dbg.onNewScript = (script, global) => {
+    if (!script.url || !script.url.endsWith(${JSON.stringify(`/${firstFile}`)})) return;
+    const at = ChromeUtils.now();
+    try {
+      const win = Cu.evalInSandbox('window', (global ?? script.global).unsafeDereference());
+      if (win.wrappedJSObject.__liqlensContentScriptStart === undefined) {
+        win.wrappedJSObject.__liqlensContentScriptStart = win.performance.now() - (ChromeUtils.now() - at);
+      }
+    } catch (e) {}
+  };
+})();`;
+
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   const executablePath = firefoxPathOrThrow();
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
@@ -128,6 +166,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as Manifest;
   const extensionId = manifest.browser_specific_settings?.gecko?.id;
   if (!extensionId) throw new SetupError(`${path.relative(ROOT, extensionDir)}/manifest.json has no browser_specific_settings.gecko.id.`);
+  /** The first file of the content script on the trading pages: its start is the content script's start. */
+  const firstContentScript = manifest.content_scripts?.[0]?.js?.[0] ?? '';
   const clock = options.clock ?? Date.now;
   const viewport = options.viewport ?? { width: 1440, height: 900 };
   const uuid = crypto.randomUUID();
@@ -211,11 +251,19 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     }
   };
 
-  let probes = 0;
-  const inContentScript = async (pageUrl: string, expression: string) => {
+  /** Evaluates privileged script in the browser window (chrome scope; needs --remote-allow-system-access). */
+  const inChrome = async (expression: string): Promise<unknown> => {
     const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
     const chrome = (tree.result.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml');
     if (!chrome) throw new Error('No Firefox browser window in the chrome scope (was --remote-allow-system-access honoured?).');
+    const answer = await connection.send('script.evaluate', { expression, target: { context: chrome.context }, awaitPromise: true });
+    const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+    if (result.type !== 'success') throw new Error(`Chrome-scope script failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+    return result.result?.value;
+  };
+
+  let probes = 0;
+  const inContentScript = async (pageUrl: string, expression: string) => {
     const reply = `liqlens-probe-${++probes}`;
     const script = `(async () => {
       const win = Services.wm.getMostRecentWindow('navigator:browser');
@@ -228,10 +276,14 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(probeFrameScript(extensionId, pageUrl, expression, reply))}), false);
       });
     })()`;
-    const answer = await connection.send('script.evaluate', { expression: script, target: { context: chrome.context }, awaitPromise: true });
-    const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
-    if (result.type !== 'success') throw new Error(`Chrome-scope probe failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
-    return String(result.result?.value);
+    return String(await inChrome(script));
+  };
+
+  let marking = false;
+  const markContentScriptStarts = async () => {
+    if (marking) return;
+    await inChrome(`Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(${JSON.stringify(startMarkerProcessScript(extensionId, firstContentScript))}), true)`);
+    marking = true;
   };
 
   return {
@@ -243,6 +295,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     open,
     openExtensionPage,
     inContentScript,
+    markContentScriptStarts,
     close: async () => {
       await browser.close().catch(() => undefined);
       await cleanUp();
