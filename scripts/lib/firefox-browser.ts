@@ -104,8 +104,9 @@ export interface FirefoxExtensionBrowser {
   /**
    * From now on, every page our content script runs in gets `window.__liqlensContentScriptStart`:
    * the page's performance.now() when the content script's first file (first-answer.js) was
-   * compiled, right before it runs (a Debugger in the content process: onNewGlobalObject makes our
-   * content-script sandboxes debuggees, onNewScript marks the file; no breakpoints or stepping).
+   * compiled, right before it runs, and `__liqlensContentScriptFile<i>` for its i-th later file
+   * (a Debugger in the content process: onNewGlobalObject makes our content-script sandboxes
+   * debuggees, onNewScript marks the files; no breakpoints or stepping).
    */
   markContentScriptStarts: () => Promise<void>;
   close: () => Promise<void>;
@@ -127,11 +128,12 @@ else Promise.resolve(Cu.evalInSandbox(${JSON.stringify(expression)}, ours[0])).t
 `;
 
 /** The process script behind markContentScriptStarts. */
-const startMarkerProcessScript = (extensionId: string, firstFile: string) => `(() => {
+const startMarkerProcessScript = (extensionId: string, files: string[]) => `(() => {
   const { addDebuggerToGlobal } = ChromeUtils.importESModule('resource://gre/modules/jsdebugger.sys.mjs');
   addDebuggerToGlobal(globalThis);
   const dbg = new Debugger();
   globalThis.liqlensStartMarker = dbg;
+  const files = ${JSON.stringify(files.map((f) => `/${f}`))};
   const ours = (global) => {
     try {
       return Cu.getSandboxMetadata(global.unsafeDereference())?.addonId === ${JSON.stringify(extensionId)};
@@ -146,13 +148,13 @@ const startMarkerProcessScript = (extensionId: string, firstFile: string) => `((
     });
   };
   dbg.onNewScript = (script, global) => {
-    if (!script.url || !script.url.endsWith(${JSON.stringify(`/${firstFile}`)})) return;
+    const index = files.findIndex((f) => script.url && script.url.endsWith(f));
+    if (index < 0) return;
     const at = ChromeUtils.now();
     try {
       const win = Cu.evalInSandbox('window', (global ?? script.global).unsafeDereference());
-      if (win.wrappedJSObject.__liqlensContentScriptStart === undefined) {
-        win.wrappedJSObject.__liqlensContentScriptStart = win.performance.now() - (ChromeUtils.now() - at);
-      }
+      const name = index === 0 ? '__liqlensContentScriptStart' : '__liqlensContentScriptFile' + index;
+      if (win.wrappedJSObject[name] === undefined) win.wrappedJSObject[name] = win.performance.now() - (ChromeUtils.now() - at);
     } catch (e) {}
   };
 })();`;
@@ -166,8 +168,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as Manifest;
   const extensionId = manifest.browser_specific_settings?.gecko?.id;
   if (!extensionId) throw new SetupError(`${path.relative(ROOT, extensionDir)}/manifest.json has no browser_specific_settings.gecko.id.`);
-  /** The first file of the content script on the trading pages: its start is the content script's start. */
-  const firstContentScript = manifest.content_scripts?.[0]?.js?.[0] ?? '';
+  /** The content script's files on the trading pages: the first one starting is the content script's start. */
+  const contentScriptFiles = manifest.content_scripts?.[0]?.js ?? [];
   const clock = options.clock ?? Date.now;
   const viewport = options.viewport ?? { width: 1440, height: 900 };
   const uuid = crypto.randomUUID();
@@ -282,7 +284,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   let marking = false;
   const markContentScriptStarts = async () => {
     if (marking) return;
-    await inChrome(`Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(${JSON.stringify(startMarkerProcessScript(extensionId, firstContentScript))}), true)`);
+    await inChrome(`Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(${JSON.stringify(startMarkerProcessScript(extensionId, contentScriptFiles))}), true)`);
     marking = true;
   };
 
