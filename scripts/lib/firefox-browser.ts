@@ -227,9 +227,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     await cleanUp();
     throw error;
   }
-  const version = await browser.version();
-  const installed = await browser.installExtension(loadedDir);
-  if (installed !== extensionId) throw new Error(`Firefox installed the add-on as "${installed}", not "${extensionId}".`);
+  let version: string;
+  try {
+    version = await browser.version();
+    const installed = await browser.installExtension(loadedDir);
+    if (installed !== extensionId) throw new Error(`Firefox installed the add-on as "${installed}", not "${extensionId}".`);
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    await cleanUp();
+    throw error;
+  }
 
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: Record<string, unknown> }> } }).connection;
   const contextId = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
