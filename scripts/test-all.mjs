@@ -1,10 +1,12 @@
-// `npm test`: typecheck, lint, unit tests, Chrome and Firefox builds, E2E in real Chromium, then the
-// Firefox lint. Every vitest test and every non-vitest step counts once in the closing line.
+// `npm test`: typecheck, lint, unit tests, Chrome and Firefox builds, E2E in real Chromium, the Firefox
+// smoke E2E in real Firefox, then the Firefox lint. Every vitest test and every non-vitest step
+// counts once in the closing line. Without both browsers it stops at once, with one sentence.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_HELP, findChromium } from './lib/chromium.mjs';
+import { findChromium } from './lib/chromium.mjs';
+import { findFirefox } from './lib/firefox.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -62,19 +64,25 @@ function firefoxLint() {
   }
 }
 
+// Before minutes of building: both E2E suites need a system browser (no browser is downloaded).
+const missing = [
+  !findChromium() && (process.env.CHROMIUM_PATH ? `no Chromium at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : 'no Chromium'),
+  !findFirefox() && (process.env.FIREFOX_PATH ? `no Firefox at FIREFOX_PATH=${process.env.FIREFOX_PATH}` : 'no Firefox'),
+].filter(Boolean);
+if (missing.length) {
+  console.log(`The E2E tests need Chromium and Firefox and found ${missing.join(' and ')}: install them with "sudo apt-get install -y chromium firefox-esr" (Debian/Ubuntu) or set CHROMIUM_PATH and FIREFOX_PATH to their binaries.`);
+  process.exit(1);
+}
+
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint (ESLint)', 'npx', ['eslint', '.']);
 vitestSuite('unit tests', []);
 step('build chrome-mv3', 'npx', ['wxt', 'build']);
 step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);
-if (findChromium()) {
-  // The Firefox build overwrote nothing of chrome-mv3; E2E loads .output/chrome-mv3.
-  vitestSuite('E2E in headless Chromium', ['-c', 'vitest.e2e.config.ts']);
-} else {
-  console.log(`\n${CHROMIUM_HELP}`);
-  failed++;
-  failures.push('E2E (no Chromium)');
-}
+// The Firefox build overwrote nothing of chrome-mv3; E2E loads .output/chrome-mv3.
+vitestSuite('E2E in headless Chromium', ['-c', 'vitest.e2e.config.ts']);
+// The Firefox smoke suite loads .output/firefox-mv2 (scripts/lib/firefox-browser.ts).
+vitestSuite('E2E in headless Firefox', ['-c', 'vitest.e2e-firefox.config.ts']);
 firefoxLint();
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);

@@ -13,7 +13,9 @@ export interface PermissionChecker {
   hasOrigin(origin: string): Promise<boolean>;
 }
 
-const STORAGE_KEY = 'vendorKeys';
+/** The storage key vendor keys are saved under (see key-vault.ts for where that is). */
+export const KEYS_STORAGE_KEY = 'vendorKeys';
+const STORAGE_KEY = KEYS_STORAGE_KEY;
 
 /**
  * Vendor API keys live only in storage.local (never storage.sync, never logged). Reading goes

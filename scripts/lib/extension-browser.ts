@@ -16,8 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { CHROMIUM_HELP, findChromium } from './chromium.mjs';
-import { SITE_HOSTS, sitePage } from './fixture-sites.ts';
-import { missingFixture, replay } from './replay.ts';
+import { answerRequest, type Fault, type LoggedRequest } from './fixture-answer.ts';
 import { startStreamServer } from './ws-replay-server.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,23 +32,7 @@ export class SetupError extends Error {
   }
 }
 
-/** A response injected in place of the recorded one (HTTP faults for the tests). */
-export interface Fault {
-  status: number;
-  body: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
-export interface LoggedRequest {
-  method: string;
-  url: string;
-  status: number;
-  /** page = fixture page, replay = recorded API response, missing = no fixture (404), local = passed through. */
-  served: 'page' | 'replay' | 'missing' | 'local' | 'fault';
-  fixture: string;
-  fromServiceWorker: boolean;
-}
+export type { Fault, LoggedRequest } from './fixture-answer.ts';
 
 export interface LaunchOptions {
   /** Default true; false opens a window (needs a display). */
@@ -117,37 +100,11 @@ export function chromiumArgs(extensionDir: string | null, extraResolverRules: st
 async function answer(route: Route, log: LoggedRequest[], clock: () => number, logMissing: boolean, faults: Map<string, { url: RegExp; fault: Fault }>): Promise<void> {
   const request = route.request();
   const url = new URL(request.url());
-  const fromServiceWorker = request.serviceWorker() !== null;
-  const entry = (status: number, served: LoggedRequest['served'], fixture: string) =>
-    log.push({ method: request.method(), url: url.href, status, served, fixture, fromServiceWorker });
-
-  const injected = [...faults.values()].find((f) => f.url.test(url.href));
-  if (injected) {
-    entry(injected.fault.status, 'fault', '(injected)');
-    return route.fulfill({ status: injected.fault.status, contentType: injected.fault.contentType ?? 'application/json', body: injected.fault.body, headers: injected.fault.headers ?? {} });
-  }
-  if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') {
-    entry(0, 'local', '');
-    return route.continue();
-  }
-  if (request.resourceType() === 'document' || SITE_HOSTS.has(url.hostname)) {
-    const page = sitePage(url.href, clock());
-    if (page) {
-      entry(page.status, 'page', page.source);
-      return route.fulfill({ status: page.status, contentType: page.contentType, body: page.body });
-    }
-  }
-  const replayRequest = { method: request.method(), url, body: request.postData() };
-  const recorded = replay(replayRequest, clock);
-  const response = recorded ?? missingFixture(replayRequest);
-  entry(response.status, recorded ? 'replay' : 'missing', response.fixture);
-  if (!recorded && logMissing) console.warn(`[replay] no fixture: ${request.method()} ${url.href}`);
-  return route.fulfill({
-    status: response.status,
-    contentType: response.contentType,
-    body: response.body,
-    headers: { 'access-control-allow-origin': '*' },
-  });
+  const result = answerRequest({ method: request.method(), url, body: request.postData(), isDocument: request.resourceType() === 'document' }, clock, faults.values());
+  log.push({ method: request.method(), url: url.href, status: result.status, served: result.served, fixture: result.fixture, fromServiceWorker: request.serviceWorker() !== null });
+  if (result.served === 'local') return route.continue();
+  if (result.served === 'missing' && logMissing) console.warn(`[replay] no fixture: ${request.method()} ${url.href}`);
+  return route.fulfill({ status: result.status, contentType: result.contentType, body: result.body, headers: result.headers });
 }
 
 let browsersLaunched = 0;
