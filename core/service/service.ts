@@ -8,7 +8,7 @@ import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
 import { createRealizedStore } from '../realized/store';
 import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
 import type { LiquidationStream } from '../realized/stream-types';
-import { createKeyStore, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
+import { createKeyStore, idbKeyArea, type KeyArea, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
 import { createVendorClient } from '../vendors/client';
 import { TIER_SOURCES, bundledTiers } from '../liquidation/tier-sources';
 import { contractsEndpoint, type OkxContract } from '../venues/okx/market-data';
@@ -38,6 +38,8 @@ export interface ServiceEnv {
   clock: Clock;
   timers: Timers;
   local: LocalStorageArea;
+  /** Where vendor keys live (default: the extension origin's IndexedDB). */
+  keyArea?: KeyArea;
   permissions: PermissionChecker;
   openSocket: OpenSocket;
   isOffline?: () => boolean;
@@ -54,7 +56,7 @@ export function createService(env: ServiceEnv) {
   const status = createStatusRecorder(db, env.clock);
   const realized = createRealizedStore(db, env.clock, { freeSpace: () => cache.freeSpace() });
   const settings = createSettingsStore(env.local);
-  const keys = createKeyStore(env.local);
+  const keys = createKeyStore(env.keyArea ?? idbKeyArea(), env.local);
   const vendors = createVendorClient({ fetcher, keys, permissions: env.permissions });
   const viewed = createViewedMarkets(db, env.clock);
   const data = createData({ fetcher, cache, clock: env.clock, status, marketData: MARKET_DATA, tierSources: TIER_SOURCES, bundledTiers, ...(env.buildHeatmap ? { buildHeatmap: env.buildHeatmap } : {}) });

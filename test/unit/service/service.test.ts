@@ -5,6 +5,7 @@ import { openLiqlensDb } from '@/core/cache/db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { idbKeyArea } from '@/core/vendors/keys';
 import { createService, REFRESH_ALARM } from '@/core/service/service';
 import { createRouter } from '@/core/messages/router';
 import { COMMANDS, type MarketSnapshot } from '@/core/messages/protocol';
@@ -229,10 +230,11 @@ describe('background service', () => {
     expect(s.lookbackDays).toBe(3);
   });
 
-  it('vendor.setKey stores locally; vendor.test refuses without the host permission', async () => {
+  it('vendor.setKey stores in the extension origin\'s IndexedDB, not storage.local; vendor.test refuses without the host permission', async () => {
     const { route, local } = await setup();
     expect(await ask(route, 'vendor.setKey', { vendor: 'coinglass', key: 'abcd1234efgh' })).toEqual({ ok: true, data: { saved: true } });
-    expect(await local.get('vendorKeys')).toEqual({ vendorKeys: { coinglass: 'abcd1234efgh' } });
+    expect(await idbKeyArea().read()).toEqual({ coinglass: 'abcd1234efgh' });
+    expect(await local.get('vendorKeys')).toEqual({});
     const test = (await ask(route, 'vendor.test', { vendor: 'coinglass' })) as { data: { ok: boolean; message: string } };
     expect(test.data).toEqual({ ok: false, message: 'LiqLens may not contact CoinGlass yet: allow access to https://open-api-v4.coinglass.com on the options page.' });
     // A web page may not touch keys.
