@@ -1,3 +1,4 @@
+import { TEST_BUILD } from '@/core/build';
 import { browser } from 'wxt/browser';
 import { createRouter, classifySender, type SenderInfo } from '@/core/messages/router';
 import { LIVE_PORT } from '@/core/messages/protocol';
@@ -80,6 +81,7 @@ export default defineBackground(() => {
   });
   void service.startup();
 
-  // Read-only hooks for the E2E suite and the bench (IndexedDB reads; nothing that changes behaviour).
-  (globalThis as { __liqlens?: unknown }).__liqlens = service.testHooks;
+  // Read-only hooks for the E2E suite and the bench (IndexedDB reads; nothing that changes
+  // behaviour), in the test build only: production bundles have neither the hooks nor this global.
+  if (TEST_BUILD) (globalThis as { __liqlens?: unknown }).__liqlens = service.testHooks;
 });

@@ -17,8 +17,8 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-function step(label, command, args) {
-  if (run(label, command, args)) passed++;
+function step(label, command, args, env = {}) {
+  if (run(label, command, args, env)) passed++;
   else {
     failed++;
     failures.push(label);
@@ -66,8 +66,10 @@ step('typecheck', 'npx', ['tsc', '--noEmit']);
 vitestSuite('unit tests', []);
 step('build chrome-mv3', 'npx', ['wxt', 'build']);
 step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// The E2E build (open overlay shadow root, worker test hooks) goes to .output/chrome-mv3-test;
+// the production builds above are checked by test/e2e/production-build.e2e.test.ts.
+step('build chrome-mv3-test (E2E build)', 'npx', ['wxt', 'build'], { LIQLENS_TEST_BUILD: '1' });
 if (findChromium()) {
-  // The Firefox build overwrote nothing of chrome-mv3; E2E loads .output/chrome-mv3.
   vitestSuite('E2E in headless Chromium', ['-c', 'vitest.e2e.config.ts']);
 } else {
   console.log(`\n${CHROMIUM_HELP}`);

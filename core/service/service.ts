@@ -8,6 +8,7 @@ import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
 import { createRealizedStore } from '../realized/store';
 import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
 import type { LiquidationStream } from '../realized/stream-types';
+import { TEST_BUILD } from '../build';
 import { createKeyStore, idbKeyArea, type KeyArea, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
 import { createVendorClient } from '../vendors/client';
 import { TIER_SOURCES, bundledTiers } from '../liquidation/tier-sources';
@@ -174,8 +175,8 @@ export function createService(env: ServiceEnv) {
       await cache.purge().catch(() => undefined);
       await realized.prune().catch(() => undefined);
     },
-    /** Read-only hooks for E2E tests and the bench: they read IndexedDB and change nothing. */
-    testHooks: {
+    /** Read-only hooks for E2E tests and the bench: they read IndexedDB and change nothing. Test build only. */
+    testHooks: !TEST_BUILD ? null : {
       dbName: DB_NAME,
       async readSnapshot(market: Market): Promise<{ snapshot: MarketSnapshot; ageMs: number } | null> {
         const hit = await cache.get<MarketSnapshot>('snapshots', snapshotKey(market));

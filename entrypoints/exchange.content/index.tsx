@@ -16,6 +16,7 @@ import { createStore } from '@/core/overlay/store';
 import { addCatalog, hasCatalog, resolveLanguage, type Language } from '@/core/i18n/i18n';
 import { addNotes } from '@/core/i18n/engine-notes';
 import { createShadowHost } from '@/components/overlay/shadow-host';
+import { TEST_BUILD } from '@/core/build';
 import { isTabMessage } from '@/core/overlay/tab-messages';
 import { pageLook } from '@/components/shared/page-setup';
 import { OverlayRoot, type OverlayLook } from '@/components/overlay/OverlayRoot';
@@ -33,6 +34,12 @@ export default defineContentScript({
   // LiqLens is installed and costs ≈10 ms before main() runs. Its DOM event still stops an old copy.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // WXT stops this script when a "content script started" CustomEvent with its name reaches the
+    // document: any page script can dispatch one. While this extension is alive no newer copy of
+    // this script can be starting, so the event stops at the window (capture runs before WXT's
+    // listener on the document); after an extension reload (runtime gone) it passes, as WXT meant.
+    const started = (ctx.constructor as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    if (started) ctx.addEventListener(window, started as 'message', (event) => browser.runtime?.id && event.stopImmediatePropagation(), { capture: true });
     // Taken at once, so it never lingers on the global, whatever happens next.
     const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
     const request = createClient((message) => browser.runtime.sendMessage(message));
@@ -115,6 +122,10 @@ export default defineContentScript({
       css: overlayCss,
       // Typing in the calculator must not reach the exchange's hotkeys or input listeners.
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'change'],
+      // Closed: page scripts cannot reach the overlay's DOM. Open only in the E2E build.
+      mode: TEST_BUILD ? 'open' : 'closed',
+      // Events a page script makes up never drive the overlay's controls.
+      refuseUntrusted: ['click', 'pointerdown', 'pointermove', 'pointerup', 'mousedown', 'keydown', 'keyup', 'input', 'change', 'submit', 'wheel', 'pointercancel'],
     });
     const paint = (position: Point, initialExpanded: boolean) =>
       render(

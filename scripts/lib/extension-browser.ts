@@ -21,8 +21,13 @@ import { missingFixture, replay } from './replay.ts';
 import { startStreamServer } from './ws-replay-server.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-/** The build under test; LIQLENS_EXTENSION_DIR points the harness at another unpacked build. */
-export const EXTENSION_DIR = process.env.LIQLENS_EXTENSION_DIR ? path.resolve(process.env.LIQLENS_EXTENSION_DIR) : path.join(ROOT, '.output/chrome-mv3');
+/**
+ * The build under test: the E2E build (`LIQLENS_TEST_BUILD=1 wxt build`, open overlay shadow root
+ * and the worker's test hooks). LIQLENS_EXTENSION_DIR points the harness at another unpacked build.
+ */
+export const EXTENSION_DIR = process.env.LIQLENS_EXTENSION_DIR ? path.resolve(process.env.LIQLENS_EXTENSION_DIR) : path.join(ROOT, '.output/chrome-mv3-test');
+/** The production build (`npm run build`): closed shadow root, no test hooks. */
+export const PRODUCTION_DIR = path.join(ROOT, '.output/chrome-mv3');
 
 /** Thrown when the environment cannot run the browser; its message is the whole story. */
 export class SetupError extends Error {
@@ -92,7 +97,8 @@ export function chromiumPathOrThrow(): string {
 
 export function assertBuilt(dir: string = EXTENSION_DIR): void {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-    throw new SetupError(`No built extension at ${path.relative(ROOT, dir)}: run "npm run build" first.`);
+    const how = dir.endsWith('-test') ? 'LIQLENS_TEST_BUILD=1 npx wxt build' : 'npm run build';
+    throw new SetupError(`No built extension at ${path.relative(ROOT, dir)}: run "${how}" first.`);
   }
 }
 
