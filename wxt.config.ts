@@ -1,5 +1,4 @@
 import { defineConfig } from 'wxt';
-import preact from '@preact/preset-vite';
 import { apiHostPermissions, contentScriptExcludes } from './core/venues/sites';
 import { VENDOR_HOSTS } from './core/vendors/hosts';
 
@@ -17,7 +16,8 @@ export default defineConfig({
   // One `browser` everywhere: this module aliases `wxt/browser` to webextension-polyfill. (The one
   // exception is entrypoints/first-answer.ts, 0.8 KB, which sends a single message before anything loads.)
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()], define: { __LIQLENS_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
+  // JSX needs no plugin: Vite compiles it from tsconfig.json (jsx: react-jsx, jsxImportSource: preact).
+  vite: () => ({ define: { __LIQLENS_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
   ...(TEST_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}-test' } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
