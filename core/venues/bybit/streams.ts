@@ -27,7 +27,7 @@ export function parseAllLiquidation(data: string): { events: LiquidationEvent[];
   for (const r of rows) {
     const side = liquidatedSide({ venue: 'bybit', positionSide: r.S });
     const symbol = unifiedFromVenue(r.s);
-    if (!side || !symbol || !(r.v > 0) || !(r.p > 0)) {
+    if (!side || !symbol || !(r.v > 0) || !(r.p > 0) || !Number.isFinite(r.v * r.p)) {
       rejected++;
       continue;
     }
