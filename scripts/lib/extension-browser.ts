@@ -54,6 +54,8 @@ export interface LoggedRequest {
   served: 'page' | 'replay' | 'missing' | 'local' | 'fault';
   fixture: string;
   fromServiceWorker: boolean;
+  /** WebSocket handshakes only: the Cookie header the browser sent, when it sent one. */
+  cookie?: string;
 }
 
 export interface LaunchOptions {
@@ -182,8 +184,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   if (withExtension) fs.cpSync(extensionDir, loadedDir, { recursive: true });
   const requests: LoggedRequest[] = [];
   // WebSockets from the service worker escape Playwright's routing: a local TLS server answers them.
-  const streams = await startStreamServer(clock, (url, replayed, fixture) =>
-    requests.push({ method: 'WS', url, status: replayed ? 101 : 404, served: replayed ? 'replay' : 'missing', fixture, fromServiceWorker: true }),
+  const streams = await startStreamServer(clock, (url, replayed, fixture, cookie) =>
+    requests.push({ method: 'WS', url, status: replayed ? 101 : 404, served: replayed ? 'replay' : 'missing', fixture, fromServiceWorker: true, ...(cookie ? { cookie } : {}) }),
   );
   const context = await chromium
     .launchPersistentContext(userDataDir, {
