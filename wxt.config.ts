@@ -1,7 +1,13 @@
 import { defineConfig } from 'wxt';
-import preact from '@preact/preset-vite';
 import { apiHostPermissions, contentScriptExcludes } from './core/venues/registry';
 import { VENDOR_HOSTS } from './core/vendors/hosts';
+
+/**
+ * LIQLENS_TEST_BUILD=1 makes the build the E2E suite, the demo and the benches load (into
+ * .output/<browser>-mv<n>-test): the overlay's shadow root open and the worker's read-only test
+ * hooks on its global (core/build.ts). Without it, the production build has neither.
+ */
+const TEST_BUILD = process.env.LIQLENS_TEST_BUILD === '1';
 
 const MAIN_CONTENT_SCRIPT = 'content-scripts/exchange.js';
 const FIRST_CONTENT_SCRIPT = 'first-answer.js';
@@ -10,7 +16,9 @@ export default defineConfig({
   // One `browser` everywhere: this module aliases `wxt/browser` to webextension-polyfill. (The one
   // exception is entrypoints/first-answer.ts, 0.8 KB, which sends a single message before anything loads.)
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // JSX needs no plugin: Vite compiles it from tsconfig.json (jsx: react-jsx, jsxImportSource: preact).
+  vite: () => ({ define: { __LIQLENS_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
+  ...(TEST_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}-test' } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

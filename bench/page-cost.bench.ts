@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { BenchRow } from '../scripts/lib/bench-types.ts';
-import { EXTENSION_DIR, launchBrowser, type ExtensionBrowser } from '../scripts/lib/extension-browser.ts';
+import { EXTENSION_DIR, launchBrowser, PRODUCTION_DIR, type ExtensionBrowser } from '../scripts/lib/extension-browser.ts';
 import { tradingPage } from '../scripts/lib/fixture-sites.ts';
 import { OVERLAY_HOST, orderSizeInput, waitForOverlay } from '../scripts/lib/overlay-driver.ts';
 import { extensionSlices, extensionTimeIn, frameThread, quantile, startTrace, tasks, type TraceEvent } from '../scripts/lib/trace.ts';
@@ -31,10 +31,11 @@ const IDLE_MS = 3000;
 const KEYS = ['0', '.', '2', '5', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
 const FIRST_PAINT_SAMPLES = 15;
 
-/** Every file the manifest injects into a trading page (the first-answer file and the main one). */
+/** Every file the manifest injects into a trading page (the first-answer file and the main one), as shipped (the production build when there is one). */
 function bundleRows(): BenchRow[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
-  const files = [...new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]))].map((f) => path.join(EXTENSION_DIR, f));
+  const dir = fs.existsSync(path.join(PRODUCTION_DIR, 'manifest.json')) ? PRODUCTION_DIR : EXTENSION_DIR;
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
+  const files = [...new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]))].map((f) => path.join(dir, f));
   const gzip = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
   const raw = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   return [

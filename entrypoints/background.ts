@@ -1,11 +1,11 @@
+import { TEST_BUILD } from '@/core/build';
 import { browser } from 'wxt/browser';
 import { createRouter, classifySender, type SenderInfo } from '@/core/messages/router';
 import { LIVE_PORT } from '@/core/messages/protocol';
 import { marketFromUrl } from '@/core/page/market-from-url';
 import { systemClock, systemTimers } from '@/core/net/clock';
 import type { FetchLike } from '@/core/net/fetcher';
-import { KEYS_STORAGE_KEY, type LocalStorageArea } from '@/core/vendors/keys';
-import { indexedDbArea, keysApart } from '@/core/vendors/key-vault';
+import type { LocalStorageArea } from '@/core/vendors/keys';
 import type { OpenSocket, SocketLike } from '@/core/realized/stream-manager';
 import { createService, REFRESH_ALARM, REFRESH_PERIOD_MINUTES } from '@/core/service/service';
 import { toggleOverlayRelay } from '@/core/overlay/tab-messages';
@@ -13,32 +13,27 @@ import { toggleOverlayRelay } from '@/core/overlay/tab-messages';
 /**
  * Thin glue: platform objects in, listeners registered synchronously (so the event that woke
  * the worker is delivered), everything else in core/service. A killed worker loses nothing:
- * realized buckets, caches and source status live in IndexedDB; settings and keys in storage.local
- * (keys in IndexedDB where storage.local cannot be closed to content scripts).
+ * realized buckets, caches and source status live in IndexedDB; settings and keys in storage.local.
  */
 export default defineBackground(() => {
-  // Vendor keys live in storage.local, which Chrome also opens to content scripts by default. Ours never
-  // read storage (they ask the background), so close it to them: a compromised page process gets no keys.
-  // Firefox cannot close it (no setAccessLevel; its content scripts read storage.local), so there the
-  // keys are kept in the background's own IndexedDB instead (core/vendors/key-vault.ts).
-  const storageLocal = browser.storage.local as unknown as LocalStorageArea & { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
-  const closable = typeof storageLocal.setAccessLevel === 'function';
-  if (closable) void storageLocal.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
-  const local = closable ? storageLocal : keysApart(storageLocal, indexedDbArea(), [KEYS_STORAGE_KEY]);
-  // Keys saved by an earlier version leave storage.local now, not at their first use.
-  if (!closable) void local.get(KEYS_STORAGE_KEY).catch(() => undefined);
-
   const service = createService({
     version: browser.runtime.getManifest().version,
     // Every request goes to the real exchange URL; E2E and the demo intercept them in Chromium.
     fetch: ((url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' })) as FetchLike,
     clock: systemClock,
     timers: systemTimers,
-    local,
+    local: browser.storage.local as unknown as LocalStorageArea,
     permissions: { hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }) },
     openSocket: ((url: string) => new WebSocket(url) as unknown as SocketLike) as OpenSocket,
     isOffline: () => typeof navigator !== 'undefined' && navigator.onLine === false,
   });
+
+  // Vendor keys live in the extension origin's IndexedDB, which no content script can open (in either
+  // browser). storage.local holds only settings; Chrome opens it to content scripts by default and ours
+  // never read storage (they ask the background), so it is closed to them too. Firefox has no
+  // setAccessLevel: there its content scripts could read the settings, which hold no secret.
+  const local = browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
 
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const senderOptions = {
@@ -87,6 +82,7 @@ export default defineBackground(() => {
   });
   void service.startup();
 
-  // Read-only hooks for the E2E suite and the bench (IndexedDB reads; nothing that changes behaviour).
-  (globalThis as { __liqlens?: unknown }).__liqlens = service.testHooks;
+  // Read-only hooks for the E2E suite and the bench (IndexedDB reads; nothing that changes
+  // behaviour), in the test build only: production bundles have neither the hooks nor this global.
+  if (TEST_BUILD) (globalThis as { __liqlens?: unknown }).__liqlens = service.testHooks;
 });

@@ -9,10 +9,11 @@ if (!findChromium()) {
   process.exit(1);
 }
 if (!process.argv.includes('--no-build')) {
-  console.log('Building the extension (wxt build)…');
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // The test build: the demo drives the overlay through its (then open) shadow root.
+  console.log('Building the extension (LIQLENS_TEST_BUILD=1 wxt build → .output/chrome-mv3-test)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, LIQLENS_TEST_BUILD: '1' } });
   if (build.status !== 0) {
-    console.error('The build failed: run "npx wxt build" to see why.');
+    console.error('The build failed: run "LIQLENS_TEST_BUILD=1 npx wxt build" to see why.');
     process.exit(1);
   }
 }

@@ -19,8 +19,8 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-function step(label, command, args) {
-  if (run(label, command, args)) passed++;
+function step(label, command, args, env = {}) {
+  if (run(label, command, args, env)) passed++;
   else {
     failed++;
     failures.push(label);
@@ -79,9 +79,12 @@ step('lint (ESLint)', 'npx', ['eslint', '.']);
 vitestSuite('unit tests', []);
 step('build chrome-mv3', 'npx', ['wxt', 'build']);
 step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);
-// The Firefox build overwrote nothing of chrome-mv3; E2E loads .output/chrome-mv3.
+// The E2E builds (open overlay shadow root, worker test hooks) go to .output/<browser>-mv<n>-test;
+// the production builds above are checked by test/e2e/production-build.e2e.test.ts and the linter.
+step('build chrome-mv3-test (E2E build)', 'npx', ['wxt', 'build'], { LIQLENS_TEST_BUILD: '1' });
+step('build firefox-mv2-test (E2E build)', 'npx', ['wxt', 'build', '-b', 'firefox'], { LIQLENS_TEST_BUILD: '1' });
 vitestSuite('E2E in headless Chromium', ['-c', 'vitest.e2e.config.ts']);
-// The Firefox smoke suite loads .output/firefox-mv2 (scripts/lib/firefox-browser.ts).
+// The Firefox smoke suite loads .output/firefox-mv2-test (scripts/lib/firefox-browser.ts).
 vitestSuite('E2E in headless Firefox', ['-c', 'vitest.e2e-firefox.config.ts']);
 firefoxLint();
 

@@ -44,9 +44,16 @@ export const num = (opts: { min?: number; max?: number; integer?: boolean } = {}
   return v;
 };
 
-/** A number sent as a string, as most exchange APIs do ("93951.80000000"). */
+/**
+ * A plain decimal as exchanges send it: optional sign, digits, optional fraction, optional
+ * exponent of at most two digits. `Number()` alone would also take "0x10", "0b11", " 12 " and "1e400".
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,2})?$/;
+
+/** A number sent as a string, as most exchange APIs do ("93951.80000000"), or a JSON number. */
 export const numeric = (opts: { min?: number; max?: number } = {}): Schema<number> => (v, p) => {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof v === 'string' && (v.length > 64 || !DECIMAL.test(v))) throw new SchemaError(p, 'a decimal number');
+  const n = typeof v === 'string' ? Number(v) : v;
   return num(opts)(n, p);
 };
 
@@ -91,12 +98,19 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> => (v, p)
   return out as ObjectOf<S>;
 };
 
+/** Keys that would reach or replace an object's prototype when copied onto a plain object. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A map of caller-chosen keys; the prototype's own names are refused, and the result has no prototype. */
 export const record = <T>(value: Schema<T>, opts: { maxKeys?: number } = {}): Schema<Record<string, T>> => (v, p) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SchemaError(p, 'an object');
   const entries = Object.entries(v);
   if (entries.length > (opts.maxKeys ?? 1000)) throw new SchemaError(p, `at most ${opts.maxKeys ?? 1000} keys`);
-  const out: Record<string, T> = {};
-  for (const [k, x] of entries) out[k] = value(x, `${p}.${k}`);
+  const out = Object.create(null) as Record<string, T>;
+  for (const [k, x] of entries) {
+    if (FORBIDDEN_KEYS.has(k)) throw new SchemaError(`${p}.${k}`, 'a key other than __proto__, constructor or prototype');
+    out[k] = value(x, `${p}.${k}`);
+  }
   return out;
 };
 

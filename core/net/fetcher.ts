@@ -10,8 +10,45 @@ export interface ResponseLike {
   ok: boolean;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** The body as a stream, when the platform gives one: read with a cap instead of text(). */
+  body?: ReadableStream<Uint8Array> | null;
 }
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal }) => Promise<ResponseLike>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; redirect?: 'error' | 'follow' },
+) => Promise<ResponseLike>;
+
+/** No public or vendor answer LiqLens reads comes near this; a larger one is refused, not parsed. */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** The body as text, refusing more than `cap` bytes: the stream is cancelled at the cap, never read to its end. */
+export async function readCapped(response: ResponseLike, cap: number): Promise<string> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > cap) throw new TooLarge();
+  const stream = response.body;
+  if (!stream || typeof stream.getReader !== 'function') {
+    const text = await response.text();
+    if (text.length > cap) throw new TooLarge();
+    return text;
+  }
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      void reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
 
 export interface FetchOptions {
   /** Label for errors and status, e.g. "binance:premiumIndex". */
@@ -31,6 +68,8 @@ export interface FetcherDeps {
   /** True when the browser says it is offline (navigator.onLine === false). */
   isOffline?: () => boolean;
   defaultTimeoutMs?: number;
+  /** Largest body read, in bytes (default MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
 
 const DEFAULT_BACKOFF_MS = { 429: 60_000, 418: 120_000, 403: 600_000 } as const;
@@ -76,6 +115,7 @@ export function createFetcher(deps: FetcherDeps) {
 
     const controller = new AbortController();
     const timeoutMs = options.timeoutMs ?? deps.defaultTimeoutMs ?? 10_000;
+    const maxBytes = deps.maxResponseBytes ?? MAX_RESPONSE_BYTES;
     let timedOut = false;
     const timer = deps.clock.sleep(timeoutMs).then(() => {
       timedOut = true;
@@ -89,10 +129,16 @@ export function createFetcher(deps: FetcherDeps) {
         method: spec.method ?? 'GET',
         headers: { Accept: 'application/json', ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...options.headers },
         ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
+        // A request carrying a key goes to the vendor's own host or nowhere: a redirect could hand
+        // the header to another host (fetch keeps custom headers across origins).
+        ...(options.headers && Object.keys(options.headers).length > 0 ? { redirect: 'error' as const } : {}),
         signal: controller.signal,
       });
-      body = await response.text();
+      body = await readCapped(response, maxBytes);
     } catch (error) {
+      if (error instanceof TooLarge) {
+        throw new SourceError('http', source, `${source}: ${host} sent more than ${Math.round(maxBytes / 1024 / 1024)} MB; the answer was not read.`, { status: response!.status });
+      }
       if (timedOut) throw new SourceError('timeout', source, `${source}: no answer from ${host} within ${Math.round(timeoutMs / 1000)} s.`);
       if (deps.isOffline?.()) throw new SourceError('offline', source, `${source}: the browser is offline.`);
       const reason = error instanceof Error ? error.name : 'network error';

@@ -9,7 +9,8 @@ import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
 import { createRealizedStore } from '../realized/store';
 import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
 import type { ContractFacts, LiquidationStream } from '../realized/stream-types';
-import { createKeyStore, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
+import { TEST_BUILD } from '../build';
+import { createKeyStore, idbKeyArea, type KeyArea, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
 import { createVendorClient } from '../vendors/client';
 import { VENDOR_HOST_LIMITS } from '../vendors/hosts';
 import { errorEnvelopeForHost, venueHostLimits } from '../venues/descriptors';
@@ -38,6 +39,8 @@ export interface ServiceEnv {
   clock: Clock;
   timers: Timers;
   local: LocalStorageArea;
+  /** Where vendor keys live (default: the extension origin's IndexedDB). */
+  keyArea?: KeyArea;
   permissions: PermissionChecker;
   openSocket: OpenSocket;
   isOffline?: () => boolean;
@@ -67,7 +70,7 @@ export function createService(env: ServiceEnv) {
   const status = createStatusRecorder(db, env.clock);
   const realized = createRealizedStore(db, env.clock, { freeSpace: () => cache.freeSpace() });
   const settings = createSettingsStore(env.local);
-  const keys = createKeyStore(env.local);
+  const keys = createKeyStore(env.keyArea ?? idbKeyArea(), env.local);
   const vendors = createVendorClient({ fetcher, keys, permissions: env.permissions });
   const viewed = createViewedMarkets(db, env.clock);
   const data = createData({ fetcher, cache, clock: env.clock, status, marketData: MARKET_DATA, tierSources: TIER_SOURCES, bundledTiers, ...(env.buildHeatmap ? { buildHeatmap: env.buildHeatmap } : {}) });
@@ -193,8 +196,8 @@ export function createService(env: ServiceEnv) {
       await cache.purge().catch(() => undefined);
       await realized.prune().catch(() => undefined);
     },
-    /** Read-only hooks for E2E tests and the bench: they read IndexedDB and change nothing. */
-    testHooks: {
+    /** Read-only hooks for E2E tests and the bench: they read IndexedDB and change nothing. Test build only. */
+    testHooks: !TEST_BUILD ? null : {
       dbName: DB_NAME,
       async readSnapshot(market: Market): Promise<{ snapshot: MarketSnapshot; ageMs: number } | null> {
         const hit = await cache.get<MarketSnapshot>('snapshots', snapshotKey(market));

@@ -1,7 +1,7 @@
 import type { Fetcher } from '../net/fetcher';
 import { SourceError } from '../net/errors';
 import { VENDOR_HOSTS, type VendorId } from './hosts';
-import type { KeyStore, PermissionChecker } from './keys';
+import { withoutKey, type KeyStore, type PermissionChecker } from './keys';
 import type { VendorEndpoint } from './coinglass';
 import { exchangeList } from './coinglass';
 import { exchanges as coinalyzeExchanges } from './coinalyze';
@@ -17,9 +17,12 @@ const hostOf = (vendor: VendorId) => new URL(VENDOR_HOSTS[vendor].replace('/*', 
  * Turns a vendor's error into a sentence a trader can act on. CoinGlass answers HTTP 200 with
  * its own code; "Upgrade plan" means the endpoint is above the user's plan.
  */
-function explain(vendor: VendorId, feature: string, error: SourceError): SourceError {
+function explain(vendor: VendorId, feature: string, raw: SourceError, key: string): SourceError {
   const name = LABEL[vendor];
-  const code = error.details.code;
+  // A vendor may echo the key in its error text or code: it is redacted before anything reads it.
+  const { code: rawCode, ...rest } = raw.details;
+  const code = rawCode === undefined ? undefined : withoutKey(rawCode, key);
+  const error = new SourceError(raw.kind, raw.source, withoutKey(raw.message, key), code === undefined ? rest : { ...rest, code });
   const text = error.message;
   if (error.kind === 'http' && (/upgrade|plan|permission denied|not available for your/i.test(text))) {
     return new SourceError('plan', `${vendor}`, `${name} says your plan does not include ${feature}.`, error.details);
@@ -51,7 +54,7 @@ export function createVendorClient(deps: { fetcher: Fetcher; keys: KeyStore; per
     try {
       return await deps.fetcher.get(endpoint.request, (json: unknown) => endpoint.parse(json), { source: endpoint.source, headers: keyHeader(vendor, key), timeoutMs: 15_000 });
     } catch (error) {
-      if (error instanceof SourceError) throw explain(vendor, endpoint.feature, error);
+      if (error instanceof SourceError) throw explain(vendor, endpoint.feature, error, key);
       throw error;
     }
   }

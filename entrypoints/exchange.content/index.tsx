@@ -12,11 +12,12 @@ import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
 import { createStore } from '@/core/overlay/store';
 import { firstPaintSignal, startOverlay, type StartEnv } from '@/core/overlay/start';
-import { createShadowHost } from '@/components/overlay/shadow-host';
+import { createShadowHost, UNTRUSTED_REFUSED } from '@/components/overlay/shadow-host';
+import { TEST_BUILD } from '@/core/build';
 import { createOverlayLook } from '@/components/overlay/overlay-look';
 import { OverlayRoot } from '@/components/overlay/OverlayRoot';
 import { createLivePort } from '@/components/shared/live-port';
-import { connectPage, orderFormRect } from './page-bridge';
+import { connectPage, guardScriptStartedEvent, orderFormRect } from './page-bridge';
 
 export default defineContentScript({
   matches: contentScriptMatches(),
@@ -26,6 +27,7 @@ export default defineContentScript({
   // LiqLens is installed and costs ≈10 ms before main() runs. Its DOM event still stops an old copy.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    guardScriptStartedEvent(ctx, window);
     // Taken at once, so it never lingers on the global, whatever happens next.
     const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
     const market = marketFromUrl(location.href);
@@ -47,6 +49,10 @@ export default defineContentScript({
       css: overlayCss,
       // Typing in the calculator must not reach the exchange's hotkeys or input listeners.
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'change'],
+      // Closed: page scripts cannot reach the overlay's DOM. Open only in the E2E build.
+      mode: TEST_BUILD ? 'open' : 'closed',
+      // Events a page script makes up never drive the overlay's controls.
+      refuseUntrusted: UNTRUSTED_REFUSED,
     });
     const onMove = (p: { x: number; y: number }) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
     const unrender = () => render(null, ui.container);

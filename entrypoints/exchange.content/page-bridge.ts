@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 /**
  * The one place the overlay meets the page reader (core/page) and the engine's order builder
  * (core/liquidation/order.ts, through core/overlay/page-order.ts). Everything the content script
@@ -71,4 +72,15 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
     },
     refresh: () => watch.refresh(),
   };
+}
+
+/**
+ * WXT stops a content script when a "content script started" CustomEvent with its name reaches the
+ * document, and any page script can dispatch one. While this extension is alive no newer copy of
+ * this script can be starting, so the event stops at the window (capture runs before WXT's listener
+ * on the document); after an extension reload (runtime gone) it passes, as WXT meant.
+ */
+export function guardScriptStartedEvent(ctx: { addEventListener: (target: Window, type: 'message', fn: (e: Event) => void, options?: AddEventListenerOptions) => void; constructor: unknown }, win: Window): void {
+  const started = (ctx.constructor as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+  if (started) ctx.addEventListener(win, started as 'message', (event) => browser.runtime?.id && event.stopImmediatePropagation(), { capture: true });
 }

@@ -20,8 +20,13 @@ import { answerRequest, type Fault, type LoggedRequest } from './fixture-answer.
 import { startStreamServer } from './ws-replay-server.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-/** The build under test; LIQLENS_EXTENSION_DIR points the harness at another unpacked build. */
-export const EXTENSION_DIR = process.env.LIQLENS_EXTENSION_DIR ? path.resolve(process.env.LIQLENS_EXTENSION_DIR) : path.join(ROOT, '.output/chrome-mv3');
+/**
+ * The build under test: the E2E build (`LIQLENS_TEST_BUILD=1 wxt build`, open overlay shadow root
+ * and the worker's test hooks). LIQLENS_EXTENSION_DIR points the harness at another unpacked build.
+ */
+export const EXTENSION_DIR = process.env.LIQLENS_EXTENSION_DIR ? path.resolve(process.env.LIQLENS_EXTENSION_DIR) : path.join(ROOT, '.output/chrome-mv3-test');
+/** The production build (`npm run build`): closed shadow root, no test hooks. */
+export const PRODUCTION_DIR = path.join(ROOT, '.output/chrome-mv3');
 
 /** Thrown when the environment cannot run the browser; its message is the whole story. */
 export class SetupError extends Error {
@@ -75,7 +80,8 @@ export function chromiumPathOrThrow(): string {
 
 export function assertBuilt(dir: string = EXTENSION_DIR): void {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-    throw new SetupError(`No built extension at ${path.relative(ROOT, dir)}: run "npm run build" first.`);
+    const how = dir.endsWith('-test') ? 'LIQLENS_TEST_BUILD=1 npx wxt build' : 'npm run build';
+    throw new SetupError(`No built extension at ${path.relative(ROOT, dir)}: run "${how}" first.`);
   }
 }
 
@@ -133,8 +139,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   if (withExtension) fs.cpSync(extensionDir, loadedDir, { recursive: true });
   const requests: LoggedRequest[] = [];
   // WebSockets from the service worker escape Playwright's routing: a local TLS server answers them.
-  const streams = await startStreamServer(clock, (url, replayed, fixture) =>
-    requests.push({ method: 'WS', url, status: replayed ? 101 : 404, served: replayed ? 'replay' : 'missing', fixture, fromServiceWorker: true }),
+  const streams = await startStreamServer(clock, (url, replayed, fixture, cookie) =>
+    requests.push({ method: 'WS', url, status: replayed ? 101 : 404, served: replayed ? 'replay' : 'missing', fixture, fromServiceWorker: true, ...(cookie ? { cookie } : {}) }),
   );
   const context = await chromium
     .launchPersistentContext(userDataDir, {

@@ -29,10 +29,10 @@ import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy.ts';
 import { OVERLAY_HOST } from './overlay-driver.ts';
 import { STREAM_HOSTS, startStreamServer } from './ws-replay-server.ts';
 
-/** The build under test; LIQLENS_FIREFOX_EXTENSION_DIR points at another unpacked Firefox build. */
+/** The E2E build (open shadow root; `LIQLENS_TEST_BUILD=1 wxt build -b firefox`); LIQLENS_FIREFOX_EXTENSION_DIR points at another. */
 export const FIREFOX_EXTENSION_DIR = process.env.LIQLENS_FIREFOX_EXTENSION_DIR
   ? path.resolve(process.env.LIQLENS_FIREFOX_EXTENSION_DIR)
-  : path.join(ROOT, '.output/firefox-mv2');
+  : path.join(ROOT, '.output/firefox-mv2-test');
 
 /**
  * The overlay's shadow root, for everything that reads it in Firefox: `deep` for puppeteer

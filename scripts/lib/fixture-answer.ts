@@ -25,6 +25,8 @@ export interface LoggedRequest {
   fixture: string;
   /** From the extension's background (Chromium: its service worker), as far as the browser tells. */
   fromServiceWorker: boolean;
+  /** WebSocket handshakes only: the Cookie header the browser sent, when it sent one. */
+  cookie?: string;
 }
 
 export interface AnswerInput {

@@ -59,13 +59,14 @@ export interface StreamServer {
   port: number;
   /** Chromium --host-resolver-rules entries sending the stream hosts here. */
   resolverRules: string[];
-  connections: { url: string; replayed: boolean }[];
+  /** `cookie`: the Cookie header the browser put on the handshake, if any. */
+  connections: { url: string; replayed: boolean; cookie: string | null }[];
   close: () => Promise<void>;
 }
 
 export async function startStreamServer(
   clock: () => number = Date.now,
-  onConnection: (url: string, replayed: boolean, fixture: string) => void = () => undefined,
+  onConnection: (url: string, replayed: boolean, fixture: string, cookie: string | null) => void = () => undefined,
 ): Promise<StreamServer> {
   const tls = path.join(REPLAY_DIR, 'tls');
   const server = https.createServer({ key: fs.readFileSync(path.join(tls, 'replay-only.key.pem')), cert: fs.readFileSync(path.join(tls, 'replay-only.cert.pem')) }, (_req, res) => {
@@ -81,8 +82,9 @@ export async function startStreamServer(
     const url = `wss://${req.headers.host ?? ''}${req.url ?? '/'}`;
     const key = req.headers['sec-websocket-key'];
     const stream = streamReplay(url, clock());
-    connections.push({ url, replayed: stream !== null });
-    onConnection(url, stream !== null, stream?.fixture ?? '(none)');
+    const cookie = req.headers.cookie ?? null;
+    connections.push({ url, replayed: stream !== null, cookie });
+    onConnection(url, stream !== null, stream?.fixture ?? '(none)', cookie);
     if (!stream || typeof key !== 'string') {
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
       return;

@@ -33,7 +33,7 @@ export function parseForceOrder(data: string): { events: LiquidationEvent[]; rej
     const side = liquidatedSide(o.S);
     const symbol = venue.symbols.fromId(o.s);
     const price = o.ap > 0 ? o.ap : o.p;
-    if (!side || !symbol || !(price > 0) || !(o.z > 0)) return { events: [], rejected: 1 };
+    if (!side || !symbol || !(price > 0) || !(o.z > 0) || !Number.isFinite(o.z * price)) return { events: [], rejected: 1 };
     // z (filled) × ap (average fill) is the notional; Binance pushes at most one per symbol per second.
     return { events: [{ venue: 'binance', symbol, side, price, quantity: o.z, usd: o.z * price, time: o.T }], rejected: 0 };
   } catch {

@@ -38,7 +38,7 @@ export function parseAllLiquidation(data: string): { events: LiquidationEvent[];
       rejected++;
       continue;
     }
-    if (!side || !symbol || !(r.v > 0) || !(r.p > 0)) {
+    if (!side || !symbol || !(r.v > 0) || !(r.p > 0) || !Number.isFinite(r.v * r.p)) {
       rejected++;
       continue;
     }

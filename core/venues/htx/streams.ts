@@ -63,13 +63,37 @@ export function parseLiquidationNotify(data: string): { events: LiquidationEvent
   return { events, rejected };
 }
 
-/** HTX frames are gzip-compressed binary. */
-async function gunzip(data: unknown): Promise<string | null> {
+/** Largest compressed frame read, and largest inflated text: a liquidation notify is a few KB. */
+export const MAX_FRAME_BYTES = 1_000_000;
+export const MAX_INFLATED_BYTES = 1_000_000;
+
+/**
+ * HTX frames are gzip-compressed binary. Inflation stops as soon as the output passes
+ * MAX_INFLATED_BYTES (a small "gzip bomb" frame would otherwise inflate to gigabytes first);
+ * such a frame, or one that is not gzip, gives null.
+ */
+export async function gunzip(data: unknown, maxInflated = MAX_INFLATED_BYTES): Promise<string | null> {
   const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : null;
-  if (!bytes || bytes.byteLength > 1_000_000) return null;
-  const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const text = await new Response(stream).text();
-  return text.length > 5_000_000 ? null : text;
+  if (!bytes || bytes.byteLength > MAX_FRAME_BYTES) return null;
+  const reader = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxInflated) {
+        void reader.cancel().catch(() => undefined);
+        return null;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return null;
+  }
+  return text + decoder.decode();
 }
 
 export const liquidationStream: LiquidationStream = {

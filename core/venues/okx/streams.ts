@@ -41,6 +41,11 @@ export function parseLiquidationEntries(data: unknown, context: StreamContext): 
       }
       const usd = contract.inverse ? d.sz * contract.ctVal : d.sz * contract.ctVal * d.bkPx;
       const quantity = contract.inverse ? usd / d.bkPx : d.sz * contract.ctVal;
+      // Absurd sizes or prices overflow the product: not a liquidation anyone could report.
+      if (!Number.isFinite(usd) || !Number.isFinite(quantity)) {
+        rejected++;
+        continue;
+      }
       events.push({ venue: 'okx', symbol, side, price: d.bkPx, quantity, usd, time: d.ts });
     }
   }

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createShadowHost, shadowCss } from '@/components/overlay/shadow-host';
+import { createShadowHost, MAX_REMOUNTS, shadowCss } from '@/components/overlay/shadow-host';
 
 describe('the overlay shadow host', () => {
   it('puts the stylesheet text and a container into an open shadow root, appended last to the body', () => {
     document.body.innerHTML = '<main id="page"></main>';
-    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: ':root { --x: 1 } .ll-root { color: red }', isolateEvents: ['keydown'] });
+    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: ':root { --x: 1 } .ll-root { color: red }', isolateEvents: ['keydown'], mode: 'open' });
     expect(document.querySelector('liqlens-overlay')).toBeNull();
     ui.mount();
     const host = document.querySelector('liqlens-overlay')!;
@@ -32,6 +32,57 @@ describe('the overlay shadow host', () => {
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     expect(reached).toEqual(['click']);
+  });
+
+  it('is closed unless a test build asks for it open', () => {
+    document.body.innerHTML = '';
+    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: '', isolateEvents: [] });
+    ui.mount();
+    expect(document.querySelector('liqlens-overlay')!.shadowRoot).toBeNull();
+    expect(ui.shadow.mode).toBe('closed');
+    expect(ui.host.getAttribute('popover')).toBe('manual');
+    ui.remove();
+  });
+
+  it('puts back a host the page removes, until remove(), and gives up on a page that keeps removing it', async () => {
+    document.body.innerHTML = '<main></main>';
+    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: '', isolateEvents: [] });
+    ui.mount();
+    ui.host.remove();
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ui.host.isConnected).toBe(true);
+    document.body.replaceChildren();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.body.lastElementChild).toBe(ui.host);
+    for (let i = 0; i < MAX_REMOUNTS + 2; i++) {
+      ui.host.remove();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(ui.host.isConnected).toBe(false);
+    const again = createShadowHost(document, { name: 'liqlens-overlay', css: '', isolateEvents: [] });
+    again.mount();
+    again.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(again.host.isConnected).toBe(false);
+  });
+
+  it('lets no synthesized event reach a control, and keeps it from the page too', () => {
+    document.body.innerHTML = '';
+    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: '', isolateEvents: ['keydown'], mode: 'open', refuseUntrusted: ['click', 'pointerdown', 'keydown', 'input'] });
+    ui.mount();
+    const button = document.createElement('button');
+    ui.container.append(button);
+    const seen: string[] = [];
+    for (const type of ['click', 'pointerdown', 'keydown', 'input', 'focus']) button.addEventListener(type, () => seen.push(type));
+    for (const type of ['click', 'pointerdown']) button.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    button.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    button.click();
+    button.dispatchEvent(new FocusEvent('focus'));
+    // happy-dom events are all untrusted: only the type not listed gets through.
+    expect(seen).toEqual(['focus']);
+    ui.remove();
   });
 
   it('maps every :root in the shared stylesheet to the host', () => {

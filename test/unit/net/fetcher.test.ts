@@ -166,3 +166,65 @@ describe('helpers', () => {
     expect(exchangeErrorOf([1, 2])).toBeNull();
   });
 });
+
+describe('response size cap and keyed requests (issue #16)', () => {
+  const MB = 1024 * 1024;
+  /** A body stream of `chunks` 1 MB chunks of JSON-ish text, counting how many were pulled. */
+  function streamed(chunks: number) {
+    let pulled = 0;
+    let cancelled = false;
+    const chunk = new TextEncoder().encode('['.padEnd(MB, ' '));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= chunks) return controller.close();
+        pulled++;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    return { res: { ...response(200, ''), body }, pulled: () => pulled, cancelled: () => cancelled };
+  }
+
+  it('refuses a streamed body over the cap, stopping the stream at the cap', async () => {
+    const big = streamed(100);
+    const { fetch } = fakeFetch({ [URL_A]: big.res });
+    const err = await failure(createFetcher({ fetch, clock: new FakeClock() }).json({ url: URL_A }, src));
+    expect(err.kind).toBe('http');
+    expect(err.message).toContain('more than 8 MB');
+    expect(big.pulled()).toBeLessThanOrEqual(10);
+    expect(big.cancelled()).toBe(true);
+  });
+
+  it('refuses a declared Content-Length over the cap, and a text body over it', async () => {
+    const { fetch } = fakeFetch({
+      'https://a.example/': response(200, '{}', { 'Content-Length': String(9 * MB) }),
+      'https://b.example/': response(200, `[${'0,'.repeat(4.5 * MB)}0]`),
+    });
+    const f = createFetcher({ fetch, clock: new FakeClock() });
+    expect((await failure(f.json({ url: 'https://a.example/x' }, src))).message).toContain('more than 8 MB');
+    expect((await failure(f.json({ url: 'https://b.example/x' }, src))).message).toContain('more than 8 MB');
+  });
+
+  it('reads a streamed body under the cap', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"markPrice":"9'));
+        c.enqueue(new TextEncoder().encode('3951.8"}'));
+        c.close();
+      },
+    });
+    const { fetch } = fakeFetch({ [URL_A]: { ...response(200, 'unused'), body } });
+    expect(await createFetcher({ fetch, clock: new FakeClock() }).json({ url: URL_A }, src)).toEqual({ markPrice: '93951.8' });
+  });
+
+  it('sends a request carrying a key with redirect: "error", and others without', async () => {
+    const { fetch, calls } = fakeFetch({ 'https://open-api-v4.coinglass.com/': json({ code: '0', data: [] }), [URL_A]: json({}) });
+    const f = createFetcher({ fetch, clock: new FakeClock() });
+    await f.json({ url: 'https://open-api-v4.coinglass.com/api/x' }, { source: 'coinglass:x', headers: { 'CG-API-KEY': 'k' } });
+    await f.json({ url: URL_A }, src);
+    expect(calls[0]!.init.redirect).toBe('error');
+    expect(calls[1]!.init.redirect).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@ import { openLiqlensDb } from '@/core/cache/db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { idbKeyArea } from '@/core/vendors/keys';
 import { createService, REFRESH_ALARM } from '@/core/service/service';
 import { createRouter } from '@/core/messages/router';
 import { COMMANDS, type MarketSnapshot } from '@/core/messages/protocol';
@@ -229,10 +230,11 @@ describe('background service', () => {
     expect(s.lookbackDays).toBe(3);
   });
 
-  it('vendor.setKey stores locally; vendor.test refuses without the host permission', async () => {
+  it('vendor.setKey stores in the extension origin\'s IndexedDB, not storage.local; vendor.test refuses without the host permission', async () => {
     const { route, local } = await setup();
     expect(await ask(route, 'vendor.setKey', { vendor: 'coinglass', key: 'abcd1234efgh' })).toEqual({ ok: true, data: { saved: true } });
-    expect(await local.get('vendorKeys')).toEqual({ vendorKeys: { coinglass: 'abcd1234efgh' } });
+    expect(await idbKeyArea().read()).toEqual({ coinglass: 'abcd1234efgh' });
+    expect(await local.get('vendorKeys')).toEqual({});
     const test = (await ask(route, 'vendor.test', { vendor: 'coinglass' })) as { data: { ok: boolean; message: string } };
     expect(test.data).toEqual({ ok: false, message: 'LiqLens may not contact CoinGlass yet: allow access to https://open-api-v4.coinglass.com on the options page.' });
     // A web page may not touch keys.
@@ -242,9 +244,9 @@ describe('background service', () => {
   it('cache.clear empties caches and statuses', async () => {
     const { route, service } = await setup();
     await ask(route, 'snapshot.get', { market: BTC });
-    expect(await service.testHooks.readSnapshot(BTC)).not.toBeNull();
+    expect(await service.testHooks!.readSnapshot(BTC)).not.toBeNull();
     expect(await ask(route, 'cache.clear')).toEqual({ ok: true, data: { cleared: true } });
-    expect(await service.testHooks.readSnapshot(BTC)).toBeNull();
+    expect(await service.testHooks!.readSnapshot(BTC)).toBeNull();
     expect(await ask(route, 'sources.status')).toEqual({ ok: true, data: expect.any(Array) });
   });
 
@@ -271,23 +273,23 @@ describe('background service', () => {
     const first = make();
     const listeners: { msg: ((m: unknown) => void)[]; gone: (() => void)[] } = { msg: [], gone: [] };
     first.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener: (f) => listeners.msg.push(f) }, onDisconnect: { addListener: (f) => listeners.gone.push(f) }, disconnect() {} });
-    expect(first.testHooks.streamsRunning()).toBe(true);
+    expect(first.testHooks!.streamsRunning()).toBe(true);
     const binanceSocket = FakeSocket.opened.find((s) => s.url.includes('binance'))!;
     binanceSocket.serverOpen();
     for (const r of rows) binanceSocket.serverSend(forceOrderMessage(r));
     await clock.advance(0);
     const expected = rows.reduce((a, r) => a + r.usdValue, 0);
-    expect((await first.testHooks.readRealized())!.windows['1h'].totalUsd).toBeCloseTo(expected, 2);
+    expect((await first.testHooks!.readRealized())!.windows['1h'].totalUsd).toBeCloseTo(expected, 2);
     // The worker dies: nothing in memory survives.
     const second = make();
-    expect(second.testHooks.streamsRunning()).toBe(false);
-    const after = (await second.testHooks.readRealized('BTC'))!;
+    expect(second.testHooks!.streamsRunning()).toBe(false);
+    const after = (await second.testHooks!.readRealized('BTC'))!;
     const btc = rows.filter((r) => r.symbol.startsWith('BTC')).reduce((a, r) => a + r.usdValue, 0);
     expect(after.windows['24h'].totalUsd).toBeCloseTo(btc, 2);
     // The page closes its port: streams stop after the grace period.
     listeners.gone.forEach((f) => f());
     await clock.advance(20_000);
-    expect(first.testHooks.streamsRunning()).toBe(false);
+    expect(first.testHooks!.streamsRunning()).toBe(false);
   });
 
   it('a live port starts the streams and backfills the gap from OKX REST liquidation orders', async () => {
@@ -300,6 +302,6 @@ describe('background service', () => {
     const service = createService({ version: '1', fetch, clock, timers: clock, local: fakeBrowser.storage.local as unknown as LocalStorageArea, permissions: { hasOrigin: async () => false }, openSocket: (url) => new FakeSocket(url) });
     service.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} });
     expect(FakeSocket.opened.map((s) => new URL(s.url).host).sort()).toEqual(['fstream.binance.com', 'stream.bybit.com', 'ws.okx.com:8443']);
-    await expect.poll(async () => (await service.testHooks.readRealized('BTC'))?.windows['1h'].byVenue.okx, { timeout: 2000 }).toEqual({ longUsd: 2 * 0.01 * 62000, shortUsd: 1 * 0.01 * 63000 });
+    await expect.poll(async () => (await service.testHooks!.readRealized('BTC'))?.windows['1h'].byVenue.okx, { timeout: 2000 }).toEqual({ longUsd: 2 * 0.01 * 62000, shortUsd: 1 * 0.01 * 63000 });
   });
 });

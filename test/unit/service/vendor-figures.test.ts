@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDbHandle } from '@/core/cache/db';
 import { createCache } from '@/core/cache/cache';
 import { createFetcher } from '@/core/net/fetcher';
-import { createKeyStore, type LocalStorageArea } from '@/core/vendors/keys';
+import { createKeyStore, idbKeyArea, type LocalStorageArea } from '@/core/vendors/keys';
 import { createVendorClient } from '@/core/vendors/client';
 import { createStatusRecorder } from '@/core/service/status';
 import { coveredWindow, createVendorFigures } from '@/core/service/vendor-figures';
@@ -26,7 +26,7 @@ async function setup(routes: Parameters<typeof fakeFetch>[0]) {
   const clock = new FakeClock(Date.UTC(2025, 5, 1, 12));
   const { fetch, calls } = fakeFetch(routes);
   const db = createDbHandle();
-  const keys = createKeyStore(fakeBrowser.storage.local as unknown as LocalStorageArea);
+  const keys = createKeyStore(idbKeyArea(), fakeBrowser.storage.local as unknown as LocalStorageArea);
   await keys.set('coinglass', 'key-123456789');
   const status = createStatusRecorder(db, clock);
   const vendors = createVendorClient({ fetcher: createFetcher({ fetch, clock }), keys, permissions: { hasOrigin: async () => true } });

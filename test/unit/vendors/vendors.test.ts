@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createFetcher } from '@/core/net/fetcher';
-import { createKeyStore, redactKey, type LocalStorageArea } from '@/core/vendors/keys';
+import { IDBFactory } from 'fake-indexeddb';
+import { createKeyStore, idbKeyArea, redactKey, LEGACY_STORAGE_KEY, type LocalStorageArea } from '@/core/vendors/keys';
 import { createVendorClient } from '@/core/vendors/client';
 import { aggregatedHistory, aggregatedHeatmap, aggregatedMap, exchangeList } from '@/core/vendors/coinglass';
 import { liquidationHistory, futureMarkets } from '@/core/vendors/coinalyze';
@@ -12,27 +13,45 @@ import { FakeClock, fakeFetch, json } from '../net/fakes';
 const fixture = (path: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/api/${path}`, import.meta.url)), 'utf8'));
 const KEY = 'cg-secret-key-0123456789';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+});
 
 const local = (): LocalStorageArea => fakeBrowser.storage.local as unknown as LocalStorageArea;
 
 function client(routes: Parameters<typeof fakeFetch>[0], granted = true) {
   const clock = new FakeClock();
   const { fetch, calls } = fakeFetch(routes);
-  const keys = createKeyStore(local());
+  const keys = createKeyStore(idbKeyArea(), local());
   const vendors = createVendorClient({ fetcher: createFetcher({ fetch, clock }), keys, permissions: { hasOrigin: async () => granted } });
   return { vendors, keys, calls };
 }
 
 describe('vendor keys', () => {
-  it('live in storage.local only, and an empty key removes them', async () => {
-    const keys = createKeyStore(local());
+  it('live in the extension origin\'s IndexedDB only, and an empty key removes them', async () => {
+    const keys = createKeyStore(idbKeyArea(), local());
     await keys.set('coinglass', `  ${KEY} `);
     expect(await keys.get('coinglass')).toBe(KEY);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await idbKeyArea().read()).toEqual({ coinglass: KEY });
     await keys.set('coinglass', '');
     expect(await keys.has('coinglass')).toBe(false);
     expect(redactKey(KEY)).toBe('…6789');
+  });
+});
+
+describe('vendor keys left in storage.local by 0.1.0', () => {
+  it('move to IndexedDB on first use and leave storage.local', async () => {
+    await fakeBrowser.storage.local.set({ [LEGACY_STORAGE_KEY]: { coinglass: KEY, coinalyze: 'old-cz', bogus: 1 }, settings: { keep: true } });
+    await idbKeyArea().write({ coinalyze: 'newer-cz' });
+    const keys = createKeyStore(idbKeyArea(), local());
+    expect(await keys.get('coinglass')).toBe(KEY);
+    // A key already in the new store wins over the old copy.
+    expect(await keys.get('coinalyze')).toBe('newer-cz');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { keep: true } });
+    expect(await idbKeyArea().read()).toEqual({ coinglass: KEY, coinalyze: 'newer-cz' });
   });
 });
 
@@ -54,6 +73,19 @@ describe('vendor client', () => {
     const err = await vendors.call('coinglass', exchangeList('BTC', '24h')).catch((e: Error) => e);
     expect((err as Error).message).toBe('CoinGlass rejected the API key. Check it on the options page.');
     expect((err as Error).message).not.toContain(KEY);
+  });
+
+  it('never lets a vendor error that echoes the key reach a message', async () => {
+    const echo = { code: '500', msg: `internal error for key ${KEY}, try again` };
+    const { vendors, keys } = client({ 'https://open-api-v4.coinglass.com/': json(echo) });
+    await keys.set('coinglass', KEY);
+    const err = (await vendors.call('coinglass', exchangeList('BTC', '24h')).catch((e: Error) => e)) as Error;
+    expect(err.message).toContain('internal error for key …6789');
+    expect(err.message).not.toContain(KEY);
+    expect(JSON.stringify(err)).not.toContain(KEY);
+    const tested = await vendors.test('coinglass');
+    expect(tested.ok).toBe(false);
+    expect(tested.message).not.toContain(KEY);
   });
 
   it('says which feature the plan lacks', async () => {
