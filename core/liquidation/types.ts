@@ -38,6 +38,11 @@ export interface TierTable {
   source: string;
   /** Epoch ms of the table (fetch time, or the date a bundled table was recorded). */
   asOf: number;
+  /**
+   * Epoch ms at which the venue says it last changed these tiers, where it says so (Binance bapi
+   * `updateTime`). Not the table's age: a table fetched today can carry brackets unchanged for a year.
+   */
+  changedAt?: number;
   /** HTX: one ladder per leverage setting (each tier's mmr already = adjustFactor / leverage). */
   leverageLadders?: { leverage: number; tiers: Tier[] }[];
 }
