@@ -120,8 +120,10 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
     if (reach > tier.cap) assumptions.push('The position is beyond the last bracket of the table: its last tier was used.');
   }
 
+  const formula = usable(price);
+  const reported = reportedPrice(rule, input, side, formula, assumptions);
   const result: LiquidationResult = {
-    price: usable(price),
+    price: reported,
     bankruptcyPrice: hedgedCross ? null : usable(bankruptcy),
     tierUsed: tier
       ? { mmr, maintenanceAmount: amount, index, floor: tier.floor, cap: tier.cap }
@@ -129,6 +131,7 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
     assumptions,
     rule: { venue: rule.venue, status: rule.status, name: rule.name },
   };
+  if (reported !== formula) result.formulaPrice = formula;
   if (result.price === null) assumptions.push('The computed liquidation price is ≤ 0: this position is not liquidated by any price move.');
   if (input.markPrice !== undefined && result.price !== null) {
     const abs = result.price - input.markPrice;
@@ -139,6 +142,23 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
   }
   if (input.table) result.table = { source: input.table.source, asOf: input.table.asOf };
   return result;
+}
+
+/**
+ * The number the venue itself reports: the formula value moved the rule's number of ticks toward
+ * the entry price (up for a long, down for a short), when the rule declares such a shift and the
+ * input carries the tick size. Otherwise the formula value, with the rule's note saying so.
+ */
+function reportedPrice(rule: LiquidationRule, input: LiquidationInput, side: number, formula: number | null, assumptions: string[]): number | null {
+  const shift = rule.reportedShift;
+  if (!shift || formula === null) return formula;
+  if (input.tickSize === undefined) {
+    assumptions.push(shift.noTickNote);
+    return formula;
+  }
+  const ticks = side > 0 ? shift.ticksTowardEntry.long : shift.ticksTowardEntry.short;
+  assumptions.push(shift.note);
+  return usable(formula + side * ticks * input.tickSize);
 }
 
 /** ≤ 0 or non-finite: the venue shows "--" (Binance FAQ); Hyperliquid also gives up above 1e15. */

@@ -5,6 +5,7 @@
  *                                          distance from mark and assumptions; throws LiquidationInputError
  *   orderToLiquidationInputs(draft)        the order being typed → the position(s) it leaves
  *   liquidationForOrder(draft)             both in one call
+ *   positionToLiquidationInput(position)   an open position as a venue reports it → the engine's input
  *   linearLiquidationPrice(...)            closed form, plain numbers, no allocation (heatmap model)
  *   linearLiquidationPriceTiered(...)      same with the tier chosen at the liquidation price
  *   roundToTick(price, tick)               display rounding only
@@ -22,7 +23,7 @@ export {
   maintenanceAmountsByRecurrence,
   solveTierAtLiquidation,
 } from './math';
-export { orderToLiquidationInputs, type OrderDraft, type OrderPlan } from './order';
+export { orderToLiquidationInputs, positionToLiquidationInput, type OpenPosition, type OrderDraft, type OrderPlan } from './order';
 export { roundToTick } from './display';
 export { LIQUIDATION_RULES, ruleFor } from './rules';
 export type { LiquidationRule } from './rule';

@@ -1,5 +1,6 @@
 import type { ContractKind, MarginMode, PositionMode, Side, VenueId } from '../types';
 import { LiquidationInputError } from './errors';
+import { ruleFor } from './rules';
 import type { LiquidationInput, Tier, TierBasis } from './types';
 import { oneOf, positive, finite } from './validate';
 
@@ -22,6 +23,8 @@ export interface OrderDraft {
   /** Margin the trader adds on top of the initial margin (isolated). */
   addedMargin?: number;
   takerFeeRate?: number;
+  /** The instrument's price tick (venue instrument data), for venues that report a tick off their formula. */
+  tickSize?: number;
   /** Cross: wallet balance and the rest of the account, when the page shows them. */
   walletBalance?: number;
   otherPositions?: { maintenanceMargin: number; unrealizedPnl: number };
@@ -70,8 +73,15 @@ export function orderToLiquidationInputs(draft: OrderDraft): OrderPlan {
     assumptions.push('Market order: entry = mark price (slippage and spread not included).');
   }
   const quantity = orderQuantity(draft, entry, inverse);
-  /** Initial margin of a new position in the margin currency. */
-  const initialMargin = (q: number, price: number) => (inverse ? q / price : q * price) / leverage;
+  // A venue that sets its fee reserve aside inside an isolated position's margin at opening.
+  const fee = ruleFor(draft.venue).takerFee;
+  const reserveRate = fee?.reserveInMargin && draft.marginMode === 'isolated' ? (draft.takerFeeRate ?? fee.defaultRate) : 0;
+  /** Initial margin of a new position in the margin currency (plus the venue's fee reserve, where it keeps one there). */
+  const initialMargin = (q: number, price: number) => {
+    const value = inverse ? q / price : q * price;
+    return value / leverage + value * reserveRate;
+  };
+  if (reserveRate > 0) assumptions.push(`Isolated margin includes the ${formatRate(reserveRate)} fee reserve the venue sets aside when the position opens.`);
 
   const hedge = draft.positionMode === 'hedge';
   let existing = draft.existingPosition;
@@ -146,6 +156,7 @@ export function orderToLiquidationInputs(draft: OrderDraft): OrderPlan {
   }
   if (hedgeOppositeLeg) input.hedgeOppositeLeg = hedgeOppositeLeg;
   if (draft.takerFeeRate !== undefined) input.takerFeeRate = draft.takerFeeRate;
+  if (draft.tickSize !== undefined) input.tickSize = draft.tickSize;
   if (draft.tier) input.tier = draft.tier;
   if (draft.tiers) input.tiers = draft.tiers;
   if (draft.tierBasis) input.tierBasis = draft.tierBasis;
@@ -164,4 +175,87 @@ function orderQuantity(draft: OrderDraft, entry: number, inverse: boolean): numb
   // Inverse quantity is USD face value; linear quantity is base coin.
   if (inverse) return unit === 'quote' ? value : value * entry;
   return unit === 'coin' ? value : value / entry;
+}
+
+/** 0.00075 → "0.075%". */
+function formatRate(rate: number): string {
+  return `${Number((rate * 100).toPrecision(6))}%`;
+}
+
+/**
+ * An open position as the venue reports it, in venue-neutral terms: each venue's `positions.ts`
+ * reads its own payload into this (where the venue's API shape is known), and
+ * positionToLiquidationInput turns it into the engine's input.
+ */
+export interface OpenPosition {
+  venue: VenueId;
+  contract: ContractKind;
+  marginMode: MarginMode;
+  side: Side;
+  /** Engine unit: base coin (linear) or USD face value (inverse). */
+  quantity: number;
+  /** The entry price the venue's liquidation uses (for some venues the holding price after settlement, not the opening average). */
+  entryPrice: number;
+  leverage?: number;
+  markPrice?: number;
+  /** Isolated: the position's margin as the venue accounts it (fee reserve included where the venue keeps one there). */
+  margin?: number;
+  /** Isolated, where the venue reports a signed cash balance instead of a margin: margin at entry = cash + signed size × entry. */
+  isolatedCash?: number;
+  /** Cross: the cross account's value (equity) and the unrealised PnL of all its positions, this one included. */
+  account?: { value: number; unrealizedPnl: number };
+  /** Cross: the wallet balance, where the venue reports it directly. */
+  walletBalance?: number;
+  /** Cross: the other positions' maintenance margin and unrealised PnL. */
+  otherPositions?: { maintenanceMargin: number; unrealizedPnl: number };
+  /** The maintenance tier the payload implies, where it does. */
+  tier?: { mmr: number; maintenanceAmount: number };
+  takerFeeRate?: number;
+  /** The liquidation price the venue reported for this position; null when it reported none. */
+  reportedLiquidationPrice?: number | null;
+}
+
+/**
+ * A reported open position → the engine's input. Isolated margin is `margin`, or the signed cash
+ * plus size × entry; the cross wallet is the wallet balance, or account value − Σ unrealised PnL.
+ * `extra` adds what the position payload does not carry (tier table, tick size).
+ */
+export function positionToLiquidationInput(
+  position: OpenPosition,
+  extra: Partial<Pick<LiquidationInput, 'tiers' | 'tierBasis' | 'table' | 'tickSize' | 'tier' | 'takerFeeRate'>> = {},
+): LiquidationInput {
+  const side = oneOf(position.side, ['long', 'short'] as const, 'side');
+  const quantity = positive(position.quantity, 'quantity');
+  const entryPrice = positive(position.entryPrice, 'entryPrice');
+  const input: LiquidationInput = {
+    venue: position.venue,
+    contract: position.contract,
+    marginMode: oneOf(position.marginMode, ['isolated', 'cross'] as const, 'marginMode'),
+    side,
+    entryPrice,
+    quantity,
+  };
+  if (position.leverage !== undefined) input.leverage = positive(position.leverage, 'leverage');
+  if (position.markPrice !== undefined) input.markPrice = positive(position.markPrice, 'markPrice');
+  if (position.marginMode === 'isolated') {
+    if (position.margin !== undefined) input.margin = positive(position.margin, 'margin');
+    else if (position.isolatedCash !== undefined) {
+      const signed = side === 'long' ? quantity : -quantity;
+      const value = position.contract === 'inverse' ? signed / entryPrice : signed * entryPrice;
+      input.margin = positive(finite(position.isolatedCash, 'isolatedCash') + value, 'margin');
+    }
+  } else {
+    if (position.walletBalance !== undefined) input.margin = positive(position.walletBalance, 'walletBalance');
+    else if (position.account) input.margin = positive(finite(position.account.value, 'account.value') - finite(position.account.unrealizedPnl, 'account.unrealizedPnl'), 'margin');
+    if (position.otherPositions) input.otherPositions = position.otherPositions;
+  }
+  const tier = extra.tier ?? position.tier;
+  if (tier && !extra.tiers) input.tier = tier;
+  if (extra.tiers) input.tiers = extra.tiers;
+  if (extra.tierBasis) input.tierBasis = extra.tierBasis;
+  if (extra.table) input.table = extra.table;
+  const fee = extra.takerFeeRate ?? position.takerFeeRate;
+  if (fee !== undefined) input.takerFeeRate = fee;
+  if (extra.tickSize !== undefined) input.tickSize = extra.tickSize;
+  return input;
 }

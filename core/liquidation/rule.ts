@@ -25,8 +25,19 @@ export interface LiquidationRule {
   maintenanceAt: Record<ContractKind, 'mark' | 'entry'>;
   /** Whether the tier's maintenance amount (cum / deduction) is subtracted from maintenance margin. */
   usesMaintenanceAmount: boolean;
-  /** Taker fee rate inside the liquidation condition (OKX, Bitget); null when the venue leaves fees out. */
-  takerFee: null | { defaultRate: number; defaultLabel: string };
+  /**
+   * Fee rate inside the liquidation condition (OKX, Bitget: the taker fee; Gate: its fixed fee
+   * reserve); null when the venue leaves fees out. `reserveInMargin`: the venue also sets that
+   * fee aside inside an isolated position's margin when it opens (the order builder adds it).
+   */
+  takerFee: null | { defaultRate: number; defaultLabel: string; reserveInMargin?: boolean };
+  /**
+   * How the number the venue itself reports differs from its published formula: so many price
+   * ticks toward the entry price (needs the instrument's tick size in the input). `note` is
+   * attached when it is applied, `noTickNote` when the tick size is unknown and the formula
+   * value is shown as is. The formula value stays in the result's `formulaPrice`.
+   */
+  reportedShift?: { ticksTowardEntry: { long: number; short: number }; note: string; noTickNote: string };
   /** HTX: maintenance rate = adjustment factor / leverage. */
   mmrFromAdjustFactor?: boolean;
   /** Sentences always attached to this venue's result (e.g. why a stand-in rule is used); translations in the venue's `noteTranslations`. */

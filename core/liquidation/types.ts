@@ -38,6 +38,11 @@ export interface TierTable {
   source: string;
   /** Epoch ms of the table (fetch time, or the date a bundled table was recorded). */
   asOf: number;
+  /**
+   * Epoch ms at which the venue says it last changed these tiers, where it says so (Binance bapi
+   * `updateTime`). Not the table's age: a table fetched today can carry brackets unchanged for a year.
+   */
+  changedAt?: number;
   /** HTX: one ladder per leverage setting (each tier's mmr already = adjustFactor / leverage). */
   leverageLadders?: { leverage: number; tiers: Tier[] }[];
 }
@@ -67,6 +72,11 @@ export interface LiquidationInput {
   /** Unit of the `tiers` brackets; default 'notional'. */
   tierBasis?: TierBasis;
   takerFeeRate?: number;
+  /**
+   * The instrument's price tick (e.g. OKX tickSz). Used only where the venue reports its number a
+   * whole tick away from its formula (the rule's `reportedShift`); never to round.
+   */
+  tickSize?: number;
   /** Current mark price, for the distance figures. */
   markPrice?: number;
   /** Where `tiers` came from; copied into the result. */
@@ -76,8 +86,14 @@ export interface LiquidationInput {
 }
 
 export interface LiquidationResult {
-  /** Mark price at which the venue liquidates, or null when it never does (computed ≤ 0). Unrounded. */
+  /**
+   * Mark price at which the venue liquidates, as the venue itself reports it, or null when it never
+   * does (computed ≤ 0). Unrounded. Equals the published formula's value except where the rule
+   * declares a `reportedShift` and the tick size is known.
+   */
   price: number | null;
+  /** The published formula's value before the venue's reported shift; present only when a shift was applied. */
+  formulaPrice?: number | null;
   /** Mark price at which the position's equity reaches zero (maintenance and fees left out). */
   bankruptcyPrice: number | null;
   tierUsed: { mmr: number; maintenanceAmount: number; index?: number; floor?: number; cap?: number };

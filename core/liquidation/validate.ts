@@ -139,5 +139,8 @@ export function validateInput(input: LiquidationInput): void {
   }
   if (input.tierBasis !== undefined) oneOf(input.tierBasis, BASES, 'tierBasis');
   if (input.takerFeeRate !== undefined) rate(input.takerFeeRate, 'takerFeeRate', 0.1);
+  if (input.tickSize !== undefined && !(Number.isFinite(input.tickSize) && input.tickSize > 0)) {
+    throw new LiquidationInputError('tickSize', `expected a number > 0, got ${String(input.tickSize)}`);
+  }
   if (input.markPrice !== undefined) positive(input.markPrice, 'markPrice');
 }

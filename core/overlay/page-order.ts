@@ -102,6 +102,8 @@ export const readingToInputs: OrderToInputs = (reading, ctx) => {
     markPrice: ctx.markPrice,
     size: { value: f.size.value.amount, unit: f.size.value.unit },
     ...(ctx.instrument?.contractSize ? { contractSize: ctx.instrument.contractSize } : {}),
+    // The venue's own number can sit a tick off its formula (a rule's reportedShift): needs the tick.
+    ...(ctx.instrument?.tickSize ? { tickSize: ctx.instrument.tickSize } : {}),
     leverage: f.leverage.value,
     marginMode: f.marginMode.value,
     ...tiersForLeverage(ctx.tiers, f.leverage.value),

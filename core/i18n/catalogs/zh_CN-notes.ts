@@ -31,6 +31,7 @@ export const zh_CNNotes: NoteCatalog = {
   // A pattern's {1}, {2}… stand for its capture groups.
   patterns: [
     ['^Taker fee rate unknown: assumed (.+)\\.$', '吃单费率未知：按 {1} 计算。'],
+    ['^Isolated margin includes the (.+) fee reserve the venue sets aside when the position opens\\.$', '逐仓保证金包含交易所开仓时预留的 {1} 手续费。'],
     ['^(.+) picks the tier by position size; the table given is in notional, so the tier at the entry notional was used\\.$', '{1} 按仓位数量选择档位；所给档位表按名义价值划分，因此使用开仓名义价值对应的档位。'],
   ],
 };

@@ -74,7 +74,10 @@ function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable
         ...(b.maxOpenPosLeverage !== undefined ? { maxLeverage: b.maxOpenPosLeverage } : {}),
       })),
     );
-    return table('binance', market, tiers, 'notional', 'binance:bapi/friendly/common/brackets', entry.updateTime ?? fetchedAt);
+    // updateTime is when Binance last changed this symbol's brackets, not when we fetched them: a
+    // table fetched today showed "471 d ago". The table's age is the fetch time.
+    const fetched = table('binance', market, tiers, 'notional', 'binance:bapi/friendly/common/brackets', fetchedAt);
+    return entry.updateTime !== undefined ? { ...fetched, changedAt: entry.updateTime } : fetched;
   });
 }
 

@@ -14,7 +14,9 @@ function target(symbol: string) {
 }
 
 /** v5 envelope: retCode 0 is checked by the fetcher; here only the shape. */
-const envelope = <T>(list: (v: unknown, p: string) => T) => object({ result: object({ list }), time: optional(num({ min: 0 })) });
+// `time` is a number in the live API; ccxt's recordings (test/fixtures/api/bybit/*.recorded.json) carry
+// it as a string, so a numeric string is read too.
+const envelope = <T>(list: (v: unknown, p: string) => T) => object({ result: object({ list }), time: optional(numeric({ min: 0 })) });
 
 const ticker = object({ symbol: str({ max: 40 }), markPrice: numeric({ min: 0 }) });
 const instrument = object({

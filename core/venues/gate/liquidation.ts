@@ -4,6 +4,11 @@ import type { LiquidationRule, NoteTranslations } from '../../liquidation/rule';
  * Gate publishes no liquidation-price formula. Closest documented stand-in: the isolated
  * formula freqtrade applies to Gate and OKX (taker fee in the denominator), with Gate's
  * published risk-limit tiers (maintenance_rate, deduction) taken at the liquidation price.
+ *
+ * The fee in the condition is Gate's fixed 0.075% fee reserve, not the trader's fee tier: a real
+ * LTC_USDT isolated long (2024-01-12, test/fixtures/positions/gate/) paid 0.05% to open, yet its
+ * margin was initial margin + 0.075% of the entry notional, and its liq_price 60.07 is matched
+ * (to 0.00001) only with 0.075% both in the margin and in the condition (0.05% is 1.5 ticks off).
  */
 export const liquidationRule: LiquidationRule = {
   venue: 'gate',
@@ -12,7 +17,7 @@ export const liquidationRule: LiquidationRule = {
   tierSelection: 'at-liquidation',
   maintenanceAt: { linear: 'mark', inverse: 'mark' },
   usesMaintenanceAmount: true,
-  takerFee: { defaultRate: 0.0005, defaultLabel: 'the regular-user futures taker rate 0.05%' },
+  takerFee: { defaultRate: 0.00075, defaultLabel: "Gate's fixed 0.075% fee reserve (not your fee tier)", reserveInMargin: true },
   notes: ['Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate\'s own number.'],
 };
 

@@ -33,7 +33,7 @@ describe('binance tiers', () => {
     expect(binanceBracketsRequest(m('binance', 'BTC/USDT:USDT'))).toEqual({ url: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', method: 'POST', body: {} });
     expect(binanceBracketsRequest(m('binance', 'BTC/USD:BTC')).url).toContain('/delivery/common/brackets');
   });
-  it('parses the public bapi shape for the asked symbol, dated by updateTime', () => {
+  it('parses the public bapi shape for the asked symbol, aged by the fetch time (updateTime = brackets last changed)', () => {
     const t = source.parse(fixture('binance-bapi-brackets.from-docs.json'), m('binance', 'BTC/USDT:USDT'), NOW);
     expect(t.tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount, x.maxLeverage])).toEqual([
       [0, 300000, 0.004, 0, 150],
@@ -41,7 +41,10 @@ describe('binance tiers', () => {
       [800000, 3000000, 0.0065, 1500, 75],
       [3000000, 12000000, 0.01, 12000, 50],
     ]);
-    expect(t.asOf).toBe(1755585384254);
+    // updateTime 1755585384254 (2025-08-19) is when Binance last changed the brackets; a table fetched
+    // on NOW is NOW old, not months old.
+    expect(t.asOf).toBe(NOW);
+    expect(t.changedAt).toBe(1755585384254);
     expect(t.basis).toBe('notional');
     expectContinuousMaintenance(t.tiers);
     expect(source.parse(fixture('binance-bapi-brackets.from-docs.json'), m('binance', 'ETH/USDT:USDT'), NOW).tiers).toHaveLength(1);
