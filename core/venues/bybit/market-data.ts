@@ -1,5 +1,5 @@
 import { parseUnifiedSymbol, unifiedSymbol, type Market } from '../../types';
-import { array, num, numeric, object, optional, str, SchemaError } from '../../messages/schema';
+import { array, numeric, object, optional, str, SchemaError } from '../../messages/schema';
 import { byTime, ohlcvQuoteRow, qs, UnsupportedMarket, type BarInterval, type Kline, type VenueMarketData } from '../../net/market-data';
 import { venue } from './venue';
 
