@@ -8,15 +8,25 @@ import { isVenueId } from '../venues/registry';
 
 export const TAB_CHANNEL = 'liqlens:tab';
 
-export type TabMessage = { channel: typeof TAB_CHANNEL; command: 'overlay.toggle' } | { channel: typeof TAB_CHANNEL; command: 'market.get' };
+export type TabMessage =
+  | { channel: typeof TAB_CHANNEL; command: 'overlay.toggle' }
+  | { channel: typeof TAB_CHANNEL; command: 'market.get' }
+  /** From our report page only: the page copy for a page report (core/overlay/report-capture.ts). */
+  | { channel: typeof TAB_CHANNEL; command: 'report.capture' };
 
 export const TOGGLE_OVERLAY: TabMessage = { channel: TAB_CHANNEL, command: 'overlay.toggle' };
 export const GET_TAB_MARKET: TabMessage = { channel: TAB_CHANNEL, command: 'market.get' };
+export const REPORT_CAPTURE: TabMessage = { channel: TAB_CHANNEL, command: 'report.capture' };
+
+/** The content script's one message to the background outside the command table: open the report page for my tab. */
+export const REPORT_OPEN = { channel: 'liqlens:report-open' } as const;
+/** The extension page that makes a page report (entrypoints/report/). */
+export const REPORT_PAGE = '/report.html';
 
 export function isTabMessage(value: unknown): value is TabMessage {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.channel === TAB_CHANNEL && (v.command === 'overlay.toggle' || v.command === 'market.get');
+  return v.channel === TAB_CHANNEL && (v.command === 'overlay.toggle' || v.command === 'market.get' || v.command === 'report.capture');
 }
 
 /** The content script's answer to market.get; validated by the popup like any other input. */

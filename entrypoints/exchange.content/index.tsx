@@ -16,11 +16,11 @@ import { createStore } from '@/core/overlay/store';
 import { addCatalog, hasCatalog, resolveLanguage, type Language } from '@/core/i18n/i18n';
 import { addNotes } from '@/core/i18n/engine-notes';
 import { createShadowHost } from '@/components/overlay/shadow-host';
-import { isTabMessage } from '@/core/overlay/tab-messages';
+import { isTabMessage, REPORT_OPEN, REPORT_PAGE } from '@/core/overlay/tab-messages';
 import { pageLook } from '@/components/shared/page-setup';
 import { OverlayRoot, type OverlayLook } from '@/components/overlay/OverlayRoot';
 import { createLivePort } from '@/components/shared/live-port';
-import { connectPage, orderFormRect } from './page-bridge';
+import { connectPage, orderFormRect, pageForReport } from './page-bridge';
 
 /** Size the overlay is placed with before it has rendered (compact width, typical height). */
 const PLACEMENT_SIZE = { width: 304, height: 240 };
@@ -116,9 +116,11 @@ export default defineContentScript({
       // Typing in the calculator must not reach the exchange's hotkeys or input listeners.
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'change'],
     });
+    // The report page opens next to this tab and asks this script for the page copy (below).
+    const onSaveReport = () => browser.runtime.sendMessage(REPORT_OPEN).then((opened) => opened === true, () => false);
     const paint = (position: Point, initialExpanded: boolean) =>
       render(
-        <OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={initialExpanded} position={position} visible={visible} onMove={onMove} />,
+        <OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={initialExpanded} position={position} visible={visible} onMove={onMove} onSaveReport={onSaveReport} />,
         ui.container,
       );
     ctx.onInvalidated(() => {
@@ -194,7 +196,11 @@ export default defineContentScript({
 
     // The keyboard command (relayed by the background) and the popup's "which market is this tab?".
     const onTabMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
-      if (sender.id !== browser.runtime.id || sender.tab || !isTabMessage(message)) return undefined;
+      if (sender.id !== browser.runtime.id || !isTabMessage(message)) return undefined;
+      // Tabs' senders are refused, except our own report page, which may ask for the page copy only.
+      const fromReportPage = !!sender.tab && !!sender.url?.startsWith(browser.runtime.getURL(REPORT_PAGE));
+      if (message.command === 'report.capture') return fromReportPage ? Promise.resolve(pageForReport(document, venue, session.data.get().market)) : undefined;
+      if (sender.tab) return undefined;
       if (message.command === 'overlay.toggle') {
         visible.set(!visible.get());
         return Promise.resolve({ visible: visible.get() });

@@ -12,6 +12,8 @@ import type { Rect } from '@/core/overlay/position';
 import { orderFromReading, readingToInputs } from '@/core/overlay/page-order';
 import type { OverlaySession } from '@/core/overlay/session';
 import { healthOf, sameHealth } from '@/core/overlay/health';
+import type { Market } from '@/core/types';
+import { capturePage, type PageCapture } from '@/core/overlay/report-capture';
 
 export type { PageWatch } from '@/core/page/watch-page';
 
@@ -71,4 +73,9 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
     },
     refresh: () => watch.refresh(),
   };
+}
+
+/** The page copy a page report is made from (on the trader's click; see core/overlay/report-capture.ts). */
+export function pageForReport(doc: Document, venue: VenueId, market: Market | null): PageCapture | null {
+  return market ? capturePage(doc, findOrderForm(doc, pageAdapterFor(venue)), market) : null;
 }
