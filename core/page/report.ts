@@ -100,7 +100,10 @@ export function pageReport(doc: Document, fields: ReportFields, options: ReportO
         const path = urlPath(value);
         if (path === null) continue;
         value = path;
-      } else if (name === 'style') value = value.replace(/url\([^)]*\)/gi, 'url()');
+      } else if (name === 'style') {
+        value = value.replace(/url\([^)]*\)/gi, 'url()');
+        if (!value.trim()) continue;
+      }
       value = scrub(value);
       if ((c.hard || (!c.keep && (c.inForm || c.area))) && !HOOKS.has(name)) value = value.replace(DIGIT, '#');
       s += value === '' ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`;
@@ -176,7 +179,7 @@ export function pageReport(doc: Document, fields: ReportFields, options: ReportO
     `Nodes: ${nodes}${cut ? ` — CUT: the page was larger than ${max} nodes (or nested deeper than ${MAX_DEPTH}); the rest is not in this file` : ''}`,
     'Input values kept (the order fields LiqLens reads, so the reading can be replayed):',
     ...keptLines,
-    `Removed: every other input value; placeholders of credential, e-mail and phone fields; digits in balance, position, order, asset and account areas and in the order form's other text (as #); <head> but its <title>; ${counts.scripts} scripts; ${counts.styles} style sheets; ${counts.frames} frames, objects and embeds; ${counts.other} other elements (noscript, templates, the LiqLens overlay); comments; event handlers; URL queries and fragments; token-, key- and e-mail-like values; shadow roots.`,
+    `Removed: every other input value; placeholders of credential, e-mail and phone fields; digits in balance, position, order, asset and account areas and in the order form's other text (as #); <head> but its <title>; scripts (${counts.scripts}); style sheets (${counts.styles}); frames, objects and embeds (${counts.frames}); other elements: noscript, templates, the LiqLens overlay (${counts.other}); comments; event handlers; URL queries and fragments; token-, key- and e-mail-like values; shadow roots.`,
     'Never included: page storage of any kind, session data, the LiqLens overlay.',
   ].map((line) => scrub(line).replace(/-(?=-)/g, '- ').replace(/[<>]/g, (ch) => (ch === '<' ? '‹' : '›')));
   return { html: `<!DOCTYPE html>\n<!--\n  ${header.join('\n  ')}\n-->\n${out.join('')}`, nodes, cut };

@@ -197,8 +197,8 @@ export default defineContentScript({
     // The keyboard command (relayed by the background) and the popup's "which market is this tab?".
     const onTabMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
       if (sender.id !== browser.runtime.id || !isTabMessage(message)) return undefined;
-      // Tabs' senders are refused, except our own report page, which may ask for the page copy only.
-      const fromReportPage = !!sender.tab && !!sender.url?.startsWith(browser.runtime.getURL(REPORT_PAGE));
+      // Only our own report page (known by its URL) may ask for the page copy; tabs' senders get nothing else.
+      const fromReportPage = !!sender.url?.startsWith(browser.runtime.getURL(REPORT_PAGE));
       if (message.command === 'report.capture') return fromReportPage ? Promise.resolve(pageForReport(document, venue, session.data.get().market)) : undefined;
       if (sender.tab) return undefined;
       if (message.command === 'overlay.toggle') {
