@@ -8,7 +8,7 @@ import type { FetchLike } from '@/core/net/fetcher';
 import type { LocalStorageArea } from '@/core/vendors/keys';
 import type { OpenSocket, SocketLike } from '@/core/realized/stream-manager';
 import { createService, REFRESH_ALARM, REFRESH_PERIOD_MINUTES } from '@/core/service/service';
-import { toggleOverlayRelay } from '@/core/overlay/tab-messages';
+import { REPORT_OPEN, REPORT_PAGE, toggleOverlayRelay } from '@/core/overlay/tab-messages';
 
 /**
  * Thin glue: platform objects in, listeners registered synchronously (so the event that woke
@@ -54,6 +54,14 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // "Save a page report" in the overlay: open the report page next to that trading tab (tabs.create
+    // needs no permission). The page then asks that tab's content script for its copy; the page's
+    // content never passes through here.
+    if (typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === REPORT_OPEN.channel) {
+      const tab = sender.tab;
+      if (!tab?.id || tab.id < 0 || classifySender(senderInfo(sender), senderOptions) !== 'content') return Promise.resolve(false);
+      return browser.tabs.create({ url: `${browser.runtime.getURL(REPORT_PAGE)}?tab=${tab.id}`, index: tab.index + 1 }).then(() => true, () => false);
+    }
     if (typeof message !== 'object' || message === null || (message as { channel?: unknown }).channel !== 'liqlens') return undefined;
     return route(message, senderInfo(sender));
   });

@@ -5,16 +5,22 @@ import type { Store } from '../shared/store';
 import { useStore } from '../shared/store';
 import { useLocale } from '../shared/i18n';
 
-/** On demand: which page field was read by which hook, and why a field was not. Hooks render as text. */
-export function Health(props: { health: Store<PageHealth | null> }) {
+/**
+ * On demand: which page field was read by which hook, and why a field was not. Hooks render as text.
+ * With `onSaveReport`, a button opens the report page, which makes a redacted copy of this page
+ * for a bug report (resolves whether it opened).
+ */
+export function Health(props: { health: Store<PageHealth | null>; onSaveReport?: () => Promise<boolean> }) {
   const { t } = useLocale();
   const health = useStore(props.health);
   const [open, setOpen] = useState(false);
+  const [report, setReport] = useState<boolean | undefined>(undefined);
   if (!health) return null;
   const name = (f: string) => {
     const key = `field_${f}`;
     return isMessageKey(key) ? t(key) : f;
   };
+  const save = props.onSaveReport;
   return (
     <div class="ll-health">
       <button type="button" class="ll-link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="overlay-health-toggle">
@@ -29,6 +35,16 @@ export function Health(props: { health: Store<PageHealth | null> }) {
           ))}
           {health.refusedSensitive > 0 && <li>{t('healthRefused', { n: health.refusedSensitive })}</li>}
         </ul>
+      )}
+      {open && save && (
+        <div class="ll-small" data-testid="overlay-report">
+          <button type="button" class="ll-link" onClick={() => void save().then(setReport)} data-testid="overlay-save-report">
+            {t('reportSave')}
+          </button>
+          <div role="status" data-testid="overlay-report-status" class={report === false ? 'll-error-text' : 'll-muted'}>
+            {report === undefined ? '' : t(report ? 'reportOpened' : 'reportFailed')}
+          </div>
+        </div>
       )}
     </div>
   );

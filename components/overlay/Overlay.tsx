@@ -37,6 +37,8 @@ export interface OverlayProps {
   onOpenOptions?: () => void;
   /** The page reader's health report, shown on demand in the expanded view. */
   health?: Store<PageHealth | null>;
+  /** Opens the report page for a redacted page report; resolves whether it opened. */
+  onSaveReport?: () => Promise<boolean>;
   priceMismatch?: Store<{ page: number; mark: number } | null>;
 }
 
@@ -180,7 +182,7 @@ export function Overlay(props: OverlayProps) {
           {...(props.tickSize ? { tickSize: props.tickSize } : {})}
         />
       )}
-      {props.expanded && props.health && <Health health={props.health} />}
+      {props.expanded && props.health && <Health health={props.health} {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})} />}
       {props.expanded && snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={props.now} expanded={props.expanded} />}
     </div>
   );

@@ -18,6 +18,8 @@ export interface OverlayAppProps {
   visible: Store<boolean>;
   onMove: (position: Point) => void;
   onOpenOptions?: () => void;
+  /** "Save a page report" in the page-reading view (the content script's page bridge). */
+  onSaveReport?: () => Promise<boolean>;
   /** Clock for ages; injectable so tests and screenshots are deterministic. */
   now?: () => number;
   tickMs?: number;
@@ -67,6 +69,7 @@ export function OverlayApp(props: OverlayAppProps) {
       health={props.session.health}
       priceMismatch={props.session.priceMismatch}
       {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
+      {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})}
     />
   );
 }

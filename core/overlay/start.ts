@@ -14,7 +14,8 @@ import { currentSnapshot, firstAnswerOr } from './first-answer';
 import { clampPosition, initialPosition, type Point, type Rect } from './position';
 import type { Store } from './store';
 import type { OverlaySession } from './session';
-import { createTabRouter, type TabSenderInfo } from './tab-messages';
+import { createTabRouter, REPORT_PAGE, type TabSenderInfo } from './tab-messages';
+import type { PageCapture } from './report-capture';
 
 /** Size the overlay is placed with before it has rendered (compact width, typical height). */
 export const PLACEMENT_SIZE = { width: 304, height: 240 };
@@ -53,6 +54,8 @@ export interface StartEnv {
   orderFormRect(): Rect | null;
   /** Starts the page reader (market switches, order form). */
   watchPage(): { stop(): void; refresh(): void };
+  /** The page copy for a page report, asked for by our report page only (core/overlay/report-capture.ts). */
+  capturePage(): PageCapture | null;
   /** Opens the port that keeps the background's liquidation streams running for the market shown. */
   connectLive(): { watch(market: Market | null): void; close(): void };
   /** The content script's context (WXT's): timers and listeners that end with it. */
@@ -62,9 +65,10 @@ export interface StartEnv {
     onInvalidated(fn: () => void): void;
     readonly isInvalid: boolean;
   };
-  /** Where messages from our own extension arrive (runtime.onMessage), and its id. */
+  /** Where messages from our own extension arrive (runtime.onMessage), its id and its report page's URL. */
   runtime: {
     id: string;
+    getURL(path: string): string;
     onMessage: {
       addListener(fn: (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined): void;
       removeListener(fn: (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined): void;
@@ -148,7 +152,8 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
       return { visible: env.visible.get() };
     },
     'market.get': () => ({ market: session.data.get().market }),
-  });
+    'report.capture': () => env.capturePage(),
+  }, env.runtime.getURL(REPORT_PAGE));
   env.runtime.onMessage.addListener(onTabMessage);
   ctx.onInvalidated(() => {
     env.runtime.onMessage.removeListener(onTabMessage);

@@ -7,19 +7,21 @@
  */
 import type { Market } from '../types';
 import { marketSchema, type Reply } from '../messages/protocol';
-import { bool, literal, nullable, object, oneOf, optional, safeParse, type Infer, type Schema } from '../messages/schema';
+import { bool, literal, nullable, object, oneOf, optional, safeParse, str, type Infer, type Schema } from '../messages/schema';
 
 export const TAB_CHANNEL = 'liqlens:tab';
 
 const empty = object({});
 
 /** Each command's request schema, read by the tab. */
-export const TAB_REQUESTS = { 'overlay.toggle': empty, 'market.get': empty } as const;
+export const TAB_REQUESTS = { 'overlay.toggle': empty, 'market.get': empty, 'report.capture': empty } as const;
 
 /** Each command's response schema, read by the asker (kept apart: the tab never parses answers). */
 export const TAB_RESPONSES = {
   'overlay.toggle': object({ visible: bool }),
   'market.get': object({ market: nullable(marketSchema) }),
+  // The page copy: markup the report page parses into an inert document and redacts (entrypoints/report).
+  'report.capture': nullable(object({ html: str({ max: 20_000_000 }), url: str({ max: 4000 }), market: marketSchema })),
 } as const;
 
 export type TabCommand = keyof typeof TAB_REQUESTS;
@@ -33,6 +35,13 @@ export interface TabMessage<C extends TabCommand = TabCommand> {
 export const tabMessage = <C extends TabCommand>(command: C): TabMessage<C> => ({ channel: TAB_CHANNEL, command, payload: {} });
 export const TOGGLE_OVERLAY = tabMessage('overlay.toggle');
 export const GET_TAB_MARKET = tabMessage('market.get');
+/** From our report page only: the page copy for a page report (core/overlay/report-capture.ts). */
+export const REPORT_CAPTURE = tabMessage('report.capture');
+
+/** The content script's one message to the background outside the command table: open the report page for my tab. */
+export const REPORT_OPEN = { channel: 'liqlens:report-open' } as const;
+/** The extension page that makes a page report (entrypoints/report/). */
+export const REPORT_PAGE = '/report.html';
 
 const tabEnvelope = object({ channel: literal(TAB_CHANNEL), command: oneOf(Object.keys(TAB_REQUESTS) as TabCommand[]), payload: optional((v) => v) });
 
@@ -41,20 +50,29 @@ export interface TabSenderInfo {
   id?: string;
   /** Set when another tab's content script sent it: never one of ours to obey. */
   tab?: unknown;
+  /** The sending page (our extension pages have one). */
+  url?: string;
 }
 
 export type TabHandlers = { [C in TabCommand]: () => TabResponse<C> };
 
 /**
  * The content script's listener body: undefined (no answer, so other listeners may answer) for
- * anything not from our own extension's pages or background, or not a valid tab command.
+ * anything not from our own extension's pages or background, or not a valid tab command. The page
+ * copy goes only to our own report page, known by its URL (`reportPageUrl`).
  */
-export function createTabRouter(extensionId: string, handlers: TabHandlers): (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined {
+export function createTabRouter(
+  extensionId: string,
+  handlers: TabHandlers,
+  reportPageUrl = '',
+): (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined {
   return (message, sender) => {
-    if (sender.id !== extensionId || sender.tab !== undefined) return undefined;
+    if (sender.id !== extensionId) return undefined;
     const envelope = safeParse(tabEnvelope, message);
     if (!envelope.ok) return undefined;
     const command = envelope.value.command;
+    const allowed = command === 'report.capture' ? reportPageUrl !== '' && !!sender.url?.startsWith(reportPageUrl) : sender.tab === undefined;
+    if (!allowed) return undefined;
     if (!safeParse(TAB_REQUESTS[command], envelope.value.payload ?? {}).ok) return undefined;
     return Promise.resolve({ ok: true, data: handlers[command]() });
   };

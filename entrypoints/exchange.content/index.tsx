@@ -17,7 +17,8 @@ import { TEST_BUILD } from '@/core/build';
 import { createOverlayLook } from '@/components/overlay/overlay-look';
 import { OverlayRoot } from '@/components/overlay/OverlayRoot';
 import { createLivePort } from '@/components/shared/live-port';
-import { connectPage, guardScriptStartedEvent, orderFormRect } from './page-bridge';
+import { connectPage, guardScriptStartedEvent, orderFormRect, pageForReport } from './page-bridge';
+import { REPORT_OPEN } from '@/core/overlay/tab-messages';
 
 export default defineContentScript({
   matches: contentScriptMatches(),
@@ -55,6 +56,8 @@ export default defineContentScript({
       refuseUntrusted: UNTRUSTED_REFUSED,
     });
     const onMove = (p: { x: number; y: number }) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
+    // The report page opens next to this tab and asks this script for the page copy.
+    const onSaveReport = () => browser.runtime.sendMessage(REPORT_OPEN).then((opened) => opened === true, () => false);
     const unrender = () => render(null, ui.container);
     ctx.onInvalidated(() => {
       unrender();
@@ -71,7 +74,7 @@ export default defineContentScript({
       visible,
       ui: {
         render: (position, expanded) =>
-          render(<OverlayRoot look={look.store} session={session} compute={computeLiquidation} initialExpanded={expanded} position={position} visible={visible} onMove={onMove} />, ui.container),
+          render(<OverlayRoot look={look.store} session={session} compute={computeLiquidation} initialExpanded={expanded} position={position} visible={visible} onMove={onMove} onSaveReport={onSaveReport} />, ui.container),
         unrender,
         mount: () => ui.mount(),
       },
@@ -79,6 +82,7 @@ export default defineContentScript({
       win: window,
       orderFormRect: () => orderFormRect(document, venue),
       watchPage: () => connectPage(document, window, venue, session),
+      capturePage: () => pageForReport(document, venue, session.data.get().market),
       connectLive: () => createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => ctx.setTimeout(fn, ms)),
       ctx: ctx as unknown as StartEnv['ctx'],
       runtime: browser.runtime as unknown as StartEnv['runtime'],

@@ -13,6 +13,8 @@ import type { Rect } from '@/core/overlay/position';
 import { orderFromReading, readingToInputs } from '@/core/overlay/page-order';
 import type { OverlaySession } from '@/core/overlay/session';
 import { healthOf, sameHealth } from '@/core/overlay/health';
+import type { Market } from '@/core/types';
+import { capturePage, type PageCapture } from '@/core/overlay/report-capture';
 
 export type { PageWatch } from '@/core/page/watch-page';
 
@@ -83,4 +85,9 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
 export function guardScriptStartedEvent(ctx: { addEventListener: (target: Window, type: 'message', fn: (e: Event) => void, options?: AddEventListenerOptions) => void; constructor: unknown }, win: Window): void {
   const started = (ctx.constructor as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE;
   if (started) ctx.addEventListener(win, started as 'message', (event) => browser.runtime?.id && event.stopImmediatePropagation(), { capture: true });
+}
+
+/** The page copy a page report is made from (on the trader's click; see core/overlay/report-capture.ts). */
+export function pageForReport(doc: Document, venue: VenueId, market: Market | null): PageCapture | null {
+  return market ? capturePage(doc, findOrderForm(doc, pageAdapterFor(venue)), market) : null;
 }

@@ -106,12 +106,12 @@ describe('the built extension in headless Firefox', () => {
     const options = await ff.openExtensionPage('options.html');
     const saved = await options.evaluate(`browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: '${KEY}' } }).then((r) => r.ok)`);
     expect(saved).toBe(true);
-    // The key is stored (in the background's own IndexedDB: Firefox cannot close storage.local to content scripts).
+    // The key is stored in the extension origin's IndexedDB (core/vendors/keys.ts), which no content script can open.
     const vault = await options.evaluate(`new Promise((resolve, reject) => {
       const open = indexedDB.open('liqlens-keys');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
-        const get = open.result.transaction('kv').objectStore('kv').get('vendorKeys');
+        const get = open.result.transaction('keys').objectStore('keys').get('coinglass');
         get.onsuccess = () => resolve(JSON.stringify(get.result ?? null));
       };
     })`);

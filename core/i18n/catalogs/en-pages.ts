@@ -60,6 +60,12 @@ export const enPages = {
   optImportNotJson: 'Not imported, nothing changed: the file is not JSON.',
   optSaved: 'Saved.',
   optSaveFailed: 'Not saved: {message}',
+  reportTitle: 'LiqLens page report',
+  reportIntro: 'A redacted copy of the trading page for a bug report, made here in your browser: nothing is sent anywhere. What it keeps and removes is listed below. Look it over, save it, then attach the file to your report.',
+  reportSaveFile: 'Save {file}',
+  reportSavedFile: 'Saved {file}: attach it to your bug report.',
+  reportWaiting: 'Reading the trading page…',
+  reportNoPage: 'The trading page did not answer: reload it, then use "Save a page report" again.',
 } as const;
 
 export type PageMessageKey = keyof typeof enPages;

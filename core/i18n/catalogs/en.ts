@@ -129,6 +129,9 @@ export const en = {
   healthFound: '{field}: read from {detail}',
   healthMissing: '{field}: not read ({detail})',
   healthRefused: '{n} sensitive fields were skipped and never read.',
+  reportSave: 'Save a page report',
+  reportOpened: 'Opened in a new tab: save the report there.',
+  reportFailed: 'The page report could not be opened.',
 } as const;
 
 export type OverlayMessageKey = keyof typeof en;

@@ -59,4 +59,10 @@ export const zh_CNPages: PageCatalog = {
   optImportNotJson: '未导入，设置未改变：文件不是 JSON。',
   optSaved: '已保存。',
   optSaveFailed: '未保存：{message}',
+  reportTitle: 'LiqLens 页面报告',
+  reportIntro: '交易页面的脱敏副本，用于提交问题报告，在您的浏览器中生成：不会发送到任何地方。保留和删除的内容列在下方。请先检查，再保存并将文件附到报告中。',
+  reportSaveFile: '保存 {file}',
+  reportSavedFile: '已保存 {file}：请将其附到问题报告中。',
+  reportWaiting: '正在读取交易页面…',
+  reportNoPage: '交易页面没有响应：请刷新该页面，然后再次点击“保存页面报告”。',
 };

@@ -122,4 +122,7 @@ export const zh_CN: Catalog = {
   healthFound: '{field}：读取自 {detail}',
   healthMissing: '{field}：未读取（{detail}）',
   healthRefused: '已跳过 {n} 个敏感字段，从未读取。',
+  reportSave: '保存页面报告',
+  reportOpened: '已在新标签页中打开：请在那里保存报告。',
+  reportFailed: '无法打开页面报告。',
 };

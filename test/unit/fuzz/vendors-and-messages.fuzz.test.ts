@@ -6,7 +6,7 @@ import { COMMANDS, envelopeSchema, marketSchema } from '@/core/messages/protocol
 import { settingsSchema } from '@/core/settings/settings';
 import { createTabRouter, parseTabMarket } from '@/core/overlay/tab-messages';
 
-const tabRouter = createTabRouter('liqlens-id', { 'overlay.toggle': () => ({ visible: true }), 'market.get': () => ({ market: null }) });
+const tabRouter = createTabRouter('liqlens-id', { 'overlay.toggle': () => ({ visible: true }), 'market.get': () => ({ market: null }), 'report.capture': () => null });
 import { aggregatedHeatmap, aggregatedHistory, aggregatedMap, exchangeList, type VendorEndpoint } from '@/core/vendors/coinglass';
 import { exchanges, futureMarkets, liquidationHistory } from '@/core/vendors/coinalyze';
 import { anyJson, checkParser, fixtures, mutate, mutation, RUNS } from './helpers';

@@ -55,6 +55,7 @@ function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; sa
     win: { innerWidth: 1600, innerHeight: 900, navigator: { onLine: true }, requestAnimationFrame: (fn: FrameRequestCallback) => (frames.push(() => fn(0)), 0) },
     orderFormRect: () => (log.push('read form box'), { x: 1200, y: 200, width: 320, height: 500 }),
     watchPage: () => (log.push('watch page'), { stop: () => log.push('stop watching'), refresh: () => log.push('refresh') }),
+    capturePage: () => null,
     connectLive: () => (log.push('live port'), { watch: (m) => log.push(`live ${m?.symbol}`), close: () => log.push('live closed') }),
     ctx: {
       setTimeout: (fn, ms) => timers.push({ fn, ms }),
@@ -64,7 +65,7 @@ function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; sa
       onInvalidated: () => undefined,
       isInvalid: false,
     },
-    runtime: { id: ID, onMessage: { addListener: (fn) => (tabListener = fn), removeListener: () => undefined } },
+    runtime: { id: ID, getURL: (path) => `chrome-extension://${ID}${path}`, onMessage: { addListener: (fn) => (tabListener = fn), removeListener: () => undefined } },
   };
   const answer = () => resolveOpening({ settings, cached: opts.cached ?? null });
   const runTimers = (ms = Infinity) => {
@@ -166,6 +167,19 @@ describe('overlay start-up order', () => {
   it('uses default settings when the worker cannot answer (the overlay shows, with defaults)', async () => {
     const h = harness({ openingFails: true });
     expect(await startOverlay(h.env)).toBe('shown');
+  });
+
+  it('hands the page copy for a report only to our own report page', async () => {
+    const h = harness();
+    h.env.capturePage = () => ({ html: '<html></html>', url: 'https://www.binance.com/en/futures/BTCUSDT', market: MARKET });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    const listener = h.tab()!;
+    const capture = { channel: 'liqlens:tab', command: 'report.capture', payload: {} };
+    expect(listener(capture, { id: ID, url: `chrome-extension://${ID}/popup.html` })).toBeUndefined();
+    expect(listener(capture, { id: ID })).toBeUndefined();
+    await expect(listener(capture, { id: ID, url: `chrome-extension://${ID}/report.html?tab=4` })).resolves.toMatchObject({ ok: true, data: { market: MARKET } });
   });
 
   it('answers the keyboard toggle and the popup through the tab command table', async () => {

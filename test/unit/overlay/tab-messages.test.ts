@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GET_TAB_MARKET, TOGGLE_OVERLAY, createTabRouter, parseTabMarket, toggleOverlayRelay } from '@/core/overlay/tab-messages';
 
 const ID = 'liqlens-id';
-const router = createTabRouter(ID, { 'overlay.toggle': () => ({ visible: false }), 'market.get': () => ({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }) });
+const router = createTabRouter(ID, { 'overlay.toggle': () => ({ visible: false }), 'market.get': () => ({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }), 'report.capture': () => null }, 'chrome-extension://liqlens-id/report.html');
 const fromUs = { id: ID };
 const isTabMessage = (m: unknown) => router(m, fromUs) !== undefined;
 const reply = (market: unknown) => ({ ok: true, data: { market } });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export function fixtureHtml(name: string): string {
@@ -17,4 +17,11 @@ export function loadIntoGlobalDocument(name: string): Document {
   document.head.innerHTML = parsed.head.innerHTML;
   document.body.innerHTML = parsed.body.innerHTML;
   return document;
+}
+
+/** Trader page reports dropped into test/fixtures/pages/ (`<venue>-<date>.report.html`), by fixture name. */
+export function reportFixtures(): { name: string; venue: string }[] {
+  return readdirSync(resolve(__dirname, '../../fixtures/pages'))
+    .filter((file) => file.endsWith('.report.html'))
+    .map((file) => ({ name: file.slice(0, -'.html'.length), venue: file.split('-')[0] ?? '' }));
 }
