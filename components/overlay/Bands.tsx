@@ -1,5 +1,5 @@
 import type { HeatmapSnapshot } from '@/core/model/types';
-import { bandSentence, imbalanceOf, imbalanceSentence, pickBands, type BandPick } from '@/core/overlay/bands';
+import { bandSentence, imbalanceOf, imbalanceSentence, pickBands, type BandPick } from '@/core/overlay/band-sentences';
 import { formatNumber } from '@/core/format/display';
 import { useLocale } from '../shared/i18n';
 import type { SourceComparison } from '@/core/realized/types';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
 import type { TierTable } from '@/core/liquidation/types';
 import { calculatorInputs, contractOf, formFromPrefill, type CalculatorField, type CalculatorForm } from '@/core/overlay/calculator';
-import { createSideComputer, type CalculatorPrefill, type Compute } from '@/core/overlay/order';
+import { createSideComputer, type CalculatorPrefill, type Compute } from '@/core/overlay/order-view';
 import type { Market, Side } from '@/core/types';
 import type { MessageKey } from '@/core/i18n/i18n';
 import { SideResult } from './SideResult';

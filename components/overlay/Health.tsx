@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { PageHealth } from '@/core/overlay/health';
 import { isMessageKey } from '@/core/i18n/i18n';
-import type { Store } from '../shared/store';
-import { useStore } from '../shared/store';
+import type { Store } from '../shared/use-store';
+import { useStore } from '../shared/use-store';
 import { useLocale } from '../shared/i18n';
 
 /**

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { HeatmapSnapshot } from '@/core/model/types';
 import { priceToX, stripGeometry } from '@/core/overlay/heatstrip';
-import { liquidationPrices, type OrderState } from '@/core/overlay/order';
+import { liquidationPrices, type OrderState } from '@/core/overlay/order-view';
 import { formatUsdCompact } from '@/core/format/display';
 import type { Palette } from '../theme/colors';
-import type { Store } from '../shared/store';
+import type { Store } from '../shared/use-store';
 import { useLocale } from '../shared/i18n';
 
 export const STRIP_WIDTH = 280;

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
 import type { TierTable } from '@/core/liquidation/types';
-import type { Compute, OrderState } from '@/core/overlay/order';
+import type { Compute, OrderState } from '@/core/overlay/order-view';
 import type { Market } from '@/core/types';
 import { isMessageKey } from '@/core/i18n/i18n';
-import type { Store } from '../shared/store';
-import { useStore } from '../shared/store';
+import type { Store } from '../shared/use-store';
+import { useStore } from '../shared/use-store';
 import { useLocale } from '../shared/i18n';
 import { Calculator } from './Calculator';
 import { SideResult } from './SideResult';

@@ -1,10 +1,10 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TierTable } from '@/core/liquidation/types';
-import type { Compute, OrderState } from '@/core/overlay/order';
+import type { Compute, OrderState } from '@/core/overlay/order-view';
 import { clampPosition, nudge, type Point } from '@/core/overlay/position';
 import { shownSnapshot, viewState, type OverlayData } from '@/core/overlay/state';
 import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
-import type { Store } from '../shared/store';
+import type { Store } from '../shared/use-store';
 import { useLocale } from '../shared/i18n';
 import { Bands } from './Bands';
 import { Header, shownPrice } from './Header';

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { OverlaySession } from '@/core/overlay/session';
-import type { Compute } from '@/core/overlay/order';
+import type { Compute } from '@/core/overlay/order-view';
 import type { Point } from '@/core/overlay/position';
-import type { Store } from '../shared/store';
-import { useStore } from '../shared/store';
+import type { Store } from '../shared/use-store';
+import { useStore } from '../shared/use-store';
 import type { ThemeName } from '../theme/colors';
 import { Overlay } from './Overlay';
 

@@ -1,5 +1,5 @@
-import type { Store } from '../shared/store';
-import { useStore } from '../shared/store';
+import type { Store } from '../shared/use-store';
+import { useStore } from '../shared/use-store';
 import { LocaleProvider } from '../shared/i18n';
 import type { PageLook } from '../shared/page-setup';
 import { OverlayApp, type OverlayAppProps } from './OverlayApp';

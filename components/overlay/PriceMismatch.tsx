@@ -1,6 +1,6 @@
 import { formatPct, formatPrice } from '@/core/format/display';
-import type { Store } from '../shared/store';
-import { useStore } from '../shared/store';
+import type { Store } from '../shared/use-store';
+import { useStore } from '../shared/use-store';
 import { useLocale } from '../shared/i18n';
 
 /** The page's price and the mark price disagree: say so, do not silently pick one. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
 import { cascadeSentence, cascadeWarning } from '@/core/overlay/cascade';
-import { initialMargin, type SideOutcome } from '@/core/overlay/order';
+import { initialMargin, type SideOutcome } from '@/core/overlay/order-view';
 import { formatNumber, formatPct, formatPrice, formatSignedUsd } from '@/core/format/display';
 import { formatAge } from '@/core/i18n/i18n';
 import { translateNote } from '@/core/i18n/engine-notes';

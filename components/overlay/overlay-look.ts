@@ -6,7 +6,7 @@
 import type { RequestFn } from '@/core/messages/client';
 import { addCatalog, hasCatalog, resolveLanguage, type Language } from '@/core/i18n/i18n';
 import { addNotes } from '@/core/i18n/engine-notes';
-import { createStore, type Store } from '@/core/overlay/store';
+import { createStore, type Store } from '@/core/overlay/observable';
 import type { LookControl } from '@/core/overlay/start';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import { pageLook } from '../shared/page-setup';

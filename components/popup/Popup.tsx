@@ -3,7 +3,7 @@ import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import { RequestFailed } from '@/core/messages/client';
 import type { TierTable } from '@/core/liquidation/types';
-import type { Compute } from '@/core/overlay/order';
+import type { Compute } from '@/core/overlay/order-view';
 import { INITIAL_DATA, reduceOverlay, shownSnapshot, viewState } from '@/core/overlay/state';
 import { type Market, type VenueId } from '@/core/types';
 import { VENUE_IDS, basicsOf } from '@/core/venues/registry';

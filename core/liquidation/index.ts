@@ -24,7 +24,7 @@ export {
   solveTierAtLiquidation,
 } from './math';
 export { orderToLiquidationInputs, positionToLiquidationInput, type OpenPosition, type OrderDraft, type OrderPlan } from './order';
-export { roundToTick } from './display';
+export { roundToTick } from './tick-rounding';
 export { LIQUIDATION_RULES, ruleFor } from './rules';
 export type { LiquidationRule } from './rule';
 export { validateTiers } from './validate';

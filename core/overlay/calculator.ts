@@ -7,7 +7,7 @@ import { parseNumber, type DecimalSeparator } from '../format/numbers';
 import type { LiquidationInput, TierTable } from '../liquidation/types';
 import type { ContractKind, MarginMode, Market, Side } from '../types';
 import { parseUnifiedSymbol } from '../types';
-import type { CalculatorPrefill } from './order';
+import type { CalculatorPrefill } from './order-view';
 import { tiersForLeverage } from './page-order';
 
 export interface CalculatorForm {

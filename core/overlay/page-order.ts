@@ -10,7 +10,7 @@ import { LiquidationInputError } from '../liquidation/errors';
 import type { OrderDraftFields, PageReading } from '../page/types';
 import { isFound } from '../page/types';
 import { parseUnifiedSymbol, type Side } from '../types';
-import type { CalculatorPrefill } from './order';
+import type { CalculatorPrefill } from './order-view';
 import type { MarketContext } from './session';
 
 export interface BuiltOrder {

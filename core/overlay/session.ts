@@ -9,11 +9,11 @@ import { RequestFailed } from '../messages/client';
 import type { InstrumentInfo, MarketSnapshot } from '../messages/protocol';
 import type { TierTable } from '../liquidation/types';
 import type { Market } from '../types';
-import { createSideComputer, type Compute, type OrderState } from './order';
+import { createSideComputer, type Compute, type OrderState } from './order-view';
 import type { OrderBuild } from './page-order';
 import type { PageHealth } from './health';
 import { INITIAL_DATA, reduceOverlay, type OverlayData, type OverlayEvent } from './state';
-import { createStore, type Store } from './store';
+import { createStore, type Store } from './observable';
 
 export interface MarketContext {
   market: Market;

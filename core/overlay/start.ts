@@ -12,7 +12,7 @@ import type { MarketSnapshot, Reply } from '../messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { currentSnapshot, firstAnswerOr } from './first-answer';
 import { clampPosition, initialPosition, type Point, type Rect } from './position';
-import type { Store } from './store';
+import type { Store } from './observable';
 import type { OverlaySession } from './session';
 import { createTabRouter, REPORT_PAGE, type TabSenderInfo } from './tab-messages';
 import type { PageCapture } from './report-capture';

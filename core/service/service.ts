@@ -6,7 +6,7 @@ import { createFetcher, type FetchLike } from '../net/fetcher';
 import { envelopeReader, type ErrorEnvelope } from '../net/errors';
 import { createCache } from '../cache/cache';
 import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
-import { createRealizedStore } from '../realized/store';
+import { createRealizedStore } from '../realized/realized-store';
 import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
 import type { ContractFacts, LiquidationStream } from '../realized/stream-types';
 import { TEST_BUILD } from '../build';

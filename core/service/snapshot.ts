@@ -1,7 +1,7 @@
 import type { Market } from '../types';
 import type { MarketSnapshot, SourceStatus } from '../messages/protocol';
 import type { Settings } from '../settings/settings';
-import type { RealizedStore } from '../realized/store';
+import type { RealizedStore } from '../realized/realized-store';
 import type { Cache } from '../cache/cache';
 import type { Clock } from '../net/clock';
 import { parseUnifiedSymbol } from '../types';

@@ -10,7 +10,7 @@ import { marketFromUrl } from '@/core/page/market-from-url';
 import { takeFirstAnswer } from '@/core/overlay/first-answer';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { createOverlaySession } from '@/core/overlay/session';
-import { createStore } from '@/core/overlay/store';
+import { createStore } from '@/core/overlay/observable';
 import { firstPaintSignal, startOverlay, type StartEnv } from '@/core/overlay/start';
 import { createShadowHost, UNTRUSTED_REFUSED } from '@/components/overlay/shadow-host';
 import { TEST_BUILD } from '@/core/build';

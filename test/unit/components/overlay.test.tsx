@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Overlay, type OverlayProps } from '@/components/overlay/Overlay';
-import { createStore } from '@/core/overlay/store';
+import { createStore } from '@/core/overlay/observable';
 import { INITIAL_DATA, reduceOverlay, type OverlayData, type OverlayEvent } from '@/core/overlay/state';
-import type { OrderState } from '@/core/overlay/order';
+import type { OrderState } from '@/core/overlay/order-view';
 import type { PageHealth } from '@/core/overlay/health';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { NOW, PRICE, snapshot } from '../overlay/fixtures';

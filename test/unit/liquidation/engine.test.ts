@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { LiquidationInputError } from '@/core/liquidation/errors';
 import { linearLiquidationPrice, linearLiquidationPriceTiered } from '@/core/liquidation/math';
-import { roundToTick } from '@/core/liquidation/display';
+import { roundToTick } from '@/core/liquidation/tick-rounding';
 import { bundledTiers, tiersFor } from '@/core/liquidation/tier-sources';
 import type { LiquidationInput } from '@/core/liquidation/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandSentence, imbalanceOf, imbalanceSentence, pickBands } from '@/core/overlay/bands';
+import { bandSentence, imbalanceOf, imbalanceSentence, pickBands } from '@/core/overlay/band-sentences';
 import { createTranslator } from '@/core/i18n/i18n';
 import { band, LONG_BIG, LONG_NEAR, SHORT_NEAR } from './fixtures';
 // Chinese is registered on demand (the content script asks the background for it).

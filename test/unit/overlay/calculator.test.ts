@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculatorInputs, formFromPrefill } from '@/core/overlay/calculator';
-import { computeSides, createSideComputer, initialMargin } from '@/core/overlay/order';
+import { computeSides, createSideComputer, initialMargin } from '@/core/overlay/order-view';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import type { TierTable } from '@/core/liquidation/types';
 

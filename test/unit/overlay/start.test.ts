@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startOverlay, firstPaintSignal, WATCH_FALLBACK_MS, type StartEnv } from '@/core/overlay/start';
-import { createStore } from '@/core/overlay/store';
+import { createStore } from '@/core/overlay/observable';
 import type { OverlaySession } from '@/core/overlay/session';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import type { Market } from '@/core/types';

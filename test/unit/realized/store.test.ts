@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createDbHandle, openLiqlensDb } from '@/core/cache/db';
-import { createRealizedStore, COVERAGE_GAP_MS } from '@/core/realized/store';
+import { createRealizedStore, COVERAGE_GAP_MS } from '@/core/realized/realized-store';
 import { summarize } from '@/core/realized/totals';
 import { parseForceOrder } from '@/core/venues/binance/streams';
 import type { LiquidationEvent } from '@/core/realized/types';

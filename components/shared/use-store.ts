@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Store } from '@/core/overlay/store';
+import type { Store } from '@/core/overlay/observable';
 
-export { createStore, type Store } from '@/core/overlay/store';
+export { createStore, type Store } from '@/core/overlay/observable';
 
 /**
  * Re-renders the calling component, and only it, when the store changes. With `enabled` false it
