@@ -1,27 +1,12 @@
-import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
+import type { VenueBasics, VenueDescriptor } from '../venue-types';
+import { perpSuffixCodec } from '../symbol-codecs';
 
 /** USDT-M `BTCUSDT`; USDC-M perps are named `BTCPERP`; coin-M `BTCUSD`. */
 export function productType(id: string): 'USDT-FUTURES' | 'USDC-FUTURES' | 'COIN-FUTURES' {
   return id.endsWith('PERP') ? 'USDC-FUTURES' : id.endsWith('USDT') ? 'USDT-FUTURES' : 'COIN-FUTURES';
 }
 
-const symbols: SymbolCodec = {
-  toId(symbol) {
-    const u = parseUnifiedSymbol(symbol);
-    if (!u) return null;
-    if (u.contract === 'inverse') return u.quote === 'USD' ? `${u.base}USD` : null;
-    if (u.quote === 'USDT') return `${u.base}USDT`;
-    if (u.quote === 'USDC') return `${u.base}PERP`;
-    return null;
-  },
-  fromId(id) {
-    const m = /^([A-Z0-9]{1,20}?)(USDT|PERP)$/.exec(id);
-    if (m) return unifiedSymbol(m[1]!, m[2] === 'PERP' ? 'USDC' : 'USDT');
-    const inv = /^([A-Z0-9]{1,20})USD$/.exec(id);
-    return inv ? unifiedSymbol(inv[1]!, 'USD', inv[1]!) : null;
-  },
-};
+const symbols = perpSuffixCodec;
 
 /** What every part of LiqLens needs to know about Bitget, the content script included: which pages and API origins are its. */
 export const basics = {

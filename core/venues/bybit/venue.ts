@@ -1,23 +1,8 @@
-import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
+import type { VenueBasics, VenueDescriptor } from '../venue-types';
+import { perpSuffixCodec } from '../symbol-codecs';
 
 /** Linear `BTCUSDT`, USDC perps `BTCPERP`, inverse `BTCUSD`. */
-const symbols: SymbolCodec = {
-  toId(symbol) {
-    const u = parseUnifiedSymbol(symbol);
-    if (!u) return null;
-    if (u.contract === 'linear' && u.quote === 'USDT') return `${u.base}USDT`;
-    if (u.contract === 'linear' && u.quote === 'USDC') return `${u.base}PERP`;
-    if (u.contract === 'inverse' && u.quote === 'USD') return `${u.base}USD`;
-    return null;
-  },
-  fromId(id) {
-    const m = /^([A-Z0-9]{1,20}?)(USDT|PERP)$/.exec(id);
-    if (m) return unifiedSymbol(m[1]!, m[2] === 'PERP' ? 'USDC' : 'USDT');
-    const inv = /^([A-Z0-9]{1,20})USD$/.exec(id);
-    return inv ? unifiedSymbol(inv[1]!, 'USD', inv[1]!) : null;
-  },
-};
+const symbols = perpSuffixCodec;
 
 /** What every part of LiqLens needs to know about Bybit, the content script included: which pages and API origins are its. */
 export const basics = {

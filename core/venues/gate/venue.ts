@@ -1,19 +1,8 @@
-import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
+import type { VenueBasics, VenueDescriptor } from '../venue-types';
+import { pairCodec } from '../symbol-codecs';
 
 /** USDT-settled `BTC_USDT`, coin-settled `BTC_USD`. */
-const symbols: SymbolCodec = {
-  toId(symbol) {
-    const u = parseUnifiedSymbol(symbol);
-    if (u?.contract === 'linear' && u.quote === 'USDT') return `${u.base}_USDT`;
-    return u?.contract === 'inverse' && u.quote === 'USD' ? `${u.base}_USD` : null;
-  },
-  fromId(id) {
-    const m = /^([A-Z0-9]{1,20})_(USDT|USD)$/.exec(id);
-    if (!m) return null;
-    return m[2] === 'USD' ? unifiedSymbol(m[1]!, 'USD', m[1]!) : unifiedSymbol(m[1]!, 'USDT');
-  },
-};
+const symbols = pairCodec('_');
 
 /** What every part of LiqLens needs to know about Gate, the content script included: which pages and API origins are its. */
 export const basics = {

@@ -1,19 +1,8 @@
-import { parseUnifiedSymbol, unifiedSymbol } from '../../types';
-import type { SymbolCodec, VenueBasics, VenueDescriptor } from '../venue-types';
+import type { VenueBasics, VenueDescriptor } from '../venue-types';
+import { pairCodec } from '../symbol-codecs';
 
 /** USDT-margined swaps `BTC-USDT`, coin-margined `BTC-USD`. */
-const symbols: SymbolCodec = {
-  toId(symbol) {
-    const u = parseUnifiedSymbol(symbol);
-    if (u?.contract === 'linear' && u.quote === 'USDT') return `${u.base}-USDT`;
-    return u?.contract === 'inverse' && u.quote === 'USD' ? `${u.base}-USD` : null;
-  },
-  fromId(id) {
-    const m = /^([A-Z0-9]{1,20})-(USDT|USD)$/.exec(id);
-    if (!m) return null;
-    return m[2] === 'USD' ? unifiedSymbol(m[1]!, 'USD', m[1]!) : unifiedSymbol(m[1]!, 'USDT');
-  },
-};
+const symbols = pairCodec('-');
 
 /** What every part of LiqLens needs to know about HTX, the content script included: which pages and API origins are its. */
 export const basics = {
