@@ -114,19 +114,46 @@ export class VenueBook {
     const outcome = this.consume(bar.low, bar.high);
     if (oiUsd !== null && Number.isFinite(oiUsd) && oiUsd >= 0) {
       const oi = this.settings.oiUnits === 'base' ? oiUsd / bar.close : oiUsd;
+      const entry = entryPrice(bar, this.settings.entry);
+      let openUsd = 0;
       if (this.lastOi !== null) {
-        const entry = entryPrice(bar, this.settings.entry);
         const deltaUsd = this.settings.oiUnits === 'base' ? (oi - this.lastOi) * entry : oi - this.lastOi;
-        if (deltaUsd > 0) this.open(bar, entry, deltaUsd);
+        if (deltaUsd > 0) openUsd = deltaUsd;
         else if (deltaUsd < 0) {
           const consumed = this.settings.netConsumedFromOiDecrease ? outcome.consumedLong + outcome.consumedShort : 0;
           if (-deltaUsd > consumed) this.close(-deltaUsd - consumed, bar.close);
         }
       }
+      openUsd += this.churn(bar, entry, this.settings.oiUnits === 'base' ? oi * entry : oi);
+      if (openUsd > 0) this.open(bar, entry, openUsd);
       this.lastOi = oi;
     }
     this.lastTime = bar.time;
     return outcome;
+  }
+
+  /**
+   * Turnover: a share of open interest, `turnover` × the bar's volume (USD) ÷ open interest (USD),
+   * closes pro rata and reopens across the bar, on top of the net OI change. 'oi': the share is of
+   * all open interest (the book's part closes, the whole share reopens, so the modelled book fills
+   * up towards OI); 'book': only the modelled book turns over (its total is unchanged). Returns the
+   * USD to reopen; closes the book's part here.
+   */
+  private churn(bar: Bar, entry: number, oiUsd: number): number {
+    const k = this.settings.turnover;
+    if (!(k > 0) || !(oiUsd > 0) || !(bar.volume > 0)) return 0;
+    const volumeUsd = bar.quoteVolume !== undefined && bar.quoteVolume > 0 ? bar.quoteVolume : bar.volume * entry;
+    const share = Math.min(1, (k * volumeUsd) / oiUsd);
+    if (!(share > 0)) return 0;
+    const bookUsd = this.longTotalUsd + this.shortTotalUsd;
+    if (bookUsd > 0) {
+      const keep = 1 - share;
+      this.longMult *= keep;
+      this.shortMult *= keep;
+      if (keep === 0) this.clear();
+      else this.renormalizeIfTiny();
+    }
+    return share * (this.settings.turnoverOf === 'book' ? bookUsd : oiUsd);
   }
 
   /** Slides the book by `cells` (positive: the grid moved up by that many steps). */

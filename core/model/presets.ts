@@ -21,6 +21,8 @@ const base: Omit<ModelSettings, 'preset' | 'leverageWeights'> = {
   sideSplit: 'taker',
   oiDecrease: 'pro-rata',
   oiUnits: 'base',
+  turnover: 0,
+  turnoverOf: 'oi',
   interval: '1h',
 };
 
@@ -103,5 +105,7 @@ export function validateSettings(s: ModelSettings): void {
   if (!['pro-rata', 'nearest'].includes(s.oiDecrease)) bad(`unknown oiDecrease "${s.oiDecrease}"`);
   if (!['usd', 'base'].includes(s.oiUnits)) bad(`unknown oiUnits "${s.oiUnits}"`);
   if (typeof s.netConsumedFromOiDecrease !== 'boolean') bad('netConsumedFromOiDecrease must be true or false');
+  if (!(s.turnover >= 0 && s.turnover <= 1000)) bad('turnover must be within 0…1000');
+  if (!['oi', 'book'].includes(s.turnoverOf)) bad(`unknown turnoverOf "${s.turnoverOf}"`);
   if (!(s.lookbackDays > 0)) bad('lookbackDays must be > 0');
 }
