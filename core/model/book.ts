@@ -124,7 +124,14 @@ export class VenueBook {
           if (-deltaUsd > consumed) this.close(-deltaUsd - consumed, bar.close);
         }
       }
-      openUsd += this.churn(bar, entry, this.settings.oiUnits === 'base' ? oi * entry : oi);
+      const share = this.turnoverShare(bar, entry, oiUsdOf(oi, entry, this.settings.oiUnits));
+      if (share > 0) {
+        // The bar's new positions turn over like the rest: (book + new) × (1 − share), then the
+        // share reopens. Scaling is uniform, so the new part is opened already scaled (one pass).
+        const bookUsd = this.longTotalUsd + this.shortTotalUsd + openUsd;
+        this.scale(1 - share);
+        openUsd = openUsd * (1 - share) + share * (this.settings.turnoverOf === 'book' ? bookUsd : oiUsdOf(oi, entry, this.settings.oiUnits));
+      }
       if (openUsd > 0) this.open(bar, entry, openUsd);
       this.lastOi = oi;
     }
@@ -133,27 +140,26 @@ export class VenueBook {
   }
 
   /**
-   * Turnover: a share of open interest, `turnover` × the bar's volume (USD) ÷ open interest (USD),
-   * closes pro rata and reopens across the bar, on top of the net OI change. 'oi': the share is of
-   * all open interest (the book's part closes, the whole share reopens, so the modelled book fills
-   * up towards OI); 'book': only the modelled book turns over (its total is unchanged). Returns the
-   * USD to reopen; closes the book's part here.
+   * Turnover: the share of open interest that closes and reopens in this bar, `turnover` × the
+   * bar's volume (USD) ÷ open interest (USD), capped at 1; 0 without volume or open interest.
    */
-  private churn(bar: Bar, entry: number, oiUsd: number): number {
+  private turnoverShare(bar: Bar, entry: number, oiUsd: number): number {
     const k = this.settings.turnover;
     if (!(k > 0) || !(oiUsd > 0) || !(bar.volume > 0)) return 0;
     const volumeUsd = bar.quoteVolume !== undefined && bar.quoteVolume > 0 ? bar.quoteVolume : bar.volume * entry;
     const share = Math.min(1, (k * volumeUsd) / oiUsd);
-    if (!(share > 0)) return 0;
-    const bookUsd = this.longTotalUsd + this.shortTotalUsd;
-    if (bookUsd > 0) {
-      const keep = 1 - share;
-      this.longMult *= keep;
-      this.shortMult *= keep;
-      if (keep === 0) this.clear();
-      else this.renormalizeIfTiny();
+    return share > 0 ? share : 0;
+  }
+
+  /** Scales every level of both sides by `keep` (a pro-rata close). */
+  private scale(keep: number): void {
+    if (keep <= 0) {
+      this.clear();
+      return;
     }
-    return share * (this.settings.turnoverOf === 'book' ? bookUsd : oiUsd);
+    this.longMult *= keep;
+    this.shortMult *= keep;
+    this.renormalizeIfTiny();
   }
 
   /** Slides the book by `cells` (positive: the grid moved up by that many steps). */
@@ -357,6 +363,10 @@ export class VenueBook {
     this.longStored = l;
     this.shortStored = s;
   }
+}
+
+function oiUsdOf(oi: number, entry: number, units: ModelSettings['oiUnits']): number {
+  return units === 'base' ? oi * entry : oi;
 }
 
 export function entryPrice(bar: Bar, entry: ModelSettings['entry']): number {

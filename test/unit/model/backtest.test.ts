@@ -65,6 +65,9 @@ describe('presets', () => {
     expect(() => modelSettings('textbook', { entrySpread: 2 })).toThrow(/entrySpread/);
     expect(() => modelSettings('textbook', { decayHalfLifeHours: -1 })).toThrow(/decayHalfLifeHours/);
     expect(() => modelSettings('textbook', { leverageWeights: [{ leverage: 5, weight: 0 }] })).toThrow(/sum to 0/);
+    expect(() => modelSettings('textbook', { turnover: -1 })).toThrow(/turnover/);
+    expect(() => modelSettings('textbook', { turnover: NaN })).toThrow(/turnover/);
+    expect(() => modelSettings('textbook', { turnoverOf: 'all' as never })).toThrow(/turnoverOf/);
   });
 
   it('returns a copy: changing it does not change the preset', () => {
