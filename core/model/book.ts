@@ -261,17 +261,27 @@ export class VenueBook {
         lowest = highest = i;
       }
     } else {
-      const width = x1 - x0;
+      // Uniform density over [x0, x1]: partial edge cells, whole cells in between (the hot loop:
+      // turnover reopens every bar over the whole leverage spread).
+      const density = stored / (x1 - x0);
       const first = Math.floor(x0);
-      const last = Math.min(Math.floor(x1), count - 1);
-      for (let i = Math.max(0, first); i <= last; i++) {
-        const overlap = Math.min(i + 1, x1) - Math.max(i, x0);
-        if (overlap <= 0) continue;
-        const v = (stored * overlap) / width;
-        arr[i] = arr[i]! + v;
-        placed += v;
-        if (i < lowest) lowest = i;
-        highest = i;
+      const last = Math.floor(x1);
+      const from = Math.max(0, first);
+      const to = Math.min(last, count - 1);
+      if (from <= to) {
+        if (first === last) {
+          arr[first] = arr[first]! + stored;
+          placed = stored;
+        } else {
+          if (first >= 0) arr[first] = arr[first]! + (first + 1 - x0) * density;
+          const innerEnd = Math.min(last - 1, to);
+          for (let i = Math.max(0, first + 1); i <= innerEnd; i++) arr[i] = arr[i]! + density;
+          if (last <= to) arr[last] = arr[last]! + (x1 - last) * density;
+          // what fell inside [from, to + 1) of [x0, x1]
+          placed = (Math.min(x1, to + 1) - Math.max(x0, from)) * density;
+        }
+        lowest = from;
+        highest = to;
       }
     }
     if (isLong) {

@@ -237,3 +237,30 @@ describe('VenueBook: turnover', () => {
     expect(Number.isFinite(book.longTotalUsd + book.shortTotalUsd)).toBe(true);
   });
 });
+
+describe('VenueBook: spreading a range over cells', () => {
+  it('puts partial edge cells, whole inner cells, and counts what falls off the grid as dropped', () => {
+    const per = 1000 / 180; // entries 9,925…10,125 → 10x longs 8,932.5…9,112.5: $1,000 over 180 price units
+    const inside = new VenueBook({ min: 8900, step: 10, count: 30 }, simpleSettings({ entrySpread: 1 }), 0);
+    const edge = new VenueBook({ min: 8950, step: 10, count: 10 }, simpleSettings({ entrySpread: 1 }), 0);
+    for (const book of [inside, edge]) {
+      book.step(quiet0(0), 0);
+      book.step(bar(1, 10000, 10125, 9925, 10000), 1000);
+    }
+    expect(inside.longAt(3)).toBeCloseTo(7.5 * per, 9); // 8,932.5…8,940
+    expect(inside.longAt(4)).toBeCloseTo(10 * per, 9);
+    expect(inside.longAt(20)).toBeCloseTo(10 * per, 9);
+    expect(inside.longAt(21)).toBeCloseTo(2.5 * per, 9); // 9,110…9,112.5
+    expect(inside.longAt(2) + inside.longAt(22)).toBe(0);
+    expect(inside.longTotalUsd).toBeCloseTo(1000, 9);
+    expect(inside.droppedUsd).toBe(0);
+    expect(edge.longAt(0)).toBeCloseTo(10 * per, 9);
+    expect(edge.longAt(9)).toBeCloseTo(10 * per, 9);
+    expect(edge.longTotalUsd).toBeCloseTo(100 * per, 9);
+    expect(edge.droppedUsd).toBeCloseTo(80 * per, 9); // 17.5 below + 62.5 above the grid
+  });
+});
+
+function quiet0(i: number) {
+  return { ...bar(i, 10000, 10000, 10000, 10000), volume: 0 };
+}
