@@ -1,4 +1,6 @@
-// Backtest of the key-less model against realized liquidations (issue 5 item 7). Prints one JSON line.
+// Backtest of the key-less model against realized liquidations (issue 5 item 7). Prints one JSON line:
+// per side, Spearman ρ of model, baseline and excess, realized ÷ predicted USD in total and the share
+// of intervals the model predicted exactly 0 for.
 // npm run backtest -- --klines F [--klines F …] --oi F --liquidations F [--from ISO] [--to ISO]
 //   [--preset NAME] [--set key=JSON …] [--grid-step FRACTION]   (defaults: the extension's settings)
 import fs from 'node:fs';
@@ -69,7 +71,13 @@ function main(): void {
   }
   const result = runBacktest({ bars, oi, realized, settings, market: { venue: 'binance', symbol: 'BTC/USDT:USDT' }, from: args.from, to: args.to, gridStepFraction: args.gridStep });
   const r = (x: number) => (Number.isFinite(x) ? Math.round(x * 10_000) / 10_000 : null);
-  const side = (s: typeof result.long) => ({ model: r(s.model), baseline: r(s.baseline), excess: r(s.excess) });
+  const side = (s: typeof result.long) => ({
+    model: r(s.model),
+    baseline: r(s.baseline),
+    excess: r(s.excess),
+    realizedOverPredicted: Number.isFinite(s.realizedOverPredicted) ? Math.round(s.realizedOverPredicted * 1000) / 1000 : s.realizedOverPredicted === Infinity ? 'inf' : null,
+    zeroShare: r(s.zeroShare),
+  });
   console.log(JSON.stringify({ intervals: result.intervals, long: side(result.long), short: side(result.short) }));
 }
 

@@ -26,6 +26,10 @@ export interface SideScore {
   model: number;
   baseline: number;
   excess: number;
+  /** Σ realized USD ÷ Σ predicted USD over the scored intervals (Infinity when nothing was predicted). */
+  realizedOverPredicted: number;
+  /** Share of scored intervals whose prediction is exactly 0. */
+  zeroShare: number;
 }
 
 export interface BacktestResult {
@@ -100,6 +104,23 @@ export function score(pred: number[], base: number[], real: number[]): SideScore
     model: spearman(pred, real),
     baseline: spearman(base, real),
     excess: spearman(ratio(pred), ratio(real)),
+    ...scale(pred, real),
+  };
+}
+
+/** How the predicted USD compares with the realized in size: total ratio and the share of zero predictions. */
+export function scale(pred: number[], real: number[]): { realizedOverPredicted: number; zeroShare: number } {
+  let p = 0;
+  let r = 0;
+  let zeros = 0;
+  for (let i = 0; i < pred.length; i++) {
+    p += pred[i]!;
+    r += real[i]!;
+    if (pred[i] === 0) zeros++;
+  }
+  return {
+    realizedOverPredicted: p > 0 ? r / p : r > 0 ? Infinity : NaN,
+    zeroShare: pred.length > 0 ? zeros / pred.length : NaN,
   };
 }
 

@@ -114,19 +114,52 @@ export class VenueBook {
     const outcome = this.consume(bar.low, bar.high);
     if (oiUsd !== null && Number.isFinite(oiUsd) && oiUsd >= 0) {
       const oi = this.settings.oiUnits === 'base' ? oiUsd / bar.close : oiUsd;
+      const entry = entryPrice(bar, this.settings.entry);
+      let openUsd = 0;
       if (this.lastOi !== null) {
-        const entry = entryPrice(bar, this.settings.entry);
         const deltaUsd = this.settings.oiUnits === 'base' ? (oi - this.lastOi) * entry : oi - this.lastOi;
-        if (deltaUsd > 0) this.open(bar, entry, deltaUsd);
+        if (deltaUsd > 0) openUsd = deltaUsd;
         else if (deltaUsd < 0) {
           const consumed = this.settings.netConsumedFromOiDecrease ? outcome.consumedLong + outcome.consumedShort : 0;
           if (-deltaUsd > consumed) this.close(-deltaUsd - consumed, bar.close);
         }
       }
+      const share = this.turnoverShare(bar, entry, oiUsdOf(oi, entry, this.settings.oiUnits));
+      if (share > 0) {
+        // The bar's new positions turn over like the rest: (book + new) × (1 − share), then the
+        // share reopens. Scaling is uniform, so the new part is opened already scaled (one pass).
+        const bookUsd = this.longTotalUsd + this.shortTotalUsd + openUsd;
+        this.scale(1 - share);
+        openUsd = openUsd * (1 - share) + share * (this.settings.turnoverOf === 'book' ? bookUsd : oiUsdOf(oi, entry, this.settings.oiUnits));
+      }
+      if (openUsd > 0) this.open(bar, entry, openUsd);
       this.lastOi = oi;
     }
     this.lastTime = bar.time;
     return outcome;
+  }
+
+  /**
+   * Turnover: the share of open interest that closes and reopens in this bar, `turnover` × the
+   * bar's volume (USD) ÷ open interest (USD), capped at 1; 0 without volume or open interest.
+   */
+  private turnoverShare(bar: Bar, entry: number, oiUsd: number): number {
+    const k = this.settings.turnover;
+    if (!(k > 0) || !(oiUsd > 0) || !(bar.volume > 0)) return 0;
+    const volumeUsd = bar.quoteVolume !== undefined && bar.quoteVolume > 0 ? bar.quoteVolume : bar.volume * entry;
+    const share = Math.min(1, (k * volumeUsd) / oiUsd);
+    return share > 0 ? share : 0;
+  }
+
+  /** Scales every level of both sides by `keep` (a pro-rata close). */
+  private scale(keep: number): void {
+    if (keep <= 0) {
+      this.clear();
+      return;
+    }
+    this.longMult *= keep;
+    this.shortMult *= keep;
+    this.renormalizeIfTiny();
   }
 
   /** Slides the book by `cells` (positive: the grid moved up by that many steps). */
@@ -228,17 +261,27 @@ export class VenueBook {
         lowest = highest = i;
       }
     } else {
-      const width = x1 - x0;
+      // Uniform density over [x0, x1]: partial edge cells, whole cells in between (the hot loop:
+      // turnover reopens every bar over the whole leverage spread).
+      const density = stored / (x1 - x0);
       const first = Math.floor(x0);
-      const last = Math.min(Math.floor(x1), count - 1);
-      for (let i = Math.max(0, first); i <= last; i++) {
-        const overlap = Math.min(i + 1, x1) - Math.max(i, x0);
-        if (overlap <= 0) continue;
-        const v = (stored * overlap) / width;
-        arr[i] = arr[i]! + v;
-        placed += v;
-        if (i < lowest) lowest = i;
-        highest = i;
+      const last = Math.floor(x1);
+      const from = Math.max(0, first);
+      const to = Math.min(last, count - 1);
+      if (from <= to) {
+        if (first === last) {
+          arr[first] = arr[first]! + stored;
+          placed = stored;
+        } else {
+          if (first >= 0) arr[first] = arr[first]! + (first + 1 - x0) * density;
+          const innerEnd = Math.min(last - 1, to);
+          for (let i = Math.max(0, first + 1); i <= innerEnd; i++) arr[i] = arr[i]! + density;
+          if (last <= to) arr[last] = arr[last]! + (x1 - last) * density;
+          // what fell inside [from, to + 1) of [x0, x1]
+          placed = (Math.min(x1, to + 1) - Math.max(x0, from)) * density;
+        }
+        lowest = from;
+        highest = to;
       }
     }
     if (isLong) {
@@ -330,6 +373,10 @@ export class VenueBook {
     this.longStored = l;
     this.shortStored = s;
   }
+}
+
+function oiUsdOf(oi: number, entry: number, units: ModelSettings['oiUnits']): number {
+  return units === 'base' ? oi * entry : oi;
 }
 
 export function entryPrice(bar: Bar, entry: ModelSettings['entry']): number {

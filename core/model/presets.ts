@@ -21,6 +21,8 @@ const base: Omit<ModelSettings, 'preset' | 'leverageWeights'> = {
   sideSplit: 'taker',
   oiDecrease: 'pro-rata',
   oiUnits: 'base',
+  turnover: 0,
+  turnoverOf: 'oi',
   interval: '1h',
 };
 
@@ -39,16 +41,20 @@ const conservativeWeights: LeverageWeight[] = [
  */
 export const MODEL_PRESETS: Record<string, ModelSettings> = {
   /**
-   * The default, chosen by the backtest on Dec 2025 (docs/model-tuning.md): entries spread over
-   * three quarters of the bar's range around its VWAP, lower leverage, and liquidations netted
-   * against the OI drop they cause. Beat the textbook on both sides on every window measured.
+   * The default, chosen by the backtest on Dec 2025 (docs/model-tuning.md): turnover (volume ÷ OI
+   * of open interest closes pro rata and reopens each bar), entries over the bar's whole range
+   * around its VWAP, leverage buckets ±20% wide, lower leverage, and liquidations netted against
+   * the OI drop they cause. Ranks realized liquidations above the range baseline on both sides on
+   * every window measured, held-out ones included.
    */
   liqlens: {
     ...base,
     preset: 'liqlens',
     leverageWeights: conservativeWeights,
     entry: 'vwap',
-    entrySpread: 0.75,
+    entrySpread: 1,
+    leverageSpread: 0.2,
+    turnover: 1,
     netConsumedFromOiDecrease: true,
   },
   textbook: { ...base, preset: 'textbook', leverageWeights: textbookWeights },
@@ -103,5 +109,7 @@ export function validateSettings(s: ModelSettings): void {
   if (!['pro-rata', 'nearest'].includes(s.oiDecrease)) bad(`unknown oiDecrease "${s.oiDecrease}"`);
   if (!['usd', 'base'].includes(s.oiUnits)) bad(`unknown oiUnits "${s.oiUnits}"`);
   if (typeof s.netConsumedFromOiDecrease !== 'boolean') bad('netConsumedFromOiDecrease must be true or false');
+  if (!(s.turnover >= 0 && s.turnover <= 1000)) bad('turnover must be within 0…1000');
+  if (!['oi', 'book'].includes(s.turnoverOf)) bad(`unknown turnoverOf "${s.turnoverOf}"`);
   if (!(s.lookbackDays > 0)) bad('lookbackDays must be > 0');
 }

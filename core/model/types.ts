@@ -42,6 +42,14 @@ export interface ModelSettings {
    * against the bar's OI decrease so the same positions are not removed twice.
    */
   netConsumedFromOiDecrease: boolean;
+  /**
+   * Turnover (churn): each bar, a share `turnover` × volume (USD) ÷ open interest (USD), capped at
+   * 1, of open interest closes pro rata and reopens over the bar (entry spread, leverage weights and
+   * side split as for new positions), on top of the net OI change. 0: only net OI changes move the book.
+   */
+  turnover: number;
+  /** Whose share turns over: all open interest (the book fills up towards it) or only the modelled book. */
+  turnoverOf: 'oi' | 'book';
   /** Which OI change opens positions: the change in USD value, or in coins (price moves removed). */
   oiUnits: 'usd' | 'base';
   /** Bar interval of the inputs, e.g. "5m", "1h". */

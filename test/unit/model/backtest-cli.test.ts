@@ -23,18 +23,22 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
 describe('npm run backtest (spawned)', { timeout: 60_000 }, () => {
   const ok = backtest(['--klines', KLINES, '--oi', OI, '--liquidations', LIQ, ...WINDOW]);
 
-  it('prints one JSON line with finite ρ in [−1, 1] for model, baseline and excess on both sides', () => {
+  it('prints one JSON line: finite ρ in [−1, 1] for model, baseline and excess, realized ÷ predicted and the zero share', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout.split('\n')).toHaveLength(1);
     const out = JSON.parse(ok.stdout);
     expect(Object.keys(out)).toEqual(['intervals', 'long', 'short']);
     expect(out.intervals).toBe(14 * 24);
     for (const side of ['long', 'short']) {
-      expect(Object.keys(out[side])).toEqual(['model', 'baseline', 'excess']);
-      for (const rho of Object.values(out[side]) as number[]) {
+      expect(Object.keys(out[side])).toEqual(['model', 'baseline', 'excess', 'realizedOverPredicted', 'zeroShare']);
+      for (const key of ['model', 'baseline', 'excess']) {
+        const rho = out[side][key] as number;
         expect(Number.isFinite(rho)).toBe(true);
         expect(Math.abs(rho)).toBeLessThanOrEqual(1);
       }
+      expect(out[side].realizedOverPredicted).toBeGreaterThan(0);
+      expect(out[side].zeroShare).toBeGreaterThanOrEqual(0);
+      expect(out[side].zeroShare).toBeLessThanOrEqual(1);
     }
   });
 

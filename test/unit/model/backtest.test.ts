@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestSeries, BacktestInputError } from '@/core/model/backtest';
+import { backtestSeries, BacktestInputError, runBacktest, scale } from '@/core/model/backtest';
 import { DEFAULT_PRESET, MODEL_PRESETS, modelSettings } from '@/core/model/presets';
 import { bar, HOUR, simpleSettings, T0 } from './helpers';
 
@@ -25,6 +25,18 @@ describe('backtest series', () => {
     expect(s.baseLong[2]).toBeCloseTo(((9600 - 8900) / 9600) * 1000, 9);
     expect(s.baseShort[1]).toBe(0);
     expect(s.realLong).toEqual([1, 2, 3, 4]);
+  });
+
+  it('reports realized ÷ predicted USD in total and the share of intervals predicted as exactly 0', () => {
+    const r = runBacktest({ market, bars, oi, realized, settings: simpleSettings(), mmr: 0 });
+    // predictions 0, 0, 1000, 0 against realized 1, 2, 3, 4
+    expect(r.long.zeroShare).toBe(0.75);
+    expect(r.long.realizedOverPredicted).toBeCloseTo(10 / 1000, 12);
+    expect(r.short.zeroShare).toBe(1);
+    expect(r.short.realizedOverPredicted).toBeNaN(); // nothing predicted, nothing realized
+    expect(scale([0, 0], [1, 0]).realizedOverPredicted).toBe(Infinity);
+    expect(scale([], []).zeroShare).toBeNaN();
+    expect(scale([2, 0, 2], [1, 1, 1])).toEqual({ realizedOverPredicted: 0.75, zeroShare: 1 / 3 });
   });
 
   it('refuses inputs that do not overlap', () => {
@@ -53,6 +65,9 @@ describe('presets', () => {
     expect(() => modelSettings('textbook', { entrySpread: 2 })).toThrow(/entrySpread/);
     expect(() => modelSettings('textbook', { decayHalfLifeHours: -1 })).toThrow(/decayHalfLifeHours/);
     expect(() => modelSettings('textbook', { leverageWeights: [{ leverage: 5, weight: 0 }] })).toThrow(/sum to 0/);
+    expect(() => modelSettings('textbook', { turnover: -1 })).toThrow(/turnover/);
+    expect(() => modelSettings('textbook', { turnover: NaN })).toThrow(/turnover/);
+    expect(() => modelSettings('textbook', { turnoverOf: 'all' as never })).toThrow(/turnoverOf/);
   });
 
   it('returns a copy: changing it does not change the preset', () => {
