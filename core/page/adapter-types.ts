@@ -76,6 +76,11 @@ export interface VenuePageAdapter {
   /** The unit label next to the size input (`BTC`, `Cont`, `张`, `USDT`). */
   sizeUnit: readonly Probe[];
   leverage: readonly Probe[];
+  /**
+   * Separate long and short leverage on one control (OKX isolated/hedge: `5x` in green, `5x` in
+   * red). Tried before `leverage`; the order's side picks one, and an undecided side needs both equal.
+   */
+  leverageBySide?: { long: readonly Probe[]; short: readonly Probe[] };
   marginMode: readonly Probe[];
   /** A margin mode the URL states exactly (HTX `#type=cross`), tried before the DOM. */
   marginModeFromUrl?: (url: URL) => MarginMode | null;

@@ -114,7 +114,9 @@ function unitOf(label: string, market: Market): { unit: SizeUnit; word: string }
   };
   const whole = label.trim();
   const last = whole.split(' ').pop() ?? '';
-  for (const word of [whole, last]) {
+  // "Amount (Contracts)", "数量(张)": the unit in the label's parentheses.
+  const inner = /[(（]([^()（）]{1,20})[)）]\s*$/.exec(whole)?.[1] ?? '';
+  for (const word of [whole, inner, last]) {
     const unit = classify(word);
     if (unit) return { unit, word };
   }
@@ -131,7 +133,12 @@ function readSize(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   if ('missing' in unitProbe) return missing(`size unit label ${unitProbe.missing}`);
   const unit = unitOf(unitProbe.found.text, market);
   if (!unit) return missing(`size unit ${quote(unitProbe.found.text)} (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
-  return { value: { amount: amount.value, unit: unit.unit, unitLabel: unit.word }, hook: `${amount.hook} + unit ${unitProbe.found.hook}` };
+  const value: OrderSize = { amount: amount.value, unit: unit.unit, unitLabel: unit.word };
+  // OKX's placeholder "Single contract value 0.01 BTC": the page's own contract size (base coin only).
+  const cv = unit.unit === 'contracts' && 'found' in input ? /(?:contract value|面值)\D{0,12}?([0-9][0-9.,]*)\s*([A-Z]{2,12})\b/i.exec(input.found.element.getAttribute('placeholder') ?? '') : null;
+  const size = cv ? parseNumber(cv[1] ?? '', { decimal: ctx.decimal }) : null;
+  if (cv && size?.ok && size.value > 0 && (cv[2] ?? '').toUpperCase() === parseUnifiedSymbol(market.symbol)?.base) value.contractValue = size.value;
+  return { value, hook: `${amount.hook} + unit ${unitProbe.found.hook}` };
 }
 
 function readLeverage(text: string): number | Why {
@@ -139,6 +146,23 @@ function readLeverage(text: string): number | Why {
   if (!m) return why(`${quote(text)} shows no leverage like 20x`);
   const value = Number(m[1]);
   return value >= 1 && value <= MAX_LEVERAGE ? value : why(`leverage ${value} is outside 1–${MAX_LEVERAGE}`);
+}
+
+function readLeverageField(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, side: FieldResult<OrderSide>, passed: Passed): FieldResult<number> {
+  const bySide = adapter.leverageBySide;
+  if (bySide) {
+    const long = interpret(resolve(ctx, bySide.long, form, { defaultScope: 'form' }), readLeverage);
+    const short = interpret(resolve(ctx, bySide.short, form, { defaultScope: 'form' }), readLeverage);
+    if ('value' in long || 'value' in short) {
+      const s = 'value' in side ? side.value : 'undecided';
+      if (s !== 'undecided') return s === 'long' ? long : short;
+      if ('value' in long && 'value' in short && long.value === short.value) return { value: long.value, hook: `${long.hook} = ${short.hook}` };
+      return missing(`long ${'value' in long ? `${long.value}x` : '?'} and short ${'value' in short ? `${short.value}x` : '?'} leverage differ and the order's side is not known`);
+    }
+  }
+  const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });
+  passed.leverage = r.passedOver;
+  return interpret(r, readLeverage);
 }
 
 function readMarginMode(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, url: string, passed: Passed): FieldResult<MarginMode> {
@@ -325,21 +349,16 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
     return interpret(r, positiveNumber(ctx, 'limit price', false));
   }));
 
+  const side = fresh('side', () => formField(() => readSide(ctx, adapter, form, passed)));
   const fields: PageFields = {
     lastPrice: price('lastPrice', 'last price'),
     markPrice: price('markPrice', 'mark price'),
     titlePrice: fresh('titlePrice', () => priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), ctx.decimal)),
-    side: fresh('side', () => formField(() => readSide(ctx, adapter, form, passed))),
+    side,
     orderType,
     limitPrice,
     size: fresh('size', () => formField(() => readSize(ctx, adapter, form, market, passed))),
-    leverage: fresh('leverage', () =>
-      formField(() => {
-        const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });
-        passed.leverage = r.passedOver;
-        return interpret(r, readLeverage);
-      }),
-    ),
+    leverage: fresh('leverage', () => formField(() => readLeverageField(ctx, adapter, form, side, passed))),
     marginMode: fresh('marginMode', () => readMarginMode(ctx, adapter, form, url, passed)),
     availableBalance: fresh('availableBalance', () => formField(() => readBalance(ctx, adapter, form, passed))),
     position: fresh('position', () => readPosition(ctx, adapter, market, passed)),

@@ -22,6 +22,8 @@ export interface OrderSize {
   unit: SizeUnit;
   /** The unit text as the page shows it (`BTC`, `Cont`, `张`, `USDT`): show it next to the number. */
   unitLabel: string;
+  /** Base coin per contract as the form itself states it (OKX's placeholder "Single contract value 0.01 BTC"). */
+  contractValue?: number;
 }
 
 export interface Balance {
