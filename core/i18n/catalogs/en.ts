@@ -121,6 +121,7 @@ export const en = {
   field_contractSize: 'contract size',
   field_limitPrice: 'limit price',
   field_availableBalance: 'available balance',
+  field_estLiqPrice: "exchange's est. liq. price",
   field_position: 'open position',
   field_lastPrice: 'last price',
   field_titlePrice: 'price in the tab title',

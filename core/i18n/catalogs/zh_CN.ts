@@ -114,6 +114,7 @@ export const zh_CN: Catalog = {
   field_contractSize: '合约面值',
   field_limitPrice: '限价',
   field_availableBalance: '可用余额',
+  field_estLiqPrice: '交易所预估强平价',
   field_position: '当前持仓',
   field_lastPrice: '最新价',
   field_titlePrice: '标签页标题中的价格',

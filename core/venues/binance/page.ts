@@ -29,8 +29,8 @@ export const adapter: VenuePageAdapter = {
     longButton: [css('button.bn-button__buy'), label(['buy/long', 'open long', '买入/做多', '开多'])],
     shortButton: [css('button.bn-button__sell'), label(['sell/short', 'open short', '卖出/做空', '开空'])],
   },
-  limitPrice: [css('input[id^="limitPrice-"]'), css('input[aria-label="委托价格"]'), css('input[aria-label="Price"]'), label(LABELS.price)],
-  size: [css(SIZE_INPUT), css('input[aria-label="数量"]'), css('input[aria-label="Size"]'), label(LABELS.size)],
+  limitPrice: [css('input[id^="limitPrice-"]'), css('input[aria-label="委托价格"]'), css('input[aria-label="Price"]')],
+  size: [css(SIZE_INPUT), css('input[aria-label="数量"]'), css('input[aria-label="Size"]')],
   // Assumed: the bn-textField suffix beside the size input shows BTC or USDT (verify live).
   sizeUnit: [
     css('.bn-textField-suffix', { relativeTo: { css: SIZE_INPUT } }),
@@ -39,7 +39,7 @@ export const adapter: VenuePageAdapter = {
   ],
   leverage: [buttonText('leverage "Cross 20x"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode "Cross 20x"', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   position: {
     table: [css('[data-testid="position-table"]', { scope: 'document' }), css('[data-testid*="position"]', { scope: 'document' })],
     row: '[role="row"]',

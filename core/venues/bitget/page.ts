@@ -20,12 +20,12 @@ export const adapter: VenuePageAdapter = {
     longButton: [testid('FutureOrderOpenLongButton'), label(['open long', 'buy/long', '开多', '买入开多'])],
     shortButton: [testid('FutureOrderOpenShortButton'), label(['open short', 'sell/short', '开空', '卖出开空'])],
   },
-  limitPrice: [testid('FutureOrderPriceInput'), label(LABELS.price)],
-  size: [testid('FutureOrderAmountInput'), label(LABELS.size)],
+  limitPrice: [testid('FutureOrderPriceInput')],
+  size: [testid('FutureOrderAmountInput')],
   sizeUnit: [css('.unit-select', { relativeTo: { css: '[data-testid="FutureOrderAmountInput"]' } }), label(['unit', '单位'])],
   leverage: [buttonText('leverage "20x"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote, inverse } = legs(market);
     if (inverse) return [`${base}USD`];

@@ -21,13 +21,13 @@ export const adapter: VenuePageAdapter = {
     longButton: [label(['open long', 'buy/long', 'long', '开多', '买入/做多'])],
     shortButton: [label(['open short', 'sell/short', 'short', '开空', '卖出/做空'])],
   },
-  limitPrice: [label(LABELS.price)],
-  size: [label(LABELS.size)],
+  limitPrice: [],
+  size: [],
   sizeUnit: [css('.by-input__right-icon', { relativeTo: { css: '.oc__qty .by-input__inner' } })],
   // The head button reads e.g. "Cross 10.00x": leverage and margin mode from one node.
   leverage: [css('.oc-head-leverage', { scope: 'document' })],
   marginMode: [css('.oc-head-leverage', { scope: 'document' })],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote, inverse } = legs(market);
     if (inverse) return [`${base}USD`];

@@ -19,13 +19,13 @@ export const adapter: VenuePageAdapter = {
     longButton: [label(['buy/long', 'open long', 'buy(long)', '买入开多', '开多'])],
     shortButton: [label(['sell/short', 'open short', 'sell(short)', '卖出开空', '开空'])],
   },
-  limitPrice: [css('input[name="price"]'), label(LABELS.price)],
-  size: [css('input[name="volume"]'), css('input[name="amount"]'), label(LABELS.size)],
+  limitPrice: [css('input[name="price"]')],
+  size: [css('input[name="volume"]'), css('input[name="amount"]')],
   sizeUnit: [css('.unit', { relativeTo: { css: 'input[name="volume"]' } }), css('.unit', { relativeTo: { css: 'input[name="amount"]' } })],
   leverage: [buttonText('leverage "20x"', LEVERAGE_TEXT)],
   marginModeFromUrl,
   marginMode: [buttonText('margin mode', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote } = legs(market);
     return [`${base}-${quote}`, `${base}${quote}`];

@@ -24,13 +24,13 @@ export const adapter: VenuePageAdapter = {
     longButton: [testid('contract-trade-open-long-btn'), label(['open long', '开多'])],
     shortButton: [testid('contract-trade-open-short-btn'), label(['open short', '开空'])],
   },
-  limitPrice: [css(`${OPEN_PANEL} input[placeholder*="Price"]`), label(LABELS.price)],
-  size: [css(`${OPEN_PANEL} input[placeholder*="Qty"]`), css(`${OPEN_PANEL} input[placeholder*="Quantidade"]`), label(LABELS.size)],
+  limitPrice: [css(`${OPEN_PANEL} input[placeholder*="Price"]`)],
+  size: [css(`${OPEN_PANEL} input[placeholder*="Qty"]`), css(`${OPEN_PANEL} input[placeholder*="Quantidade"]`)],
   // Assumed: the unit switch (Cont / coin / USDT) beside the quantity input.
   sizeUnit: [css('[class*="unit"]', { relativeTo: { css: `${OPEN_PANEL} input[placeholder*="Qty"]` } })],
   leverage: [buttonText('leverage "20X"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote } = legs(market);
     return [`${base}_${quote}`, `${base}${quote}`];

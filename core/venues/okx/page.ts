@@ -23,16 +23,16 @@ export const adapter: VenuePageAdapter = {
     longButton: [css('button.okui-positivebutton'), label(['buy/long', 'buy', 'open long', '买入/做多', '开多'])],
     shortButton: [css('button.okui-negativebutton'), label(['sell/short', 'sell', 'open short', '卖出/做空', '开空'])],
   },
-  limitPrice: [css('.price-input .okui-input-input'), label(LABELS.price)],
+  limitPrice: [css('.price-input .okui-input-input')],
   // Assumed: the size field is wrapped like the price field (.size-input); label text next.
-  size: [css('.size-input .okui-input-input'), label(LABELS.size)],
+  size: [css('.size-input .okui-input-input')],
   // The real page's suffix is there but empty; its unit is in the size label "Amount (Contracts)".
   sizeUnit: [css('.size-input .okui-input-suffix', { textMatches: /\S/ }), css('.size-input .okui-form-item-label'), testid('max-trade')],
   // Real page, isolated: one button showing `span.color-up` "5x" (long) and `span.color-down` "5x" (short).
   leverageBySide: { long: [css('.order-settings-box button .color-up')], short: [css('.order-settings-box button .color-down')] },
   leverage: [buttonText('leverage "10x"', /^\s*\d{1,3}(?:\.\d+)?\s*[xX]\s*$/)],
   marginMode: [buttonText('margin mode "Cross"', MARGIN_TEXT)],
-  availableBalance: [testid('max-asset'), label(LABELS.available)],
+  availableBalance: [testid('max-asset')],
   position: {
     table: [css('.position-box', { scope: 'document' })],
     row: '.okui-table-row',
