@@ -14,7 +14,10 @@ import { Realized } from './Realized';
 import { StateBanner } from './StateBanner';
 import { Health } from './Health';
 import { PriceMismatch } from './PriceMismatch';
+import { SelfCheckLines } from './SelfCheck';
 import type { PageHealth } from '@/core/overlay/health';
+import type { SelfCheck } from '@/core/overlay/self-check';
+import type { KeptDisagreement } from '@/core/messages/protocol';
 
 export interface OverlayProps {
   data: OverlayData;
@@ -38,6 +41,10 @@ export interface OverlayProps {
   /** The page reader's health report, shown on demand in the expanded view. */
   health?: Store<PageHealth | null>;
   priceMismatch?: Store<{ page: number; mark: number } | null>;
+  /** The exchange's own figures on the page against LiqLens's. */
+  selfChecks?: Store<SelfCheck[]>;
+  /** Disagreements kept on this device, listed in the "how the page was read" view. */
+  kept?: () => Promise<KeptDisagreement[]>;
 }
 
 /**
@@ -180,7 +187,8 @@ export function Overlay(props: OverlayProps) {
           {...(props.tickSize ? { tickSize: props.tickSize } : {})}
         />
       )}
-      {props.expanded && props.health && <Health health={props.health} />}
+      {props.data.market && props.selfChecks && <SelfCheckLines checks={props.selfChecks} venue={props.data.market.venue} {...(props.tickSize ? { tickSize: props.tickSize } : {})} />}
+      {props.expanded && props.health && <Health health={props.health} {...(props.kept ? { kept: props.kept } : {})} />}
       {props.expanded && snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={props.now} expanded={props.expanded} />}
     </div>
   );

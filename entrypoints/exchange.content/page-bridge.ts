@@ -12,6 +12,8 @@ import type { Rect } from '@/core/overlay/position';
 import { orderFromReading, readingToInputs } from '@/core/overlay/page-order';
 import type { OverlaySession } from '@/core/overlay/session';
 import { healthOf, sameHealth } from '@/core/overlay/health';
+import { sameChecks, selfChecks } from '@/core/overlay/self-check';
+import { computeLiquidation } from '@/core/liquidation/engine';
 
 export type { PageWatch } from '@/core/page/watch-page';
 
@@ -39,8 +41,24 @@ function pagePrice(reading: PageReading): number | null {
  */
 export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch {
   let last: PageReading | null = null;
+  /** Disagreements already kept this page visit: each is written once, not on every keystroke. */
+  let kept = new Set<string>();
   const rebuild = () => {
-    if (last) session.setOrder(orderFromReading(last, session.context(), readingToInputs));
+    if (!last) return;
+    const ctx = session.context();
+    session.setOrder(orderFromReading(last, ctx, readingToInputs));
+    if (!ctx || !session.factsSettled.get()) return;
+    // The exchange's own figures on the page, checked against LiqLens's; only ever compared.
+    const checks = selfChecks(last, ctx, computeLiquidation, session.order.get(), session.data.get().snapshot?.mark?.price ?? null);
+    if (sameChecks(checks, session.selfChecks.get())) return;
+    session.selfChecks.set(checks);
+    for (const c of checks) {
+      const key = `${c.what}|${c.exchange}|${c.ours}`;
+      if (c.agrees || kept.has(key)) continue;
+      if (kept.size > 50) kept = new Set();
+      kept.add(key);
+      session.keepDisagreement(c);
+    }
   };
   const watch = watchReadings(doc, win, pageAdapterFor(venue), (reading) => {
     last = reading;

@@ -46,6 +46,8 @@ export const adapter: VenuePageAdapter = {
     symbol: '[data-col="symbol"]',
     size: '[data-col="size"]',
     entryPrice: '[data-col="entry"]',
+    // Built from documentation (the Positions tab's "Liq.Price" column); verify live.
+    liqPrice: '[data-col="liq"]',
   },
   symbolSpellings: (market) => {
     const { base, quote, inverse } = legs(market);

@@ -41,6 +41,8 @@ export const adapter: VenuePageAdapter = {
     size: '.position-size',
     entryPrice: '.position-entry',
     side: '.position-side',
+    // Assumed like the other cells (OKX's positions list shows "Est. liq. price").
+    liqPrice: '.position-liq',
   },
   symbolSpellings: (market) => {
     const { base, quote } = legs(market);
