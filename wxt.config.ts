@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiHostPermissions, contentScriptExcludes } from './core/venues/registry';
@@ -40,6 +41,15 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The trading-page content script uses the browser's own promise-based API, not the polyfill
+    // (entrypoints/exchange.content/native-browser.ts): it is loaded on every trading page.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'exchange')) return;
+      const alias = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname ?? __dirname, 'entrypoints/exchange.content/native-browser.ts') };
+      config.resolve ??= {};
+      const current = config.resolve.alias;
+      config.resolve.alias = [alias, ...(Array.isArray(current) ? current : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string })))];
+    },
     // Content-script matches come from the venue folders; the excludes are added here because
     // WXT's entrypoint options cannot express a list computed from every venue in one place.
     // The content script's first file only sends the overlay's opening request (see

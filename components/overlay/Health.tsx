@@ -41,7 +41,6 @@ export function Health(props: { health: Store<PageHealth | null>; kept?: () => P
       {open && kept && (
         <ul class="ll-list ll-small" aria-label={t('keptTitle')} data-testid="overlay-kept">
           <li>{t('keptTitle')}</li>
-          {kept.length === 0 && <li class="ll-muted">{t('keptNone')}</li>}
           {kept.map((k) => (
             <li key={k.at + k.what} data-testid="kept-row">
               {t('keptRow', { when: new Date(k.at).toISOString().slice(0, 16).replace('T', ' '), what: t(`selfCheck_${k.what}`), exchange: formatPrice(k.exchange, style), ours: formatPrice(k.ours, style) })}

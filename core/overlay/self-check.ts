@@ -73,9 +73,9 @@ function positionCheck(reading: PageReading, ctx: MarketContext, compute: Comput
     const result = input ? compute(input) : null;
     if (!result || result.price === null) return null;
     const assumed = [
-      `the form's ${leverage}x ${marginMode} for this position`,
-      marginMode === 'cross' ? 'cross computed as isolated (no account balance)' : 'margin = entry value ÷ leverage, none added',
-      result.table ? `tiers ${result.table.source.split(" ")[0]}` : 'the default tier',
+      `${leverage}x ${marginMode} as in the form`,
+      marginMode === 'cross' ? 'cross as isolated (no balance)' : 'margin = entry value ÷ leverage',
+      `tiers ${result.table?.source.split(' ')[0] ?? 'default'}`,
     ];
     return compareFigures('position', pos.liqPrice, result.price, tick, assumed);
   } catch {
@@ -111,8 +111,4 @@ export function selfChecks(reading: PageReading, ctx: MarketContext, compute: Co
     if (m && !m.agrees) out.push(m);
   }
   return out;
-}
-
-export function sameChecks(a: readonly SelfCheck[], b: readonly SelfCheck[]): boolean {
-  return a.length === b.length && a.every((c, i) => JSON.stringify(c) === JSON.stringify(b[i]));
 }

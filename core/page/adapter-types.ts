@@ -35,7 +35,7 @@ export interface Probe {
    */
   formAround?: (text: string) => boolean;
   /** Keep only css matches whose text matches (a `20x` leverage button among other buttons). */
-  textMatches?: RegExp;
+  textMatches?: { test(text: string): boolean };
   /**
    * Look near another element instead of in the whole scope: within `closest` of the single
    * element matching `css`, else its ancestor `levels` up (default 2) — the unit beside the size input.

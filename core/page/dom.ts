@@ -197,8 +197,8 @@ export function inputLabels(ctx: ReadContext, input: Element): string[] {
   push(input.getAttribute('placeholder'));
   const labelledBy = input.getAttribute('aria-labelledby');
   if (labelledBy) for (const id of labelledBy.split(/\s+/)) push(ctx.doc.getElementById(id)?.textContent);
+  // <label for=…> and a wrapping <label> alike (the input's own `labels`).
   for (const l of Array.from((input as HTMLInputElement).labels ?? [])) push(l.textContent);
-  push(input.closest('label')?.textContent);
   push(nearbyLabel(input));
   return labels;
 }

@@ -12,14 +12,16 @@ import { LABELS, orderTypeFromText, sideFromText } from './vocabulary';
 
 const SELECTED = '[aria-selected="true"], [aria-pressed="true"], [aria-checked="true"]';
 const CONTROLS = 'button, [role="button"]';
-const ORDER_TYPE_TEXT = /^\s*(?:limit|market|限价|市价|限價|市價)(?![a-z])/i;
-const SIDE_TEXT = /^\s*(?:buy|sell|long|short|open long|open short|买入|卖出|做多|做空|开多|开空)(?![a-z])/i;
-const LONG_WORDS = ['buy/long', 'buy / long', 'open long', 'buy', 'long', '买入/做多', '买入开多', '开多', '做多', '买入'];
-const SHORT_WORDS = ['sell/short', 'sell / short', 'open short', 'sell', 'short', '卖出/做空', '卖出开空', '开空', '做空', '卖出'];
+/** Text that names an order type or a side, by the shared vocabulary. */
+const ORDER_TYPE_TEXT = { test: (t: string) => orderTypeFromText(t) !== null };
+const SIDE_TEXT = { test: (t: string) => sideFromText(t) !== null };
+// Longest first: the word that matched names the hook ("Buy/Long" → buy/long, not buy).
+const LONG_WORDS = ['buy/long', 'buy / long', 'buy(long)', 'open long', 'buy', 'long', '买入/做多', '买入开多', '开多', '做多', '买入'];
+const SHORT_WORDS = ['sell/short', 'sell / short', 'sell(short)', 'open short', 'sell', 'short', '卖出/做空', '卖出开空', '开空', '做空', '卖出'];
 
 /** The meaning probes, field by field; hooks say what a person would read there. */
 export const MEANING = {
-  formRoot: [label(LABELS.size, { scope: 'document', formAround: (t) => orderTypeFromText(t) !== null || sideFromText(t) !== null })],
+  formRoot: [label(LABELS.size, { scope: 'document', formAround: (t) => ORDER_TYPE_TEXT.test(t) || SIDE_TEXT.test(t) })],
   lastPrice: [label(LABELS.lastPrice, { scope: 'document' })],
   markPrice: [label(LABELS.markPrice, { scope: 'document' })],
   orderType: [css(SELECTED, { textMatches: ORDER_TYPE_TEXT })],
@@ -44,30 +46,16 @@ function chain(hooks: readonly Probe[] | undefined, meaning: readonly Probe[]): 
 
 const augmented = new WeakMap<VenuePageAdapter, VenuePageAdapter>();
 
+/** Fields whose probes get the meaning fallbacks (the side's three lists are done apart). */
+const FIELDS = ['formRoot', 'lastPrice', 'markPrice', 'orderType', 'limitPrice', 'size', 'leverage', 'marginMode', 'availableBalance', 'estLiqPrice'] as const;
+
 /** The adapter with the meaning fallbacks appended, built once per adapter (stable probe arrays). */
 export function withMeaning(adapter: VenuePageAdapter): VenuePageAdapter {
   let out = augmented.get(adapter);
   if (!out) {
     const side = adapter.side;
-    out = {
-      ...adapter,
-      formRoot: chain(adapter.formRoot, MEANING.formRoot),
-      lastPrice: chain(adapter.lastPrice, MEANING.lastPrice),
-      markPrice: chain(adapter.markPrice, MEANING.markPrice),
-      orderType: chain(adapter.orderType, MEANING.orderType),
-      side: {
-        ...side,
-        selected: chain(side.selected, MEANING.selected),
-        longButton: chain(side.longButton, MEANING.longButton),
-        shortButton: chain(side.shortButton, MEANING.shortButton),
-      },
-      limitPrice: chain(adapter.limitPrice, MEANING.limitPrice),
-      size: chain(adapter.size, MEANING.size),
-      leverage: chain(adapter.leverage, MEANING.leverage),
-      marginMode: chain(adapter.marginMode, MEANING.marginMode),
-      availableBalance: chain(adapter.availableBalance, MEANING.availableBalance),
-      estLiqPrice: chain(adapter.estLiqPrice, MEANING.estLiqPrice),
-    };
+    out = { ...adapter, side: { ...side, selected: chain(side.selected, MEANING.selected), longButton: chain(side.longButton, MEANING.longButton), shortButton: chain(side.shortButton, MEANING.shortButton) } };
+    for (const field of FIELDS) out[field] = chain(adapter[field], MEANING[field]);
     augmented.set(adapter, out);
     augmented.set(out, out);
   }

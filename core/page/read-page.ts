@@ -103,7 +103,7 @@ function readSide(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
 }
 
 /** The unit a label names, and the exact word that named it (`Contracts` out of "Max long 140 Contracts"). */
-function unitOf(label: string, market: Market): { unit: SizeUnit; word: string } | null {
+function unitOf(label: string, market: Market, lastWord = true): { unit: SizeUnit; word: string } | null {
   const symbol = parseUnifiedSymbol(market.symbol);
   const classify = (text: string): SizeUnit | null => {
     if (CONTRACT_UNITS.includes(normaliseLabel(text))) return 'contracts';
@@ -117,7 +117,7 @@ function unitOf(label: string, market: Market): { unit: SizeUnit; word: string }
   const last = whole.split(' ').pop() ?? '';
   // "Amount (Contracts)", "数量(张)": the unit in the label's parentheses.
   const inner = /[(（]([^()（）]{1,20})[)）]\s*$/.exec(whole)?.[1] ?? '';
-  for (const word of [whole, inner, last]) {
+  for (const word of lastWord ? [whole, inner, last] : [whole, inner]) {
     const unit = classify(word);
     if (unit) return { unit, word };
   }
@@ -134,23 +134,22 @@ function readSize(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   let unit = 'found' in unitProbe ? unitOf(unitProbe.found.text, market) : null;
   let unitHook = 'found' in unitProbe ? unitProbe.found.hook : '';
   if (!unit && 'found' in input) {
-    // By meaning: the unit a person reads in the input's own label ("Amount (Contracts)") or just after it.
+    // By meaning: the unit a person reads in the input's own label ("Amount (Contracts)", in
+    // parentheses) or as the whole text just after it — never a label's last word ("Min 0.001 BTC").
     const el = input.found.element;
-    const texts = [...inputLabels(ctx, el), el.nextElementSibling?.textContent ?? ''];
     const units = new Map<string, { unit: SizeUnit; word: string }>();
-    for (const t of texts) {
-      const u = t.length <= 40 ? unitOf(t, market) : null;
+    for (const t of [...inputLabels(ctx, el), el.nextElementSibling?.textContent ?? '']) {
+      const u = unitOf(t, market, false);
       if (u) units.set(u.unit, u);
     }
-    if (units.size > 1) return missing(`size unit unsure: the size input's labels name ${[...units.keys()].join(' and ')}`);
-    unit = [...units.values()][0] ?? null;
-    unitHook = 'the size input\'s label';
-    if (!unit) {
-      if ('missing' in unitProbe) return missing(`size unit label ${unitProbe.missing}; the size input's label names no unit`);
-      return missing(`size unit ${quote(unitProbe.found.text)} (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
-    }
+    // Two units named: unsure, not a guess.
+    unit = units.size === 1 ? [...units.values()][0]! : null;
+    unitHook = 'label';
   }
-  if (!unit) return missing('size unit not found');
+  if (!unit) {
+    if ('missing' in unitProbe) return missing(`size unit label ${unitProbe.missing}`);
+    return missing(`size unit ${quote(unitProbe.found.text)} (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
+  }
   const value: OrderSize = { amount: amount.value, unit: unit.unit, unitLabel: unit.word };
   // OKX's placeholder "Single contract value 0.01 BTC": the page's own contract size (base coin only).
   const cv = unit.unit === 'contracts' && 'found' in input ? /(?:contract value|面值)\D{0,12}?([0-9][0-9.,]*)\s*([A-Z]{2,12})\b/i.exec(input.found.element.getAttribute('placeholder') ?? '') : null;
@@ -175,7 +174,7 @@ function readLeverageField(ctx: ReadContext, adapter: VenuePageAdapter, form: El
       const s = 'value' in side ? side.value : 'undecided';
       if (s !== 'undecided') return s === 'long' ? long : short;
       if ('value' in long && 'value' in short && long.value === short.value) return { value: long.value, hook: `${long.hook} = ${short.hook}` };
-      return missing(`long ${'value' in long ? `${long.value}x` : '?'} and short ${'value' in short ? `${short.value}x` : '?'} leverage differ and the order's side is not known`);
+      return missing(`long and short leverage differ (${'value' in long ? long.value : '?'}x/${'value' in short ? short.value : '?'}x), side unknown`);
     }
   }
   const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });

@@ -10,9 +10,8 @@ import { parseNumber, type DecimalSeparator } from '../format/numbers';
 import { looksLikeSymbol, namesMarket } from './symbols';
 import type { FieldResult } from './types';
 
-const NUMBER = '[+\\-\\u2212$]?[0-9０-９][0-9０-９.,\\u00a0\\u202f]*';
 /** A part that is a number, or starts with one followed by words ("71,434.1 BTC USDT Perpetual Swap"). */
-const LEADING_NUMBER = new RegExp(`^(${NUMBER})(?:\\s+(.*))?$`);
+const LEADING_NUMBER = /^([+\-\u2212$]?[0-9０-９][0-9０-９.,\u00a0\u202f]*)(?:\s+(.*))?$/;
 
 export function priceFromTitle(title: string, spellings: readonly string[], decimal: DecimalSeparator | undefined): FieldResult<number> {
   const text = title.trim();

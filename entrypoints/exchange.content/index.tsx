@@ -193,13 +193,14 @@ export default defineContentScript({
     visible.subscribe((shown) => shown && watch?.refresh());
 
     // The keyboard command (relayed by the background) and the popup's "which market is this tab?".
-    const onTabMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Answered through sendResponse: the browser's own API (not the polyfill) takes no returned promise in Chrome.
+    const onTabMessage = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void): undefined => {
       if (sender.id !== browser.runtime.id || sender.tab || !isTabMessage(message)) return undefined;
       if (message.command === 'overlay.toggle') {
         visible.set(!visible.get());
-        return Promise.resolve({ visible: visible.get() });
-      }
-      return Promise.resolve({ market: session.data.get().market });
+        sendResponse({ visible: visible.get() });
+      } else sendResponse({ market: session.data.get().market });
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => {

@@ -12,7 +12,7 @@ import type { Rect } from '@/core/overlay/position';
 import { orderFromReading, readingToInputs } from '@/core/overlay/page-order';
 import type { OverlaySession } from '@/core/overlay/session';
 import { healthOf, sameHealth } from '@/core/overlay/health';
-import { sameChecks, selfChecks } from '@/core/overlay/self-check';
+import { selfChecks } from '@/core/overlay/self-check';
 import { computeLiquidation } from '@/core/liquidation/engine';
 
 export type { PageWatch } from '@/core/page/watch-page';
@@ -50,7 +50,7 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
     if (!ctx || !session.factsSettled.get()) return;
     // The exchange's own figures on the page, checked against LiqLens's; only ever compared.
     const checks = selfChecks(last, ctx, computeLiquidation, session.order.get(), session.data.get().snapshot?.mark?.price ?? null);
-    if (sameChecks(checks, session.selfChecks.get())) return;
+    if (JSON.stringify(checks) === JSON.stringify(session.selfChecks.get())) return;
     session.selfChecks.set(checks);
     for (const c of checks) {
       const key = `${c.what}|${c.exchange}|${c.ours}`;

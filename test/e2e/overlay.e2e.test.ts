@@ -80,7 +80,7 @@ describe('the overlay on the recorded Binance page', () => {
       cells[cells.length - 1]!.textContent = '79,350.0';
     });
     await expect.poll(() => line.getAttribute('data-agrees'), { timeout: 15_000 }).toBe('false');
-    expect(await line.textContent()).toMatch(/^Position liq\. price differs by 0\.84%: Binance \$79,350\.0 · LiqLens \$78,689\.8 — LiqLens assumed the form's 20x cross for this position; cross computed as isolated/);
+    expect(await line.textContent()).toMatch(/^Position liq\. price differs by 0\.84%: Binance \$79,350\.0 · LiqLens \$78,689\.8 — LiqLens assumed 20x cross as in the form; cross as isolated \(no balance\); tiers binance:/);
     await expandOverlay(page);
     await inOverlay(page, 'overlay-health-toggle').click();
     await expect.poll(() => inOverlay(page, 'kept-row').first().textContent(), { timeout: 10_000 }).toMatch(/Position liq\. price: exchange \$79,350\.0 · LiqLens \$78,689\.8$/);

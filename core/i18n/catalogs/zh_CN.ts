@@ -122,7 +122,6 @@ export const zh_CN: Catalog = {
   selfCheckAssumed: 'LiqLens 假设：{list}',
   keptTitle: '与交易所不一致的记录（仅保存在本设备）',
   keptRow: '{when} UTC · {what}：交易所 {exchange} · LiqLens {ours}',
-  keptNone: '此市场没有不一致记录。',
   field_estLiqPrice: '交易所预估强平价',
   field_position: '当前持仓',
   field_lastPrice: '最新价',

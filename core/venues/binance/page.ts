@@ -26,8 +26,8 @@ export const adapter: VenuePageAdapter = {
   ],
   side: {
     openCloseTab: [css('#position-direction [role="tab"][aria-selected="true"]')],
-    longButton: [css('button.bn-button__buy'), label(['buy/long', 'open long', '买入/做多', '开多'])],
-    shortButton: [css('button.bn-button__sell'), label(['sell/short', 'open short', '卖出/做空', '开空'])],
+    longButton: [css('button.bn-button__buy')],
+    shortButton: [css('button.bn-button__sell')],
   },
   limitPrice: [css('input[id^="limitPrice-"]'), css('input[aria-label="委托价格"]'), css('input[aria-label="Price"]')],
   size: [css(SIZE_INPUT), css('input[aria-label="数量"]'), css('input[aria-label="Size"]')],

@@ -17,8 +17,8 @@ export const adapter: VenuePageAdapter = {
   orderType: [css('[role="tab"][aria-selected="true"][data-type]', { attr: 'data-type' }), css('.order-type [role="tab"][aria-selected="true"]')],
   side: {
     openCloseTab: [css('.open-close [role="tab"][aria-selected="true"]')],
-    longButton: [testid('FutureOrderOpenLongButton'), label(['open long', 'buy/long', '开多', '买入开多'])],
-    shortButton: [testid('FutureOrderOpenShortButton'), label(['open short', 'sell/short', '开空', '卖出开空'])],
+    longButton: [testid('FutureOrderOpenLongButton')],
+    shortButton: [testid('FutureOrderOpenShortButton')],
   },
   limitPrice: [testid('FutureOrderPriceInput')],
   size: [testid('FutureOrderAmountInput')],

@@ -18,8 +18,8 @@ export const adapter: VenuePageAdapter = {
   orderType: [css('.oc-main__order-type [role="tab"][aria-selected="true"]'), css('.oc-main__order-type .oc-main__order-type-item--active')],
   side: {
     selected: [css('.by-checkbox--long.by-checkbox--checked, .by-checkbox--short.by-checkbox--checked')],
-    longButton: [label(['open long', 'buy/long', 'long', '开多', '买入/做多'])],
-    shortButton: [label(['open short', 'sell/short', 'short', '开空', '卖出/做空'])],
+    longButton: [],
+    shortButton: [],
   },
   limitPrice: [],
   size: [],

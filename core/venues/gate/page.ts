@@ -18,8 +18,8 @@ export const adapter: VenuePageAdapter = {
   orderType: [css('.mantine-Tabs-tab[aria-selected="true"]')],
   side: {
     openCloseTab: [css('#tab-long[aria-selected="true"], #tab-short[aria-selected="true"]')],
-    longButton: [label(['开多', 'long', 'buy/long', 'open long'])],
-    shortButton: [label(['开空', 'short', 'sell/short', 'open short'])],
+    longButton: [],
+    shortButton: [],
   },
   // The helper takes the last input before the qty input; a label is the explicit form of that.
   limitPrice: [css('input[name="f_price"]')],

@@ -21,8 +21,8 @@ export const adapter: VenuePageAdapter = {
   side: {
     // Assumed: the selected open/close tab carries aria-selected.
     openCloseTab: [css('[data-testid^="contract-trade-order-form-tab-"][aria-selected="true"]')],
-    longButton: [testid('contract-trade-open-long-btn'), label(['open long', '开多'])],
-    shortButton: [testid('contract-trade-open-short-btn'), label(['open short', '开空'])],
+    longButton: [testid('contract-trade-open-long-btn')],
+    shortButton: [testid('contract-trade-open-short-btn')],
   },
   limitPrice: [css(`${OPEN_PANEL} input[placeholder*="Price"]`)],
   size: [css(`${OPEN_PANEL} input[placeholder*="Qty"]`), css(`${OPEN_PANEL} input[placeholder*="Quantidade"]`)],

@@ -20,8 +20,8 @@ export const adapter: VenuePageAdapter = {
     // One-way mode has no direction tabs; hedge mode's segmented tabs say Open/Close.
     selected: [css('.okui-tabs-pane-segmented-active[role="tab"]')],
     openCloseTab: [css('.okui-tabs-pane-segmented-active[role="tab"]')],
-    longButton: [css('button.okui-positivebutton'), label(['buy/long', 'buy', 'open long', '买入/做多', '开多'])],
-    shortButton: [css('button.okui-negativebutton'), label(['sell/short', 'sell', 'open short', '卖出/做空', '开空'])],
+    longButton: [css('button.okui-positivebutton')],
+    shortButton: [css('button.okui-negativebutton')],
   },
   limitPrice: [css('.price-input .okui-input-input')],
   // Assumed: the size field is wrapped like the price field (.size-input); label text next.

@@ -41,7 +41,7 @@ describe('self-check', () => {
     expect(position.agrees).toBe(false);
     expect(position.exchange).toBe(64500);
     expect(position.ours).not.toBe(64500);
-    expect(position.assumed).toEqual(["the form's 10x cross for this position", 'cross computed as isolated (no account balance)', 'tiers bundled:okx-btc-usdt-tiers-1-15']);
+    expect(position.assumed).toEqual(['10x cross as in the form', 'cross as isolated (no balance)', 'tiers bundled:okx-btc-usdt-tiers-1-15']);
     // The page's mark (71,710.2) agrees with the background's 71,700: no mark line.
     expect(checks.map((c) => c.what)).toEqual(['position']);
   });

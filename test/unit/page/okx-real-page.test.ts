@@ -47,7 +47,7 @@ describe('real OKX page, 2026-04-08', () => {
   it('takes the long or the short leverage by the order\'s side, and neither when they differ and the side is open', () => {
     const doc = loadFixture('okx-2026-04-08.real');
     (doc.querySelector('.order-settings-box .color-down') as Element).textContent = '10x';
-    expect(read(doc).leverage).toEqual({ missing: "long 5x and short 10x leverage differ and the order's side is not known" });
+    expect(read(doc).leverage).toEqual({ missing: 'long and short leverage differ (5x/10x), side unknown' });
     // Logged in, only the Sell/Short button on the form: the short leverage.
     const link = doc.querySelector('a.okui-positivebutton') as Element;
     link.outerHTML = '<button type="button" class="okui-negativebutton">Sell/Short</button>';
