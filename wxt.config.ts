@@ -8,8 +8,9 @@ const MAIN_CONTENT_SCRIPT = 'content-scripts/exchange.js';
 const FIRST_CONTENT_SCRIPT = 'first-answer.js';
 
 export default defineConfig({
-  // One `browser` everywhere: this module aliases `wxt/browser` to webextension-polyfill. (The one
-  // exception is entrypoints/first-answer.ts, 0.8 KB, which sends a single message before anything loads.)
+  // This module aliases `wxt/browser` to webextension-polyfill for the background, popup and options.
+  // The content script's two files use the browser's own promise-based API instead (first-answer.ts,
+  // and the 'vite:build:extendConfig' hook below for the main file): they load on every trading page.
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
