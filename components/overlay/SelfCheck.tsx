@@ -15,11 +15,11 @@ export function SelfCheckLines(props: { checks: Store<SelfCheck[]>; venue: strin
   return (
     <ul class="ll-list ll-small" data-testid="self-check">
       {checks.map((c) => (
-        <li key={c.what} class={c.agrees ? 'll-muted' : 'll-warn'} data-testid={`self-check-${c.what}`} data-agrees={String(c.agrees)}>
+        <li key={c.what} class={c.agrees ? 'll-muted' : 'll-warn'} data-testid={`self-check-${c.what}`} data-agrees={c.agrees}>
           {t(`selfCheck_${c.what}`)}{' '}
           {c.agrees
             ? t('selfCheckMatches', { venue, price: price(c.exchange) })
-            : t('selfCheckDiffers', { pct: formatPct(Math.abs(c.pct), style, 2).replace('+', ''), venue, exchange: price(c.exchange), ours: price(c.ours) }) +
+            : t('selfCheckDiffers', { pct: formatPct(c.pct, style, 2).replace('+', ''), venue, exchange: price(c.exchange), ours: price(c.ours) }) +
               (c.assumed.length ? ` — ${t('selfCheckAssumed', { list: c.assumed.join('; ') })}` : '')}
         </li>
       ))}

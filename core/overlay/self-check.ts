@@ -27,7 +27,7 @@ export interface SelfCheck {
   /** LiqLens's own figure for the same thing. */
   ours: number;
   agrees: boolean;
-  /** (exchange − ours) / ours, in percent. */
+  /** |exchange − ours| / ours, in percent. */
   pct: number;
   /** What LiqLens assumed to get its figure (plain sentences, shown after "LiqLens assumed"). */
   assumed: string[];
@@ -38,7 +38,7 @@ export function compareFigures(what: SelfCheckWhat, exchange: number, ours: numb
   // A hair over the tick still counts as the tick: both figures went through decimal rounding.
   const check = crossCheckPrice(exchange, ours, tolerance / ours + 1e-9);
   if (!check) return null;
-  return { what, exchange, ours, agrees: check.agrees, pct: ((exchange - ours) / ours) * 100, assumed };
+  return { what, exchange, ours, agrees: check.agrees, pct: check.deviation * 100, assumed };
 }
 
 /** The position in the row, priced by the engine's own order → position mapping (an order of its size at its entry, nothing else open). */

@@ -57,7 +57,6 @@ export function withMeaning(adapter: VenuePageAdapter): VenuePageAdapter {
     out = { ...adapter, side: { ...side, selected: chain(side.selected, MEANING.selected), longButton: chain(side.longButton, MEANING.longButton), shortButton: chain(side.shortButton, MEANING.shortButton) } };
     for (const field of FIELDS) out[field] = chain(adapter[field], MEANING[field]);
     augmented.set(adapter, out);
-    augmented.set(out, out);
   }
   return out;
 }

@@ -83,7 +83,7 @@ describe('the overlay on the recorded Binance page', () => {
     expect(await line.textContent()).toMatch(/^Position liq\. price differs by 0\.84%: Binance \$79,350\.0 · LiqLens \$78,689\.8 — LiqLens assumed 20x cross as in the form; cross as isolated \(no balance\); tiers binance:/);
     await expandOverlay(page);
     await inOverlay(page, 'overlay-health-toggle').click();
-    await expect.poll(() => inOverlay(page, 'kept-row').first().textContent(), { timeout: 10_000 }).toMatch(/Position liq\. price: exchange \$79,350\.0 · LiqLens \$78,689\.8$/);
+    await expect.poll(() => inOverlay(page, 'kept-row').first().textContent(), { timeout: 10_000 }).toMatch(/Position liq\. price: \$79,350\.0 · LiqLens \$78,689\.8$/);
     await screenshot(overlayRoot(page), 'overlay-self-check-differs');
     await page.close();
   });

@@ -128,7 +128,7 @@ export const en = {
   selfCheckDiffers: 'differs by {pct}: {venue} {exchange} · LiqLens {ours}',
   selfCheckAssumed: 'LiqLens assumed {list}',
   keptTitle: 'Kept on this device: where the exchange differed',
-  keptRow: '{when} UTC · {what}: exchange {exchange} · LiqLens {ours}',
+  keptRow: '{when} UTC {what}: {exchange} · LiqLens {ours}',
   field_estLiqPrice: "exchange's est. liq. price",
   field_position: 'open position',
   field_lastPrice: 'last price',

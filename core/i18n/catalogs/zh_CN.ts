@@ -121,7 +121,7 @@ export const zh_CN: Catalog = {
   selfCheckDiffers: '相差 {pct}：{venue} {exchange} · LiqLens {ours}',
   selfCheckAssumed: 'LiqLens 假设：{list}',
   keptTitle: '与交易所不一致的记录（仅保存在本设备）',
-  keptRow: '{when} UTC · {what}：交易所 {exchange} · LiqLens {ours}',
+  keptRow: '{when} UTC {what}：{exchange} · LiqLens {ours}',
   field_estLiqPrice: '交易所预估强平价',
   field_position: '当前持仓',
   field_lastPrice: '最新价',
