@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { apiHostPermissions, contentScriptExcludes } from './core/venues/registry';
 import { VENDOR_HOSTS } from './core/vendors/hosts';
@@ -13,8 +14,9 @@ const MAIN_CONTENT_SCRIPT = 'content-scripts/exchange.js';
 const FIRST_CONTENT_SCRIPT = 'first-answer.js';
 
 export default defineConfig({
-  // One `browser` everywhere: this module aliases `wxt/browser` to webextension-polyfill. (The one
-  // exception is entrypoints/first-answer.ts, 0.8 KB, which sends a single message before anything loads.)
+  // This module aliases `wxt/browser` to webextension-polyfill for the background, popup and options.
+  // The content script's two files use the browser's own promise-based API instead (first-answer.ts,
+  // and the 'vite:build:extendConfig' hook below for the main file): they load on every trading page.
   modules: ['@wxt-dev/webextension-polyfill'],
   // JSX needs no plugin: Vite compiles it from tsconfig.json (jsx: react-jsx, jsxImportSource: preact).
   vite: () => ({ define: { __LIQLENS_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
@@ -48,6 +50,15 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The trading-page content script uses the browser's own promise-based API, not the polyfill
+    // (entrypoints/exchange.content/native-browser.ts): it is loaded on every trading page.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'exchange')) return;
+      const alias = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname ?? __dirname, 'entrypoints/exchange.content/native-browser.ts') };
+      config.resolve ??= {};
+      const current = config.resolve.alias;
+      config.resolve.alias = [alias, ...(Array.isArray(current) ? current : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string })))];
+    },
     // Content-script matches come from the venue folders; the excludes are added here because
     // WXT's entrypoint options cannot express a list computed from every venue in one place.
     // The content script's first file only sends the overlay's opening request (see

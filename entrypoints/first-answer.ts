@@ -3,7 +3,7 @@
  * the same manifest entry): it only sends the overlay's opening request, so that the answer
  * travels while the browser compiles and runs the main file. It names no market (the background
  * reads it from the sender URL) and calls the browser's own promise-based runtime.sendMessage
- * instead of loading webextension-polyfill a second time: at under 1 KB it costs the page almost
+ * (as the main file does, through exchange.content/native-browser.ts): at under 1 KB it costs the page almost
  * nothing before the request is on its way. The namespace is chosen at build time, not by probing
  * `globalThis.browser`: on a Chromium without its own `browser`, a page element with id="browser"
  * would answer to that name; the API objects each browser installs cannot be shadowed that way.

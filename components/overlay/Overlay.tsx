@@ -14,7 +14,10 @@ import { Realized } from './Realized';
 import { StateBanner } from './StateBanner';
 import { Health } from './Health';
 import { PriceMismatch } from './PriceMismatch';
+import { SelfCheckLines } from './SelfCheck';
 import type { PageHealth } from '@/core/overlay/health';
+import type { SelfCheck } from '@/core/overlay/self-check';
+import type { KeptDisagreement } from '@/core/messages/protocol';
 
 export interface OverlayProps {
   data: OverlayData;
@@ -40,6 +43,10 @@ export interface OverlayProps {
   /** Opens the report page for a redacted page report; resolves whether it opened. */
   onSaveReport?: () => Promise<boolean>;
   priceMismatch?: Store<{ page: number; mark: number } | null>;
+  /** The exchange's own figures on the page against LiqLens's. */
+  selfChecks?: Store<SelfCheck[]>;
+  /** Disagreements kept on this device, listed in the "how the page was read" view. */
+  kept?: () => Promise<KeptDisagreement[]>;
 }
 
 /**
@@ -182,7 +189,8 @@ export function Overlay(props: OverlayProps) {
           {...(props.tickSize ? { tickSize: props.tickSize } : {})}
         />
       )}
-      {props.expanded && props.health && <Health health={props.health} {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})} />}
+      {props.data.market && props.selfChecks && <SelfCheckLines checks={props.selfChecks} venue={props.data.market.venue} {...(props.tickSize ? { tickSize: props.tickSize } : {})} />}
+      {props.expanded && props.health && <Health health={props.health} {...(props.kept ? { kept: props.kept } : {})} {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})} />}
       {props.expanded && snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={props.now} expanded={props.expanded} />}
     </div>
   );

@@ -68,6 +68,8 @@ export function OverlayApp(props: OverlayAppProps) {
       onRetry={() => void props.session.refresh()}
       health={props.session.health}
       priceMismatch={props.session.priceMismatch}
+      selfChecks={props.session.selfChecks}
+      kept={props.session.keptDisagreements}
       {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
       {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})}
     />

@@ -1,3 +1,4 @@
+import type { KeptDisagreement } from '../messages/protocol';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 /**
@@ -5,7 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
  * a shipped step is never edited, so any older database upgrades through the same chain.
  */
 export const DB_NAME = 'liqlens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A cached value with when it was fetched, until when it is fresh, and when it is purged. */
 export interface CacheEntry<T = unknown> {
@@ -48,6 +49,8 @@ export interface LiqlensSchema extends DBSchema {
   realized: { key: [number, string, string]; value: RealizedBucket; indexes: { 'by-minute': number } };
   sources: { key: string; value: SourceStatusRow };
   meta: { key: string; value: { key: string; value: unknown } };
+  /** Self-check disagreements (page figure vs LiqLens's), the newest MAX_DISAGREEMENTS; keys grow with time. */
+  disagreements: { key: number; value: KeptDisagreement & { id?: number } };
 }
 
 export type LiqlensDb = IDBPDatabase<LiqlensSchema>;
@@ -86,6 +89,10 @@ export const MIGRATIONS: Record<number, (db: AnyDb, tx: UpgradeTx) => Promise<vo
         cursor = await cursor.continue();
       }
     }
+  },
+  // v4: the overlay's self-check disagreements, oldest first by their auto-increment key.
+  4: (db) => {
+    db.createObjectStore('disagreements', { keyPath: 'id', autoIncrement: true });
   },
 };
 

@@ -11,7 +11,7 @@ import type { HeatmapSnapshot } from '../model/types';
 import type { RealizedSummary, SourceComparison } from '../realized/types';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
-import { literal, object, oneOf, optional, str, type Infer, type Schema, num } from './schema';
+import { array, literal, object, oneOf, optional, str, type Infer, type Schema, num } from './schema';
 
 export const marketSchema = object({
   venue: oneOf(VENUE_IDS),
@@ -58,6 +58,28 @@ export interface MarketSnapshot {
   asOf: number | null;
 }
 
+/**
+ * A disagreement between the exchange's own figure on its page and LiqLens's, kept on this device
+ * (IndexedDB, the newest 200) so the trader can look back at them; nothing is sent anywhere.
+ */
+export interface KeptDisagreement {
+  at: number;
+  market: Market;
+  what: 'position' | 'order' | 'mark';
+  exchange: number;
+  ours: number;
+  assumed: string[];
+}
+
+const price = num({ min: 1e-12, max: 1e12 });
+const selfCheckSchema = object({
+  market: marketSchema,
+  what: oneOf(['position', 'order', 'mark'] as const),
+  exchange: price,
+  ours: price,
+  assumed: array(str({ max: 160 }), { max: 6 }),
+});
+
 function command<Req, Res>(request: Schema<Req>, from: readonly SenderKind[]) {
   return { request, from, response: undefined as unknown as Res };
 }
@@ -98,6 +120,12 @@ export const COMMANDS = {
   ),
   'vendor.test': command<{ vendor: VendorId }, { ok: boolean; message: string }>(object({ vendor: oneOf(VENDOR_IDS) }), ['extension']),
   'sources.status': command<Infer<typeof empty>, SourceStatus[]>(empty, ['content', 'extension']),
+  /**
+   * From the overlay: keep one disagreement between the page's figure and LiqLens's. The market
+   * must be the sending page's own (checked against the browser-set sender URL).
+   */
+  'selfcheck.record': command<Infer<typeof selfCheckSchema>, { kept: true }>(selfCheckSchema, ['content']),
+  'selfcheck.list': command<{ market: Market }, KeptDisagreement[]>(object({ market: marketSchema }), ['content', 'extension']),
   'cache.clear': command<Infer<typeof empty>, { cleared: true }>(empty, ['extension']),
 } as const;
 

@@ -101,7 +101,8 @@ export const readingToInputs: OrderToInputs = (reading, ctx) => {
     ...(f.orderType.value === 'limit' && isFound(f.limitPrice) ? { price: f.limitPrice.value } : {}),
     markPrice: ctx.markPrice,
     size: { value: f.size.value.amount, unit: f.size.value.unit },
-    ...(ctx.instrument?.contractSize ? { contractSize: ctx.instrument.contractSize } : {}),
+    // The background's instrument facts first; the form's own stated contract value only without them.
+    ...(ctx.instrument?.contractSize || f.size.value.contractValue ? { contractSize: ctx.instrument?.contractSize || f.size.value.contractValue } : {}),
     // The venue's own number can sit a tick off its formula (a rule's reportedShift): needs the tick.
     ...(ctx.instrument?.tickSize ? { tickSize: ctx.instrument.tickSize } : {}),
     leverage: f.leverage.value,

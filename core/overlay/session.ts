@@ -6,7 +6,7 @@
  */
 import type { RequestFn } from '../messages/client';
 import { RequestFailed } from '../messages/client';
-import type { InstrumentInfo, MarketSnapshot } from '../messages/protocol';
+import type { InstrumentInfo, KeptDisagreement, MarketSnapshot } from '../messages/protocol';
 import type { TierTable } from '../liquidation/types';
 import type { Market } from '../types';
 import { createSideComputer, type Compute, type OrderState } from './order-view';
@@ -14,6 +14,8 @@ import type { OrderBuild } from './page-order';
 import type { PageHealth } from './health';
 import { INITIAL_DATA, reduceOverlay, type OverlayData, type OverlayEvent } from './state';
 import { createStore, type Store } from './observable';
+import { crossCheckPrice } from '../page/price';
+import { MISMATCH_PCT, type SelfCheck } from './self-check';
 
 export interface MarketContext {
   market: Market;
@@ -53,6 +55,12 @@ export interface OverlaySession {
   health: Store<PageHealth | null>;
   /** Set while the page's price and the background's mark price disagree by more than MISMATCH_PCT. */
   priceMismatch: Store<{ page: number; mark: number } | null>;
+  /** The exchange's own figures on the page against LiqLens's (core/overlay/self-check.ts). */
+  selfChecks: Store<SelfCheck[]>;
+  /** Keeps a disagreement on this device (the background's IndexedDB); nothing is sent anywhere. */
+  keepDisagreement(check: SelfCheck): void;
+  /** The disagreements kept for this market, newest first. */
+  keptDisagreements(): Promise<KeptDisagreement[]>;
   /**
    * `first`: a snapshot request already under way for this market (started before the UI was ready).
    * `cached`: the background's last cached snapshot for it, shown until `first` answers.
@@ -76,10 +84,11 @@ export interface OverlaySession {
 export const FACTS_PATIENCE_MS = 1500;
 
 /**
- * Page and mark prices normally sit well within this of each other; beyond it the page may show
- * another market (or a page script is lying), and the overlay says so rather than pick one.
+ * Page and mark prices normally sit well within MISMATCH_PCT of each other; beyond it the page may
+ * show another market (or a page script is lying), and the overlay says so rather than pick one.
+ * The same rule (crossCheckPrice) decides every comparison the overlay makes (self-check.ts).
  */
-export const MISMATCH_PCT = 2;
+export { MISMATCH_PCT };
 
 const errorOf = (e: unknown) =>
   e instanceof RequestFailed ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
@@ -95,11 +104,12 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const pagePrice = createStore<number | null>(null);
   const health = createStore<PageHealth | null>(null);
   const priceMismatch = createStore<{ page: number; mark: number } | null>(null);
+  const selfChecks = createStore<SelfCheck[]>([]);
   // Set and cleared only when the disagreement starts or ends: the page price ticks constantly.
   const checkMismatch = () => {
     const page = pagePrice.get();
     const mark = data.get().snapshot?.mark?.price;
-    const off = page !== null && mark !== undefined && mark > 0 && Math.abs(page - mark) / mark > MISMATCH_PCT / 100;
+    const off = page !== null && mark !== undefined && crossCheckPrice(page, mark, MISMATCH_PCT / 100)?.agrees === false;
     if (off && !priceMismatch.get()) priceMismatch.set({ page, mark });
     else if (!off && priceMismatch.get()) priceMismatch.set(null);
   };
@@ -165,6 +175,17 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     pagePrice,
     health,
     priceMismatch,
+    selfChecks,
+    keepDisagreement(check) {
+      const market = data.get().market;
+      if (!market) return;
+      const { what, exchange, ours, assumed } = check;
+      deps.request('selfcheck.record', { market, what, exchange, ours, assumed }).catch(() => undefined);
+    },
+    async keptDisagreements() {
+      const market = data.get().market;
+      return market ? deps.request('selfcheck.list', { market }) : [];
+    },
     setMarket(market, first, cached) {
       const before = data.get().market;
       dispatch({ type: 'market', market });
@@ -176,6 +197,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       order.set({ kind: 'waiting' });
       pagePrice.set(null);
       health.set(null);
+      selfChecks.set([]);
       if (market) {
         void refresh(first, cached);
         const mine = generation;

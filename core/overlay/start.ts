@@ -70,11 +70,14 @@ export interface StartEnv {
     id: string;
     getURL(path: string): string;
     onMessage: {
-      addListener(fn: (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined): void;
-      removeListener(fn: (message: unknown, sender: TabSenderInfo) => Promise<Reply<unknown>> | undefined): void;
+      addListener(fn: TabListener): void;
+      removeListener(fn: TabListener): void;
     };
   };
 }
+
+/** A runtime.onMessage listener of the browser's own API: it answers through sendResponse (Chrome takes no returned promise). */
+export type TabListener = (message: unknown, sender: TabSenderInfo, sendResponse: (reply: Reply<unknown>) => void) => true | undefined;
 
 const siteOff = (venue: VenueId) => (s: Settings) => s.overlaySites[venue] === false;
 
@@ -146,7 +149,7 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   // Re-read at once when the overlay is shown again after being hidden.
   env.visible.subscribe((shown) => shown && watch?.refresh());
 
-  const onTabMessage = createTabRouter(env.runtime.id, {
+  const route = createTabRouter(env.runtime.id, {
     'overlay.toggle': () => {
       env.visible.set(!env.visible.get());
       return { visible: env.visible.get() };
@@ -154,6 +157,12 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
     'market.get': () => ({ market: session.data.get().market }),
     'report.capture': () => env.capturePage(),
   }, env.runtime.getURL(REPORT_PAGE));
+  const onTabMessage: TabListener = (message, sender, sendResponse) => {
+    const answer = route(message, sender);
+    if (!answer) return undefined;
+    void answer.then(sendResponse);
+    return true;
+  };
   env.runtime.onMessage.addListener(onTabMessage);
   ctx.onInvalidated(() => {
     env.runtime.onMessage.removeListener(onTabMessage);

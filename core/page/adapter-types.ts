@@ -29,8 +29,13 @@ export interface Probe {
    * that also contains this selector (e.g. the size input's ancestor holding the sell button).
    */
   ancestorContaining?: string;
+  /**
+   * With `label`: the order form found by meaning — the single input labelled with `label`, then its
+   * nearest ancestor holding a button or tab whose text this accepts (an order type or a side).
+   */
+  formAround?: (text: string) => boolean;
   /** Keep only css matches whose text matches (a `20x` leverage button among other buttons). */
-  textMatches?: RegExp;
+  textMatches?: { test(text: string): boolean };
   /**
    * Look near another element instead of in the whole scope: within `closest` of the single
    * element matching `css`, else its ancestor `levels` up (default 2) — the unit beside the size input.
@@ -59,6 +64,8 @@ export interface PositionRule {
   entryPrice?: string;
   /** A cell whose text says long/short; otherwise the sign of the size decides. */
   side?: string;
+  /** The exchange's liquidation price for the position (compared with LiqLens's, never shown as ours). */
+  liqPrice?: string;
 }
 
 export interface VenuePageAdapter {
@@ -76,10 +83,17 @@ export interface VenuePageAdapter {
   /** The unit label next to the size input (`BTC`, `Cont`, `张`, `USDT`). */
   sizeUnit: readonly Probe[];
   leverage: readonly Probe[];
+  /**
+   * Separate long and short leverage on one control (OKX isolated/hedge: `5x` in green, `5x` in
+   * red). Tried before `leverage`; the order's side picks one, and an undecided side needs both equal.
+   */
+  leverageBySide?: { long: readonly Probe[]; short: readonly Probe[] };
   marginMode: readonly Probe[];
   /** A margin mode the URL states exactly (HTX `#type=cross`), tried before the DOM. */
   marginModeFromUrl?: (url: URL) => MarginMode | null;
   availableBalance: readonly Probe[];
+  /** The exchange's own estimated liquidation price in the order form, where the venue shows one. */
+  estLiqPrice?: readonly Probe[];
   position?: PositionRule;
   /** Spellings of the market that may appear in the title or positions table (`BTCUSDT`, `BTC-USDT-SWAP`). */
   symbolSpellings: (market: Market) => string[];

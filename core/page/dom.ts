@@ -187,7 +187,7 @@ function startsWithWord(label: string, words: readonly string[]): string | null 
 }
 
 /** Labels an input carries: aria-label, placeholder, aria-labelledby, <label>, the text just before it. */
-function inputLabels(ctx: ReadContext, input: Element): string[] {
+export function inputLabels(ctx: ReadContext, input: Element): string[] {
   const labels: string[] = [];
   const push = (text: string | null | undefined) => {
     const t = collapse(text);
@@ -197,14 +197,37 @@ function inputLabels(ctx: ReadContext, input: Element): string[] {
   push(input.getAttribute('placeholder'));
   const labelledBy = input.getAttribute('aria-labelledby');
   if (labelledBy) for (const id of labelledBy.split(/\s+/)) push(ctx.doc.getElementById(id)?.textContent);
-  push(input.closest('label')?.textContent);
-  push(input.previousElementSibling?.textContent);
-  // `<label>Price</label><div><input></div>`: only when that sibling is a pure label, not another field.
-  const parent = input.parentElement;
-  const before = parent?.previousElementSibling;
-  if (parent && before && parent.querySelectorAll('input').length === 1 && !before.querySelector('input, textarea, select')) push(before.textContent);
+  // <label for=…> and a wrapping <label> alike (the input's own `labels`).
+  for (const l of Array.from((input as HTMLInputElement).labels ?? [])) push(l.textContent);
+  push(nearbyLabel(input));
   return labels;
 }
+
+const FIELDS = 'input:not([type="hidden"]), textarea, select';
+
+/**
+ * The visible label a person reads next to an input: the first text before it while walking up
+ * (at most 6 levels) through ancestors that hold no other field — `<label>Price</label><div><input></div>`,
+ * or a design system's form item (`label "Amount (Contracts)"` + control box + input).
+ */
+export function nearbyLabel(input: Element): string | null {
+  let node: Element = input;
+  for (let up = 0; up < 6; up++) {
+    for (let sib = node.previousElementSibling, n = 0; sib && n < 3; sib = sib.previousElementSibling, n++) {
+      if (sib.matches(FIELDS) || sib.querySelector(FIELDS)) return null;
+      if (isHidden(sib)) continue;
+      const text = collapse(sib.textContent);
+      if (text) return text;
+    }
+    const parent = node.parentElement;
+    if (!parent || parent.querySelectorAll(FIELDS).length > 1) return null;
+    node = parent;
+  }
+  return null;
+}
+
+/** Elements a text scan visits at most: a label fallback over a whole trading page stays bounded. */
+export const MAX_SCAN = 5000;
 
 function containerFor(ctx: ReadContext, probe: Probe, form: Element | null, defaultScope: 'form' | 'document'): ParentNode | string {
   if (probe.within) {
@@ -249,12 +272,18 @@ function findByLabel(ctx: ReadContext, container: ParentNode, words: readonly st
     }
     return hits;
   }
-  const all = visibleMatches(ctx, container, '*');
-  if (typeof all === 'string') return [];
+  const all = container.querySelectorAll('*');
   const hits: LabelHit[] = [];
-  for (const element of all) {
+  // Text first, visibility only for the few that match: a scan over a page costs little.
+  for (let i = 0; i < all.length && i < MAX_SCAN; i++) {
+    const element = all[i] as Element;
+    // Sensitive fields met on the way are counted for the health report, never read.
+    if (isInput(element) && isSensitiveElement(element)) {
+      ctx.refuse(element);
+      continue;
+    }
     const hit = labelHitAt(element, words);
-    if (hit) hits.push(hit);
+    if (hit && !isSensitiveElement(element) && !isHidden(element, ctx.hiddenMemo)) hits.push(hit);
   }
   return hits;
 }
@@ -268,6 +297,16 @@ function labelHitAt(element: Element, words: readonly string[]): LabelHit | null
   const sibling = element.nextElementSibling;
   const text = /[0-9０-９]/.test(rest) ? rest : sibling && !isSensitiveElement(sibling) ? collapse(sibling.textContent) : rest;
   return { element, word, text };
+}
+
+/** The nearest ancestor (12 levels at most) holding a control whose text `names` says is the form's. */
+function formAround(element: Element, names: (text: string) => boolean): Element | null {
+  let node = element.parentElement;
+  for (let depth = 0; node && depth < 12; depth++, node = node.parentElement) {
+    const controls = node.querySelectorAll('button, [role="tab"], [role="button"], [role="radio"]');
+    for (let i = 0; i < controls.length && i < 200; i++) if (names(collapse(controls[i]?.textContent))) return node;
+  }
+  return null;
 }
 
 function ancestorContaining(element: Element, css: string): Element | null {
@@ -395,6 +434,15 @@ function resolveProbes(
         element = inner[0] as Element;
       }
       return answer({ found: lazyFound(element, () => readText(ctx, element, probe.attr), probe.hook), passedOver }, probe, matched);
+    }
+    if (probe.label && probe.formAround) {
+      const hits = findByLabel(ctx, container, probe.label, true);
+      const around = hits.length === 1 ? formAround((hits[0] as LabelHit).element, probe.formAround) : null;
+      if (!around) {
+        passedOver.push(`${probe.hook}: ${hits.length === 1 ? 'no ancestor holds an order-type or side control' : `${hits.length} labelled inputs`}`);
+        continue;
+      }
+      return answer({ found: lazyFound(around, () => '', probe.hook), passedOver }, probe, around);
     }
     if (probe.label) {
       const hits = findByLabel(ctx, container, probe.label, !!options.input);

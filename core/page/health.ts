@@ -12,6 +12,7 @@ const FIELD_LABELS: Record<PageFieldName, string> = {
   leverage: 'Leverage',
   marginMode: 'Margin mode',
   availableBalance: 'Available balance',
+  estLiqPrice: "Exchange's est. liq. price",
   position: 'Position',
 };
 

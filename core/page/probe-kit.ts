@@ -20,7 +20,7 @@ export function label(words: readonly string[], extra: Extra = {}): Probe {
 }
 
 /** A button among others, recognised by its text (e.g. the `20x` leverage button). */
-export function buttonText(name: string, pattern: RegExp, extra: Extra = {}, selector = 'button'): Probe {
+export function buttonText(name: string, pattern: { test(text: string): boolean }, extra: Extra = {}, selector = 'button'): Probe {
   return { hook: `${selector} showing ${name}`, css: selector, textMatches: pattern, ...extra };
 }
 

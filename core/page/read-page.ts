@@ -6,14 +6,15 @@ import { decimalSeparatorFor, findNumber, inferDecimalSeparator, parseNumber, ty
 import type { MarginMode, Market } from '../types';
 import { parseUnifiedSymbol } from '../types';
 import type { Probe, VenuePageAdapter } from './adapter-types';
-import { ReadContext, readText, resolve, visibleMatches, type Resolution, type ResolutionCache } from './dom';
+import { inputLabels, ReadContext, readText, resolve, visibleMatches, type Resolution, type ResolutionCache } from './dom';
+import { withMeaning } from './meaning';
 import { namesMarket } from './symbols';
 import { priceFromTitle } from './title';
 import type { Balance, FieldResult, HealthEntry, OrderSide, OrderSize, OrderType, PageFieldName, PageFields, PageReading, SizeUnit, VisiblePosition } from './types';
 import { CONTRACT_UNITS, isCloseTabText, marginModeFromText, normaliseLabel, orderTypeFromText, sideFromText } from './vocabulary';
 
 const FIELD_ORDER: PageFieldName[] = [
-  'lastPrice', 'markPrice', 'titlePrice', 'side', 'orderType', 'limitPrice', 'size', 'leverage', 'marginMode', 'availableBalance', 'position',
+  'lastPrice', 'markPrice', 'titlePrice', 'side', 'orderType', 'limitPrice', 'size', 'leverage', 'marginMode', 'availableBalance', 'estLiqPrice', 'position',
 ];
 const MAX_LEVERAGE = 1000;
 
@@ -102,7 +103,7 @@ function readSide(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
 }
 
 /** The unit a label names, and the exact word that named it (`Contracts` out of "Max long 140 Contracts"). */
-function unitOf(label: string, market: Market): { unit: SizeUnit; word: string } | null {
+function unitOf(label: string, market: Market, lastWord = true): { unit: SizeUnit; word: string } | null {
   const symbol = parseUnifiedSymbol(market.symbol);
   const classify = (text: string): SizeUnit | null => {
     if (CONTRACT_UNITS.includes(normaliseLabel(text))) return 'contracts';
@@ -114,7 +115,9 @@ function unitOf(label: string, market: Market): { unit: SizeUnit; word: string }
   };
   const whole = label.trim();
   const last = whole.split(' ').pop() ?? '';
-  for (const word of [whole, last]) {
+  // "Amount (Contracts)", "数量(张)": the unit in the label's parentheses.
+  const inner = /[(（]([^()（）]{1,20})[)）]\s*$/.exec(whole)?.[1] ?? '';
+  for (const word of lastWord ? [whole, inner, last] : [whole, inner]) {
     const unit = classify(word);
     if (unit) return { unit, word };
   }
@@ -128,10 +131,31 @@ function readSize(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   if ('missing' in amount) return amount;
   const unitProbe = resolve(ctx, adapter.sizeUnit, form, { defaultScope: 'form' });
   passed.size.push(...unitProbe.passedOver);
-  if ('missing' in unitProbe) return missing(`size unit label ${unitProbe.missing}`);
-  const unit = unitOf(unitProbe.found.text, market);
-  if (!unit) return missing(`size unit ${quote(unitProbe.found.text)} (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
-  return { value: { amount: amount.value, unit: unit.unit, unitLabel: unit.word }, hook: `${amount.hook} + unit ${unitProbe.found.hook}` };
+  let unit = 'found' in unitProbe ? unitOf(unitProbe.found.text, market) : null;
+  let unitHook = 'found' in unitProbe ? unitProbe.found.hook : '';
+  if (!unit && 'found' in input) {
+    // By meaning: the unit a person reads in the input's own label ("Amount (Contracts)", in
+    // parentheses) or as the whole text just after it — never a label's last word ("Min 0.001 BTC").
+    const el = input.found.element;
+    const units = new Map<string, { unit: SizeUnit; word: string }>();
+    for (const t of [...inputLabels(ctx, el), el.nextElementSibling?.textContent ?? '']) {
+      const u = unitOf(t, market, false);
+      if (u) units.set(u.unit, u);
+    }
+    // Two units named: unsure, not a guess.
+    unit = units.size === 1 ? [...units.values()][0]! : null;
+    unitHook = 'label';
+  }
+  if (!unit) {
+    if ('missing' in unitProbe) return missing(`size unit label ${unitProbe.missing}`);
+    return missing(`size unit ${quote(unitProbe.found.text)} (${unitProbe.found.hook}) is not the coin, contracts or the quote of ${market.symbol}`);
+  }
+  const value: OrderSize = { amount: amount.value, unit: unit.unit, unitLabel: unit.word };
+  // OKX's placeholder "Single contract value 0.01 BTC": the page's own contract size (base coin only).
+  const cv = unit.unit === 'contracts' && 'found' in input ? /(?:contract value|面值)\D{0,12}?([0-9][0-9.,]*)\s*([A-Z]{2,12})\b/i.exec(input.found.element.getAttribute('placeholder') ?? '') : null;
+  const size = cv ? parseNumber(cv[1] ?? '', { decimal: ctx.decimal }) : null;
+  if (cv && size?.ok && size.value > 0 && (cv[2] ?? '').toUpperCase() === parseUnifiedSymbol(market.symbol)?.base) value.contractValue = size.value;
+  return { value, hook: `${amount.hook} + unit ${unitHook}` };
 }
 
 function readLeverage(text: string): number | Why {
@@ -139,6 +163,23 @@ function readLeverage(text: string): number | Why {
   if (!m) return why(`${quote(text)} shows no leverage like 20x`);
   const value = Number(m[1]);
   return value >= 1 && value <= MAX_LEVERAGE ? value : why(`leverage ${value} is outside 1–${MAX_LEVERAGE}`);
+}
+
+function readLeverageField(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, side: FieldResult<OrderSide>, passed: Passed): FieldResult<number> {
+  const bySide = adapter.leverageBySide;
+  if (bySide) {
+    const long = interpret(resolve(ctx, bySide.long, form, { defaultScope: 'form' }), readLeverage);
+    const short = interpret(resolve(ctx, bySide.short, form, { defaultScope: 'form' }), readLeverage);
+    if ('value' in long || 'value' in short) {
+      const s = 'value' in side ? side.value : 'undecided';
+      if (s !== 'undecided') return s === 'long' ? long : short;
+      if ('value' in long && 'value' in short && long.value === short.value) return { value: long.value, hook: `${long.hook} = ${short.hook}` };
+      return missing(`long and short leverage differ (${'value' in long ? long.value : '?'}x/${'value' in short ? short.value : '?'}x), side unknown`);
+    }
+  }
+  const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });
+  passed.leverage = r.passedOver;
+  return interpret(r, readLeverage);
 }
 
 function readMarginMode(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, url: string, passed: Passed): FieldResult<MarginMode> {
@@ -194,15 +235,15 @@ function readPosition(ctx: ReadContext, adapter: VenuePageAdapter, market: Marke
   const side = sideText ? sideFromText(sideText) : size.value > 0 ? 'long' : 'short';
   if (!side) return missing(`position side ${quote(sideText)} unreadable`);
   const entry = rule.entryPrice ? findNumber(cellText(rule.entryPrice), { decimal: ctx.decimal }) : null;
-  return {
-    value: { side, size: Math.abs(size.value), sizeUnitLabel: size.unit, entryPrice: entry && entry.ok ? entry.value : null },
-    hook,
-  };
+  const liq = rule.liqPrice ? findNumber(cellText(rule.liqPrice), { decimal: ctx.decimal }) : null;
+  const value: VisiblePosition = { side, size: Math.abs(size.value), sizeUnitLabel: size.unit, entryPrice: entry && entry.ok ? entry.value : null };
+  if (liq && liq.ok && !liq.percent && liq.value > 0) value.liqPrice = liq.value;
+  return { value, hook };
 }
 
 function health(fields: PageFields, passed: Passed): HealthEntry[] {
   return FIELD_ORDER.map((field) => {
-    const result = fields[field] as FieldResult<unknown>;
+    const result = (fields[field] ?? { missing: 'not read' }) as FieldResult<unknown>;
     const ok = 'value' in result;
     return { field, ok, detail: ok ? (result as { hook: string }).hook : (result as { missing: string }).missing, passedOver: passed[field] ?? [] };
   });
@@ -225,7 +266,8 @@ const TYPED_FIELDS: [PageFieldName, (a: VenuePageAdapter) => readonly Probe[]][]
  * The fields whose located elements hold these event targets, or null when any target is not
  * inside one (then every field is read).
  */
-export function fieldsTypedInto(adapter: VenuePageAdapter, cache: ResolutionCache, targets: Iterable<Node>): Set<PageFieldName> | null {
+export function fieldsTypedInto(hooks: VenuePageAdapter, cache: ResolutionCache, targets: Iterable<Node>): Set<PageFieldName> | null {
+  const adapter = withMeaning(hooks);
   const fields = new Set<PageFieldName>();
   for (const target of targets) {
     let owned = false;
@@ -243,7 +285,7 @@ export function fieldsTypedInto(adapter: VenuePageAdapter, cache: ResolutionCach
 
 /** Locates the order form (the subtree the watcher observes). */
 export function findOrderForm(doc: Document, adapter: VenuePageAdapter, cache?: ResolutionCache): Element | null {
-  return findForm(new ReadContext(doc, undefined, cache), adapter.formRoot).form;
+  return findForm(new ReadContext(doc, undefined, cache), withMeaning(adapter).formRoot).form;
 }
 
 /** Building an Intl.NumberFormat per read would cost more than the rest of a keystroke's read. */
@@ -269,7 +311,8 @@ function pageDecimal(samples: string[]): DecimalSeparator | undefined {
   return lastSamplesDecimal;
 }
 
-export function readPage(doc: Document, adapter: VenuePageAdapter, market: Market, options: ReadOptions = {}): PageReading {
+export function readPage(doc: Document, hooks: VenuePageAdapter, market: Market, options: ReadOptions = {}): PageReading {
+  const adapter = withMeaning(hooks);
   const decimal = localeDecimal(adapter, doc.documentElement?.getAttribute('lang') ?? '');
   const ctx = new ReadContext(doc, decimal, options.cache);
   const passed: Passed = {};
@@ -325,23 +368,23 @@ export function readPage(doc: Document, adapter: VenuePageAdapter, market: Marke
     return interpret(r, positiveNumber(ctx, 'limit price', false));
   }));
 
+  const side = fresh('side', () => formField(() => readSide(ctx, adapter, form, passed)));
   const fields: PageFields = {
     lastPrice: price('lastPrice', 'last price'),
     markPrice: price('markPrice', 'mark price'),
     titlePrice: fresh('titlePrice', () => priceFromTitle(doc.title ?? '', adapter.symbolSpellings(market), ctx.decimal)),
-    side: fresh('side', () => formField(() => readSide(ctx, adapter, form, passed))),
+    side,
     orderType,
     limitPrice,
     size: fresh('size', () => formField(() => readSize(ctx, adapter, form, market, passed))),
-    leverage: fresh('leverage', () =>
-      formField(() => {
-        const r = resolve(ctx, adapter.leverage, form, { defaultScope: 'form' });
-        passed.leverage = r.passedOver;
-        return interpret(r, readLeverage);
-      }),
-    ),
+    leverage: fresh('leverage', () => formField(() => readLeverageField(ctx, adapter, form, side, passed))),
     marginMode: fresh('marginMode', () => readMarginMode(ctx, adapter, form, url, passed)),
     availableBalance: fresh('availableBalance', () => formField(() => readBalance(ctx, adapter, form, passed))),
+    estLiqPrice: fresh('estLiqPrice', () => formField(() => {
+      const r = resolve(ctx, adapter.estLiqPrice ?? [], form, { defaultScope: 'form' });
+      passed.estLiqPrice = r.passedOver;
+      return interpret(r, positiveNumber(ctx, 'estimated liquidation price', true));
+    })),
     position: fresh('position', () => readPosition(ctx, adapter, market, passed)),
   };
   return {

@@ -5,6 +5,7 @@
 import type { Probe, VenuePageAdapter } from './adapter-types';
 import { isInput, ResolutionCache } from './dom';
 import { readPage } from './read-page';
+import { withMeaning } from './meaning';
 import type { Market } from '../types';
 
 export const KEPT_FIELDS = ['limitPrice', 'size', 'leverage'] as const;
@@ -22,9 +23,11 @@ export interface ReportFields {
 }
 
 /** Runs the reader once, through a fresh cache, and takes the elements it located. */
-export function reportFields(doc: Document, adapter: VenuePageAdapter, market: Market, url = doc.URL): ReportFields {
+export function reportFields(doc: Document, hooks: VenuePageAdapter, market: Market, url = doc.URL): ReportFields {
   const cache = new ResolutionCache();
-  readPage(doc, adapter, market, { cache, url });
+  readPage(doc, hooks, market, { cache, url });
+  // The reader resolves the adapter with its reading-by-meaning fallbacks: its cache is keyed by those chains.
+  const adapter = withMeaning(hooks);
   const at = (probes: readonly Probe[] | undefined) => (probes && cache.entries.get(probes)?.element) || null;
   const kept: ReportFields['kept'] = {};
   for (const field of KEPT_FIELDS) {

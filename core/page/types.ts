@@ -22,6 +22,8 @@ export interface OrderSize {
   unit: SizeUnit;
   /** The unit text as the page shows it (`BTC`, `Cont`, `张`, `USDT`): show it next to the number. */
   unitLabel: string;
+  /** Base coin per contract as the form itself states it (OKX's placeholder "Single contract value 0.01 BTC"). */
+  contractValue?: number;
 }
 
 export interface Balance {
@@ -36,6 +38,8 @@ export interface VisiblePosition {
   size: number;
   sizeUnitLabel: string | null;
   entryPrice: number | null;
+  /** The exchange's own liquidation price in the row, where it shows one: only ever compared with LiqLens's. */
+  liqPrice?: number;
 }
 
 /** The order being typed and what surrounds it, field by field. */
@@ -48,6 +52,11 @@ export interface OrderDraftFields {
   leverage: FieldResult<number>;
   marginMode: FieldResult<MarginMode>;
   availableBalance: FieldResult<Balance>;
+  /**
+   * The exchange's own estimate of the typed order's liquidation price ("Est. Liq. Price", 预估强平价):
+   * page text, so only ever compared with LiqLens's own figure, never shown as it.
+   */
+  estLiqPrice?: FieldResult<number>;
   /** `value: null` = the positions table is visible and has no row for this market. */
   position: FieldResult<VisiblePosition | null>;
 }

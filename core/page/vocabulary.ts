@@ -13,6 +13,8 @@ export const LABELS = {
   markPrice: ['mark price', 'mark', '标记价格', '標記價格', 'маркировка', 'preço de marcação'],
   lastPrice: ['last price', 'last', '最新价', '最新價', '最新价格'],
   leverage: ['leverage', '杠杆', '槓桿', 'плечо', 'alavancagem'],
+  /** The exchange's own liquidation price (order form estimate, positions column). */
+  liqPrice: ['est. liq. price', 'liq. price', 'liq price', 'liquidation price', '预估强平价', '强平价格', '強平價格'],
 } as const;
 
 const LONG = /\b(?:buy|long)\b|开多|做多|买入|買入|開多|лонг|купить|comprar/i;

@@ -10,6 +10,7 @@ import type { Data } from './data';
 import type { SettingsStore } from './settings-store';
 import type { StatusRecorder } from './status';
 import type { ViewedMarkets } from './viewed';
+import type { Disagreements } from './disagreements';
 import type { createSnapshotAssembler } from './snapshot';
 import { marketFromUrl } from '../page/market-from-url';
 import { zh_CN } from '../i18n/catalogs/zh_CN';
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   vendors: VendorClient;
   status: StatusRecorder;
   viewed: ViewedMarkets;
+  /** Self-check disagreements kept on this device (absent in tests that do not need them). */
+  disagreements?: Disagreements;
   snapshots: ReturnType<typeof createSnapshotAssembler>;
   streamStatus?: () => SourceStatus[];
   /** Called when a vendor key changes, so cached vendor figures are not reused. */
@@ -114,6 +117,16 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'vendor.test': async ({ vendor }) => deps.vendors.test(vendor),
 
     'sources.status': async () => [...(await deps.status.all()), ...(deps.streamStatus?.() ?? [])],
+
+    'selfcheck.record': async ({ market, ...row }, sender) => {
+      // Only for the sending page's own market: a page cannot file rows under another.
+      const own = sender.kind === 'content' && sender.info.url ? marketFromUrl(sender.info.url) : null;
+      if (!own || own.venue !== market.venue || own.symbol !== market.symbol) throw new UserFacingError('not this page\'s market', 'forbidden');
+      await deps.disagreements?.add({ market, ...row });
+      return { kept: true as const };
+    },
+
+    'selfcheck.list': async ({ market }) => (await deps.disagreements?.list(market)) ?? [],
 
     'cache.clear': async () => {
       // Collected realized buckets are not a cache (they cannot be fetched again), so they stay.

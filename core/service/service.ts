@@ -17,6 +17,7 @@ import { errorEnvelopeForHost, venueHostLimits } from '../venues/descriptors';
 import { TIER_SOURCES, bundledTiers } from '../liquidation/tier-sources';
 import { createData } from './data';
 import { createHandlers } from './handlers';
+import { createDisagreements } from './disagreements';
 import { createLivePorts } from './live';
 import { createSettingsStore } from './settings-store';
 import { createSnapshotAssembler, snapshotKey } from './snapshot';
@@ -73,6 +74,7 @@ export function createService(env: ServiceEnv) {
   const keys = createKeyStore(env.keyArea ?? idbKeyArea(), env.local);
   const vendors = createVendorClient({ fetcher, keys, permissions: env.permissions });
   const viewed = createViewedMarkets(db, env.clock);
+  const disagreements = createDisagreements(db, env.clock);
   const data = createData({ fetcher, cache, clock: env.clock, status, marketData: MARKET_DATA, tierSources: TIER_SOURCES, bundledTiers, ...(env.buildHeatmap ? { buildHeatmap: env.buildHeatmap } : {}) });
   const vendorFigures = createVendorFigures({ vendors, keys, cache, clock: env.clock, status });
 
@@ -157,7 +159,7 @@ export function createService(env: ServiceEnv) {
   }
 
   const snapshots = createSnapshotAssembler({ data, realized, cache, clock: env.clock, status, vendorFigures, streamStatus });
-  const handlers: HandlerTable = createHandlers({ version: env.version, data, cache, settings, keys, vendors, status, viewed, snapshots, streamStatus, onSettingsChanged: () => void loadSwitches() });
+  const handlers: HandlerTable = createHandlers({ version: env.version, data, cache, settings, keys, vendors, status, viewed, disagreements, snapshots, streamStatus, onSettingsChanged: () => void loadSwitches() });
 
   return {
     handlers,

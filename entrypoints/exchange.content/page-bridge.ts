@@ -15,6 +15,8 @@ import type { OverlaySession } from '@/core/overlay/session';
 import { healthOf, sameHealth } from '@/core/overlay/health';
 import type { Market } from '@/core/types';
 import { capturePage, type PageCapture } from '@/core/overlay/report-capture';
+import { selfChecks } from '@/core/overlay/self-check';
+import { computeLiquidation } from '@/core/liquidation/engine';
 
 export type { PageWatch } from '@/core/page/watch-page';
 
@@ -42,8 +44,30 @@ function pagePrice(reading: PageReading): number | null {
  */
 export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch {
   let last: PageReading | null = null;
+  /** Disagreements already kept this page visit: each is written once, not on every keystroke. */
+  const kept = new Set<string>();
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  /** The exchange's own figures on the page, checked against LiqLens's; only ever compared. */
+  const check = () => {
+    const ctx = session.context();
+    if (!last || !ctx || !session.factsSettled.get()) return;
+    const checks = selfChecks(last, ctx, computeLiquidation, session.order.get(), session.data.get().snapshot?.mark?.price ?? null);
+    if (JSON.stringify(checks) === JSON.stringify(session.selfChecks.get())) return;
+    session.selfChecks.set(checks);
+    for (const c of checks) {
+      const key = `${c.what}|${c.exchange}|${c.ours}`;
+      if (c.agrees || kept.has(key)) continue;
+      if (kept.size > 50) kept.clear();
+      kept.add(key);
+      session.keepDisagreement(c);
+    }
+  };
   const rebuild = () => {
-    if (last) session.setOrder(orderFromReading(last, session.context(), readingToInputs));
+    if (!last) return;
+    session.setOrder(orderFromReading(last, session.context(), readingToInputs));
+    // Off the keystroke path: the check runs once typing pauses.
+    clearTimeout(pending);
+    pending = setTimeout(check, 200);
   };
   const watch = watchReadings(doc, win, pageAdapterFor(venue), (reading) => {
     last = reading;
@@ -70,6 +94,7 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
   return {
     stop() {
       watch.stop();
+      clearTimeout(pending);
       for (const u of unsubscribe) u();
     },
     refresh: () => watch.refresh(),

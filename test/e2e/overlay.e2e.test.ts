@@ -67,6 +67,27 @@ describe('the overlay on the recorded Binance page', () => {
     await page.close();
   });
 
+  it("checks itself against the exchange: the positions row's liq price matches LiqLens's, a changed one is shown apart and kept on this device", async () => {
+    const page = await openBinance();
+    const line = inOverlay(page, 'self-check-position');
+    // The fixture's BTCUSDT row shows 78,689.8 (Binance's documented isolated formula for that row).
+    await expect.poll(() => line.textContent(), { timeout: 15_000 }).toBe('Position liq. price matches Binance ($78,689.8)');
+    expect(await line.getAttribute('data-agrees')).toBe('true');
+    await screenshot(overlayRoot(page), 'overlay-self-check-agrees');
+    // The page now shows another figure: LiqLens keeps its own number and says how far apart they are.
+    await page.evaluate(() => {
+      const cells = Array.from(document.querySelectorAll('[data-col="liq"]'));
+      cells[cells.length - 1]!.textContent = '79,350.0';
+    });
+    await expect.poll(() => line.getAttribute('data-agrees'), { timeout: 15_000 }).toBe('false');
+    expect(await line.textContent()).toMatch(/^Position liq\. price differs by 0\.84%: Binance \$79,350\.0 · LiqLens \$78,689\.8 — LiqLens assumed 20x cross as in the form; cross as isolated \(no balance\); tiers binance:/);
+    await expandOverlay(page);
+    await inOverlay(page, 'overlay-health-toggle').click();
+    await expect.poll(() => inOverlay(page, 'kept-row').first().textContent(), { timeout: 10_000 }).toMatch(/Position liq\. price: \$79,350\.0 · LiqLens \$78,689\.8$/);
+    await screenshot(overlayRoot(page), 'overlay-self-check-differs');
+    await page.close();
+  });
+
   it('expands, and Esc collapses it again', async () => {
     const page = await openBinance();
     expect(await expandOverlay(page)).toBe(true);

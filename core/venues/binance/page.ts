@@ -26,11 +26,11 @@ export const adapter: VenuePageAdapter = {
   ],
   side: {
     openCloseTab: [css('#position-direction [role="tab"][aria-selected="true"]')],
-    longButton: [css('button.bn-button__buy'), label(['buy/long', 'open long', '买入/做多', '开多'])],
-    shortButton: [css('button.bn-button__sell'), label(['sell/short', 'open short', '卖出/做空', '开空'])],
+    longButton: [css('button.bn-button__buy')],
+    shortButton: [css('button.bn-button__sell')],
   },
-  limitPrice: [css('input[id^="limitPrice-"]'), css('input[aria-label="委托价格"]'), css('input[aria-label="Price"]'), label(LABELS.price)],
-  size: [css(SIZE_INPUT), css('input[aria-label="数量"]'), css('input[aria-label="Size"]'), label(LABELS.size)],
+  limitPrice: [css('input[id^="limitPrice-"]'), css('input[aria-label="委托价格"]'), css('input[aria-label="Price"]')],
+  size: [css(SIZE_INPUT), css('input[aria-label="数量"]'), css('input[aria-label="Size"]')],
   // Assumed: the bn-textField suffix beside the size input shows BTC or USDT (verify live).
   sizeUnit: [
     css('.bn-textField-suffix', { relativeTo: { css: SIZE_INPUT } }),
@@ -39,13 +39,15 @@ export const adapter: VenuePageAdapter = {
   ],
   leverage: [buttonText('leverage "Cross 20x"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode "Cross 20x"', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   position: {
     table: [css('[data-testid="position-table"]', { scope: 'document' }), css('[data-testid*="position"]', { scope: 'document' })],
     row: '[role="row"]',
     symbol: '[data-col="symbol"]',
     size: '[data-col="size"]',
     entryPrice: '[data-col="entry"]',
+    // Built from documentation (the Positions tab's "Liq.Price" column); verify live.
+    liqPrice: '[data-col="liq"]',
   },
   symbolSpellings: (market) => {
     const { base, quote, inverse } = legs(market);

@@ -17,15 +17,15 @@ export const adapter: VenuePageAdapter = {
   orderType: [css('[role="tab"][aria-selected="true"][data-type]', { attr: 'data-type' }), css('.order-type [role="tab"][aria-selected="true"]')],
   side: {
     openCloseTab: [css('.open-close [role="tab"][aria-selected="true"]')],
-    longButton: [testid('FutureOrderOpenLongButton'), label(['open long', 'buy/long', '开多', '买入开多'])],
-    shortButton: [testid('FutureOrderOpenShortButton'), label(['open short', 'sell/short', '开空', '卖出开空'])],
+    longButton: [testid('FutureOrderOpenLongButton')],
+    shortButton: [testid('FutureOrderOpenShortButton')],
   },
-  limitPrice: [testid('FutureOrderPriceInput'), label(LABELS.price)],
-  size: [testid('FutureOrderAmountInput'), label(LABELS.size)],
+  limitPrice: [testid('FutureOrderPriceInput')],
+  size: [testid('FutureOrderAmountInput')],
   sizeUnit: [css('.unit-select', { relativeTo: { css: '[data-testid="FutureOrderAmountInput"]' } }), label(['unit', '单位'])],
   leverage: [buttonText('leverage "20x"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote, inverse } = legs(market);
     if (inverse) return [`${base}USD`];

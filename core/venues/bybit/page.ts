@@ -18,16 +18,16 @@ export const adapter: VenuePageAdapter = {
   orderType: [css('.oc-main__order-type [role="tab"][aria-selected="true"]'), css('.oc-main__order-type .oc-main__order-type-item--active')],
   side: {
     selected: [css('.by-checkbox--long.by-checkbox--checked, .by-checkbox--short.by-checkbox--checked')],
-    longButton: [label(['open long', 'buy/long', 'long', '开多', '买入/做多'])],
-    shortButton: [label(['open short', 'sell/short', 'short', '开空', '卖出/做空'])],
+    longButton: [],
+    shortButton: [],
   },
-  limitPrice: [label(LABELS.price)],
-  size: [label(LABELS.size)],
+  limitPrice: [],
+  size: [],
   sizeUnit: [css('.by-input__right-icon', { relativeTo: { css: '.oc__qty .by-input__inner' } })],
   // The head button reads e.g. "Cross 10.00x": leverage and margin mode from one node.
   leverage: [css('.oc-head-leverage', { scope: 'document' })],
   marginMode: [css('.oc-head-leverage', { scope: 'document' })],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote, inverse } = legs(market);
     if (inverse) return [`${base}USD`];

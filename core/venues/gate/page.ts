@@ -18,17 +18,17 @@ export const adapter: VenuePageAdapter = {
   orderType: [css('.mantine-Tabs-tab[aria-selected="true"]')],
   side: {
     openCloseTab: [css('#tab-long[aria-selected="true"], #tab-short[aria-selected="true"]')],
-    longButton: [label(['开多', 'long', 'buy/long', 'open long'])],
-    shortButton: [label(['开空', 'short', 'sell/short', 'open short'])],
+    longButton: [],
+    shortButton: [],
   },
   // The helper takes the last input before the qty input; a label is the explicit form of that.
-  limitPrice: [css('input[name="f_price"]'), label(LABELS.price)],
-  size: [css('input[name="f_order"]'), label(LABELS.size)],
+  limitPrice: [css('input[name="f_price"]')],
+  size: [css('input[name="f_order"]')],
   // The helper's rule: qtyInput.closest('label').querySelector('span.truncate').
   sizeUnit: [{ hook: 'label span.truncate (qty label)', css: 'span.truncate', relativeTo: { css: 'input[name="f_order"]', closest: 'label' } }],
   leverage: [buttonText('leverage "20x"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode 全仓/逐仓', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   position: {
     table: [css('table.position-table', { scope: 'document' })],
     row: 'tbody tr',

@@ -16,16 +16,16 @@ export const adapter: VenuePageAdapter = {
   orderType: [css('[role="tab"][aria-selected="true"].order-type-tab'), css('.order-type .active')],
   side: {
     openCloseTab: [css('.open-close-tabs [aria-selected="true"]')],
-    longButton: [label(['buy/long', 'open long', 'buy(long)', '买入开多', '开多'])],
-    shortButton: [label(['sell/short', 'open short', 'sell(short)', '卖出开空', '开空'])],
+    longButton: [],
+    shortButton: [],
   },
-  limitPrice: [css('input[name="price"]'), label(LABELS.price)],
-  size: [css('input[name="volume"]'), css('input[name="amount"]'), label(LABELS.size)],
+  limitPrice: [css('input[name="price"]')],
+  size: [css('input[name="volume"]'), css('input[name="amount"]')],
   sizeUnit: [css('.unit', { relativeTo: { css: 'input[name="volume"]' } }), css('.unit', { relativeTo: { css: 'input[name="amount"]' } })],
   leverage: [buttonText('leverage "20x"', LEVERAGE_TEXT)],
   marginModeFromUrl,
   marginMode: [buttonText('margin mode', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote } = legs(market);
     return [`${base}-${quote}`, `${base}${quote}`];

@@ -19,8 +19,8 @@ export const adapter: VenuePageAdapter = {
   side: {
     // Assumed: Buy/Long and Sell/Short are a toggle; the chosen one is aria-pressed.
     selected: [css('button[aria-pressed="true"]')],
-    longButton: [label(['buy / long', 'buy/long', 'long'])],
-    shortButton: [label(['sell / short', 'sell/short', 'short'])],
+    longButton: [],
+    shortButton: [],
   },
   limitPrice: [label(['price (usdc)', 'price', 'limit price'])],
   size: [label(['size', 'amount'])],

@@ -7,7 +7,6 @@
  */
 import type { VenuePageAdapter } from '../../page/adapter-types';
 import { buttonText, css, label, legs, LEVERAGE_TEXT, MARGIN_TEXT, testid } from '../../page/probe-kit';
-import { LABELS } from '../../page/vocabulary';
 
 const OPEN_PANEL = '#mexc_contract_v_open_position';
 
@@ -21,16 +20,16 @@ export const adapter: VenuePageAdapter = {
   side: {
     // Assumed: the selected open/close tab carries aria-selected.
     openCloseTab: [css('[data-testid^="contract-trade-order-form-tab-"][aria-selected="true"]')],
-    longButton: [testid('contract-trade-open-long-btn'), label(['open long', '开多'])],
-    shortButton: [testid('contract-trade-open-short-btn'), label(['open short', '开空'])],
+    longButton: [testid('contract-trade-open-long-btn')],
+    shortButton: [testid('contract-trade-open-short-btn')],
   },
-  limitPrice: [css(`${OPEN_PANEL} input[placeholder*="Price"]`), label(LABELS.price)],
-  size: [css(`${OPEN_PANEL} input[placeholder*="Qty"]`), css(`${OPEN_PANEL} input[placeholder*="Quantidade"]`), label(LABELS.size)],
+  limitPrice: [css(`${OPEN_PANEL} input[placeholder*="Price"]`)],
+  size: [css(`${OPEN_PANEL} input[placeholder*="Qty"]`), css(`${OPEN_PANEL} input[placeholder*="Quantidade"]`)],
   // Assumed: the unit switch (Cont / coin / USDT) beside the quantity input.
   sizeUnit: [css('[class*="unit"]', { relativeTo: { css: `${OPEN_PANEL} input[placeholder*="Qty"]` } })],
   leverage: [buttonText('leverage "20X"', LEVERAGE_TEXT)],
   marginMode: [buttonText('margin mode', MARGIN_TEXT)],
-  availableBalance: [label(LABELS.available)],
+  availableBalance: [],
   symbolSpellings: (market) => {
     const { base, quote } = legs(market);
     return [`${base}_${quote}`, `${base}${quote}`];

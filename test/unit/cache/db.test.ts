@@ -11,7 +11,7 @@ describe('database migrations', () => {
   it('creates every store at the current version', async () => {
     const db = await openLiqlensDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['instruments', 'markets', 'meta', 'model', 'realized', 'snapshots', 'sources', 'tiers']);
+    expect([...db.objectStoreNames].sort()).toEqual(['disagreements', 'instruments', 'markets', 'meta', 'model', 'realized', 'snapshots', 'sources', 'tiers']);
     db.close();
   });
 

@@ -18,7 +18,7 @@ function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; sa
   const log: string[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   const frames: (() => void)[] = [];
-  let tabListener: Parameters<StartEnv['runtime']['onMessage']['addListener']>[0] | null = null;
+  let tabListener: ((message: unknown, sender: { id?: string; url?: string; tab?: unknown }) => Promise<unknown> | undefined) | null = null;
   let onVisibility: (() => void) | null = null;
   const settings: Settings = { ...(opts.settings ?? DEFAULT_SETTINGS), ...(opts.savedPlace ? { overlayPositions: { binance: { x: 40, y: 50 } } } : {}) };
   let resolveOpening: (v: unknown) => void = () => undefined;
@@ -65,7 +65,20 @@ function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; sa
       onInvalidated: () => undefined,
       isInvalid: false,
     },
-    runtime: { id: ID, getURL: (path) => `chrome-extension://${ID}${path}`, onMessage: { addListener: (fn) => (tabListener = fn), removeListener: () => undefined } },
+    runtime: {
+      id: ID,
+      getURL: (path) => `chrome-extension://${ID}${path}`,
+      onMessage: {
+        // The browser's sendResponse, turned back into a promise for the assertions.
+        addListener: (fn) =>
+          (tabListener = (message, sender) => {
+            let answer: Promise<unknown> | undefined;
+            const async = fn(message, sender, (reply) => (answer = Promise.resolve(reply)));
+            return async ? new Promise((resolve) => setTimeout(() => resolve(answer), 0)) : undefined;
+          }),
+        removeListener: () => undefined,
+      },
+    },
   };
   const answer = () => resolveOpening({ settings, cached: opts.cached ?? null });
   const runTimers = (ms = Infinity) => {

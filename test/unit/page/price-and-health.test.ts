@@ -38,13 +38,13 @@ describe('healthLines', () => {
     const doc = loadFixture('binance');
     const reading = readPage(doc, pageAdapterFor('binance'), { venue: 'binance', symbol: 'BTC/USDT:USDT' });
     const lines = healthLines(reading);
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
     expect(lines[0]).toBe('✓ Last price — .orderbook-ticker .contractPrice');
     expect(lines).toContain('✓ Limit price — input[id^="limitPrice-"]');
     expect(lines.at(-1)).toMatch(/^Skipped \d+ sensitive field\(s\)/);
 
     doc.querySelector('.orderbook-ticker')!.remove();
     const missing = healthLines(readPage(doc, pageAdapterFor('binance'), { venue: 'binance', symbol: 'BTC/USDT:USDT' }));
-    expect(missing[0]).toBe('✗ Last price — not found (.orderbook-ticker .contractPrice: matched 0 visible elements)');
+    expect(missing[0]).toBe('✗ Last price — not found (.orderbook-ticker .contractPrice: matched 0 visible elements; label "last price" / "最新价": 0 labelled elements)');
   });
 });

@@ -82,7 +82,7 @@ describe('fallback order', () => {
       copy.textContent = '1.0';
       doc.body.appendChild(copy);
     });
-    expect(r.fields.lastPrice).toEqual({ missing: 'not found (span.last: matched 2 visible elements)' });
+    expect(r.fields.lastPrice).toEqual({ missing: 'not found (span.last: matched 2 visible elements; label "last price" / "最新价": 0 labelled elements)' });
   });
 
   it('a fallback never replaces a found-but-empty field with a decoy', () => {

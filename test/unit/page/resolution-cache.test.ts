@@ -5,6 +5,7 @@
  * sensitive count — and must notice when a located element stops being the right one, even before
  * the watcher clears the cache.
  */
+import { withMeaning } from '@/core/page/meaning';
 import { describe, expect, it } from 'vitest';
 import { VENUE_PAGES } from '@/core/page/adapters';
 import { ReadContext, ResolutionCache, resolve } from '@/core/page/dom';
@@ -35,7 +36,7 @@ function setup(venue: VenueId) {
   const cached = () => readPage(doc, adapter, market, { url, now: () => 0, cache });
   const fresh = () => readPage(doc, adapter, market, { url, now: () => 0 });
   const sizeInput = () => {
-    const r = resolve(new ReadContext(doc, undefined), adapter.size, findOrderForm(doc, adapter), { defaultScope: 'form', input: true });
+    const r = resolve(new ReadContext(doc, undefined), withMeaning(adapter).size, findOrderForm(doc, adapter), { defaultScope: 'form', input: true });
     if (!('found' in r)) throw new Error(`no size input in the ${venue} fixture`);
     return r.found.element as HTMLInputElement;
   };

@@ -24,6 +24,7 @@ interface VenueCase {
 
 const MARKET_ORDER_NOTE = 'market order: it fills at the market price, there is no limit price';
 const NO_POSITIONS = 'this venue adapter does not read positions';
+const NO_EST_LIQ = { missing: 'not found (label "est. liq. price" / "预估强平价": 0 labelled elements)' };
 
 const CASES: Record<VenueId, VenueCase> = {
   binance: {
@@ -40,7 +41,8 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 20, hook: 'button showing leverage "Cross 20x"' },
       marginMode: { value: 'cross', hook: 'button showing margin mode "Cross 20x"' },
       availableBalance: { value: { amount: 1250.4, currency: 'USDT' }, hook: 'label "avbl"' },
-      position: { value: { side: 'long', size: 0.5, sizeUnitLabel: 'BTC', entryPrice: 82500 }, hook: '[data-testid="position-table"] row [role="row"]' },
+      estLiqPrice: NO_EST_LIQ,
+      position: { value: { side: 'long', size: 0.5, sizeUnitLabel: 'BTC', entryPrice: 82500, liqPrice: 78689.8 }, hook: '[data-testid="position-table"] row [role="row"]' },
     },
     refusedAtLeast: 2,
   },
@@ -58,7 +60,8 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 10, hook: 'button showing leverage "10x"' },
       marginMode: { value: 'cross', hook: 'button showing margin mode "Cross"' },
       availableBalance: { value: { amount: 6996.26, currency: 'USDT' }, hook: '[data-testid="max-asset"]' },
-      position: { value: { side: 'long', size: 30, sizeUnitLabel: 'Contracts', entryPrice: 70950.1 }, hook: '.position-box row .okui-table-row' },
+      estLiqPrice: NO_EST_LIQ,
+      position: { value: { side: 'long', size: 30, sizeUnitLabel: 'Contracts', entryPrice: 70950.1, liqPrice: 64500 }, hook: '.position-box row .okui-table-row' },
     },
     refusedAtLeast: 2,
   },
@@ -76,6 +79,7 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 10, hook: '.oc-head-leverage' },
       marginMode: { value: 'cross', hook: '.oc-head-leverage' },
       availableBalance: { value: { amount: 5230.77, currency: 'USDT' }, hook: 'label "可用"' },
+      estLiqPrice: NO_EST_LIQ,
       position: { missing: NO_POSITIONS },
     },
     refusedAtLeast: 2,
@@ -95,6 +99,7 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 20, hook: 'button showing leverage "20x"' },
       marginMode: { value: 'isolated', hook: 'url' },
       availableBalance: { value: { amount: 1000, currency: 'USDT' }, hook: 'label "available"' },
+      estLiqPrice: NO_EST_LIQ,
       position: { missing: NO_POSITIONS },
     },
     refusedAtLeast: 2,
@@ -114,6 +119,7 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 20, hook: 'button showing leverage "20x"' },
       marginMode: { value: 'cross', hook: 'button showing margin mode' },
       availableBalance: { value: { amount: 2500, currency: 'USDT' }, hook: 'label "available"' },
+      estLiqPrice: NO_EST_LIQ,
       position: { missing: NO_POSITIONS },
     },
     refusedAtLeast: 1,
@@ -132,6 +138,7 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 20, hook: 'button showing leverage "20x"' },
       marginMode: { value: 'cross', hook: 'button showing margin mode 全仓/逐仓' },
       availableBalance: { value: { amount: 3210.55, currency: 'USDT' }, hook: 'label "可用"' },
+      estLiqPrice: NO_EST_LIQ,
       position: { value: { side: 'short', size: 120, sizeUnitLabel: '张', entryPrice: 85100 }, hook: 'table.position-table row tbody tr' },
     },
     refusedAtLeast: 1,
@@ -150,6 +157,7 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 20, hook: 'button showing leverage "20X"' },
       marginMode: { value: 'cross', hook: 'button showing margin mode' },
       availableBalance: { value: { amount: 800.12, currency: 'USDT' }, hook: 'label "available"' },
+      estLiqPrice: NO_EST_LIQ,
       position: { missing: NO_POSITIONS },
     },
     refusedAtLeast: 1,
@@ -158,7 +166,7 @@ const CASES: Record<VenueId, VenueCase> = {
     url: 'https://app.hyperliquid.xyz/trade/BTC',
     primaryHooks: ['button[color="primary"]', '#marketData', 'button[aria-pressed="true"]'],
     fields: {
-      lastPrice: { missing: 'not found (label "last price": 0 labelled elements)' },
+      lastPrice: { missing: 'not found (label "last price": 0 labelled elements; label "last price" / "最新价": 0 labelled elements)' },
       markPrice: { value: 84052, hook: 'label "mark"' },
       titlePrice: { value: 84050, hook: 'document.title' },
       side: { value: 'long', hook: 'button[aria-pressed="true"]' },
@@ -168,6 +176,7 @@ const CASES: Record<VenueId, VenueCase> = {
       leverage: { value: 20, hook: 'button showing leverage "20x"' },
       marginMode: { value: 'cross', hook: 'button showing margin mode "Cross"' },
       availableBalance: { value: { amount: 1234.56, currency: 'USDC' }, hook: 'label "available to trade"' },
+      estLiqPrice: NO_EST_LIQ,
       position: { missing: NO_POSITIONS },
     },
     refusedAtLeast: 1,
@@ -195,7 +204,7 @@ describe.each(Object.entries(CASES) as [VenueId, VenueCase][])('%s fixture', (ve
     // The health report covers every field, with the same hook or reason.
     expect(reading.health.map((h) => h.field).sort()).toEqual(Object.keys(c.fields).sort());
     for (const entry of reading.health) {
-      const field = c.fields[entry.field];
+      const field = c.fields[entry.field]!;
       expect(entry.ok).toBe('value' in field);
       expect(entry.detail).toBe('value' in field ? field.hook : field.missing);
     }

@@ -305,3 +305,28 @@ describe('background service', () => {
     await expect.poll(async () => (await service.testHooks!.readRealized('BTC'))?.windows['1h'].byVenue.okx, { timeout: 2000 }).toEqual({ longUsd: 2 * 0.01 * 62000, shortUsd: 1 * 0.01 * 63000 });
   });
 });
+
+describe('self-check disagreements', () => {
+  const row = (exchange: number) => ({ market: BTC, what: 'position', exchange, ours: 79019.9, assumed: ['cross computed as isolated (no account balance)'] });
+
+  it('are kept for the sending page\'s own market only, listed newest first, from the overlay and our pages', async () => {
+    const { route } = await setup();
+    expect(await ask(route, 'selfcheck.record', row(79350), fromPage)).toEqual({ ok: true, data: { kept: true } });
+    expect(await ask(route, 'selfcheck.record', row(79400), fromPage)).toMatchObject({ ok: true });
+    // Another market than the page's own, a malformed figure, or an extension page: refused.
+    expect(await ask(route, 'selfcheck.record', { ...row(1), market: { venue: 'binance', symbol: 'ETH/USDT:USDT' } }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(route, 'selfcheck.record', { ...row(1), exchange: 'NaN' }, fromPage)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    expect(await ask(route, 'selfcheck.record', row(1))).toMatchObject({ ok: false });
+    const listed = (await ask(route, 'selfcheck.list', { market: BTC }, fromPage)) as { data: { exchange: number; at: number }[] };
+    expect(listed.data.map((r) => r.exchange)).toEqual([79400, 79350]);
+    expect(listed.data[0]!.at).toBe(NOW);
+  });
+
+  it('are bounded: the oldest is dropped past the limit', async () => {
+    const { createDisagreements } = await import('@/core/service/disagreements');
+    const { createDbHandle } = await import('@/core/cache/db');
+    const kept = createDisagreements(createDbHandle(), new FakeClock(NOW), 3);
+    for (const n of [1, 2, 3, 4, 5]) await kept.add({ market: BTC, what: 'mark', exchange: n, ours: 9, assumed: [] });
+    expect((await kept.list(BTC)).map((r) => r.exchange)).toEqual([5, 4, 3]);
+  });
+});
