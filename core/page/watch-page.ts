@@ -10,17 +10,20 @@
  *
  * Reads reuse the elements located before (ResolutionCache): a keystroke costs a few `value` and
  * `textContent` reads, not every fallback chain. The located elements are thrown away, and every
- * probe chain runs again, when the form's structure changes (nodes added or removed, or an attribute
- * other than `value` changes: a tab, `hidden`, a class), when a located element leaves the page,
+ * probe chain runs again, when a structure change in the form can touch what the probes find
+ * (`structureChange` below: nodes added or removed, or an attribute other than `value` changed, that
+ * show a hook selector or label word, sit under a parent holding a located element, or detached one),
  * on a market switch, on `refresh()`, and every 4 s on the slow re-read (which reads every field's
- * value each second).
+ * value each second). Changes that touch none of that (a spinner, an animation, a toast inside the
+ * form) cost a few `matches`/`contains` calls and no read at all.
  */
 import type { Market } from '../types';
-import type { VenuePageAdapter } from './adapter-types';
+import type { Probe, VenuePageAdapter } from './adapter-types';
 import { marketFromUrl } from './market-from-url';
 import { ResolutionCache } from './dom';
 import { fieldsTypedInto, findOrderForm, readPage } from './read-page';
 import type { PageReading } from './types';
+import { LABELS, normaliseLabel } from './vocabulary';
 
 /** The slice of `window` the watcher uses, passed in so core/ has no globals. */
 export interface WatchWindow {
@@ -61,8 +64,101 @@ export interface PageWatch {
 
 const FORM_ATTRIBUTES = ['value', 'aria-selected', 'aria-pressed', 'aria-checked', 'class', 'hidden', 'style', 'disabled', 'data-state'];
 
-function changesStructure(record: MutationRecord): boolean {
-  return record.type === 'childList' || (record.type === 'attributes' && record.attributeName !== 'value');
+/** What any of an adapter's probes can look for: one selector list and every label word. */
+interface Hooks {
+  selector: string;
+  words: string[];
+  /** A probe this module cannot vet (sibling or :has selectors, an unknown probe key): every structure change relocates. */
+  unvetted: boolean;
+}
+
+const PROBE_KEYS = new Set(['hook', 'css', 'label', 'scope', 'within', 'attr', 'ancestorContaining', 'textMatches', 'relativeTo']);
+
+export function hooksOf(adapter: VenuePageAdapter): Hooks {
+  // Every input and button can become a label-probe or text-matched hit, so they always count.
+  const selectors = new Set(['input', 'textarea', 'select', 'button', 'label']);
+  const words = new Set<string>(Object.values(LABELS).flat().map(normaliseLabel));
+  let unvetted = false;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object' && typeof (value as Probe).hook === 'string') {
+      const probe = value as Probe;
+      if (Object.keys(probe).some((k) => !PROBE_KEYS.has(k))) unvetted = true;
+      for (const css of [probe.css, probe.within, probe.ancestorContaining, probe.relativeTo?.css, probe.relativeTo?.closest]) if (css) selectors.add(css);
+      for (const w of probe.label ?? []) words.add(normaliseLabel(w));
+    } else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(adapter);
+  const selector = [...selectors].join(', ');
+  if (/[~+]|:has\(/.test(selector)) unvetted = true;
+  return { selector, words: [...words].filter(Boolean), unvetted };
+}
+
+function startsWithWord(text: string | null, words: string[]): boolean {
+  const t = text ? normaliseLabel(text) : '';
+  return !!t && words.some((w) => t.startsWith(w));
+}
+
+function ownTextShowsWord(element: Element, words: string[]): boolean {
+  let own = '';
+  for (const child of Array.from(element.childNodes)) if (child.nodeType === 3) own += child.textContent ?? '';
+  return startsWithWord(own, words);
+}
+
+/** Whether a node (and its subtree) shows anything a probe looks for: a hook selector's match, or text starting with a label word. */
+function showsHooks(node: Node, hooks: Hooks): boolean {
+  if (node.nodeType === 3) return startsWithWord(node.textContent, hooks.words);
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  try {
+    if (element.matches(hooks.selector) || element.querySelector(hooks.selector)) return true;
+  } catch {
+    return true; // a selector this engine rejects: fail closed
+  }
+  if (ownTextShowsWord(element, hooks.words)) return true;
+  for (const inner of Array.from(element.querySelectorAll('*'))) if (ownTextShowsWord(inner, hooks.words)) return true;
+  return false;
+}
+
+/**
+ * What a batch of form mutations asks for:
+ * - `relocate`: run every probe chain again, as the structure may now answer differently — a node
+ *   added or removed (or an element whose attributes changed) shows a hook selector or label word,
+ *   the changed parent/element holds a located element (a new neighbour can relabel an input, a tab
+ *   or `hidden` flip can hide or select it), or a located element has left the page;
+ * - `read`: the located elements hold, but text changed, possibly inside one of them;
+ * - `none`: nothing a probe can see or a located element shows changed (one toggled spinner in a
+ *   big form): no read at all.
+ */
+export function structureChange(records: readonly MutationRecord[], cache: ResolutionCache, form: Element | null, hooks: Hooks): 'relocate' | 'read' | 'none' {
+  const located: Element[] = [];
+  /** Elements whose text a read shows: the located ones, and the value beside a text label. */
+  const shown: Element[] = [];
+  for (const entry of cache.entries.values()) {
+    for (const el of [entry.element, entry.matched]) if (el && el !== form && !located.includes(el)) located.push(el);
+    if (entry.element && entry.element !== form) shown.push(entry.element);
+    const beside = entry.labelWord !== null ? entry.element?.nextElementSibling : null;
+    if (beside) shown.push(beside);
+  }
+  const holdsLocated = (node: Node) => located.some((el) => node === el || node.contains(el));
+  const insideLocated = (node: Node) => shown.some((el) => el.contains(node));
+  let answer: 'read' | 'none' = 'none';
+  for (const record of records) {
+    if (record.type === 'characterData' || (record.type === 'attributes' && record.attributeName === 'value')) {
+      answer = 'read';
+      continue;
+    }
+    if (hooks.unvetted || holdsLocated(record.target)) return 'relocate';
+    if (record.type === 'attributes') {
+      if (showsHooks(record.target, hooks)) return 'relocate';
+      continue;
+    }
+    for (const list of [record.addedNodes, record.removedNodes]) for (const node of Array.from(list)) if (showsHooks(node, hooks)) return 'relocate';
+    if (insideLocated(record.target)) answer = 'read';
+  }
+  // A located element moved elsewhere was in a removed node, which showed its hook or label above.
+  if (located.some((el) => !el.isConnected)) return 'relocate';
+  return answer;
 }
 
 export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAdapter, onReading: ReadingListener, options: WatchOptions = {}): PageWatch {
@@ -82,6 +178,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   let ticks = 0;
   let stopped = false;
   const cache = new ResolutionCache();
+  const hooks = hooksOf(adapter);
 
   function marketFor(href: string): Market | null {
     const m = resolveMarket(href);
@@ -89,9 +186,12 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   }
 
   const formObserver = new win.MutationObserver((records) => {
-    // Text and value changes keep the located elements (their values are read fresh); anything
-    // that can add, remove, reveal or re-select an element makes every field be located again.
-    if (records.some(changesStructure)) cache.clear();
+    // Text and value changes keep the located elements (their values are read fresh); a change that
+    // can add, remove, reveal or re-select a hook makes every field be located again; one that
+    // touches nothing a probe sees (a storm of unrelated nodes in the form) is not read at all.
+    const change = structureChange(records, cache, form, hooks);
+    if (change === 'none') return;
+    if (change === 'relocate') cache.clear();
     schedule('mutation');
   });
   const headObserver = new win.MutationObserver(() => schedule('title'));
