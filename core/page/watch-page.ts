@@ -68,6 +68,12 @@ const FORM_ATTRIBUTES = ['value', 'aria-selected', 'aria-pressed', 'aria-checked
 interface Hooks {
   selector: string;
   words: string[];
+  /** Selectors of text-matched probes (`button` showing `20x`): a text change inside one can make a second match. */
+  textSelector: string | null;
+  /** Attributes a probe or the reader looks at, to observe in the form. */
+  attributes: string[];
+  /** The probe chains bounded by the order form (no document scope, no `within`): mutation vetting covers them. */
+  formChains: Set<readonly Probe[]>;
   /** A probe this module cannot vet (sibling or :has selectors, an unknown probe key): every structure change relocates. */
   unvetted: boolean;
 }
@@ -77,6 +83,9 @@ const PROBE_KEYS = new Set(['hook', 'css', 'label', 'scope', 'within', 'attr', '
 export function hooksOf(adapter: VenuePageAdapter): Hooks {
   // Every input and button can become a label-probe or text-matched hit, so they always count.
   const selectors = new Set(['input', 'textarea', 'select', 'button', 'label']);
+  const textSelectors = new Set<string>();
+  // Labels, visibility and privacy checks read these besides whatever the selectors name.
+  const attributes = new Set([...FORM_ATTRIBUTES, 'id', 'name', 'type', 'role', 'for', 'aria-label', 'aria-labelledby', 'placeholder', 'aria-hidden', 'inert', 'autocomplete']);
   const words = new Set<string>(Object.values(LABELS).flat().map(normaliseLabel));
   let unvetted = false;
   const visit = (value: unknown): void => {
@@ -86,12 +95,30 @@ export function hooksOf(adapter: VenuePageAdapter): Hooks {
       if (Object.keys(probe).some((k) => !PROBE_KEYS.has(k))) unvetted = true;
       for (const css of [probe.css, probe.within, probe.ancestorContaining, probe.relativeTo?.css, probe.relativeTo?.closest]) if (css) selectors.add(css);
       for (const w of probe.label ?? []) words.add(normaliseLabel(w));
+      if (probe.textMatches && probe.css) textSelectors.add(probe.css);
+      if (probe.attr) attributes.add(probe.attr);
     } else if (value && typeof value === 'object') Object.values(value).forEach(visit);
   };
   visit(adapter);
   const selector = [...selectors].join(', ');
   if (/[~+]|:has\(/.test(selector)) unvetted = true;
-  return { selector, words: [...words].filter(Boolean), unvetted };
+  for (const m of selector.matchAll(/\[\s*([\w-]+)/g)) attributes.add(m[1]!.toLowerCase());
+  const { side } = adapter;
+  const fieldChains = [adapter.orderType, side.openCloseTab, side.selected, side.longButton, side.shortButton, adapter.limitPrice, adapter.size, adapter.sizeUnit, adapter.leverage, adapter.marginMode, adapter.availableBalance];
+  const formChains = new Set(fieldChains.filter((chain): chain is readonly Probe[] => !!chain && chain.every((p) => p.scope !== 'document' && !p.within)));
+  return { selector, words: [...words].filter(Boolean), textSelector: textSelectors.size ? [...textSelectors].join(', ') : null, attributes: [...attributes], formChains, unvetted };
+}
+
+/** A text change that could make a second text-matched or labelled element (caught by the next relocation, as before). */
+function suspectText(parent: Node | null, text: string | null, hooks: Hooks): boolean {
+  if (hooks.unvetted || startsWithWord(text, hooks.words)) return true;
+  const element = parent && parent.nodeType === 1 ? (parent as Element) : (parent?.parentElement ?? null);
+  if (!element || !hooks.textSelector) return false;
+  try {
+    return !!element.closest(hooks.textSelector);
+  } catch {
+    return true;
+  }
 }
 
 function startsWithWord(text: string | null, words: string[]): boolean {
@@ -130,7 +157,7 @@ function showsHooks(node: Node, hooks: Hooks): boolean {
  * - `none`: nothing a probe can see or a located element shows changed (one toggled spinner in a
  *   big form): no read at all.
  */
-export function structureChange(records: readonly MutationRecord[], cache: ResolutionCache, form: Element | null, hooks: Hooks): 'relocate' | 'read' | 'none' {
+export function structureChange(records: readonly MutationRecord[], cache: ResolutionCache, form: Element | null, hooks: Hooks): { change: 'relocate' | 'read' | 'none'; suspectText: boolean } {
   const located: Element[] = [];
   /** Elements whose text a read shows: the located ones, and the value beside a text label. */
   const shown: Element[] = [];
@@ -142,23 +169,35 @@ export function structureChange(records: readonly MutationRecord[], cache: Resol
   }
   const holdsLocated = (node: Node) => located.some((el) => node === el || node.contains(el));
   const insideLocated = (node: Node) => shown.some((el) => el.contains(node));
+  const relocate = { change: 'relocate', suspectText: false } as const;
   let answer: 'read' | 'none' = 'none';
+  let suspect = false;
   for (const record of records) {
-    if (record.type === 'characterData' || (record.type === 'attributes' && record.attributeName === 'value')) {
+    if (record.type === 'characterData') {
+      answer = 'read';
+      suspect ||= suspectText(record.target.parentNode, record.target.textContent, hooks);
+      continue;
+    }
+    if (record.type === 'attributes' && record.attributeName === 'value') {
       answer = 'read';
       continue;
     }
-    if (hooks.unvetted || holdsLocated(record.target)) return 'relocate';
+    if (hooks.unvetted || holdsLocated(record.target)) return relocate;
     if (record.type === 'attributes') {
-      if (showsHooks(record.target, hooks)) return 'relocate';
+      if (showsHooks(record.target, hooks)) return relocate;
       continue;
     }
-    for (const list of [record.addedNodes, record.removedNodes]) for (const node of Array.from(list)) if (showsHooks(node, hooks)) return 'relocate';
+    for (const list of [record.addedNodes, record.removedNodes]) {
+      for (const node of Array.from(list)) {
+        if (showsHooks(node, hooks)) return relocate;
+        if (!suspect && node.textContent) suspect = suspectText(record.target, null, hooks);
+      }
+    }
     if (insideLocated(record.target)) answer = 'read';
   }
   // A located element moved elsewhere was in a removed node, which showed its hook or label above.
-  if (located.some((el) => !el.isConnected)) return 'relocate';
-  return answer;
+  if (located.some((el) => !el.isConnected)) return relocate;
+  return { change: answer, suspectText: suspect };
 }
 
 export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAdapter, onReading: ReadingListener, options: WatchOptions = {}): PageWatch {
@@ -177,6 +216,8 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   let lastKey = '';
   let ticks = 0;
   let stopped = false;
+  /** A text change in the form since it was last located that may have made a second match. */
+  let textSuspect = false;
   const cache = new ResolutionCache();
   const hooks = hooksOf(adapter);
 
@@ -189,7 +230,8 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     // Text and value changes keep the located elements (their values are read fresh); a change that
     // can add, remove, reveal or re-select a hook makes every field be located again; one that
     // touches nothing a probe sees (a storm of unrelated nodes in the form) is not read at all.
-    const change = structureChange(records, cache, form, hooks);
+    const { change, suspectText } = structureChange(records, cache, form, hooks);
+    textSuspect ||= suspectText;
     if (change === 'none') return;
     if (change === 'relocate') cache.clear();
     schedule('mutation');
@@ -199,8 +241,20 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   function observeForm(): void {
     formObserver.disconnect();
     cache.clear();
+    textSuspect = false;
     form = findOrderForm(doc, adapter, cache);
-    if (form) formObserver.observe(form, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: FORM_ATTRIBUTES });
+    if (form) formObserver.observe(form, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: hooks.attributes });
+  }
+
+  /**
+   * The periodic relocation. Inside the form every structure change was vetted as it happened, so
+   * the form's chains are located again only after a suspect text change; the document-scope
+   * chains (prices, positions, the form root itself) are not observed and always run again.
+   */
+  function relocate(): void {
+    if (!form || textSuspect) return observeForm();
+    for (const chain of [...cache.entries.keys()]) if (!hooks.formChains.has(chain)) cache.entries.delete(chain);
+    if (findOrderForm(doc, adapter, cache) !== form) observeForm();
   }
 
   function emit(cause: WatchCause, targets: Set<Node> | null = null): void {
@@ -266,7 +320,8 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     checkUrl();
     ticks += 1;
     if (ticks % rereadEvery !== 0 || doc.hidden) return;
-    if (!form || !form.isConnected || ticks % relocateEvery === 0) observeForm();
+    if (!form || !form.isConnected) observeForm();
+    else if (ticks % relocateEvery === 0) relocate();
     schedule('poll');
   };
 

@@ -430,6 +430,50 @@ describe('watchPage: a storm of unrelated nodes in the form costs no probe run (
     expect(comparable(reading)).toEqual(freshReading(doc));
   });
 
+  /** Label scans of the whole form (`*` queried on the form root) while `body` runs. */
+  async function formScans(doc: Document, body: () => void): Promise<number> {
+    const form = doc.querySelector('.order-form-wrap')!;
+    const original = Element.prototype.querySelectorAll;
+    let scans = 0;
+    Element.prototype.querySelectorAll = function (this: Element, css: string) {
+      if (this === form && css === '*') scans += 1;
+      return original.call(this, css);
+    } as typeof original;
+    try {
+      body();
+    } finally {
+      Element.prototype.querySelectorAll = original;
+    }
+    return scans;
+  }
+
+  it('the 4 s relocation scans the form again only after a text change that could make a second match', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames();
+    // Nothing suspect happened in the form: only the document-scope chains run again.
+    expect(await formScans(doc, () => (fake.tick(16), fake.flushFrames()))).toBe(0);
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+    // A button's text changed (a text-matched probe looks at buttons): the next relocation scans the form.
+    const sell = doc.querySelector('button.bn-button__sell')!;
+    sell.firstChild!.textContent = 'Sell/Short 0.15';
+    await mutationsDelivered();
+    fake.flushFrames();
+    expect(await formScans(doc, () => (fake.tick(16), fake.flushFrames()))).toBeGreaterThan(0);
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+  });
+
+  it('an attribute a hook names (the id) changing on a located input relocates at once', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    doc.querySelector('input[id^="limitPrice-"]')!.id = 'price-renamed';
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.fields.limitPrice).toMatchObject({ hook: 'input[aria-label="Price"]' });
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
   it('a node added inside a located element re-reads its text without locating again', async () => {
     const { doc, fake, seen } = start('binance', href);
     const avbl = doc.querySelector('.avbl span:last-child')!;
