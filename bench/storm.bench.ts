@@ -135,13 +135,27 @@ export default async function run(): Promise<BenchRow[]> {
   const median = quantile(withExt.perFrameMs, 0.5);
   const ratio = withExt.fps / without.fps;
   rows.push(
-    { name: `storm: long tasks (> 50 ms) caused by the content script`, value: withExt.extLongTasks, unit: `in ${STORM_MS / 1000} s`, goal: '0', ok: withExt.extLongTasks === 0 },
+    {
+      name: `storm: long tasks (> 50 ms) caused by the content script`,
+      value: withExt.extLongTasks,
+      unit: `in ${STORM_MS / 1000} s`,
+      goal: '0',
+      ok: withExt.extLongTasks === 0,
+    },
     { name: 'storm: content script per frame, median', value: median, unit: 'ms', goal: '≤ 1 ms', ok: median <= 1 },
-    { name: 'storm: content script per frame, p95 / max', value: quantile(withExt.perFrameMs, 0.95), unit: `/ ${Math.max(0, ...withExt.perFrameMs).toFixed(2)} ms` },
+    {
+      name: 'storm: content script per frame, p95 / max',
+      value: quantile(withExt.perFrameMs, 0.95),
+      unit: `/ ${Math.max(0, ...withExt.perFrameMs).toFixed(2)} ms`,
+    },
     { name: 'storm: content script total', value: withExt.extTotalMs, unit: `ms in ${(withExt.frames / withExt.fps).toFixed(1)} s` },
     { name: 'storm: fps without extension', value: without.fps, unit: 'fps' },
     { name: 'storm: fps with extension', value: withExt.fps, unit: `fps (${((ratio - 1) * 100).toFixed(1)}%)`, goal: 'within 5%', ok: ratio >= 0.95 },
-    { name: 'storm: page long tasks, without / with extension', value: withExt.longTasks - without.longTasks, unit: `(${without.longTasks} → ${withExt.longTasks})` },
+    {
+      name: 'storm: page long tasks, without / with extension',
+      value: withExt.longTasks - without.longTasks,
+      unit: `(${without.longTasks} → ${withExt.longTasks})`,
+    },
   );
   return rows;
 }

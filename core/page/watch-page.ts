@@ -85,7 +85,20 @@ export function hooksOf(adapter: VenuePageAdapter): Hooks {
   const selectors = new Set(['input', 'textarea', 'select', 'button', 'label']);
   const textSelectors = new Set<string>();
   // Labels, visibility and privacy checks read these besides whatever the selectors name.
-  const attributes = new Set([...FORM_ATTRIBUTES, 'id', 'name', 'type', 'role', 'for', 'aria-label', 'aria-labelledby', 'placeholder', 'aria-hidden', 'inert', 'autocomplete']);
+  const attributes = new Set([
+    ...FORM_ATTRIBUTES,
+    'id',
+    'name',
+    'type',
+    'role',
+    'for',
+    'aria-label',
+    'aria-labelledby',
+    'placeholder',
+    'aria-hidden',
+    'inert',
+    'autocomplete',
+  ]);
   const words = new Set<string>(Object.values(LABELS).flat().map(normaliseLabel));
   let unvetted = false;
   const visit = (value: unknown): void => {
@@ -104,9 +117,28 @@ export function hooksOf(adapter: VenuePageAdapter): Hooks {
   if (/[~+]|:has\(/.test(selector)) unvetted = true;
   for (const m of selector.matchAll(/\[\s*([\w-]+)/g)) attributes.add(m[1]!.toLowerCase());
   const { side } = adapter;
-  const fieldChains = [adapter.orderType, side.openCloseTab, side.selected, side.longButton, side.shortButton, adapter.limitPrice, adapter.size, adapter.sizeUnit, adapter.leverage, adapter.marginMode, adapter.availableBalance];
+  const fieldChains = [
+    adapter.orderType,
+    side.openCloseTab,
+    side.selected,
+    side.longButton,
+    side.shortButton,
+    adapter.limitPrice,
+    adapter.size,
+    adapter.sizeUnit,
+    adapter.leverage,
+    adapter.marginMode,
+    adapter.availableBalance,
+  ];
   const formChains = new Set(fieldChains.filter((chain): chain is readonly Probe[] => !!chain && chain.every((p) => p.scope !== 'document' && !p.within)));
-  return { selector, words: [...words].filter(Boolean), textSelector: textSelectors.size ? [...textSelectors].join(', ') : null, attributes: [...attributes], formChains, unvetted };
+  return {
+    selector,
+    words: [...words].filter(Boolean),
+    textSelector: textSelectors.size ? [...textSelectors].join(', ') : null,
+    attributes: [...attributes],
+    formChains,
+    unvetted,
+  };
 }
 
 /** A text change that could make a second text-matched or labelled element (caught by the next relocation, as before). */
@@ -157,7 +189,12 @@ function showsHooks(node: Node, hooks: Hooks): boolean {
  * - `none`: nothing a probe can see or a located element shows changed (one toggled spinner in a
  *   big form): no read at all.
  */
-export function structureChange(records: readonly MutationRecord[], cache: ResolutionCache, form: Element | null, hooks: Hooks): { change: 'relocate' | 'read' | 'none'; suspectText: boolean } {
+export function structureChange(
+  records: readonly MutationRecord[],
+  cache: ResolutionCache,
+  form: Element | null,
+  hooks: Hooks,
+): { change: 'relocate' | 'read' | 'none'; suspectText: boolean } {
   const located: Element[] = [];
   /** Elements whose text a read shows: the located ones, and the value beside a text label. */
   const shown: Element[] = [];
