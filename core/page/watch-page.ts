@@ -164,8 +164,15 @@ function ownTextShowsWord(element: Element, words: string[]): boolean {
   return startsWithWord(own, words);
 }
 
+/**
+ * Attributes that can change whether text already in the page counts as a label hit: visibility as
+ * the reader sees it (`isHidden`) and the privacy check's naming attributes. Any other attribute
+ * (a class, `aria-selected`) changes only which selectors match, so its text need not be scanned.
+ */
+const TEXT_ATTRIBUTES = new Set(['hidden', 'inert', 'aria-hidden', 'style', 'name', 'id', 'autocomplete', 'aria-label', 'placeholder', 'data-testid', 'type']);
+
 /** Whether a node (and its subtree) shows anything a probe looks for: a hook selector's match, or text starting with a label word. */
-function showsHooks(node: Node, hooks: Hooks): boolean {
+function showsHooks(node: Node, hooks: Hooks, scanText = true): boolean {
   if (node.nodeType === 3) return startsWithWord(node.textContent, hooks.words);
   if (node.nodeType !== 1) return false;
   const element = node as Element;
@@ -174,6 +181,7 @@ function showsHooks(node: Node, hooks: Hooks): boolean {
   } catch {
     return true; // a selector this engine rejects: fail closed
   }
+  if (!scanText) return false;
   if (ownTextShowsWord(element, hooks.words)) return true;
   for (const inner of Array.from(element.querySelectorAll('*'))) if (ownTextShowsWord(inner, hooks.words)) return true;
   return false;
@@ -221,7 +229,7 @@ export function structureChange(
     }
     if (hooks.unvetted || holdsLocated(record.target)) return relocate;
     if (record.type === 'attributes') {
-      if (showsHooks(record.target, hooks)) return relocate;
+      if (showsHooks(record.target, hooks, TEXT_ATTRIBUTES.has(record.attributeName ?? ''))) return relocate;
       continue;
     }
     for (const list of [record.addedNodes, record.removedNodes]) {

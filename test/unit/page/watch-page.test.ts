@@ -386,6 +386,46 @@ describe('watchPage: a storm of unrelated nodes in the form costs no probe run (
     expect(seen).toHaveLength(emitted);
   });
 
+  it('a class toggled per frame on the whole storm block does not scan its text', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const { host } = stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames();
+    const emitted = seen.length;
+    const original = Element.prototype.querySelectorAll;
+    let textScans = 0;
+    Element.prototype.querySelectorAll = function (this: Element, css: string) {
+      if (this === host && css === '*') textScans += 1;
+      return original.call(this, css);
+    } as typeof original;
+    try {
+      for (let i = 0; i < 10; i++) {
+        host.classList.toggle('loading');
+        await mutationsDelivered();
+        fake.flushFrames();
+      }
+    } finally {
+      Element.prototype.querySelectorAll = original;
+    }
+    expect(textScans).toBe(0);
+    expect(seen).toHaveLength(emitted);
+    // Hiding it is a visibility change: its text is scanned (a label may have been hidden or shown).
+    host.setAttribute('hidden', '');
+    const label = doc.createElement('span');
+    label.textContent = 'Avbl';
+    const value = doc.createElement('span');
+    value.textContent = '1.00 USDT';
+    host.append(label, value);
+    await mutationsDelivered();
+    fake.flushFrames();
+    host.removeAttribute('hidden');
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.fields.availableBalance).toMatchObject({ missing: expect.stringContaining('2 labelled elements') });
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
   it('a decoy added deep inside the storm is still seen at once (fail closed)', async () => {
     const { doc, fake, seen } = start('binance', href);
     const { host } = stormHost(doc);
