@@ -19,10 +19,7 @@ import type { BenchRow } from '../scripts/lib/bench-types.ts';
 import { EXTENSION_DIR, launchBrowser, PRODUCTION_DIR, type ExtensionBrowser } from '../scripts/lib/extension-browser.ts';
 import { tradingPage } from '../scripts/lib/fixture-sites.ts';
 import { OVERLAY_HOST, orderSizeInput, waitForOverlay } from '../scripts/lib/overlay-driver.ts';
-import { extensionSlices, extensionTimeIn, frameThread, quantile, startTrace, tasks, type TraceEvent } from '../scripts/lib/trace.ts';
-import type { CDPSession } from 'playwright-core';
-
-const mainFrameId = async (cdp: CDPSession) => ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
+import { causedLongTasks, extensionSlices, extensionTimeIn, frameThread, LONG_TASK_US, mainFrameId, mainThreadCost, quantile, startTrace, type TraceEvent } from '../scripts/lib/trace.ts';
 
 const NODES_PER_SECOND = 5000;
 const KEYSTROKES = 32;
@@ -88,9 +85,7 @@ async function typeKeys(browser: ExtensionBrowser, url: string, withExtension: b
 }
 
 function analyse(events: TraceEvent[], frameId: string, extensionId: string | null, partial: { busyMsPerS: number }): RunResult {
-  const thread = frameThread(events, frameId);
-  const ext = extensionId ? extensionSlices(events, thread, extensionId) : [];
-  const all = tasks(events, thread, ext);
+  const { thread, ext, tasks: all } = mainThreadCost(events, frameId, extensionId);
   const keydowns = events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
     .map((e) => e.ts)
@@ -106,15 +101,14 @@ function analyse(events: TraceEvent[], frameId: string, extensionId: string | nu
   const dispatches = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'EventDispatch' && ['keydown', 'keypress', 'input', 'keyup', 'beforeinput'].includes(e.args?.data?.type ?? ''));
   const insideDispatch = ext.filter((x) => dispatches.some((d) => x.ts >= d.ts && x.ts < d.ts + (d.dur ?? 0)));
   const syncPerKeystrokeMs = keydowns.map((ts, i) => extensionTimeIn(insideDispatch, ts, keydowns[i + 1] ?? ts + KEY_GAP_MS * 1000) / 1000);
-  const long = all.filter((t) => t.dur > 50_000);
+  const long = all.filter((t) => t.dur > LONG_TASK_US);
   return {
     ...partial,
     longTasks: long.length,
     perKeystrokeMs,
     syncPerKeystrokeMs,
     extIdleMsPerS: idleRate * 1000,
-    // A long task the content script caused: one that would have stayed under 50 ms without it.
-    extLongTasks: long.filter((t) => t.extension > 0 && t.dur - t.extension <= 50_000).length,
+    extLongTasks: causedLongTasks(all),
     maxExtInTaskMs: Math.max(0, ...all.map((t) => t.extension)) / 1000,
     firstPaintMs: null,
   };

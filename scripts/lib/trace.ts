@@ -81,6 +81,25 @@ export function tasks(events: TraceEvent[], thread: MainThread, ext: { ts: numbe
     .map((e) => ({ ts: e.ts, dur: e.dur ?? 0, extension: extensionTimeIn(ext, e.ts, e.ts + (e.dur ?? 0)) }));
 }
 
+/** The page's main frame id (for frameThread). */
+export async function mainFrameId(cdp: CDPSession): Promise<string> {
+  return ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
+}
+
+export const LONG_TASK_US = 50_000;
+
+/** Long tasks (> 50 ms) the content script caused: ones that would have stayed under 50 ms without its time in them. */
+export function causedLongTasks(all: { dur: number; extension: number }[]): number {
+  return all.filter((t) => t.dur > LONG_TASK_US && t.extension > 0 && t.dur - t.extension <= LONG_TASK_US).length;
+}
+
+/** One traced frame's main thread: its top-level tasks and (with an extension id) the content script's slices in them. */
+export function mainThreadCost(events: TraceEvent[], frameId: string, extensionId: string | null) {
+  const thread = frameThread(events, frameId);
+  const ext = extensionId ? extensionSlices(events, thread, extensionId) : [];
+  return { thread, ext, tasks: tasks(events, thread, ext) };
+}
+
 export function quantile(values: number[], q: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

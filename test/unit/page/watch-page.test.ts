@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pageAdapterFor } from '@/core/page/adapters';
 import type { PageReading } from '@/core/page/types';
 import { readPage } from '@/core/page/read-page';
-import { watchPage, type PageWatch, type WatchCause, type WatchWindow } from '@/core/page/watch-page';
+import { hooksOf, watchPage, type PageWatch, type WatchCause, type WatchWindow } from '@/core/page/watch-page';
 import { loadIntoGlobalDocument } from './load-fixture';
 
 /** A window whose frames and timers the test advances by hand; MutationObserver is happy-dom's real one. */
@@ -314,5 +314,231 @@ describe('watchPage: a keystroke re-reads values, not fallback chains', () => {
     fake.flushFrames();
     expect(sizeOf(seen.at(-1)?.reading)).toBe(0.77);
     expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+  });
+});
+
+describe('watchPage: a storm of unrelated nodes in the form costs no probe run (issue 16 item 2)', () => {
+  const href = 'https://www.binance.com/en/futures/BTCUSDT';
+  const market = { venue: 'binance', symbol: 'BTC/USDT:USDT' } as const;
+  const freshReading = (doc: Document) => readPage(doc, pageAdapterFor('binance'), market, { url: href, now: () => 0 });
+  const comparable = (r: PageReading | null | undefined) => r && { ...r, readAt: 0 };
+
+  /** Counts probe selector queries (each probe run makes at least one) while `body` runs; the watcher's own vetting of a change is not counted. */
+  function countQueries(body: () => void | Promise<void>): Promise<number> {
+    const vetting = new Set([hooksOf(pageAdapterFor('binance')).selector, '*']);
+    let count = 0;
+    const restores = [Element.prototype, Document.prototype, DocumentFragment.prototype].flatMap((proto) =>
+      (['querySelectorAll', 'querySelector'] as const).map((name) => {
+        const original = proto[name] as (this: ParentNode, css: string) => unknown;
+        Object.defineProperty(proto, name, {
+          value: function (this: ParentNode, css: string) {
+            if (!vetting.has(css)) count += 1;
+            return original.call(this, css);
+          },
+          configurable: true,
+          writable: true,
+        });
+        return () => Object.defineProperty(proto, name, { value: original, configurable: true, writable: true });
+      }),
+    );
+    return Promise.resolve(body())
+      .finally(() => restores.forEach((r) => r()))
+      .then(() => count);
+  }
+
+  /** A big animated block inside the order form (a chart widget, a spinner farm) with one element toggled per frame. */
+  function stormHost(doc: Document): { host: HTMLElement; blink: HTMLElement } {
+    const host = doc.createElement('div');
+    host.className = 'storm';
+    for (let i = 0; i < 200; i++) {
+      const cell = doc.createElement('div');
+      cell.className = 'cell';
+      cell.textContent = `${i}`;
+      host.appendChild(cell);
+    }
+    const blink = doc.createElement('span');
+    blink.className = 'blink';
+    host.appendChild(blink);
+    doc.querySelector('.order-form-wrap .buttons')!.after(host);
+    return { host, blink };
+  }
+
+  it('toggling one element 60 times runs no probe chain, schedules no read and emits nothing', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const { host, blink } = stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames(); // the host's arrival is read once (it is new structure)
+    const emitted = seen.length;
+    let frames = 0;
+    const queries = await countQueries(async () => {
+      for (let i = 0; i < 60; i++) {
+        if (blink.isConnected) blink.remove();
+        else host.appendChild(blink);
+        blink.classList.toggle('on');
+        await mutationsDelivered();
+        frames += fake.pendingFrames();
+        fake.flushFrames();
+      }
+    });
+    // The old watcher cleared every located field and re-ran every probe chain on each toggle.
+    expect(queries).toBe(0);
+    expect(frames).toBe(0);
+    expect(seen).toHaveLength(emitted);
+  });
+
+  it('a class toggled per frame on the whole storm block does not scan its text', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const { host } = stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames();
+    const emitted = seen.length;
+    const original = Element.prototype.querySelectorAll;
+    let textScans = 0;
+    Element.prototype.querySelectorAll = function (this: Element, css: string) {
+      if (this === host && css === '*') textScans += 1;
+      return original.call(this, css);
+    } as typeof original;
+    try {
+      for (let i = 0; i < 10; i++) {
+        host.classList.toggle('loading');
+        await mutationsDelivered();
+        fake.flushFrames();
+      }
+    } finally {
+      Element.prototype.querySelectorAll = original;
+    }
+    expect(textScans).toBe(0);
+    expect(seen).toHaveLength(emitted);
+    // Hiding it is a visibility change: its text is scanned (a label may have been hidden or shown).
+    host.setAttribute('hidden', '');
+    const label = doc.createElement('span');
+    label.textContent = 'Avbl';
+    const value = doc.createElement('span');
+    value.textContent = '1.00 USDT';
+    host.append(label, value);
+    await mutationsDelivered();
+    fake.flushFrames();
+    host.removeAttribute('hidden');
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.fields.availableBalance).toMatchObject({ missing: expect.stringContaining('2 labelled elements') });
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
+  it('a decoy added deep inside the storm is still seen at once (fail closed)', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const { host } = stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames();
+    const decoy = doc.createElement('input');
+    decoy.id = 'unitAmount-decoy';
+    decoy.value = '5';
+    host.lastElementChild!.appendChild(decoy);
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.health.find((h) => h.field === 'size')?.passedOver[0]).toBe('input[id^="unitAmount-"]: matched 2 visible elements');
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
+  it('a second label added inside the storm is seen at once (label probes fail closed)', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const { host } = stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames();
+    const label = doc.createElement('div');
+    label.innerHTML = '<span>Avbl</span><span>9,999.00 USDT</span>';
+    host.appendChild(label);
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.fields.availableBalance).toMatchObject({ missing: expect.stringContaining('2 labelled elements') });
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
+  it('a located field whose element is detached is located again, never read stale', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames();
+    doc.querySelector('input[id^="unitAmount-"]')!.closest('.field-row')!.remove();
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.fields.size).toMatchObject({ missing: expect.any(String) });
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
+  /** Label scans of the whole form (`*` queried on the form root) while `body` runs. */
+  async function formScans(doc: Document, body: () => void): Promise<number> {
+    const form = doc.querySelector('.order-form-wrap')!;
+    const original = Element.prototype.querySelectorAll;
+    let scans = 0;
+    Element.prototype.querySelectorAll = function (this: Element, css: string) {
+      if (this === form && css === '*') scans += 1;
+      return original.call(this, css);
+    } as typeof original;
+    try {
+      body();
+    } finally {
+      Element.prototype.querySelectorAll = original;
+    }
+    return scans;
+  }
+
+  it('the 4 s relocation scans the form again only after a text change that could make a second match', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    stormHost(doc);
+    await mutationsDelivered();
+    fake.flushFrames();
+    // Nothing suspect happened in the form: only the document-scope chains run again.
+    expect(await formScans(doc, () => (fake.tick(16), fake.flushFrames()))).toBe(0);
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+    // A button's text changed (a text-matched probe looks at buttons): the next relocation scans the form.
+    const sell = doc.querySelector('button.bn-button__sell')!;
+    sell.firstChild!.textContent = 'Sell/Short 0.15';
+    await mutationsDelivered();
+    fake.flushFrames();
+    expect(await formScans(doc, () => (fake.tick(16), fake.flushFrames()))).toBeGreaterThan(0);
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+  });
+
+  it('an attribute a hook names (the id) changing on a located input relocates at once', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    doc.querySelector('input[id^="limitPrice-"]')!.id = 'price-renamed';
+    await mutationsDelivered();
+    fake.flushFrames();
+    const reading = seen.at(-1)?.reading;
+    expect(reading?.fields.limitPrice).toMatchObject({ hook: 'input[aria-label="Price"]' });
+    expect(comparable(reading)).toEqual(freshReading(doc));
+  });
+
+  it('a node added inside a located element re-reads its text without locating again', async () => {
+    const { doc, fake, seen } = start('binance', href);
+    const avbl = doc.querySelector('.avbl span:last-child')!;
+    avbl.textContent = '';
+    await mutationsDelivered();
+    fake.flushFrames();
+    const queries = await countQueries(async () => {
+      const strong = doc.createElement('b');
+      strong.textContent = '2,000.00 USDT';
+      avbl.appendChild(strong);
+      await mutationsDelivered();
+      fake.flushFrames();
+    });
+    expect(seen.at(-1)?.reading?.fields.availableBalance).toMatchObject({ value: { amount: 2000 } });
+    expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
+    // As much as the 1 s re-read through the located elements (the positions table's rows), not a relocation.
+    const cachedRead = await countQueries(() => {
+      fake.tick(4);
+      fake.flushFrames();
+    });
+    const relocation = await countQueries(() => {
+      watch?.refresh();
+      fake.flushFrames();
+    });
+    expect(queries).toBe(cachedRead);
+    expect(queries).toBeLessThan(relocation);
   });
 });
