@@ -17,6 +17,7 @@
  * value each second). Changes that touch none of that (a spinner, an animation, a toast inside the
  * form) cost a few `matches`/`contains` calls and no read at all.
  */
+import { withMeaning } from './meaning';
 import type { Market } from '../types';
 import type { Probe, VenuePageAdapter } from './adapter-types';
 import { marketFromUrl } from './market-from-url';
@@ -130,7 +131,27 @@ export function hooksOf(adapter: VenuePageAdapter): Hooks {
     adapter.marginMode,
     adapter.availableBalance,
   ];
-  const formChains = new Set(fieldChains.filter((chain): chain is readonly Probe[] => !!chain && chain.every((p) => p.scope !== 'document' && !p.within)));
+  // The reader resolves the meaning-augmented chains (core/page/meaning.ts): those are the ones it relocates.
+  const meaning = withMeaning(adapter);
+  const meaningChains = [
+    meaning.orderType,
+    meaning.side.openCloseTab,
+    meaning.side.selected,
+    meaning.side.longButton,
+    meaning.side.shortButton,
+    meaning.limitPrice,
+    meaning.size,
+    meaning.sizeUnit,
+    meaning.leverage,
+    meaning.marginMode,
+    meaning.availableBalance,
+    meaning.estLiqPrice,
+  ];
+  // A selected tab or pressed button found by meaning is checked by its text, like a text-matched hook.
+  for (const chain of meaningChains) for (const probe of chain ?? []) if (probe.textMatches && probe.css) textSelectors.add(probe.css);
+  const formChains = new Set(
+    [...fieldChains, ...meaningChains].filter((chain): chain is readonly Probe[] => !!chain && chain.every((p) => p.scope !== 'document' && !p.within)),
+  );
   return {
     selector,
     words: [...words].filter(Boolean),

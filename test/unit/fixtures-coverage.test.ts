@@ -6,8 +6,6 @@ import { VENUE_IDS } from '@/core/venues/registry';
 
 const FIXTURES = join(__dirname, '../fixtures');
 const table = readFileSync(join(FIXTURES, 'README.md'), 'utf8');
-// Added on the page-reader branch (issue #11); remove from this list once that branch is merged.
-const PENDING_FROM_OTHER_BRANCHES = new Set(['pages/okx-2026-04-08.real.html']);
 
 describe('fixture coverage table (test/fixtures/README.md)', () => {
   it('names every venue of the registry in each of its three tables', () => {
@@ -25,7 +23,7 @@ describe('fixture coverage table (test/fixtures/README.md)', () => {
   it('cites only fixture files that exist', () => {
     const cited = [...table.matchAll(/`((?:api|tiers|pages|positions|market|replay|sites)\/[^`]+\.(?:json|csv|html))`/g)].map((m) => m[1]!);
     expect(cited.length).toBeGreaterThan(30);
-    const missing = cited.filter((f) => !PENDING_FROM_OTHER_BRANCHES.has(f) && !existsSync(join(FIXTURES, f)));
+    const missing = cited.filter((f) => !existsSync(join(FIXTURES, f)));
     expect(missing).toEqual([]);
   });
 });
