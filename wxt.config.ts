@@ -57,7 +57,10 @@ export default defineConfig({
       const alias = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname ?? __dirname, 'entrypoints/exchange.content/native-browser.ts') };
       config.resolve ??= {};
       const current = config.resolve.alias;
-      config.resolve.alias = [alias, ...(Array.isArray(current) ? current : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string })))];
+      config.resolve.alias = [
+        alias,
+        ...(Array.isArray(current) ? current : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))),
+      ];
     },
     // Content-script matches come from the venue folders; the excludes are added here because
     // WXT's entrypoint options cannot express a list computed from every venue in one place.

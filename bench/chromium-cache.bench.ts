@@ -26,19 +26,22 @@ export default async function run(): Promise<BenchRow[]> {
     // Plain loops only inside evaluate: tsx's keepNames would break named inner functions.
     type Hooks = Record<'readSnapshot' | 'readSnapshotFromDb', (m: unknown) => Promise<{ snapshot: unknown } | null>>;
     const timeReads = (hook: keyof Hooks) =>
-      worker.evaluate(async ([market, name]) => {
-        const hooks = (globalThis as unknown as { __liqlens: Hooks }).__liqlens;
-        const times: number[] = [];
-        let bytes = 0;
-        for (let i = 0; i < 50; i++) {
-          const t0 = performance.now();
-          const hit = await hooks[name as keyof Hooks](market);
-          times.push(performance.now() - t0);
-          if (!hit) throw new Error('No cached snapshot.');
-          bytes = JSON.stringify(hit.snapshot).length;
-        }
-        return { times, bytes };
-      }, [MARKET, hook] as const);
+      worker.evaluate(
+        async ([market, name]) => {
+          const hooks = (globalThis as unknown as { __liqlens: Hooks }).__liqlens;
+          const times: number[] = [];
+          let bytes = 0;
+          for (let i = 0; i < 50; i++) {
+            const t0 = performance.now();
+            const hit = await hooks[name as keyof Hooks](market);
+            times.push(performance.now() - t0);
+            if (!hit) throw new Error('No cached snapshot.');
+            bytes = JSON.stringify(hit.snapshot).length;
+          }
+          return { times, bytes };
+        },
+        [MARKET, hook] as const,
+      );
     // IndexedDB itself, then the cache's read path, which answers from the worker's memory while it lives.
     const read = await timeReads('readSnapshotFromDb');
     const hot = await timeReads('readSnapshot');

@@ -3,7 +3,6 @@ import { linearLiquidationPriceTiered, maintenanceAmountsByRecurrence } from '..
 import type { LiquidationInput } from '../core/liquidation/types';
 import type { BenchRow } from '../scripts/lib/bench-types.ts';
 
-
 /** A 12-bracket table shaped like Binance BTCUSDT's (caps and rates), amounts by the recurrence. */
 const caps = [3e5, 8e5, 3e6, 1.2e7, 5e7, 8e7, 1e8, 1.2e8, 2e8, 3e8, 5e8, 8e8];
 const rates = [0.004, 0.005, 0.0065, 0.01, 0.02, 0.025, 0.05, 0.1, 0.125, 0.15, 0.25, 0.5];

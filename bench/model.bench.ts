@@ -15,7 +15,6 @@ import type { ModelSettings } from '../core/model/types';
 import type { VenueId } from '../core/types';
 import type { BenchRow } from '../scripts/lib/bench-types.ts';
 
-
 const FILE = 'test/fixtures/market/oi/binance_um_BTCUSDT_5m_klines_oiHist_merged_2026-06-07_2026-06-22.csv';
 const BARS_PER_VENUE = 30 * 288;
 const RUNS = 9;
@@ -86,7 +85,11 @@ function build(series: { bars: Bar[]; oi: number[] }, onProgress?: () => void, o
   for (let i = 0; i < series.bars.length; i++) {
     const b = series.bars[i]!;
     for (const v of VENUES) {
-      model.push(v.venue, { ...b, open: b.open * v.price, high: b.high * v.price, low: b.low * v.price, close: b.close * v.price, volume: b.volume * v.oi }, series.oi[i]! * v.oi);
+      model.push(
+        v.venue,
+        { ...b, open: b.open * v.price, high: b.high * v.price, low: b.low * v.price, close: b.close * v.price, volume: b.volume * v.oi },
+        series.oi[i]! * v.oi,
+      );
     }
     if (onProgress && i % 500 === 0) onProgress();
   }
@@ -134,7 +137,13 @@ export default async function run(): Promise<BenchRow[]> {
   return [
     { name: `model build + snapshot, ${label}, median of ${RUNS}`, value: ms, unit: 'ms', goal: '< 100 ms', ok: ms < 100 },
     { name: `same, the pre-turnover default (turnover 0, spread 0.75, exact leverage), interleaved`, value: median(timesPre), unit: 'ms' },
-    { name: 'model memory: peak heap + ArrayBuffer growth during the build (garbage included)', value: mb(peak), unit: 'MB', goal: '< 50 MB', ok: mb(peak) < 50 },
+    {
+      name: 'model memory: peak heap + ArrayBuffer growth during the build (garbage included)',
+      value: mb(peak),
+      unit: 'MB',
+      goal: '< 50 MB',
+      ok: mb(peak) < 50,
+    },
     { name: 'model memory: RSS growth during the build', value: mb(rssGrowth), unit: 'MB', goal: '< 50 MB', ok: mb(rssGrowth) < 50 },
     { name: 'model memory: retained after the build and a gc (model + snapshot + history)', value: mb(retained), unit: 'MB' },
     { name: 'snapshot size as JSON, without heat history', value: snapshotBytes / 1e3, unit: 'kB' },

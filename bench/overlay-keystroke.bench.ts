@@ -17,7 +17,12 @@ function quantile(values: number[], q: number): number {
 
 export default async function run(): Promise<BenchRow[]> {
   const window = new Window({ url: 'https://www.binance.com/en/futures/BTCUSDT' });
-  Object.assign(globalThis, { window, document: window.document, requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0), cancelAnimationFrame: clearTimeout });
+  Object.assign(globalThis, {
+    window,
+    document: window.document,
+    requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0),
+    cancelAnimationFrame: clearTimeout,
+  });
   const { options, render, h } = await import('preact');
   // Render synchronously so the timing includes the re-render, not just its scheduling.
   options.debounceRendering = (cb) => cb();
@@ -76,7 +81,16 @@ export default async function run(): Promise<BenchRow[]> {
     h(LocaleProvider, {
       language: 'en',
       style: 'en',
-      children: h(OrderPanel, { market, order: session.order, compute: computeLiquidation, table: table ?? null, markPrice: 84_028.1, bands, expanded: false, now: Date.now() }),
+      children: h(OrderPanel, {
+        market,
+        order: session.order,
+        compute: computeLiquidation,
+        table: table ?? null,
+        markPrice: 84_028.1,
+        bands,
+        expanded: false,
+        now: Date.now(),
+      }),
     }),
     container as unknown as Element,
   );
@@ -103,6 +117,12 @@ export default async function run(): Promise<BenchRow[]> {
   return [
     { name: 'order build + liquidation (both sides), median', value: quantile(pure, 0.5) * 1000, unit: 'µs' },
     { name: 'order build + liquidation + panel re-render (happy-dom), median', value: quantile(full, 0.5), unit: 'ms' },
-    { name: 'order build + liquidation + panel re-render (happy-dom), p95', value: quantile(full, 0.95), unit: 'ms', goal: '< 4 ms (UI share)', ok: quantile(full, 0.95) < 4 },
+    {
+      name: 'order build + liquidation + panel re-render (happy-dom), p95',
+      value: quantile(full, 0.95),
+      unit: 'ms',
+      goal: '< 4 ms (UI share)',
+      ok: quantile(full, 0.95) < 4,
+    },
   ];
 }

@@ -19,7 +19,18 @@ import type { BenchRow } from '../scripts/lib/bench-types.ts';
 import { EXTENSION_DIR, launchBrowser, PRODUCTION_DIR, type ExtensionBrowser } from '../scripts/lib/extension-browser.ts';
 import { tradingPage } from '../scripts/lib/fixture-sites.ts';
 import { OVERLAY_HOST, orderSizeInput, waitForOverlay } from '../scripts/lib/overlay-driver.ts';
-import { causedLongTasks, extensionSlices, extensionTimeIn, frameThread, LONG_TASK_US, mainFrameId, mainThreadCost, quantile, startTrace, type TraceEvent } from '../scripts/lib/trace.ts';
+import {
+  causedLongTasks,
+  extensionSlices,
+  extensionTimeIn,
+  frameThread,
+  LONG_TASK_US,
+  mainFrameId,
+  mainThreadCost,
+  quantile,
+  startTrace,
+  type TraceEvent,
+} from '../scripts/lib/trace.ts';
 
 const NODES_PER_SECOND = 5000;
 const KEYSTROKES = 32;
@@ -98,7 +109,13 @@ function analyse(events: TraceEvent[], frameId: string, extensionId: string | nu
     const end = keydowns[i + 1] ?? ts + KEY_GAP_MS * 1000;
     return Math.max(0, extensionTimeIn(ext, ts, end) - idleRate * (end - ts)) / 1000;
   });
-  const dispatches = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'EventDispatch' && ['keydown', 'keypress', 'input', 'keyup', 'beforeinput'].includes(e.args?.data?.type ?? ''));
+  const dispatches = events.filter(
+    (e) =>
+      e.pid === thread.pid &&
+      e.tid === thread.tid &&
+      e.name === 'EventDispatch' &&
+      ['keydown', 'keypress', 'input', 'keyup', 'beforeinput'].includes(e.args?.data?.type ?? ''),
+  );
   const insideDispatch = ext.filter((x) => dispatches.some((d) => x.ts >= d.ts && x.ts < d.ts + (d.dur ?? 0)));
   const syncPerKeystrokeMs = keydowns.map((ts, i) => extensionTimeIn(insideDispatch, ts, keydowns[i + 1] ?? ts + KEY_GAP_MS * 1000) / 1000);
   const long = all.filter((t) => t.dur > LONG_TASK_US);
@@ -164,7 +181,13 @@ async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promis
   if (start === undefined || !mark) return null;
   const paint = events.filter((e) => e.pid === thread.pid && e.name === 'Paint' && e.ts >= mark.ts).sort((a, b) => a.ts - b.ts)[0];
   const since = (e: TraceEvent | undefined) => (e ? (e.ts - start) / 1000 : null);
-  const evaluations = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith(`chrome-extension://${browser.extensionId}/`));
+  const evaluations = events.filter(
+    (e) =>
+      e.pid === thread.pid &&
+      e.tid === thread.tid &&
+      e.name === 'EvaluateScript' &&
+      (e.args?.data?.url ?? '').startsWith(`chrome-extension://${browser.extensionId}/`),
+  );
   const evaluate = evaluations.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
   return { total: ((paint?.ts ?? mark.ts) - start) / 1000, host: since(stamp('overlay-host')), root: since(stamp('overlay-root')), evaluate };
 }
@@ -172,7 +195,10 @@ async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promis
 export default async function run(): Promise<BenchRow[]> {
   const url = tradingPage('binance').url;
   // Timings on a shared machine move with its load: print it next to them.
-  const rows: BenchRow[] = [...bundleRows(), { name: 'machine load when measured (1-min average)', value: os.loadavg()[0]!, unit: `on ${os.cpus().length} cores` }];
+  const rows: BenchRow[] = [
+    ...bundleRows(),
+    { name: 'machine load when measured (1-min average)', value: os.loadavg()[0]!, unit: `on ${os.cpus().length} cores` },
+  ];
 
   const bare = await launchBrowser({ withExtension: false });
   let without: RunResult;
@@ -197,7 +223,10 @@ export default async function run(): Promise<BenchRow[]> {
   }
 
   const median = quantile(withExt.perKeystrokeMs, 0.5);
-  const paintMedian = quantile(paints.map((p) => p.total), 0.5);
+  const paintMedian = quantile(
+    paints.map((p) => p.total),
+    0.5,
+  );
   const p95 = quantile(withExt.perKeystrokeMs, 0.95);
   rows.push(
     { name: 'content script per keystroke, median (5k nodes/s book)', value: median, unit: 'ms', goal: '< 1 ms', ok: median < 1 },
@@ -209,14 +238,47 @@ export default async function run(): Promise<BenchRow[]> {
     { name: 'page main-thread busy, with extension', value: withExt.busyMsPerS, unit: 'ms/s' },
     { name: 'page long tasks, without / with extension', value: withExt.longTasks - without.longTasks, unit: `(${without.longTasks} → ${withExt.longTasks})` },
     paints.length < FIRST_PAINT_SAMPLES
-      ? { name: 'first overlay paint with cached data', value: NaN, unit: 'ms', goal: `< 50 ms (overlay showed no data in ${FIRST_PAINT_SAMPLES - paints.length} of ${FIRST_PAINT_SAMPLES} loads)`, ok: false }
-      : { name: `first overlay paint with cached data, median of ${FIRST_PAINT_SAMPLES} loads`, value: paintMedian, unit: 'ms', goal: '< 50 ms', ok: paintMedian < 50 },
+      ? {
+          name: 'first overlay paint with cached data',
+          value: NaN,
+          unit: 'ms',
+          goal: `< 50 ms (overlay showed no data in ${FIRST_PAINT_SAMPLES - paints.length} of ${FIRST_PAINT_SAMPLES} loads)`,
+          ok: false,
+        }
+      : {
+          name: `first overlay paint with cached data, median of ${FIRST_PAINT_SAMPLES} loads`,
+          value: paintMedian,
+          unit: 'ms',
+          goal: '< 50 ms',
+          ok: paintMedian < 50,
+        },
     paints.length
       ? { name: '  fastest / slowest load', value: Math.min(...paints.map((p) => p.total)), unit: `/ ${Math.max(...paints.map((p) => p.total)).toFixed(1)} ms` }
       : { name: '  fastest / slowest load', value: NaN, unit: 'ms (no load showed data)' },
-    { name: '  of which: evaluating the injected files (median)', value: quantile(paints.map((p) => p.evaluate), 0.5), unit: 'ms' },
-    { name: '  of which: content script start → overlay element (median)', value: quantile(paints.flatMap((p) => (p.host === null ? [] : [p.host])), 0.5), unit: 'ms' },
-    { name: '  of which: content script start → overlay shown (median)', value: quantile(paints.flatMap((p) => (p.root === null ? [] : [p.root])), 0.5), unit: 'ms' },
+    {
+      name: '  of which: evaluating the injected files (median)',
+      value: quantile(
+        paints.map((p) => p.evaluate),
+        0.5,
+      ),
+      unit: 'ms',
+    },
+    {
+      name: '  of which: content script start → overlay element (median)',
+      value: quantile(
+        paints.flatMap((p) => (p.host === null ? [] : [p.host])),
+        0.5,
+      ),
+      unit: 'ms',
+    },
+    {
+      name: '  of which: content script start → overlay shown (median)',
+      value: quantile(
+        paints.flatMap((p) => (p.root === null ? [] : [p.root])),
+        0.5,
+      ),
+      unit: 'ms',
+    },
     { name: '  of which: keystroke work inside the input events', value: quantile(withExt.syncPerKeystrokeMs, 0.5), unit: 'ms (median)' },
   );
   return rows;

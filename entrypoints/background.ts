@@ -60,7 +60,10 @@ export default defineBackground(() => {
     if (typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === REPORT_OPEN.channel) {
       const tab = sender.tab;
       if (!tab?.id || tab.id < 0 || classifySender(senderInfo(sender), senderOptions) !== 'content') return Promise.resolve(false);
-      return browser.tabs.create({ url: `${browser.runtime.getURL(REPORT_PAGE)}?tab=${tab.id}`, index: tab.index + 1 }).then(() => true, () => false);
+      return browser.tabs.create({ url: `${browser.runtime.getURL(REPORT_PAGE)}?tab=${tab.id}`, index: tab.index + 1 }).then(
+        () => true,
+        () => false,
+      );
     }
     if (typeof message !== 'object' || message === null || (message as { channel?: unknown }).channel !== 'liqlens') return undefined;
     return route(message, senderInfo(sender));

@@ -11,7 +11,16 @@ import { DEFAULT_PRESET, modelSettings } from '../core/model/presets';
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]) {
-  const out = { klines: [] as string[], oi: '', liquidations: '', from: undefined as number | undefined, to: undefined as number | undefined, preset: DEFAULT_PRESET, set: {} as Record<string, unknown>, gridStep: undefined as number | undefined };
+  const out = {
+    klines: [] as string[],
+    oi: '',
+    liquidations: '',
+    from: undefined as number | undefined,
+    to: undefined as number | undefined,
+    preset: DEFAULT_PRESET,
+    set: {} as Record<string, unknown>,
+    gridStep: undefined as number | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
@@ -37,8 +46,7 @@ function parseArgs(argv: string[]) {
       const g = Number(value);
       if (!(g > 0 && g < 0.05)) throw new UsageError(`--grid-step: "${value}" is not a fraction of price in (0, 0.05)`);
       out.gridStep = g;
-    }
-    else if (flag === '--from' || flag === '--to') {
+    } else if (flag === '--from' || flag === '--to') {
       const t = Date.parse(value);
       if (!Number.isFinite(t)) throw new UsageError(`${flag}: "${value}" is not an ISO date`);
       out[flag === '--from' ? 'from' : 'to'] = t;
@@ -69,13 +77,26 @@ function main(): void {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const result = runBacktest({ bars, oi, realized, settings, market: { venue: 'binance', symbol: 'BTC/USDT:USDT' }, from: args.from, to: args.to, gridStepFraction: args.gridStep });
+  const result = runBacktest({
+    bars,
+    oi,
+    realized,
+    settings,
+    market: { venue: 'binance', symbol: 'BTC/USDT:USDT' },
+    from: args.from,
+    to: args.to,
+    gridStepFraction: args.gridStep,
+  });
   const r = (x: number) => (Number.isFinite(x) ? Math.round(x * 10_000) / 10_000 : null);
   const side = (s: typeof result.long) => ({
     model: r(s.model),
     baseline: r(s.baseline),
     excess: r(s.excess),
-    realizedOverPredicted: Number.isFinite(s.realizedOverPredicted) ? Math.round(s.realizedOverPredicted * 1000) / 1000 : s.realizedOverPredicted === Infinity ? 'inf' : null,
+    realizedOverPredicted: Number.isFinite(s.realizedOverPredicted)
+      ? Math.round(s.realizedOverPredicted * 1000) / 1000
+      : s.realizedOverPredicted === Infinity
+        ? 'inf'
+        : null,
     zeroShare: r(s.zeroShare),
   });
   console.log(JSON.stringify({ intervals: result.intervals, long: side(result.long), short: side(result.short) }));

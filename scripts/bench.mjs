@@ -40,11 +40,19 @@ const fmt = (v) => (typeof v !== 'number' || Number.isNaN(v) ? '—' : Math.abs(
 const rows = table.map((r) => [r.bench, r.name, `${fmt(r.value)} ${r.unit}`.trim(), r.goal ?? '', r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED']);
 const head = ['bench', 'measure', 'value', 'goal', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const print = (r) => console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+const print = (r) =>
+  console.log(
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
 console.log('');
 print(head);
 print(widths.map((w) => '-'.repeat(w)));
 rows.forEach(print);
 const missed = table.filter((r) => r.ok === false).length;
-console.log(`\n${table.length} figures from ${files.length} bench file(s); ${missed} goal(s) missed${crashed.length ? `; failed to run: ${crashed.join(', ')}` : ''}.`);
+console.log(
+  `\n${table.length} figures from ${files.length} bench file(s); ${missed} goal(s) missed${crashed.length ? `; failed to run: ${crashed.join(', ')}` : ''}.`,
+);
 process.exit(crashed.length ? 1 : 0);

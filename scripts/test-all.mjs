@@ -70,12 +70,15 @@ const missing = [
   !findFirefox() && (process.env.FIREFOX_PATH ? `no Firefox at FIREFOX_PATH=${process.env.FIREFOX_PATH}` : 'no Firefox'),
 ].filter(Boolean);
 if (missing.length) {
-  console.log(`The E2E tests need Chromium and Firefox and found ${missing.join(' and ')}: install them with "sudo apt-get install -y chromium firefox-esr" (Debian/Ubuntu) or set CHROMIUM_PATH and FIREFOX_PATH to their binaries.`);
+  console.log(
+    `The E2E tests need Chromium and Firefox and found ${missing.join(' and ')}: install them with "sudo apt-get install -y chromium firefox-esr" (Debian/Ubuntu) or set CHROMIUM_PATH and FIREFOX_PATH to their binaries.`,
+  );
   process.exit(1);
 }
 
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint (ESLint)', 'npx', ['eslint', '.']);
+step('format (Prettier)', 'npx', ['prettier', '--check', '.']);
 vitestSuite('unit tests', []);
 step('build chrome-mv3', 'npx', ['wxt', 'build']);
 step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);

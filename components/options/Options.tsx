@@ -77,10 +77,20 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
         {basicsOf(v).label}
       </label>
     ));
-  const select = <K extends 'leveragePreset' | 'theme' | 'language' | 'numberFormat'>(key: K, values: readonly Settings[K][], label: MessageKey, prefix: string) => (
+  const select = <K extends 'leveragePreset' | 'theme' | 'language' | 'numberFormat'>(
+    key: K,
+    values: readonly Settings[K][],
+    label: MessageKey,
+    prefix: string,
+  ) => (
     <div class="ll-field">
       <label for={`ll-opt-${key}`}>{t(label)}</label>
-      <select id={`ll-opt-${key}`} value={settings[key]} onChange={(e) => patch({ [key]: (e.currentTarget as HTMLSelectElement).value } as Partial<Settings>)} data-testid={`opt-${key}`}>
+      <select
+        id={`ll-opt-${key}`}
+        value={settings[key]}
+        onChange={(e) => patch({ [key]: (e.currentTarget as HTMLSelectElement).value } as Partial<Settings>)}
+        data-testid={`opt-${key}`}
+      >
         {values.map((v) => (
           <option key={v} value={v}>
             {t(`${prefix}_${v}` as MessageKey)}
@@ -140,7 +150,8 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           <ul class="ll-list ll-small">
             {sources.map((s) => (
               <li key={s.source} class={s.lastError && (!s.lastSuccess || s.lastError.at > s.lastSuccess) ? 'll-error-text' : ''}>
-                {s.source}: {[
+                {s.source}:{' '}
+                {[
                   s.lastSuccess ? t('optLastSuccess', { age: formatAge(t, now - s.lastSuccess) }) : null,
                   s.lastError ? t('optLastError', { age: formatAge(t, now - s.lastError.at), message: sourceMessage(s) }) : null,
                 ]
@@ -183,7 +194,12 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
       <fieldset>
         <legend>{t('optDisplay')}</legend>
         <label class="ll-check">
-          <input type="checkbox" checked={settings.overlayExpandedByDefault} onChange={(e) => patch({ overlayExpandedByDefault: (e.currentTarget as HTMLInputElement).checked })} data-testid="opt-expanded" />
+          <input
+            type="checkbox"
+            checked={settings.overlayExpandedByDefault}
+            onChange={(e) => patch({ overlayExpandedByDefault: (e.currentTarget as HTMLInputElement).checked })}
+            data-testid="opt-expanded"
+          />
           {t('optExpanded')}
         </label>
         {select('theme', THEMES, 'optTheme', 'theme')}
@@ -211,7 +227,13 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
         </div>
         <div class="ll-field">
           <label for="ll-opt-import">{t('optImport')}</label>
-          <input id="ll-opt-import" type="file" accept="application/json,.json" onChange={(e) => void onImport((e.currentTarget as HTMLInputElement).files?.[0])} data-testid="opt-import" />
+          <input
+            id="ll-opt-import"
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void onImport((e.currentTarget as HTMLInputElement).files?.[0])}
+            data-testid="opt-import"
+          />
         </div>
       </fieldset>
     </div>

@@ -53,12 +53,25 @@ export function VendorRow(props: {
   return (
     <div class="ll-section" data-testid={`opt-vendor-${props.vendor}`}>
       <label class="ll-check">
-        <input type="checkbox" checked={props.enabled} onChange={(e) => props.onEnabled((e.currentTarget as HTMLInputElement).checked)} data-testid={`opt-vendor-enable-${props.vendor}`} />
+        <input
+          type="checkbox"
+          checked={props.enabled}
+          onChange={(e) => props.onEnabled((e.currentTarget as HTMLInputElement).checked)}
+          data-testid={`opt-vendor-enable-${props.vendor}`}
+        />
         {t('optVendorEnable', { vendor: name })}
       </label>
       <div class="ll-field">
         <label for={id}>{t('optVendorKey', { vendor: name })}</label>
-        <input id={id} type="password" autoComplete="off" spellcheck={false} value={key} onInput={(e) => setKey((e.currentTarget as HTMLInputElement).value)} data-testid={`opt-key-${props.vendor}`} />
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          spellcheck={false}
+          value={key}
+          onInput={(e) => setKey((e.currentTarget as HTMLInputElement).value)}
+          data-testid={`opt-key-${props.vendor}`}
+        />
       </div>
       <div class="ll-actions">
         <button type="button" disabled={key.trim() === ''} onClick={() => void saveKey()} data-testid={`opt-save-key-${props.vendor}`}>

@@ -29,8 +29,20 @@ export function Bands(props: { heatmap: HeatmapSnapshot; windowPct: number; expa
     <section class="ll-section" aria-label={t('bandsTitle')} data-testid="overlay-bands">
       {props.expanded && <h3 class="ll-h">{t('bandsTitle')}</h3>}
       <ul class="ll-list">
-        {shorts.length === 0 ? <li class="ll-muted" data-testid="band-short-none">{none}</li> : shorts.slice(0, limit).map((p) => <BandLine key={`s${p.band.near}`} pick={p} />)}
-        {longs.length === 0 ? <li class="ll-muted" data-testid="band-long-none">{none}</li> : longs.slice(0, limit).map((p) => <BandLine key={`l${p.band.near}`} pick={p} />)}
+        {shorts.length === 0 ? (
+          <li class="ll-muted" data-testid="band-short-none">
+            {none}
+          </li>
+        ) : (
+          shorts.slice(0, limit).map((p) => <BandLine key={`s${p.band.near}`} pick={p} />)
+        )}
+        {longs.length === 0 ? (
+          <li class="ll-muted" data-testid="band-long-none">
+            {none}
+          </li>
+        ) : (
+          longs.slice(0, limit).map((p) => <BandLine key={`l${p.band.near}`} pick={p} />)
+        )}
       </ul>
       {props.expanded && (
         <p class="ll-small ll-muted" data-testid="overlay-imbalance">

@@ -71,7 +71,12 @@ export function Calculator(props: CalculatorProps) {
       <div class="ll-grid">
         <div class="ll-field">
           <label for={id('side')}>{t('fieldSide')}</label>
-          <select id={id('side')} value={form.side} onChange={(e) => set({ side: (e.currentTarget as HTMLSelectElement).value as Side | 'both' })} data-testid="calc-side">
+          <select
+            id={id('side')}
+            value={form.side}
+            onChange={(e) => set({ side: (e.currentTarget as HTMLSelectElement).value as Side | 'both' })}
+            data-testid="calc-side"
+          >
             <option value="both">{t('sideBoth')}</option>
             <option value="long">{t('sideLong')}</option>
             <option value="short">{t('sideShort')}</option>
@@ -100,7 +105,15 @@ export function Calculator(props: CalculatorProps) {
         </p>
       )}
       {outcomes.map((o) => (
-        <SideResult key={o.side} outcome={o} markPrice={props.markPrice} bands={props.bands} symbol={props.market.symbol} expanded={props.expanded} now={props.now} />
+        <SideResult
+          key={o.side}
+          outcome={o}
+          markPrice={props.markPrice}
+          bands={props.bands}
+          symbol={props.market.symbol}
+          expanded={props.expanded}
+          now={props.now}
+        />
       ))}
     </div>
   );

@@ -50,7 +50,12 @@ export function Health(props: { health: Store<PageHealth | null>; kept?: () => P
           <li>{t('keptTitle')}</li>
           {kept.map((k) => (
             <li key={k.at + k.what} data-testid="kept-row">
-              {t('keptRow', { when: new Date(k.at).toISOString().slice(0, 16), what: t(`selfCheck_${k.what}`), exchange: formatPrice(k.exchange, style), ours: formatPrice(k.ours, style) })}
+              {t('keptRow', {
+                when: new Date(k.at).toISOString().slice(0, 16),
+                what: t(`selfCheck_${k.what}`),
+                exchange: formatPrice(k.exchange, style),
+                ours: formatPrice(k.ours, style),
+              })}
             </li>
           ))}
         </ul>

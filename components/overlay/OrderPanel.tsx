@@ -71,16 +71,16 @@ export function OrderPanel(props: OrderPanelProps) {
               </p>
             ))}
             {state.sides.map((o) => (
-          <SideResult
-            key={`${o.orderSide ?? ''}${o.side}`}
-            outcome={o}
-            markPrice={props.markPrice}
-            bands={props.bands}
-            symbol={props.market.symbol}
-            expanded={props.expanded}
-            now={props.now}
-            {...(props.tickSize ? { tickSize: props.tickSize } : {})}
-          />
+              <SideResult
+                key={`${o.orderSide ?? ''}${o.side}`}
+                outcome={o}
+                markPrice={props.markPrice}
+                bands={props.bands}
+                symbol={props.market.symbol}
+                expanded={props.expanded}
+                now={props.now}
+                {...(props.tickSize ? { tickSize: props.tickSize } : {})}
+              />
             ))}
           </>
         )

@@ -83,7 +83,13 @@ export function Overlay(props: OverlayProps) {
     if (!root || e.button !== 0) return;
     // One layout read per drag, at its start; moves only write left/top.
     const rect = root.getBoundingClientRect();
-    drag.current = { dx: e.clientX - pos.x, dy: e.clientY - pos.y, size: { width: rect.width, height: Math.min(rect.height, GRAB_HEIGHT) }, view: viewport(), at: pos };
+    drag.current = {
+      dx: e.clientX - pos.x,
+      dy: e.clientY - pos.y,
+      size: { width: rect.width, height: Math.min(rect.height, GRAB_HEIGHT) },
+      view: viewport(),
+      at: pos,
+    };
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
     e.preventDefault();
   };
@@ -168,8 +174,16 @@ export function Overlay(props: OverlayProps) {
         </button>
       </div>
       {props.priceMismatch && <PriceMismatch mismatch={props.priceMismatch} />}
-      <StateBanner state={state} now={props.now} expanded={props.expanded} {...(props.onRetry ? { onRetry: props.onRetry } : {})} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
-      {heatmap && markPrice !== null && <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />}
+      <StateBanner
+        state={state}
+        now={props.now}
+        expanded={props.expanded}
+        {...(props.onRetry ? { onRetry: props.onRetry } : {})}
+        {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
+      />
+      {heatmap && markPrice !== null && (
+        <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />
+      )}
       {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} comparisons={snapshot?.comparisons ?? []} />}
       {snapshot && !heatmap && (
         <p class="ll-section ll-small ll-muted" data-testid="bands-unavailable">
@@ -189,8 +203,12 @@ export function Overlay(props: OverlayProps) {
           {...(props.tickSize ? { tickSize: props.tickSize } : {})}
         />
       )}
-      {props.data.market && props.selfChecks && <SelfCheckLines checks={props.selfChecks} venue={props.data.market.venue} {...(props.tickSize ? { tickSize: props.tickSize } : {})} />}
-      {props.expanded && props.health && <Health health={props.health} {...(props.kept ? { kept: props.kept } : {})} {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})} />}
+      {props.data.market && props.selfChecks && (
+        <SelfCheckLines checks={props.selfChecks} venue={props.data.market.venue} {...(props.tickSize ? { tickSize: props.tickSize } : {})} />
+      )}
+      {props.expanded && props.health && (
+        <Health health={props.health} {...(props.kept ? { kept: props.kept } : {})} {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})} />
+      )}
       {props.expanded && snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={props.now} expanded={props.expanded} />}
     </div>
   );

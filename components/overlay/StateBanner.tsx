@@ -19,7 +19,15 @@ export function StateBanner(props: {
   const age = (ms: number) => formatAge(t, ms);
   switch (s.kind) {
     case 'ready':
-      return s.failing.length > 0 ? <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} detailsIn={props.detailsIn ?? 'expanded'} onOpenOptions={props.onOpenOptions} /> : null;
+      return s.failing.length > 0 ? (
+        <SourceErrors
+          failing={s.failing}
+          now={props.now}
+          expanded={props.expanded ?? true}
+          detailsIn={props.detailsIn ?? 'expanded'}
+          onOpenOptions={props.onOpenOptions}
+        />
+      ) : null;
     case 'unsupported':
       return (
         <div class="ll-banner" role="status" data-testid="state-unsupported">
@@ -55,7 +63,15 @@ export function StateBanner(props: {
             {s.ageMs === null ? t('stateStaleUndated') : t('stateStale', { age: age(s.ageMs) })}
             {s.error && <p class="ll-small">{t('stateError', { message: s.error })}</p>}
           </div>
-          {s.failing.length > 0 && <SourceErrors failing={s.failing} now={props.now} expanded={props.expanded ?? true} detailsIn={props.detailsIn ?? 'expanded'} onOpenOptions={props.onOpenOptions} />}
+          {s.failing.length > 0 && (
+            <SourceErrors
+              failing={s.failing}
+              now={props.now}
+              expanded={props.expanded ?? true}
+              detailsIn={props.detailsIn ?? 'expanded'}
+              onOpenOptions={props.onOpenOptions}
+            />
+          )}
         </>
       );
   }
@@ -92,7 +108,10 @@ function SourceErrors(props: { failing: SourceStatus[]; now: number; expanded: b
   if (!props.expanded) {
     return (
       <div class="ll-banner ll-error ll-small" role="status" data-testid="state-source-error">
-        {t(props.detailsIn === 'options' ? 'stateSourcesFailingOptions' : 'stateSourcesFailing', { n: props.failing.length, sources: namesOf(props.failing, t) })}
+        {t(props.detailsIn === 'options' ? 'stateSourcesFailingOptions' : 'stateSourcesFailing', {
+          n: props.failing.length,
+          sources: namesOf(props.failing, t),
+        })}
       </div>
     );
   }
@@ -100,7 +119,9 @@ function SourceErrors(props: { failing: SourceStatus[]; now: number; expanded: b
     <div class="ll-banner ll-error ll-small" role="status" data-testid="state-source-error">
       <ul>
         {props.failing.map((s) => (
-          <li key={s.source}>{t('stateSourceError', { source: s.source, age: formatAge(t, props.now - (s.lastError?.at ?? props.now)), message: sourceMessage(s) })}</li>
+          <li key={s.source}>
+            {t('stateSourceError', { source: s.source, age: formatAge(t, props.now - (s.lastError?.at ?? props.now)), message: sourceMessage(s) })}
+          </li>
         ))}
       </ul>
       <p>{t('stateSourceErrorFix')}</p>

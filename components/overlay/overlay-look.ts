@@ -45,7 +45,8 @@ export function createOverlayLook(request: RequestFn, uiLanguage: string, prefer
       if (!hasCatalog(wanted)) await loadLanguage(wanted);
       const next = lookOf(s);
       const current = store.get();
-      if (next.language !== current.language || next.style !== current.style || next.theme !== current.theme || next.windowPct !== current.windowPct) store.set(next);
+      if (next.language !== current.language || next.style !== current.style || next.theme !== current.theme || next.windowPct !== current.windowPct)
+        store.set(next);
     },
   };
 }

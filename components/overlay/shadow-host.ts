@@ -35,7 +35,20 @@ export interface ShadowHostOptions {
 }
 
 /** Event types a page could synthesize to drive the overlay's controls: refused unless the browser made them. */
-export const UNTRUSTED_REFUSED = ['click', 'pointerdown', 'pointermove', 'pointerup', 'mousedown', 'keydown', 'keyup', 'input', 'change', 'submit', 'wheel', 'pointercancel'] as const;
+export const UNTRUSTED_REFUSED = [
+  'click',
+  'pointerdown',
+  'pointermove',
+  'pointerup',
+  'mousedown',
+  'keydown',
+  'keyup',
+  'input',
+  'change',
+  'submit',
+  'wheel',
+  'pointercancel',
+] as const;
 
 /** How many times a removed host is put back before the page is left to have its way. */
 export const MAX_REMOUNTS = 20;

@@ -110,7 +110,13 @@ export function Popup(props: PopupProps) {
   const symbols = market && !markets.some((m) => m.symbol === market.symbol) ? [market, ...markets] : markets;
 
   return (
-    <main class="ll-root ll-page ll-popup" style={paletteVars(PALETTES[props.theme])} data-testid="popup-root" data-theme={props.theme} data-state={market ? state.kind : "loading"}>
+    <main
+      class="ll-root ll-page ll-popup"
+      style={paletteVars(PALETTES[props.theme])}
+      data-testid="popup-root"
+      data-theme={props.theme}
+      data-state={market ? state.kind : 'loading'}
+    >
       <div class="ll-row">
         <h1 class="ll-title">{t('popupTitle')}</h1>
         <button type="button" class="ll-link" onClick={props.openOptions} data-testid="popup-options">

@@ -48,7 +48,10 @@ function fail(reason: NumberFailure, detail: string): NumberError {
 
 /** NFKC turns full-width digits and punctuation (`１２３．５`, `，`) into ASCII. */
 function normalise(raw: string): string {
-  return raw.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+  return raw
+    .normalize('NFKC')
+    .replace(/\u3000/g, ' ')
+    .trim();
 }
 
 const GROUPED = /^[0-9]{1,3}(?:,[0-9]{3})+$/;
@@ -95,7 +98,11 @@ function resolveSeparators(body: string, hints: NumberHints): string | NumberErr
   if (spaced) return `${integerPart}.${fraction}`; // "1 234,5": with space grouping the separator is decimal
   const couldBeGrouping = fraction.length === 3 && /^[1-9][0-9]{0,2}$/.test(integerPart);
   if (!couldBeGrouping) return `${integerPart}.${fraction}`;
-  if (!hints.decimal) return fail('ambiguous', `"${body}" is ${integerPart}${fraction} with "${separator}" as grouping, ${integerPart}.${fraction} as decimal; no decimal-separator hint`);
+  if (!hints.decimal)
+    return fail(
+      'ambiguous',
+      `"${body}" is ${integerPart}${fraction} with "${separator}" as grouping, ${integerPart}.${fraction} as decimal; no decimal-separator hint`,
+    );
   return hints.decimal === separator ? `${integerPart}.${fraction}` : `${integerPart}${fraction}`;
 }
 
@@ -129,8 +136,7 @@ export function parseNumberOrNull(raw: string | null | undefined, hints: NumberH
   return result.ok ? result.value : null;
 }
 
-const NUMBER_TOKEN =
-  /[+\-\u2212]?[0-9\uff10-\uff19][0-9\uff10-\uff19.,\uff0e\uff0c\u00a0\u202f\u2009 ]*(?:[kKmMbB万亿](?![A-Za-z]))?\s*%?/g;
+const NUMBER_TOKEN = /[+\-\u2212]?[0-9\uff10-\uff19][0-9\uff10-\uff19.,\uff0e\uff0c\u00a0\u202f\u2009 ]*(?:[kKmMbB万亿](?![A-Za-z]))?\s*%?/g;
 
 /**
  * Finds the single number inside mixed text such as `Available6,996.26 USDT` or `可用 1 234,5 USDT`.

@@ -110,9 +110,7 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
     );
   }
 
-  const bankruptcy = inverse
-    ? inverseLiquidationPrice(side, qty, entry, collateral, 0, 0, 0)
-    : linearLiquidationPrice(side, qty, entry, collateral, 0, 0, 0);
+  const bankruptcy = inverse ? inverseLiquidationPrice(side, qty, entry, collateral, 0, 0, 0) : linearLiquidationPrice(side, qty, entry, collateral, 0, 0, 0);
 
   if (tier && index === tiers!.length - 1 && Number.isFinite(tier.cap) && price > 0) {
     const atEntry = rule.tierSelection !== 'at-liquidation' || maintenanceAt === 'entry';
@@ -125,9 +123,7 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
   const result: LiquidationResult = {
     price: reported,
     bankruptcyPrice: hedgedCross ? null : usable(bankruptcy),
-    tierUsed: tier
-      ? { mmr, maintenanceAmount: amount, index, floor: tier.floor, cap: tier.cap }
-      : { mmr, maintenanceAmount: amount },
+    tierUsed: tier ? { mmr, maintenanceAmount: amount, index, floor: tier.floor, cap: tier.cap } : { mmr, maintenanceAmount: amount },
     assumptions,
     rule: { venue: rule.venue, status: rule.status, name: rule.name },
   };
@@ -224,4 +220,3 @@ function hedgedCrossPrice(
   }
   return (collateral + 2 * amount - pnlBase) / ((q1 + q2) * (mmr + feeRate) - netSide);
 }
-

@@ -16,13 +16,7 @@ import type { LiquidationResult } from './types';
 
 export { computeLiquidation } from './engine';
 export { LiquidationInputError } from './errors';
-export {
-  inverseLiquidationPrice,
-  linearLiquidationPrice,
-  linearLiquidationPriceTiered,
-  maintenanceAmountsByRecurrence,
-  solveTierAtLiquidation,
-} from './math';
+export { inverseLiquidationPrice, linearLiquidationPrice, linearLiquidationPriceTiered, maintenanceAmountsByRecurrence, solveTierAtLiquidation } from './math';
 export { orderToLiquidationInputs, positionToLiquidationInput, type OpenPosition, type OrderDraft, type OrderPlan } from './order';
 export { roundToTick } from './tick-rounding';
 export { LIQUIDATION_RULES, ruleFor } from './rules';

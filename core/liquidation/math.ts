@@ -13,15 +13,7 @@ import type { Tier } from './types';
  * maintenanceAmount = Binance cum / Bybit & Hyperliquid deduction, feeRate = taker fee where the venue counts it.
  *   LP = (E0 + cum − side·Q·EP) / (Q·(MMR + f) − side·Q)
  */
-export function linearLiquidationPrice(
-  side: number,
-  qty: number,
-  entry: number,
-  collateral: number,
-  mmr: number,
-  maintenanceAmount = 0,
-  feeRate = 0,
-): number {
+export function linearLiquidationPrice(side: number, qty: number, entry: number, collateral: number, mmr: number, maintenanceAmount = 0, feeRate = 0): number {
   return (collateral + maintenanceAmount - side * qty * entry) / (qty * (mmr + feeRate) - side * qty);
 }
 
@@ -123,7 +115,7 @@ export function solveTierAtLiquidation(
 ): TierSolution {
   const n = tiers.length;
   const start = tierIndexFor(tiers, notionalAt(inverse, qty, entry));
-  const dir = (side > 0) !== inverse ? -1 : 1;
+  const dir = side > 0 !== inverse ? -1 : 1;
   let previousOvershoot = false;
   for (let i = start; i >= 0 && i < n; i += dir) {
     const price = priceWith(inverse, side, qty, entry, collateral, tiers[i]!, useMaintenanceAmount, feeRate);
@@ -158,14 +150,7 @@ const scratch: TierSolution = { price: 0, index: 0, consistent: true };
  * No validation and no allocation: pass finite positive numbers and a sorted, gap-free table
  * (validateTiers once per table). Returns ≤ 0 when the position cannot be liquidated.
  */
-export function linearLiquidationPriceTiered(
-  side: number,
-  qty: number,
-  entry: number,
-  collateral: number,
-  tiers: readonly Tier[],
-  feeRate = 0,
-): number {
+export function linearLiquidationPriceTiered(side: number, qty: number, entry: number, collateral: number, tiers: readonly Tier[], feeRate = 0): number {
   return solveTierAtLiquidation(false, side, qty, entry, collateral, tiers, feeRate, true, scratch).price;
 }
 

@@ -110,9 +110,7 @@ export function orderToLiquidationInputs(draft: OrderDraft): OrderPlan {
     if (existing.side === draft.side) {
       size = existing.size + quantity;
       // Linear averages entry by size; inverse by contracts per price (harmonic), as the venues do.
-      avgEntry = inverse
-        ? size / (existing.size / existing.entryPrice + quantity / entry)
-        : (existing.size * existing.entryPrice + quantity * entry) / size;
+      avgEntry = inverse ? size / (existing.size / existing.entryPrice + quantity / entry) : (existing.size * existing.entryPrice + quantity * entry) / size;
       margin = existingMargin() + initialMargin(quantity, entry) + added;
       assumptions.push('Order adds to the open position: priced at the combined size and average entry.');
     } else if (hedge) {
@@ -246,7 +244,8 @@ export function positionToLiquidationInput(
     }
   } else {
     if (position.walletBalance !== undefined) input.margin = positive(position.walletBalance, 'walletBalance');
-    else if (position.account) input.margin = positive(finite(position.account.value, 'account.value') - finite(position.account.unrealizedPnl, 'account.unrealizedPnl'), 'margin');
+    else if (position.account)
+      input.margin = positive(finite(position.account.value, 'account.value') - finite(position.account.unrealizedPnl, 'account.unrealizedPnl'), 'margin');
     if (position.otherPositions) input.otherPositions = position.otherPositions;
   }
   const tier = extra.tier ?? position.tier;

@@ -4,11 +4,7 @@ import type { TierSource } from './tier-source';
 import type { Tier, TierBasis, TierTable } from './types';
 
 /** Every venue's tier source: the background fetches `request`, validates with `parse`, caches the table. */
-export const TIER_SOURCES = fromVenueFolders(
-  'tiers.ts',
-  import.meta.glob<TierSource>('../venues/*/tiers.ts', { eager: true, import: 'tierSource' }),
-  (m) => m,
-);
+export const TIER_SOURCES = fromVenueFolders('tiers.ts', import.meta.glob<TierSource>('../venues/*/tiers.ts', { eager: true, import: 'tierSource' }), (m) => m);
 
 /** The dated table that ships with LiqLens for this market, or null (then the live table is required). */
 export function bundledTiers(market: Market): TierTable | null {

@@ -4,7 +4,10 @@ export type Transport = (message: Envelope) => Promise<unknown>;
 
 /** The reply's error, thrown so callers can show `message` to the user. */
 export class RequestFailed extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'RequestFailed';
   }

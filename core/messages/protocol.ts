@@ -96,7 +96,10 @@ export const COMMANDS = {
    * sending trading page's own (from the browser-set sender URL). `cached` is null when nothing
    * is cached; `stale` is set when the copy is past its freshness limit.
    */
-  'overlay.open': command<{ market?: Market }, { settings: Settings; cached: MarketSnapshot | null }>(object({ market: optional(marketSchema) }), ['content', 'extension']),
+  'overlay.open': command<{ market?: Market }, { settings: Settings; cached: MarketSnapshot | null }>(object({ market: optional(marketSchema) }), [
+    'content',
+    'extension',
+  ]),
   'tiers.get': command<{ market: Market }, TierTable>(object({ market: marketSchema }), ['content', 'extension']),
   'instrument.get': command<{ market: Market }, InstrumentInfo>(object({ market: marketSchema }), ['content', 'extension']),
   'markets.list': command<{ venue: VenueId }, Market[]>(object({ venue: oneOf(VENUE_IDS) }), ['extension']),

@@ -24,7 +24,10 @@ export interface RouterOptions {
 
 /** A failure the handler wants shown to the user as is (source down, key rejected…). */
 export class UserFacingError extends Error {
-  constructor(message: string, readonly code: ErrorCode = 'source-error') {
+  constructor(
+    message: string,
+    readonly code: ErrorCode = 'source-error',
+  ) {
     super(message);
     this.name = 'UserFacingError';
   }

@@ -90,9 +90,7 @@ function headerIndex(rows: string[][], name: string, wanted: string[][]): number
   return wanted.map((alternatives) => {
     const i = header.findIndex((h) => alternatives.map((a) => a.toLowerCase()).includes(h));
     if (i < 0) {
-      throw new CsvFormatError(
-        `${name}: missing column ${alternatives.join(' or ')} (header: ${rows[0]!.slice(0, 8).join(',')})`,
-      );
+      throw new CsvFormatError(`${name}: missing column ${alternatives.join(' or ')} (header: ${rows[0]!.slice(0, 8).join(',')})`);
     }
     return i;
   });
@@ -115,11 +113,11 @@ export function parseOiCsv(text: string, name = 'oi'): OiPoint[] {
 /** Realized liquidations: `timestamp` (ms, interval open), `longUsd`,`shortUsd` (or liquidation_long_usd/_short_usd). */
 export function parseLiquidationsCsv(text: string, name = 'liquidations'): RealizedPoint[] {
   const rows = lines(text);
-  const [t, l, s] = headerIndex(rows, name, [
-    ['timestamp'],
-    ['longUsd', 'liquidation_long_usd'],
-    ['shortUsd', 'liquidation_short_usd'],
-  ]) as [number, number, number];
+  const [t, l, s] = headerIndex(rows, name, [['timestamp'], ['longUsd', 'liquidation_long_usd'], ['shortUsd', 'liquidation_short_usd']]) as [
+    number,
+    number,
+    number,
+  ];
   const out: RealizedPoint[] = [];
   for (let r = 1; r < rows.length; r++) {
     const time = num(rows[r]![t]);

@@ -180,8 +180,8 @@ export class HeatmapModel {
         windowPct: this.windowPct,
       },
       imbalance: {
-        longUsd: lowCell > 0 ? cumulative.long[lowCell]! : cumulative.long[0] ?? 0,
-        shortUsd: highCell >= 0 && highCell < grid.count ? cumulative.short[highCell]! : cumulative.short[grid.count - 1] ?? 0,
+        longUsd: lowCell > 0 ? cumulative.long[lowCell]! : (cumulative.long[0] ?? 0),
+        shortUsd: highCell >= 0 && highCell < grid.count ? cumulative.short[highCell]! : (cumulative.short[grid.count - 1] ?? 0),
       },
       venues,
       venueDataTime,

@@ -31,7 +31,8 @@ export class SourceError extends Error {
 
 export const isSourceError = (e: unknown): e is SourceError => e instanceof SourceError;
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.slice(0, 200) : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+const text = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.slice(0, 200) : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 
 /**
  * How a venue wraps its errors, as data (core/venues/<venue>/venue.ts declares it; only the background
@@ -48,7 +49,8 @@ export type ErrorEnvelopeSpec =
 /** Reads an exchange's own error out of a JSON body; null when the body is not an error. */
 export type ErrorEnvelope = (body: unknown) => { code: string; message: string } | null;
 
-const fields = (body: unknown): Record<string, unknown> | null => (typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null);
+const fields = (body: unknown): Record<string, unknown> | null =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
 
 /** `{retCode, retMsg}`: an error when retCode is not 0. */
 export const retCodeEnvelope: ErrorEnvelope = (body) => {
@@ -131,4 +133,10 @@ export const eitherEnvelope =
  * Any envelope LiqLens knows, for hosts that declare none (vendors). A venue's own hosts use the
  * envelope its folder declares, so one venue's success code cannot hide another's error.
  */
-export const exchangeErrorOf: ErrorEnvelope = eitherEnvelope(retCodeEnvelope, statusErrorEnvelope, successFalseEnvelope, labelEnvelope, codeMessageEnvelope(['0', '00000', '000000', '200']));
+export const exchangeErrorOf: ErrorEnvelope = eitherEnvelope(
+  retCodeEnvelope,
+  statusErrorEnvelope,
+  successFalseEnvelope,
+  labelEnvelope,
+  codeMessageEnvelope(['0', '00000', '000000', '200']),
+);

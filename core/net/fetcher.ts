@@ -108,7 +108,9 @@ export function createFetcher(deps: FetcherDeps) {
     const until = blockedUntil.get(host) ?? 0;
     if (deps.clock.now() < until) {
       const wait = until - deps.clock.now();
-      throw new SourceError('rate-limited', source, `${source}: ${host} asked us to slow down; retrying in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+      throw new SourceError('rate-limited', source, `${source}: ${host} asked us to slow down; retrying in ${Math.ceil(wait / 1000)} s.`, {
+        retryAfterMs: wait,
+      });
     }
     if (deps.isOffline?.()) throw new SourceError('offline', source, `${source}: the browser is offline.`);
     await buckets.take(host);
@@ -137,7 +139,9 @@ export function createFetcher(deps: FetcherDeps) {
       body = await readCapped(response, maxBytes);
     } catch (error) {
       if (error instanceof TooLarge) {
-        throw new SourceError('http', source, `${source}: ${host} sent more than ${Math.round(maxBytes / 1024 / 1024)} MB; the answer was not read.`, { status: response!.status });
+        throw new SourceError('http', source, `${source}: ${host} sent more than ${Math.round(maxBytes / 1024 / 1024)} MB; the answer was not read.`, {
+          status: response!.status,
+        });
       }
       if (timedOut) throw new SourceError('timeout', source, `${source}: no answer from ${host} within ${Math.round(timeoutMs / 1000)} s.`);
       if (deps.isOffline?.()) throw new SourceError('offline', source, `${source}: the browser is offline.`);
@@ -169,11 +173,21 @@ export function createFetcher(deps: FetcherDeps) {
       blockedUntil.set(host, now + wait);
       const kind = status === 429 ? 'rate-limited' : 'banned';
       const what = status === 418 ? 'has banned this IP for now' : 'is rate-limiting us';
-      throw new SourceError(kind, source, `${source}: ${host} ${what}${codeNote}; retrying in ${Math.ceil(wait / 1000)} s.`, { status, retryAfterMs: wait, ...(venueError ? { code: venueError.code } : {}) });
+      throw new SourceError(kind, source, `${source}: ${host} ${what}${codeNote}; retrying in ${Math.ceil(wait / 1000)} s.`, {
+        status,
+        retryAfterMs: wait,
+        ...(venueError ? { code: venueError.code } : {}),
+      });
     }
     if (!jsonOk) {
       const looksHtml = /^\s*</.test(body);
-      if (looksHtml) throw new SourceError('html-page', source, `${source}: ${host} answered with a web page (HTTP ${status}) instead of data; it may be down or blocking this region.`, { status });
+      if (looksHtml)
+        throw new SourceError(
+          'html-page',
+          source,
+          `${source}: ${host} answered with a web page (HTTP ${status}) instead of data; it may be down or blocking this region.`,
+          { status },
+        );
       if (status < 200 || status >= 300) throw new SourceError('http', source, `${source}: ${host} answered HTTP ${status}.`, { status });
       throw new SourceError('malformed-json', source, `${source}: ${host} sent data that is not valid JSON.`, { status });
     }

@@ -13,7 +13,10 @@ export const DEFAULT_HOST_LIMIT: HostLimit = { capacity: 5, perSecond: 1 };
 export class HostBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number; queue: Promise<void> }>();
 
-  constructor(private readonly clock: Clock, private readonly limits: Record<string, HostLimit> = {}) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly limits: Record<string, HostLimit> = {},
+  ) {}
 
   limitFor(host: string): HostLimit {
     return this.limits[host] ?? DEFAULT_HOST_LIMIT;

@@ -71,7 +71,6 @@ export function imbalanceOf(heatmap: Pick<HeatmapSnapshot, 'imbalance'>): Imbala
 
 export function imbalanceSentence(t: Translate, view: ImbalanceView, style: NumberStyle): string {
   const x = view.ratio >= 10 ? Math.round(view.ratio).toString() : view.ratio.toFixed(1);
-  const ratio =
-    view.heavier === 'even' ? t('imbalanceEven') : t(view.heavier === 'long' ? 'imbalanceLongHeavy' : 'imbalanceShortHeavy', { x });
+  const ratio = view.heavier === 'even' ? t('imbalanceEven') : t(view.heavier === 'long' ? 'imbalanceLongHeavy' : 'imbalanceShortHeavy', { x });
   return t('imbalance', { long: formatUsdCompact(view.longUsd, style), short: formatUsdCompact(view.shortUsd, style), ratio });
 }

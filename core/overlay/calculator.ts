@@ -82,4 +82,3 @@ export function calculatorInputs(form: CalculatorForm, ctx: CalculatorContext): 
     })),
   };
 }
-

@@ -69,7 +69,9 @@ export function currentSnapshot(
   const askIfWanted = () => (options.stillWanted() ? options.ask() : Promise.reject(new Error('the page moved to another market')));
   return opening.then(
     ({ settings, cached }) =>
-      options.switchedOff(settings) ? Promise.reject(new Error('overlay off on this site')) : (cached ? options.firstPaint : Promise.resolve()).then(askIfWanted),
+      options.switchedOff(settings)
+        ? Promise.reject(new Error('overlay off on this site'))
+        : (cached ? options.firstPaint : Promise.resolve()).then(askIfWanted),
     () => options.ask(),
   );
 }

@@ -82,7 +82,8 @@ export function tiersForLeverage(table: TierTable | null, leverage: number): Pic
  */
 export const readingToInputs: OrderToInputs = (reading, ctx) => {
   const f = reading.fields;
-  if (!isFound(f.side) || !isFound(f.orderType) || !isFound(f.size) || !isFound(f.leverage) || !isFound(f.marginMode)) return { missing: missingOrderFields(f) };
+  if (!isFound(f.side) || !isFound(f.orderType) || !isFound(f.size) || !isFound(f.leverage) || !isFound(f.marginMode))
+    return { missing: missingOrderFields(f) };
   if (!ctx.markPrice) return { missing: ['markPrice'] };
   const symbol = parseUnifiedSymbol(ctx.market.symbol);
   const contract = symbol?.contract ?? 'linear';

@@ -87,8 +87,16 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   const switchedOff = siteOff(venue);
   // The first file asked before this one was compiled; a failed hand-over is asked again here.
   const opening = firstAnswerOr(env.handedOver, () => request('overlay.open', market ? { market } : {}));
-  const settingsReply = opening.then((o) => o.settings, () => DEFAULT_SETTINGS);
-  const cached: Promise<MarketSnapshot | null> | undefined = market ? opening.then((o) => o.cached, () => null) : undefined;
+  const settingsReply = opening.then(
+    (o) => o.settings,
+    () => DEFAULT_SETTINGS,
+  );
+  const cached: Promise<MarketSnapshot | null> | undefined = market
+    ? opening.then(
+        (o) => o.cached,
+        () => null,
+      )
+    : undefined;
   // Assembling the current snapshot keeps the background busy for tens of ms: asked for once the
   // answer is in, after the first paint when a cached one is shown, never on a switched-off site.
   const first = market
@@ -149,14 +157,18 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   // Re-read at once when the overlay is shown again after being hidden.
   env.visible.subscribe((shown) => shown && watch?.refresh());
 
-  const route = createTabRouter(env.runtime.id, {
-    'overlay.toggle': () => {
-      env.visible.set(!env.visible.get());
-      return { visible: env.visible.get() };
+  const route = createTabRouter(
+    env.runtime.id,
+    {
+      'overlay.toggle': () => {
+        env.visible.set(!env.visible.get());
+        return { visible: env.visible.get() };
+      },
+      'market.get': () => ({ market: session.data.get().market }),
+      'report.capture': () => env.capturePage(),
     },
-    'market.get': () => ({ market: session.data.get().market }),
-    'report.capture': () => env.capturePage(),
-  }, env.runtime.getURL(REPORT_PAGE));
+    env.runtime.getURL(REPORT_PAGE),
+  );
   const onTabMessage: TabListener = (message, sender, sendResponse) => {
     const answer = route(message, sender);
     if (!answer) return undefined;
@@ -182,17 +194,20 @@ function followSiteSwitch(env: StartEnv, switchedOff: (s: Settings) => boolean):
   let hiddenBySettings = false;
   env.ctx.addEventListener(env.doc as unknown as EventTarget, 'visibilitychange', () => {
     if (env.doc.visibilityState !== 'visible') return;
-    void env.request('settings.get', {}).then((next) => {
-      void env.look.apply(next);
-      const off = switchedOff(next);
-      if (off && env.visible.get()) {
-        hiddenBySettings = true;
-        env.visible.set(false);
-      } else if (!off && hiddenBySettings) {
-        hiddenBySettings = false;
-        env.visible.set(true);
-      }
-    }, () => undefined);
+    void env.request('settings.get', {}).then(
+      (next) => {
+        void env.look.apply(next);
+        const off = switchedOff(next);
+        if (off && env.visible.get()) {
+          hiddenBySettings = true;
+          env.visible.set(false);
+        } else if (!off && hiddenBySettings) {
+          hiddenBySettings = false;
+          env.visible.set(true);
+        }
+      },
+      () => undefined,
+    );
   });
 }
 
@@ -202,4 +217,3 @@ export function firstPaintSignal(): StartEnv['firstPaint'] {
   const promise = new Promise<void>((resolve) => (done = resolve));
   return { promise, done: () => done() };
 }
-

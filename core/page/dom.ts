@@ -395,7 +395,12 @@ function resolveProbes(
   form: Element | null,
   options: { defaultScope: 'form' | 'document'; input?: boolean },
 ): { resolution: Resolution; probe: Probe | null; matched: Element | null; labelWord: string | null } {
-  const answer = (resolution: Resolution, probe: Probe | null = null, matched: Element | null = null, labelWord: string | null = null) => ({ resolution, probe, matched, labelWord });
+  const answer = (resolution: Resolution, probe: Probe | null = null, matched: Element | null = null, labelWord: string | null = null) => ({
+    resolution,
+    probe,
+    matched,
+    labelWord,
+  });
   const passedOver: string[] = [];
   for (const probe of probes) {
     const container = containerFor(ctx, probe, form, options.defaultScope);
@@ -452,7 +457,12 @@ function resolveProbes(
       }
       const hit = hits[0] as LabelHit;
       const text = hit.text ?? readText(ctx, hit.element, probe.attr);
-      return answer({ found: { element: hit.element, text, hook: `label "${hit.word}"` }, passedOver }, probe, hit.element, hit.text === null ? null : hit.word);
+      return answer(
+        { found: { element: hit.element, text, hook: `label "${hit.word}"` }, passedOver },
+        probe,
+        hit.element,
+        hit.text === null ? null : hit.word,
+      );
     }
   }
   const why = passedOver.length > 0 ? passedOver.join('; ') : 'no probe defined';

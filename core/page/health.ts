@@ -23,7 +23,8 @@ export function fieldLabel(field: PageFieldName): string {
 /** `✓ Size — input[id^="unitAmount-"] + unit …` / `✗ Leverage — not found (…)`. */
 export function healthLines(reading: PageReading): string[] {
   const lines = reading.health.map((entry) => {
-    const fallback = entry.ok && entry.passedOver.length > 0 ? ` (fallback after ${entry.passedOver.length} hook${entry.passedOver.length > 1 ? 's' : ''})` : '';
+    const fallback =
+      entry.ok && entry.passedOver.length > 0 ? ` (fallback after ${entry.passedOver.length} hook${entry.passedOver.length > 1 ? 's' : ''})` : '';
     return `${entry.ok ? '✓' : '✗'} ${FIELD_LABELS[entry.field]} — ${entry.detail}${fallback}`;
   });
   if (reading.refusedSensitive > 0) lines.push(`Skipped ${reading.refusedSensitive} sensitive field(s) (password, 2FA, API key) without reading them.`);

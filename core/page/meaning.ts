@@ -54,7 +54,15 @@ export function withMeaning(adapter: VenuePageAdapter): VenuePageAdapter {
   let out = augmented.get(adapter);
   if (!out) {
     const side = adapter.side;
-    out = { ...adapter, side: { ...side, selected: chain(side.selected, MEANING.selected), longButton: chain(side.longButton, MEANING.longButton), shortButton: chain(side.shortButton, MEANING.shortButton) } };
+    out = {
+      ...adapter,
+      side: {
+        ...side,
+        selected: chain(side.selected, MEANING.selected),
+        longButton: chain(side.longButton, MEANING.longButton),
+        shortButton: chain(side.shortButton, MEANING.shortButton),
+      },
+    };
     for (const field of FIELDS) out[field] = chain(adapter[field], MEANING[field]);
     augmented.set(adapter, out);
   }

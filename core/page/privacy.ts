@@ -7,15 +7,41 @@
 
 /** Name fragments that mark credentials, one-time codes and API secrets. */
 const SENSITIVE_TOKENS = new Set([
-  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'otp', 'totp', 'hotp', '2fa', 'mfa', 'tfa',
-  'api', 'apikey', 'key', 'secret', 'token', 'mnemonic', 'seed', 'pin', 'cvv', 'cvc',
-  'captcha', 'verification', 'verify', 'authenticator', 'authcode', 'credential', 'credentials',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'otp',
+  'totp',
+  'hotp',
+  '2fa',
+  'mfa',
+  'tfa',
+  'api',
+  'apikey',
+  'key',
+  'secret',
+  'token',
+  'mnemonic',
+  'seed',
+  'pin',
+  'cvv',
+  'cvc',
+  'captcha',
+  'verification',
+  'verify',
+  'authenticator',
+  'authcode',
+  'credential',
+  'credentials',
 ]);
 
 const SENSITIVE_AUTOCOMPLETE = /password|one-time-code|cc-|webauthn/i;
 
 /** Unmistakable fragments, matched anywhere (`google2faCode`, `agentPrivateKey`, `userApiKey`). */
-const SENSITIVE_FRAGMENTS = /password|passwd|passphrase|2fa|totp|otpcode|apikey|api_key|api-key|secret|mnemonic|privatekey|private_key|private-key|authcode|one-time|seedphrase/i;
+const SENSITIVE_FRAGMENTS =
+  /password|passwd|passphrase|2fa|totp|otpcode|apikey|api_key|api-key|secret|mnemonic|privatekey|private_key|private-key|authcode|one-time|seedphrase/i;
 
 /** The attributes that name a field: tokenised, never the value itself. */
 const NAMING_ATTRIBUTES = ['name', 'id', 'autocomplete', 'aria-label', 'placeholder', 'data-testid'] as const;

@@ -10,11 +10,34 @@ import { inputLabels, ReadContext, readText, resolve, visibleMatches, type Resol
 import { withMeaning } from './meaning';
 import { namesMarket } from './symbols';
 import { priceFromTitle } from './title';
-import type { Balance, FieldResult, HealthEntry, OrderSide, OrderSize, OrderType, PageFieldName, PageFields, PageReading, SizeUnit, VisiblePosition } from './types';
+import type {
+  Balance,
+  FieldResult,
+  HealthEntry,
+  OrderSide,
+  OrderSize,
+  OrderType,
+  PageFieldName,
+  PageFields,
+  PageReading,
+  SizeUnit,
+  VisiblePosition,
+} from './types';
 import { CONTRACT_UNITS, isCloseTabText, marginModeFromText, normaliseLabel, orderTypeFromText, sideFromText } from './vocabulary';
 
 const FIELD_ORDER: PageFieldName[] = [
-  'lastPrice', 'markPrice', 'titlePrice', 'side', 'orderType', 'limitPrice', 'size', 'leverage', 'marginMode', 'availableBalance', 'estLiqPrice', 'position',
+  'lastPrice',
+  'markPrice',
+  'titlePrice',
+  'side',
+  'orderType',
+  'limitPrice',
+  'size',
+  'leverage',
+  'marginMode',
+  'availableBalance',
+  'estLiqPrice',
+  'position',
 ];
 const MAX_LEVERAGE = 1000;
 
@@ -66,7 +89,10 @@ function interpret<T>(resolution: Resolution, parse: (text: string) => T | Why):
 function positiveNumber(ctx: ReadContext, what: string, inMixedText: boolean): (text: string) => number | Why {
   return (text) => {
     const r = inMixedText ? findNumber(text, { decimal: ctx.decimal }) : parseNumber(text, { decimal: ctx.decimal });
-    if (!r.ok) return why(r.reason === 'empty' ? `${what} is empty` : `${what} ${quote(text)} ${r.reason === 'ambiguous' ? 'is ambiguous' : 'is not a number'} (${r.detail})`);
+    if (!r.ok)
+      return why(
+        r.reason === 'empty' ? `${what} is empty` : `${what} ${quote(text)} ${r.reason === 'ambiguous' ? 'is ambiguous' : 'is not a number'} (${r.detail})`,
+      );
     if (r.percent) return why(`${what} ${quote(text)} is a percentage of the maximum, not an amount`);
     if (!(r.value > 0)) return why(`${what} ${r.value} is not positive`);
     return r.value;
@@ -78,7 +104,8 @@ function readSide(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   const notes: string[] = [];
   if (rule.openCloseTab) {
     const tab = resolve(ctx, rule.openCloseTab, form, { defaultScope: 'form' });
-    if ('found' in tab && isCloseTabText(tab.found.text)) return missing(`${tab.found.hook}: ${quote(tab.found.text)} tab selected: a closing order reduces a position`);
+    if ('found' in tab && isCloseTabText(tab.found.text))
+      return missing(`${tab.found.hook}: ${quote(tab.found.text)} tab selected: a closing order reduces a position`);
   }
   if (rule.selected) {
     const selected = resolve(ctx, rule.selected, form, { defaultScope: 'form' });
@@ -152,7 +179,10 @@ function readSize(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | n
   }
   const value: OrderSize = { amount: amount.value, unit: unit.unit, unitLabel: unit.word };
   // OKX's placeholder "Single contract value 0.01 BTC": the page's own contract size (base coin only).
-  const cv = unit.unit === 'contracts' && 'found' in input ? /(?:contract value|面值)\D{0,12}?([0-9][0-9.,]*)\s*([A-Z]{2,12})\b/i.exec(input.found.element.getAttribute('placeholder') ?? '') : null;
+  const cv =
+    unit.unit === 'contracts' && 'found' in input
+      ? /(?:contract value|面值)\D{0,12}?([0-9][0-9.,]*)\s*([A-Z]{2,12})\b/i.exec(input.found.element.getAttribute('placeholder') ?? '')
+      : null;
   const size = cv ? parseNumber(cv[1] ?? '', { decimal: ctx.decimal }) : null;
   if (cv && size?.ok && size.value > 0 && (cv[2] ?? '').toUpperCase() === parseUnifiedSymbol(market.symbol)?.base) value.contractValue = size.value;
   return { value, hook: `${amount.hook} + unit ${unitHook}` };
@@ -165,7 +195,13 @@ function readLeverage(text: string): number | Why {
   return value >= 1 && value <= MAX_LEVERAGE ? value : why(`leverage ${value} is outside 1–${MAX_LEVERAGE}`);
 }
 
-function readLeverageField(ctx: ReadContext, adapter: VenuePageAdapter, form: Element | null, side: FieldResult<OrderSide>, passed: Passed): FieldResult<number> {
+function readLeverageField(
+  ctx: ReadContext,
+  adapter: VenuePageAdapter,
+  form: Element | null,
+  side: FieldResult<OrderSide>,
+  passed: Passed,
+): FieldResult<number> {
   const bySide = adapter.leverageBySide;
   if (bySide) {
     const long = interpret(resolve(ctx, bySide.long, form, { defaultScope: 'form' }), readLeverage);
@@ -218,7 +254,7 @@ function readPosition(ctx: ReadContext, adapter: VenuePageAdapter, market: Marke
   const spellings = adapter.symbolSpellings(market);
   const mine = rows.filter((row) => {
     const cell = row.querySelector(rule.symbol);
-    const first = cell ? readText(ctx, cell).split(' ')[0] ?? '' : '';
+    const first = cell ? (readText(ctx, cell).split(' ')[0] ?? '') : '';
     return namesMarket(first, spellings);
   });
   const hook = `${table.found.hook} row ${rule.row}`;
@@ -321,9 +357,7 @@ export function readPage(doc: Document, hooks: VenuePageAdapter, market: Market,
   const cache = options.cache;
   const previous = options.previous;
   const reuse =
-    options.only && previous && cache && form && cache.lastForm === form && previous.market.symbol === market.symbol && previous.url === url
-      ? previous
-      : null;
+    options.only && previous && cache && form && cache.lastForm === form && previous.market.symbol === market.symbol && previous.url === url ? previous : null;
   /** The previous result for a field the trader did not type into, else a fresh read. */
   const fresh = <K extends PageFieldName>(field: K, read: () => PageFields[K]): PageFields[K] => {
     if (!reuse || options.only?.has(field)) return read();
@@ -356,17 +390,21 @@ export function readPage(doc: Document, hooks: VenuePageAdapter, market: Market,
       passed[field] = r.passedOver;
       return interpret(r, positiveNumber(ctx, what, true));
     });
-  const orderType = fresh('orderType', () => formField(() => {
-    const r = resolve(ctx, adapter.orderType, form, { defaultScope: 'form' });
-    passed.orderType = r.passedOver;
-    return interpret<OrderType>(r, (text) => orderTypeFromText(text) ?? why(`${quote(text)} is not a plain market or limit order`));
-  }));
-  const limitPrice = fresh('limitPrice', () => formField<number>(() => {
-    if ('value' in orderType && orderType.value === 'market') return missing('market order: it fills at the market price, there is no limit price');
-    const r = resolve(ctx, adapter.limitPrice, form, { defaultScope: 'form', input: true });
-    passed.limitPrice = r.passedOver;
-    return interpret(r, positiveNumber(ctx, 'limit price', false));
-  }));
+  const orderType = fresh('orderType', () =>
+    formField(() => {
+      const r = resolve(ctx, adapter.orderType, form, { defaultScope: 'form' });
+      passed.orderType = r.passedOver;
+      return interpret<OrderType>(r, (text) => orderTypeFromText(text) ?? why(`${quote(text)} is not a plain market or limit order`));
+    }),
+  );
+  const limitPrice = fresh('limitPrice', () =>
+    formField<number>(() => {
+      if ('value' in orderType && orderType.value === 'market') return missing('market order: it fills at the market price, there is no limit price');
+      const r = resolve(ctx, adapter.limitPrice, form, { defaultScope: 'form', input: true });
+      passed.limitPrice = r.passedOver;
+      return interpret(r, positiveNumber(ctx, 'limit price', false));
+    }),
+  );
 
   const side = fresh('side', () => formField(() => readSide(ctx, adapter, form, passed)));
   const fields: PageFields = {
@@ -380,11 +418,13 @@ export function readPage(doc: Document, hooks: VenuePageAdapter, market: Market,
     leverage: fresh('leverage', () => formField(() => readLeverageField(ctx, adapter, form, side, passed))),
     marginMode: fresh('marginMode', () => readMarginMode(ctx, adapter, form, url, passed)),
     availableBalance: fresh('availableBalance', () => formField(() => readBalance(ctx, adapter, form, passed))),
-    estLiqPrice: fresh('estLiqPrice', () => formField(() => {
-      const r = resolve(ctx, adapter.estLiqPrice ?? [], form, { defaultScope: 'form' });
-      passed.estLiqPrice = r.passedOver;
-      return interpret(r, positiveNumber(ctx, 'estimated liquidation price', true));
-    })),
+    estLiqPrice: fresh('estLiqPrice', () =>
+      formField(() => {
+        const r = resolve(ctx, adapter.estLiqPrice ?? [], form, { defaultScope: 'form' });
+        passed.estLiqPrice = r.passedOver;
+        return interpret(r, positiveNumber(ctx, 'estimated liquidation price', true));
+      }),
+    ),
     position: fresh('position', () => readPosition(ctx, adapter, market, passed)),
   };
   return {

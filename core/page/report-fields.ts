@@ -35,14 +35,25 @@ export function reportFields(doc: Document, hooks: VenuePageAdapter, market: Mar
     if (entry?.element && isInput(entry.element)) kept[field] = { element: entry.element, hook: entry.hook };
   }
   const keepText: Element[] = [];
-  for (const probes of [adapter.lastPrice, adapter.markPrice, adapter.leverage, adapter.marginMode, adapter.orderType, adapter.sizeUnit, adapter.side.selected, adapter.side.openCloseTab]) {
+  for (const probes of [
+    adapter.lastPrice,
+    adapter.markPrice,
+    adapter.leverage,
+    adapter.marginMode,
+    adapter.orderType,
+    adapter.sizeUnit,
+    adapter.side.selected,
+    adapter.side.openCloseTab,
+  ]) {
     const entry = probes && cache.entries.get(probes);
     // A label hit's value sits in the next element.
-    if (entry?.element) keepText.push(entry.element, ...(entry.labelWord != null && entry.element.nextElementSibling ? [entry.element.nextElementSibling] : []));
+    if (entry?.element)
+      keepText.push(entry.element, ...(entry.labelWord != null && entry.element.nextElementSibling ? [entry.element.nextElementSibling] : []));
   }
   // A label hit (`Avbl` + the amount in the next element) is masked with its neighbour.
   const balance = cache.entries.get(adapter.availableBalance);
-  const masked = [balance?.element, balance?.labelWord != null ? balance.element?.nextElementSibling : null, at(adapter.position?.table)].filter((e): e is Element => !!e);
+  const masked = [balance?.element, balance?.labelWord != null ? balance.element?.nextElementSibling : null, at(adapter.position?.table)].filter(
+    (e): e is Element => !!e,
+  );
   return { form: cache.lastForm ?? null, kept, keepText, masked };
 }
-

@@ -38,9 +38,56 @@ export function reportFileName(venue: string, date: Date): string {
   return `${venue}-${date.toISOString().slice(0, 10)}.report.html`;
 }
 
-const DROPPED = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'template', 'link', 'meta', 'base', 'xmp', 'plaintext', 'noembed', 'noframes', 'portal', 'liqlens-overlay']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'noscript',
+  'template',
+  'link',
+  'meta',
+  'base',
+  'xmp',
+  'plaintext',
+  'noembed',
+  'noframes',
+  'portal',
+  'liqlens-overlay',
+]);
 const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'source', 'track', 'wbr']);
-const ATTRIBUTES = new Set(['class', 'id', 'name', 'type', 'role', 'for', 'lang', 'dir', 'hidden', 'inert', 'disabled', 'checked', 'selected', 'readonly', 'color', 'placeholder', 'autocomplete', 'style', 'title', 'alt', 'href', 'src', 'action', 'tabindex', 'colspan', 'rowspan']);
+const ATTRIBUTES = new Set([
+  'class',
+  'id',
+  'name',
+  'type',
+  'role',
+  'for',
+  'lang',
+  'dir',
+  'hidden',
+  'inert',
+  'disabled',
+  'checked',
+  'selected',
+  'readonly',
+  'color',
+  'placeholder',
+  'autocomplete',
+  'style',
+  'title',
+  'alt',
+  'href',
+  'src',
+  'action',
+  'tabindex',
+  'colspan',
+  'rowspan',
+]);
 /** Attribute values that are hooks and references, never amounts: their digits stay. */
 const HOOKS = new Set(['class', 'id', 'name', 'type', 'role', 'for', 'data-testid', 'aria-controls', 'aria-labelledby', 'aria-describedby']);
 const CONTROL_TAGS = new Set(['button', 'label', 'option', 'legend']);
@@ -145,7 +192,10 @@ export function pageReport(doc: Document, fields: ReportFields, options: ReportO
       keep: c.keep || keepText.has(el) || control,
     };
     const sensitive = isSensitiveElement(el);
-    const contact = tag === 'input' && (/^(email|tel)$/i.test(el.getAttribute('type') ?? '') || CONTACT.test(`${naming} ${el.getAttribute('name') ?? ''} ${el.getAttribute('autocomplete') ?? ''}`));
+    const contact =
+      tag === 'input' &&
+      (/^(email|tel)$/i.test(el.getAttribute('type') ?? '') ||
+        CONTACT.test(`${naming} ${el.getAttribute('name') ?? ''} ${el.getAttribute('autocomplete') ?? ''}`));
     out.push(`<${tag}${attributes(el, next, contact, sensitive)}>`);
     if (VOID.has(tag)) return;
     // A textarea's text is its value; a select's chosen option is in its markup.
@@ -171,7 +221,7 @@ export function pageReport(doc: Document, fields: ReportFields, options: ReportO
     page = urlPath(options.url) ?? '';
   }
   const header = [
-    'LiqLens page report: a redacted copy of the trading page, made on the trader\'s click, saved only where they chose.',
+    "LiqLens page report: a redacted copy of the trading page, made on the trader's click, saved only where they chose.",
     `LiqLens version: ${options.version}`,
     `Venue: ${options.venue}`,
     `Page: ${page} (query and fragment removed)`,
@@ -181,7 +231,10 @@ export function pageReport(doc: Document, fields: ReportFields, options: ReportO
     ...keptLines,
     `Removed: every other input value; placeholders of credential, e-mail and phone fields; digits in balance, position, order, asset and account areas and in the order form's other text (as #); <head> but its <title>; scripts (${counts.scripts}); style sheets (${counts.styles}); frames, objects and embeds (${counts.frames}); other elements: noscript, templates, the LiqLens overlay (${counts.other}); comments; event handlers; URL queries and fragments; token-, key- and e-mail-like values; shadow roots.`,
     'Never included: page storage of any kind, session data, the LiqLens overlay.',
-  ].map((line) => scrub(line).replace(/-(?=-)/g, '- ').replace(/[<>]/g, (ch) => (ch === '<' ? '‹' : '›')));
+  ].map((line) =>
+    scrub(line)
+      .replace(/-(?=-)/g, '- ')
+      .replace(/[<>]/g, (ch) => (ch === '<' ? '‹' : '›')),
+  );
   return { html: `<!DOCTYPE html>\n<!--\n  ${header.join('\n  ')}\n-->\n${out.join('')}`, nodes, cut };
 }
-

@@ -2,7 +2,10 @@
 
 /** Upper-case letters and digits only: `btc-usdt-swap` → `BTCUSDTSWAP`. */
 export function compactSymbol(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 }
 
 /** Looks like a ticker/instrument id on its own (not a sentence, not a number). */

@@ -38,7 +38,8 @@ export function priceFromTitle(title: string, spellings: readonly string[], deci
   }
   if (prices.length === 0) return { missing: 'title shows no price' };
   if (symbols.length === 0) return { missing: 'title does not name the market, so its number cannot be trusted' };
-  if (!symbols.some((s) => namesMarket(s, spellings))) return { missing: `title names ${symbols.slice(0, 3).join(', ').slice(0, 60)}, not this market (stale after a switch?)` };
+  if (!symbols.some((s) => namesMarket(s, spellings)))
+    return { missing: `title names ${symbols.slice(0, 3).join(', ').slice(0, 60)}, not this market (stale after a switch?)` };
   if (prices.length > 1) return { missing: `title shows ${prices.length} numbers` };
   const parsed = parseNumber(prices[0] ?? '', { decimal });
   if (!parsed.ok) return { missing: `title price: ${parsed.detail}` };

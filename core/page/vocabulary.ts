@@ -54,5 +54,10 @@ export const CONTRACT_UNITS = ['cont', 'cont.', 'contract', 'contracts', '张', 
 
 /** Lower-case, NFKC, single spaces, no trailing colon: how labels are compared. */
 export function normaliseLabel(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[:：]\s*$/, '').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[:：]\s*$/, '')
+    .trim();
 }

@@ -29,9 +29,12 @@ export interface RealizedFigures {
  */
 export function compareRealized(label: string, sources: readonly RealizedFigures[]): SourceComparison[] {
   const out: SourceComparison[] = [];
-  const pick = (key: 'longUsd' | 'shortUsd' | 'totalUsd') =>
-    sources.flatMap((s) => (s[key] === null ? [] : [{ source: s.source, value: s[key] as number }]));
-  for (const [key, name] of [['longUsd', 'longs liquidated'], ['shortUsd', 'shorts liquidated'], ['totalUsd', 'total liquidated']] as const) {
+  const pick = (key: 'longUsd' | 'shortUsd' | 'totalUsd') => sources.flatMap((s) => (s[key] === null ? [] : [{ source: s.source, value: s[key] as number }]));
+  for (const [key, name] of [
+    ['longUsd', 'longs liquidated'],
+    ['shortUsd', 'shorts liquidated'],
+    ['totalUsd', 'total liquidated'],
+  ] as const) {
     const c = compareFigure(`${label} ${name}`, pick(key));
     if (c) out.push(c);
   }
@@ -60,7 +63,12 @@ export function largestLevel(levels: readonly Level[], price: number, side: 'lon
  * estimates vs vendor "levels"), so only the locations are compared: the spread is the gap
  * between the prices as a fraction of the higher one.
  */
-export function compareBandLocations(price: number, model: { source: string; bands: { long: Band[]; short: Band[] } } | null, vendors: readonly { source: string; levels: readonly Level[] }[], windowPct: number): SourceComparison[] {
+export function compareBandLocations(
+  price: number,
+  model: { source: string; bands: { long: Band[]; short: Band[] } } | null,
+  vendors: readonly { source: string; levels: readonly Level[] }[],
+  windowPct: number,
+): SourceComparison[] {
   const out: SourceComparison[] = [];
   for (const side of ['long', 'short'] as const) {
     const values: FigureValue[] = [];

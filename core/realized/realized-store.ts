@@ -36,9 +36,7 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
       let i = 0;
       for (const b of incoming.values()) {
         const old = existing[i++];
-        const merged: RealizedBucket = old
-          ? { ...b, longUsd: old.longUsd + b.longUsd, shortUsd: old.shortUsd + b.shortUsd, count: old.count + b.count }
-          : b;
+        const merged: RealizedBucket = old ? { ...b, longUsd: old.longUsd + b.longUsd, shortUsd: old.shortUsd + b.shortUsd, count: old.count + b.count } : b;
         // A failed put also fails tx.done, which is what we await and handle.
         tx.store.put(merged).catch(() => undefined);
       }

@@ -165,7 +165,16 @@ export function createData(deps: DataDeps) {
           if (first && !(first.reason instanceof UnsupportedMarket)) throw first.reason;
           return null;
         }
-        return build({ market, preset: settings.leveragePreset, interval: MODEL_INTERVAL, lookbackDays: settings.lookbackDays, windowPct: settings.bandWindowPct, price, now: deps.clock.now(), venues: usable });
+        return build({
+          market,
+          preset: settings.leveragePreset,
+          interval: MODEL_INTERVAL,
+          lookbackDays: settings.lookbackDays,
+          windowPct: settings.bandWindowPct,
+          price,
+          now: deps.clock.now(),
+          venues: usable,
+        });
       },
       { force },
     );

@@ -121,7 +121,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'selfcheck.record': async ({ market, ...row }, sender) => {
       // Only for the sending page's own market: a page cannot file rows under another.
       const own = sender.kind === 'content' && sender.info.url ? marketFromUrl(sender.info.url) : null;
-      if (!own || own.venue !== market.venue || own.symbol !== market.symbol) throw new UserFacingError('not this page\'s market', 'forbidden');
+      if (!own || own.venue !== market.venue || own.symbol !== market.symbol) throw new UserFacingError("not this page's market", 'forbidden');
       await deps.disagreements?.add({ market, ...row });
       return { kept: true as const };
     },

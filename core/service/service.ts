@@ -75,7 +75,16 @@ export function createService(env: ServiceEnv) {
   const vendors = createVendorClient({ fetcher, keys, permissions: env.permissions });
   const viewed = createViewedMarkets(db, env.clock);
   const disagreements = createDisagreements(db, env.clock);
-  const data = createData({ fetcher, cache, clock: env.clock, status, marketData: MARKET_DATA, tierSources: TIER_SOURCES, bundledTiers, ...(env.buildHeatmap ? { buildHeatmap: env.buildHeatmap } : {}) });
+  const data = createData({
+    fetcher,
+    cache,
+    clock: env.clock,
+    status,
+    marketData: MARKET_DATA,
+    tierSources: TIER_SOURCES,
+    bundledTiers,
+    ...(env.buildHeatmap ? { buildHeatmap: env.buildHeatmap } : {}),
+  });
   const vendorFigures = createVendorFigures({ vendors, keys, cache, clock: env.clock, status });
 
   const streamList = Object.values(LIQUIDATION_STREAMS) as LiquidationStream[];
@@ -86,7 +95,9 @@ export function createService(env: ServiceEnv) {
     const ep = stream.contracts;
     if (!ep) return;
     try {
-      const r = await cache.swr('instruments', `${stream.venue}:contracts`, () => data.fetchEndpoint({ ...ep, parse: (json) => ep.parse(json, contextOf(stream.venue)) }));
+      const r = await cache.swr('instruments', `${stream.venue}:contracts`, () =>
+        data.fetchEndpoint({ ...ep, parse: (json) => ep.parse(json, contextOf(stream.venue)) }),
+      );
       contracts.set(stream.venue, r.value);
       r.refresh?.then((v) => contracts.set(stream.venue, v)).catch(() => undefined);
     } catch {
@@ -131,7 +142,11 @@ export function createService(env: ServiceEnv) {
   /** One stable row per stream; the state goes into the error text only when something is wrong. */
   function streamStatus(): SourceStatus[] {
     return streams.status().map((s) => {
-      const problems = [s.state === 'waiting' ? `reconnecting (attempt ${s.attempt})` : null, s.lastError, s.rejected ? `${s.rejected} unreadable messages` : null].filter(Boolean);
+      const problems = [
+        s.state === 'waiting' ? `reconnecting (attempt ${s.attempt})` : null,
+        s.lastError,
+        s.rejected ? `${s.rejected} unreadable messages` : null,
+      ].filter(Boolean);
       return {
         source: `${s.venue}:liquidation-stream`,
         lastSuccess: s.lastMessageAt,
@@ -159,7 +174,20 @@ export function createService(env: ServiceEnv) {
   }
 
   const snapshots = createSnapshotAssembler({ data, realized, cache, clock: env.clock, status, vendorFigures, streamStatus });
-  const handlers: HandlerTable = createHandlers({ version: env.version, data, cache, settings, keys, vendors, status, viewed, disagreements, snapshots, streamStatus, onSettingsChanged: () => void loadSwitches() });
+  const handlers: HandlerTable = createHandlers({
+    version: env.version,
+    data,
+    cache,
+    settings,
+    keys,
+    vendors,
+    status,
+    viewed,
+    disagreements,
+    snapshots,
+    streamStatus,
+    onSettingsChanged: () => void loadSwitches(),
+  });
 
   return {
     handlers,
@@ -199,21 +227,23 @@ export function createService(env: ServiceEnv) {
       await realized.prune().catch(() => undefined);
     },
     /** Read-only hooks for E2E tests and the bench: they read IndexedDB and change nothing. Test build only. */
-    testHooks: !TEST_BUILD ? null : {
-      dbName: DB_NAME,
-      async readSnapshot(market: Market): Promise<{ snapshot: MarketSnapshot; ageMs: number } | null> {
-        const hit = await cache.get<MarketSnapshot>('snapshots', snapshotKey(market));
-        return hit ? { snapshot: hit.value, ageMs: hit.ageMs } : null;
-      },
-      /** The same entry read from IndexedDB itself, past the worker's in-memory copy (for the bench). */
-      async readSnapshotFromDb(market: Market): Promise<{ snapshot: MarketSnapshot } | null> {
-        const entry = await (await db.get()).get('snapshots', snapshotKey(market));
-        return entry ? { snapshot: entry.value as MarketSnapshot } : null;
-      },
-      readRealized: (asset?: string) => realized.summary(asset ? { asset } : {}),
-      sourceStatus: async () => [...(await status.all()), ...streamStatus()],
-      streamsRunning: () => streams.isRunning(),
-    },
+    testHooks: !TEST_BUILD
+      ? null
+      : {
+          dbName: DB_NAME,
+          async readSnapshot(market: Market): Promise<{ snapshot: MarketSnapshot; ageMs: number } | null> {
+            const hit = await cache.get<MarketSnapshot>('snapshots', snapshotKey(market));
+            return hit ? { snapshot: hit.value, ageMs: hit.ageMs } : null;
+          },
+          /** The same entry read from IndexedDB itself, past the worker's in-memory copy (for the bench). */
+          async readSnapshotFromDb(market: Market): Promise<{ snapshot: MarketSnapshot } | null> {
+            const entry = await (await db.get()).get('snapshots', snapshotKey(market));
+            return entry ? { snapshot: entry.value as MarketSnapshot } : null;
+          },
+          readRealized: (asset?: string) => realized.summary(asset ? { asset } : {}),
+          sourceStatus: async () => [...(await status.all()), ...streamStatus()],
+          streamsRunning: () => streams.isRunning(),
+        },
     streams,
   };
 }

@@ -24,7 +24,10 @@ export function createStatusRecorder(handle: DbHandle, clock: Clock) {
       update(source, (r) => ({
         ...r,
         // SourceError messages are built to be shown; anything else is summarised so no detail leaks.
-        lastError: { at: clock.now(), message: error instanceof SourceError ? error.message : `${source}: failed (${error instanceof Error ? error.name : 'error'}).` },
+        lastError: {
+          at: clock.now(),
+          message: error instanceof SourceError ? error.message : `${source}: failed (${error instanceof Error ? error.name : 'error'}).`,
+        },
       })),
     async all(): Promise<SourceStatusRow[]> {
       return (await handle.get()).getAll('sources');

@@ -40,7 +40,8 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
       r.refresh?.catch(() => undefined);
       return r.value;
     } catch (error) {
-      if (error instanceof SourceError && (error.kind === 'plan' || error.kind === 'permission' || error.kind === 'no-key')) deniedUntil.set(source, deps.clock.now() + 24 * 3600_000);
+      if (error instanceof SourceError && (error.kind === 'plan' || error.kind === 'permission' || error.kind === 'no-key'))
+        deniedUntil.set(source, deps.clock.now() + 24 * 3600_000);
       await deps.status.failed(source, error).catch(() => undefined);
       return null;
     }
@@ -52,7 +53,9 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
     const coin = parseUnifiedSymbol(market.symbol)?.base;
     if (!window || !coin || !own) return [];
     const perVenue = new Map<VenueId, RealizedFigures[]>();
-    for (const { basics: { id: v } } of STREAM_VENUES) {
+    for (const {
+      basics: { id: v },
+    } of STREAM_VENUES) {
       const t = own.windows[window].byVenue[v];
       if (t) perVenue.set(v, [{ source: 'liqlens:exchange-streams', longUsd: t.longUsd, shortUsd: t.shortUsd, totalUsd: t.longUsd + t.shortUsd }]);
     }
@@ -62,16 +65,25 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
         void deps.status.ok('coinglass:exchange-list');
         return r;
       });
-      for (const { basics: { id: venue }, vendorNames } of STREAM_VENUES) {
+      for (const {
+        basics: { id: venue },
+        vendorNames,
+      } of STREAM_VENUES) {
         const row = vendorNames.coinglass ? rows?.find((r) => r.exchange.toLowerCase() === vendorNames.coinglass!.toLowerCase()) : undefined;
-        if (row && perVenue.has(venue)) perVenue.get(venue)!.push({ source: 'coinglass:exchange-list', longUsd: row.longUsd, shortUsd: row.shortUsd, totalUsd: row.totalUsd });
+        if (row && perVenue.has(venue))
+          perVenue.get(venue)!.push({ source: 'coinglass:exchange-list', longUsd: row.longUsd, shortUsd: row.shortUsd, totalUsd: row.totalUsd });
       }
     }
     if (settings.vendors.coinalyze && (await deps.keys.has('coinalyze'))) {
       const list = await cached('vendor:coinalyze:future-markets', 'coinalyze:future-markets', () => deps.vendors.call('coinalyze', futureMarkets()));
       const symbols = new Map<string, VenueId>();
-      for (const { basics: { id: v }, vendorNames } of STREAM_VENUES) {
-        const m = vendorNames.coinalyze ? list?.find((x) => x.exchange === vendorNames.coinalyze && x.baseAsset === coin && x.quoteAsset === 'USDT') : undefined;
+      for (const {
+        basics: { id: v },
+        vendorNames,
+      } of STREAM_VENUES) {
+        const m = vendorNames.coinalyze
+          ? list?.find((x) => x.exchange === vendorNames.coinalyze && x.baseAsset === coin && x.quoteAsset === 'USDT')
+          : undefined;
         if (m) symbols.set(m.symbol, v);
       }
       if (symbols.size) {
@@ -97,9 +109,16 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
   async function bandComparisons(market: Market, settings: Settings, heatmap: HeatmapSnapshot | null): Promise<SourceComparison[]> {
     const coin = parseUnifiedSymbol(market.symbol)?.base;
     if (!heatmap || !coin || !settings.vendors.coinglass || !(await deps.keys.has('coinglass'))) return [];
-    const levels = await cached(`vendor:coinglass:aggregated-map:${coin}:7d`, 'coinglass:aggregated-map', () => deps.vendors.call('coinglass', aggregatedMap(coin, '7d')));
+    const levels = await cached(`vendor:coinglass:aggregated-map:${coin}:7d`, 'coinglass:aggregated-map', () =>
+      deps.vendors.call('coinglass', aggregatedMap(coin, '7d')),
+    );
     if (!levels) return [];
-    return compareBandLocations(heatmap.price, { source: heatmap.provenance.source, bands: heatmap.bands }, [{ source: 'coinglass:aggregated-map:7d', levels }], settings.bandWindowPct);
+    return compareBandLocations(
+      heatmap.price,
+      { source: heatmap.provenance.source, bands: heatmap.bands },
+      [{ source: 'coinglass:aggregated-map:7d', levels }],
+      settings.bandWindowPct,
+    );
   }
 
   return { realizedComparisons, bandComparisons };

@@ -15,5 +15,7 @@ const streamModules = import.meta.glob<LiquidationStream>('../venues/*/streams.t
 
 /** Venues with a public market-wide liquidation stream: those whose descriptor declares one (the meta-test holds the file to it). */
 export const LIQUIDATION_STREAMS: Partial<Record<VenueId, LiquidationStream>> = Object.fromEntries(
-  DESCRIPTOR_LIST.filter((v) => v.capabilities.liquidationStream === true).map(({ basics: { id } }) => [id, streamModules[`../venues/${id}/streams.ts`]]).filter(([, s]) => s),
+  DESCRIPTOR_LIST.filter((v) => v.capabilities.liquidationStream === true)
+    .map(({ basics: { id } }) => [id, streamModules[`../venues/${id}/streams.ts`]])
+    .filter(([, s]) => s),
 );

@@ -12,7 +12,9 @@ export function createViewedMarkets(handle: DbHandle, clock: Clock) {
     const row = await (await handle.get()).get('meta', KEY);
     const v = row?.value;
     if (!Array.isArray(v)) return [];
-    return v.filter((x): x is { market: Market; at: number } => typeof x?.at === 'number' && isVenueId(x?.market?.venue) && typeof x?.market?.symbol === 'string');
+    return v.filter(
+      (x): x is { market: Market; at: number } => typeof x?.at === 'number' && isVenueId(x?.market?.venue) && typeof x?.market?.symbol === 'string',
+    );
   }
   return {
     list,

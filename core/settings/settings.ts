@@ -30,8 +30,7 @@ export const settingsSchema = object({
 
 export type Settings = Infer<typeof settingsSchema>;
 
-const allVenues = (on: boolean): Record<VenueId, boolean> =>
-  Object.fromEntries(VENUE_IDS.map((v) => [v, on])) as Record<VenueId, boolean>;
+const allVenues = (on: boolean): Record<VenueId, boolean> => Object.fromEntries(VENUE_IDS.map((v) => [v, on])) as Record<VenueId, boolean>;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,

@@ -24,7 +24,7 @@ function explain(vendor: VendorId, feature: string, raw: SourceError, key: strin
   const code = rawCode === undefined ? undefined : withoutKey(rawCode, key);
   const error = new SourceError(raw.kind, raw.source, withoutKey(raw.message, key), code === undefined ? rest : { ...rest, code });
   const text = error.message;
-  if (error.kind === 'http' && (/upgrade|plan|permission denied|not available for your/i.test(text))) {
+  if (error.kind === 'http' && /upgrade|plan|permission denied|not available for your/i.test(text)) {
     return new SourceError('plan', `${vendor}`, `${name} says your plan does not include ${feature}.`, error.details);
   }
   if ((error.kind === 'http' && (code === '401' || error.details.status === 401 || error.details.status === 403)) || /api key/i.test(text)) {
@@ -52,7 +52,11 @@ export function createVendorClient(deps: { fetcher: Fetcher; keys: KeyStore; per
       throw new SourceError('permission', vendor, `LiqLens may not contact ${name} yet: allow access to ${origin} on the options page.`);
     }
     try {
-      return await deps.fetcher.get(endpoint.request, (json: unknown) => endpoint.parse(json), { source: endpoint.source, headers: keyHeader(vendor, key), timeoutMs: 15_000 });
+      return await deps.fetcher.get(endpoint.request, (json: unknown) => endpoint.parse(json), {
+        source: endpoint.source,
+        headers: keyHeader(vendor, key),
+        timeoutMs: 15_000,
+      });
     } catch (error) {
       if (error instanceof SourceError) throw explain(vendor, endpoint.feature, error, key);
       throw error;

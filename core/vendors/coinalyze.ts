@@ -17,7 +17,17 @@ export function futureMarkets(): VendorEndpoint<CoinalyzeMarket[]> {
     feature: 'the markets list',
     request: { url: `${COINALYZE_API}/future-markets` },
     parse(json) {
-      return array(object({ symbol: str({ max: 60 }), exchange: str({ max: 10 }), base_asset: str({ max: 30 }), quote_asset: str({ max: 30 }), is_perpetual: bool, margined: optional(oneOf(['STABLE', 'COIN'] as const)) }), { max: 20_000 })(json, '')
+      return array(
+        object({
+          symbol: str({ max: 60 }),
+          exchange: str({ max: 10 }),
+          base_asset: str({ max: 30 }),
+          quote_asset: str({ max: 30 }),
+          is_perpetual: bool,
+          margined: optional(oneOf(['STABLE', 'COIN'] as const)),
+        }),
+        { max: 20_000 },
+      )(json, '')
         .filter((m) => m.is_perpetual)
         .map((m) => ({ symbol: m.symbol, exchange: m.exchange, baseAsset: m.base_asset, quoteAsset: m.quote_asset }));
     },
@@ -38,7 +48,10 @@ export function liquidationHistory(symbols: string[], from: number, to: number):
       url: `${COINALYZE_API}/liquidation-history?${qs({ symbols: symbols.slice(0, 20).join(','), interval: '1hour', from: Math.floor(from / 1000), to: Math.floor(to / 1000), convert_to_usd: 'true' })}`,
     },
     parse(json) {
-      return array(object({ symbol: str({ max: 60 }), history: array(object({ t: num({ min: 0 }), l: num({ min: 0 }), s: num({ min: 0 }) }), { max: 5000 }) }), { max: 20 })(json, '').map((r) => ({
+      return array(
+        object({ symbol: str({ max: 60 }), history: array(object({ t: num({ min: 0 }), l: num({ min: 0 }), s: num({ min: 0 }) }), { max: 5000 }) }),
+        { max: 20 },
+      )(json, '').map((r) => ({
         symbol: r.symbol,
         history: r.history.map((h) => ({ time: h.t * 1000, longUsd: h.l, shortUsd: h.s })),
       }));
@@ -55,4 +68,3 @@ export function exchanges(): VendorEndpoint<unknown[]> {
     parse: (json) => array(object({ name: str({ max: 60 }), code: str({ max: 10 }) }), { max: 500 })(json, ''),
   };
 }
-

@@ -34,7 +34,17 @@ export function exchangeList(coin: string, range: RealizedRange): VendorEndpoint
     feature: 'per-exchange liquidation totals',
     request: { url: `${COINGLASS_API}/api/futures/liquidation/exchange-list?${qs({ symbol: coin, range })}` },
     parse(json) {
-      const rows = envelope(array(object({ exchange: str({ max: 40 }), liquidation_usd: numeric({ min: 0 }), long_liquidation_usd: numeric({ min: 0 }), short_liquidation_usd: numeric({ min: 0 }) }), { max: 200 }))(json, '').data;
+      const rows = envelope(
+        array(
+          object({
+            exchange: str({ max: 40 }),
+            liquidation_usd: numeric({ min: 0 }),
+            long_liquidation_usd: numeric({ min: 0 }),
+            short_liquidation_usd: numeric({ min: 0 }),
+          }),
+          { max: 200 },
+        ),
+      )(json, '').data;
       return rows.map((r) => {
         const consistent = Math.abs(r.long_liquidation_usd + r.short_liquidation_usd - r.liquidation_usd) <= Math.max(1, r.liquidation_usd * 0.01);
         return {
@@ -60,9 +70,15 @@ export function aggregatedHistory(coin: string, exchanges: string[], interval: '
   return {
     source: 'coinglass:aggregated-history',
     feature: `${interval} liquidation history`,
-    request: { url: `${COINGLASS_API}/api/futures/liquidation/aggregated-history?${qs({ exchange_list: exchanges.join(','), symbol: coin, interval, limit })}` },
+    request: {
+      url: `${COINGLASS_API}/api/futures/liquidation/aggregated-history?${qs({ exchange_list: exchanges.join(','), symbol: coin, interval, limit })}`,
+    },
     parse(json) {
-      return envelope(array(object({ time: num({ min: 0 }), aggregated_long_liquidation_usd: numeric({ min: 0 }), aggregated_short_liquidation_usd: numeric({ min: 0 }) }), { max: 5000 }))(json, '')
+      return envelope(
+        array(object({ time: num({ min: 0 }), aggregated_long_liquidation_usd: numeric({ min: 0 }), aggregated_short_liquidation_usd: numeric({ min: 0 }) }), {
+          max: 5000,
+        }),
+      )(json, '')
         .data.map((r) => ({ time: r.time, longUsd: r.aggregated_long_liquidation_usd, shortUsd: r.aggregated_short_liquidation_usd }))
         .sort((a, b) => a.time - b.time);
     },
@@ -114,7 +130,13 @@ export function aggregatedHeatmap(coin: string, range: '12h' | '24h' | '3d' | '7
         if (r.length !== 3) throw new SchemaError(p, '[x, y, value]');
         return r as [number, number, number];
       };
-      const d = envelope(object({ y_axis: array(numeric({ min: 0 }), { max: 5000 }), liquidation_leverage_data: array(cell, { max: 500_000 }), price_candlesticks: nullable(array(unknownValue, { max: 10_000 })) }))(json, '').data;
+      const d = envelope(
+        object({
+          y_axis: array(numeric({ min: 0 }), { max: 5000 }),
+          liquidation_leverage_data: array(cell, { max: 500_000 }),
+          price_candlesticks: nullable(array(unknownValue, { max: 10_000 })),
+        }),
+      )(json, '').data;
       let newest = -1;
       for (const [x] of d.liquidation_leverage_data) newest = Math.max(newest, x);
       const levels: VendorLevel[] = [];

@@ -57,7 +57,11 @@ export default defineContentScript({
     });
     const onMove = (p: { x: number; y: number }) => void request('overlay.position', { venue, x: p.x, y: p.y }).catch(() => undefined);
     // The report page opens next to this tab and asks this script for the page copy.
-    const onSaveReport = () => browser.runtime.sendMessage(REPORT_OPEN).then((opened) => opened === true, () => false);
+    const onSaveReport = () =>
+      browser.runtime.sendMessage(REPORT_OPEN).then(
+        (opened) => opened === true,
+        () => false,
+      );
     const unrender = () => render(null, ui.container);
     ctx.onInvalidated(() => {
       unrender();
@@ -74,7 +78,19 @@ export default defineContentScript({
       visible,
       ui: {
         render: (position, expanded) =>
-          render(<OverlayRoot look={look.store} session={session} compute={computeLiquidation} initialExpanded={expanded} position={position} visible={visible} onMove={onMove} onSaveReport={onSaveReport} />, ui.container),
+          render(
+            <OverlayRoot
+              look={look.store}
+              session={session}
+              compute={computeLiquidation}
+              initialExpanded={expanded}
+              position={position}
+              visible={visible}
+              onMove={onMove}
+              onSaveReport={onSaveReport}
+            />,
+            ui.container,
+          ),
         unrender,
         mount: () => ui.mount(),
       },
@@ -83,7 +99,11 @@ export default defineContentScript({
       orderFormRect: () => orderFormRect(document, venue),
       watchPage: () => connectPage(document, window, venue, session),
       capturePage: () => pageForReport(document, venue, session.data.get().market),
-      connectLive: () => createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => ctx.setTimeout(fn, ms)),
+      connectLive: () =>
+        createLivePort(
+          () => browser.runtime.connect({ name: LIVE_PORT }),
+          (fn, ms) => ctx.setTimeout(fn, ms),
+        ),
       ctx: ctx as unknown as StartEnv['ctx'],
       runtime: browser.runtime as unknown as StartEnv['runtime'],
     });

@@ -9,4 +9,6 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 
 export type { Browser };
-export const browser: WxtBrowser = (import.meta.env.FIREFOX ? (globalThis as { browser?: WxtBrowser }).browser : (globalThis as { chrome?: WxtBrowser }).chrome)!;
+export const browser: WxtBrowser = (
+  import.meta.env.FIREFOX ? (globalThis as { browser?: WxtBrowser }).browser : (globalThis as { chrome?: WxtBrowser }).chrome
+)!;

@@ -107,7 +107,10 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
  * this script can be starting, so the event stops at the window (capture runs before WXT's listener
  * on the document); after an extension reload (runtime gone) it passes, as WXT meant.
  */
-export function guardScriptStartedEvent(ctx: { addEventListener: (target: Window, type: 'message', fn: (e: Event) => void, options?: AddEventListenerOptions) => void; constructor: unknown }, win: Window): void {
+export function guardScriptStartedEvent(
+  ctx: { addEventListener: (target: Window, type: 'message', fn: (e: Event) => void, options?: AddEventListenerOptions) => void; constructor: unknown },
+  win: Window,
+): void {
   const started = (ctx.constructor as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE;
   if (started) ctx.addEventListener(win, started as 'message', (event) => browser.runtime?.id && event.stopImmediatePropagation(), { capture: true });
 }

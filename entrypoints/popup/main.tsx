@@ -43,8 +43,13 @@ async function start() {
   applyToDocument(document, look, createTranslator(look.language)('popupTitle'));
   // ?market=venue:SYMBOL lets a screenshot or a link open a given market.
   const fromQuery = parseMarket(new URLSearchParams(location.search).get('market'));
-  const fallback = fromQuery ?? parseMarket(localStorage.getItem(LAST_MARKET)) ?? settings.pinnedMarkets?.[0] ?? { venue: VENUE_IDS[0]!, symbol: 'BTC/USDT:USDT' };
-  const live = createLivePort(() => browser.runtime.connect({ name: LIVE_PORT }), (fn, ms) => setTimeout(fn, ms));
+  const fallback = fromQuery ??
+    parseMarket(localStorage.getItem(LAST_MARKET)) ??
+    settings.pinnedMarkets?.[0] ?? { venue: VENUE_IDS[0]!, symbol: 'BTC/USDT:USDT' };
+  const live = createLivePort(
+    () => browser.runtime.connect({ name: LIVE_PORT }),
+    (fn, ms) => setTimeout(fn, ms),
+  );
   render(
     <LocaleProvider language={look.language} style={look.style}>
       <Popup

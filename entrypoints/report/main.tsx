@@ -35,11 +35,21 @@ function Report(props: { t: Translate; report: { file: string; html: string; hea
   const { t, report } = props;
   const [saved, setSaved] = useState(false);
   return (
-    <div class="ll-root ll-page ll-options" style={paletteVars(PALETTES[THEME])} data-theme={THEME} data-testid="report-root" data-state={report === undefined ? 'loading' : report ? 'ready' : 'error'}>
+    <div
+      class="ll-root ll-page ll-options"
+      style={paletteVars(PALETTES[THEME])}
+      data-theme={THEME}
+      data-testid="report-root"
+      data-state={report === undefined ? 'loading' : report ? 'ready' : 'error'}
+    >
       <h1 class="ll-title">{t('reportTitle')}</h1>
       <p>{t('reportIntro')}</p>
       {report === undefined && <p class="ll-muted">{t('reportWaiting')}</p>}
-      {report === null && <p class="ll-error-text" data-testid="report-error">{t('reportNoPage')}</p>}
+      {report === null && (
+        <p class="ll-error-text" data-testid="report-error">
+          {t('reportNoPage')}
+        </p>
+      )}
       {report && (
         <>
           <p>
@@ -47,8 +57,14 @@ function Report(props: { t: Translate; report: { file: string; html: string; hea
               {t('reportSaveFile', { file: report.file })}
             </button>
           </p>
-          {saved && <p role="status" data-testid="report-saved">{t('reportSavedFile', { file: report.file })}</p>}
-          <pre class="ll-small" style="white-space:pre-wrap" data-testid="report-header">{report.header}</pre>
+          {saved && (
+            <p role="status" data-testid="report-saved">
+              {t('reportSavedFile', { file: report.file })}
+            </p>
+          )}
+          <pre class="ll-small" style="white-space:pre-wrap" data-testid="report-header">
+            {report.header}
+          </pre>
         </>
       )}
     </div>

@@ -82,7 +82,9 @@ async function headed(browser: ExtensionBrowser): Promise<number> {
 /** Key-less sources only for the venues with recordings: the others would only show 404 errors. */
 async function useRecordedVenues(browser: ExtensionBrowser): Promise<void> {
   await configure(browser, { keylessVenues: RECORDED_VENUES });
-  const off = Object.entries(RECORDED_VENUES).filter(([, on]) => !on).map(([v]) => v);
+  const off = Object.entries(RECORDED_VENUES)
+    .filter(([, on]) => !on)
+    .map(([v]) => v);
   console.log(`Key-less data from Binance only (recorded); switched off for ${off.join(', ')}: no recordings exist for them.`);
 }
 

@@ -103,11 +103,28 @@ export function chromiumArgs(extensionDir: string | null, extraResolverRules: st
   ];
 }
 
-async function answer(route: Route, log: LoggedRequest[], clock: () => number, logMissing: boolean, faults: Map<string, { url: RegExp; fault: Fault }>): Promise<void> {
+async function answer(
+  route: Route,
+  log: LoggedRequest[],
+  clock: () => number,
+  logMissing: boolean,
+  faults: Map<string, { url: RegExp; fault: Fault }>,
+): Promise<void> {
   const request = route.request();
   const url = new URL(request.url());
-  const result = answerRequest({ method: request.method(), url, body: request.postData(), isDocument: request.resourceType() === 'document' }, clock, faults.values());
-  log.push({ method: request.method(), url: url.href, status: result.status, served: result.served, fixture: result.fixture, fromServiceWorker: request.serviceWorker() !== null });
+  const result = answerRequest(
+    { method: request.method(), url, body: request.postData(), isDocument: request.resourceType() === 'document' },
+    clock,
+    faults.values(),
+  );
+  log.push({
+    method: request.method(),
+    url: url.href,
+    status: result.status,
+    served: result.served,
+    fixture: result.fixture,
+    fromServiceWorker: request.serviceWorker() !== null,
+  });
   if (result.served === 'local') return route.continue();
   if (result.served === 'missing' && logMissing) console.warn(`[replay] no fixture: ${request.method()} ${url.href}`);
   return route.fulfill({ status: result.status, contentType: result.contentType, body: result.body, headers: result.headers });
@@ -140,7 +157,15 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   const requests: LoggedRequest[] = [];
   // WebSockets from the service worker escape Playwright's routing: a local TLS server answers them.
   const streams = await startStreamServer(clock, (url, replayed, fixture, cookie) =>
-    requests.push({ method: 'WS', url, status: replayed ? 101 : 404, served: replayed ? 'replay' : 'missing', fixture, fromServiceWorker: true, ...(cookie ? { cookie } : {}) }),
+    requests.push({
+      method: 'WS',
+      url,
+      status: replayed ? 101 : 404,
+      served: replayed ? 'replay' : 'missing',
+      fixture,
+      fromServiceWorker: true,
+      ...(cookie ? { cookie } : {}),
+    }),
   );
   const context = await chromium
     .launchPersistentContext(userDataDir, {

@@ -57,7 +57,11 @@ const hostOf = (pattern: string) => /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1] 
 
 /** Hosts the proxy answers from fixtures: the fixture sites, and every host the build may reach. */
 function exchangeHosts(manifest: Manifest): Set<string> {
-  const patterns = [...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])];
+  const patterns = [
+    ...(manifest.permissions ?? []),
+    ...(manifest.optional_permissions ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []),
+  ];
   const hosts = new Set<string>(SITE_HOSTS);
   for (const p of patterns) {
     const host = hostOf(p);
@@ -71,7 +75,9 @@ export function firefoxPathOrThrow(): string {
   if (!found) throw new SetupError(FIREFOX_HELP);
   const major = firefoxMajorVersion(found);
   if (major !== null && major < FIREFOX_MIN_VERSION) {
-    throw new SetupError(`${found} is Firefox ${major}; the Firefox E2E suite needs ${FIREFOX_MIN_VERSION} or later (Debian/Ubuntu: sudo apt-get install -y firefox-esr).`);
+    throw new SetupError(
+      `${found} is Firefox ${major}; the Firefox E2E suite needs ${FIREFOX_MIN_VERSION} or later (Debian/Ubuntu: sudo apt-get install -y firefox-esr).`,
+    );
   }
   return found;
 }
@@ -291,7 +297,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   let marking = false;
   const markContentScriptStarts = async () => {
     if (marking) return;
-    await inChrome(`Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(${JSON.stringify(startMarkerProcessScript(extensionId, contentScriptFiles))}), true)`);
+    await inChrome(
+      `Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(${JSON.stringify(startMarkerProcessScript(extensionId, contentScriptFiles))}), true)`,
+    );
     marking = true;
   };
 

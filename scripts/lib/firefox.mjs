@@ -14,8 +14,7 @@ const USUAL_LOCATIONS = [
 /** webExtension.install and navigation to moz-extension:// with --remote-allow-system-access (BiDi). */
 export const FIREFOX_MIN_VERSION = 138;
 
-export const FIREFOX_HELP =
-  'No Firefox found: install it (Debian/Ubuntu: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH to a Firefox binary.';
+export const FIREFOX_HELP = 'No Firefox found: install it (Debian/Ubuntu: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH to a Firefox binary.';
 
 /** @returns {string | null} */
 export function findFirefox() {

@@ -52,7 +52,14 @@ export function answerRequest(request: AnswerInput, clock: () => number, faults:
   const injected = [...faults].find((f) => f.url.test(url.href));
   if (injected) {
     const { fault } = injected;
-    return { served: 'fault', status: fault.status, contentType: fault.contentType ?? 'application/json', body: fault.body, headers: fault.headers ?? {}, fixture: '(injected)' };
+    return {
+      served: 'fault',
+      status: fault.status,
+      contentType: fault.contentType ?? 'application/json',
+      body: fault.body,
+      headers: fault.headers ?? {},
+      fixture: '(injected)',
+    };
   }
   if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') {
     return { served: 'local', status: 0, contentType: '', body: '', headers: {}, fixture: '' };

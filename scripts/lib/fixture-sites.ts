@@ -27,14 +27,78 @@ export interface TradingPage {
 }
 
 export const TRADING_PAGES: TradingPage[] = [
-  { venue: 'binance', label: 'Binance', url: 'https://www.binance.com/en/futures/BTCUSDT', replaySymbol: 'BTCUSDT', displaySymbol: 'BTCUSDT', accent: '#f0b90b', title: (p) => `${p} | BTCUSDT | Binance USDⓈ-M Futures` },
-  { venue: 'okx', label: 'OKX', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', replaySymbol: 'BTCUSDT', displaySymbol: 'BTC-USDT-SWAP', accent: '#ffffff', title: (p) => `${p} | BTC-USDT-SWAP | OKX` },
-  { venue: 'bybit', label: 'Bybit', url: 'https://www.bybit.com/trade/usdt/BTCUSDT', replaySymbol: 'BTCUSDT', displaySymbol: 'BTCUSDT', accent: '#f7a600', title: (p) => `${p} | BTCUSDT | Bybit` },
-  { venue: 'bitget', label: 'Bitget', url: 'https://www.bitget.com/futures/usdt/BTCUSDT', replaySymbol: 'BTCUSDT', displaySymbol: 'BTCUSDT', accent: '#00f0ff', title: (p) => `${p} BTCUSDT | Bitget` },
-  { venue: 'gate', label: 'Gate', url: 'https://www.gate.com/futures/USDT/BTC_USDT', replaySymbol: 'BTCUSDT', displaySymbol: 'BTC_USDT', accent: '#2354e6', title: (p) => `${p} BTC_USDT | Gate` },
-  { venue: 'mexc', label: 'MEXC', url: 'https://futures.mexc.com/exchange/BTC_USDT', replaySymbol: 'BTCUSDT', displaySymbol: 'BTC_USDT', accent: '#1972e2', title: (p) => `${p} BTC_USDT | MEXC` },
-  { venue: 'htx', label: 'HTX', url: 'https://www.htx.com/futures/exchange/#contract_code=BTC-USDT', replaySymbol: 'BTCUSDT', displaySymbol: 'BTC-USDT', accent: '#1e6cf0', title: (p) => `${p} BTC-USDT | HTX` },
-  { venue: 'hyperliquid', label: 'Hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', replaySymbol: 'BTCUSDT', displaySymbol: 'BTC-USD', accent: '#97fce4', title: (p) => `${p} | BTC | Hyperliquid` },
+  {
+    venue: 'binance',
+    label: 'Binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTCUSDT',
+    accent: '#f0b90b',
+    title: (p) => `${p} | BTCUSDT | Binance USDⓈ-M Futures`,
+  },
+  {
+    venue: 'okx',
+    label: 'OKX',
+    url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTC-USDT-SWAP',
+    accent: '#ffffff',
+    title: (p) => `${p} | BTC-USDT-SWAP | OKX`,
+  },
+  {
+    venue: 'bybit',
+    label: 'Bybit',
+    url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTCUSDT',
+    accent: '#f7a600',
+    title: (p) => `${p} | BTCUSDT | Bybit`,
+  },
+  {
+    venue: 'bitget',
+    label: 'Bitget',
+    url: 'https://www.bitget.com/futures/usdt/BTCUSDT',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTCUSDT',
+    accent: '#00f0ff',
+    title: (p) => `${p} BTCUSDT | Bitget`,
+  },
+  {
+    venue: 'gate',
+    label: 'Gate',
+    url: 'https://www.gate.com/futures/USDT/BTC_USDT',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTC_USDT',
+    accent: '#2354e6',
+    title: (p) => `${p} BTC_USDT | Gate`,
+  },
+  {
+    venue: 'mexc',
+    label: 'MEXC',
+    url: 'https://futures.mexc.com/exchange/BTC_USDT',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTC_USDT',
+    accent: '#1972e2',
+    title: (p) => `${p} BTC_USDT | MEXC`,
+  },
+  {
+    venue: 'htx',
+    label: 'HTX',
+    url: 'https://www.htx.com/futures/exchange/#contract_code=BTC-USDT',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTC-USDT',
+    accent: '#1e6cf0',
+    title: (p) => `${p} BTC-USDT | HTX`,
+  },
+  {
+    venue: 'hyperliquid',
+    label: 'Hyperliquid',
+    url: 'https://app.hyperliquid.xyz/trade/BTC',
+    replaySymbol: 'BTCUSDT',
+    displaySymbol: 'BTC-USD',
+    accent: '#97fce4',
+    title: (p) => `${p} | BTC | Hyperliquid`,
+  },
 ];
 
 /**
@@ -62,8 +126,7 @@ export function tradingPage(venue: string): TradingPage {
 
 const withoutHash = (url: string) => url.split('#')[0]!;
 
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 
 /** The page reader's fixture body for a venue (or the fallback form) and its <title>, if any. */
 function readParts(venue: string): { html: string; title: string | null; source: string } {
@@ -86,7 +149,10 @@ export interface SitePage {
 }
 
 export function renderTradingPage(page: TradingPage, now: number = Date.now()): SitePage {
-  const kl = replay({ method: 'GET', url: new URL(`https://fapi.binance.com/fapi/v1/klines?symbol=${page.replaySymbol}&interval=1h&limit=96`), body: null }, () => now);
+  const kl = replay(
+    { method: 'GET', url: new URL(`https://fapi.binance.com/fapi/v1/klines?symbol=${page.replaySymbol}&interval=1h&limit=96`), body: null },
+    () => now,
+  );
   const rows = kl ? (JSON.parse(kl.body) as [number, string, string, string, string][]) : [];
   const candles = rows.map(([t, o, h, l, c]) => [t, Number(o), Number(h), Number(l), Number(c)]);
   const last = candles.at(-1)?.[4] ?? 0;

@@ -64,9 +64,20 @@ export async function startLoopbackProxy(options: ProxyOptions): Promise<Loopbac
       }
       const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : null;
       const dest = req.headers['sec-fetch-dest'];
-      const result = answerRequest({ method: req.method ?? 'GET', url, body, isDocument: dest === 'document' || dest === 'iframe' }, options.clock, faults.values());
+      const result = answerRequest(
+        { method: req.method ?? 'GET', url, body, isDocument: dest === 'document' || dest === 'iframe' },
+        options.clock,
+        faults.values(),
+      );
       // Firefox does not say which requests its extension background made: only Chromium's log knows.
-      requests.push({ method: req.method ?? 'GET', url: url.href, status: result.status, served: result.served, fixture: result.fixture, fromServiceWorker: false });
+      requests.push({
+        method: req.method ?? 'GET',
+        url: url.href,
+        status: result.status,
+        served: result.served,
+        fixture: result.fixture,
+        fromServiceWorker: false,
+      });
       if (result.served === 'missing' && options.logMissing) console.warn(`[replay] no fixture: ${req.method} ${url.href}`);
       if (result.served === 'local') {
         res.writeHead(502).end();

@@ -43,7 +43,14 @@ export async function expandOverlay(page: Page): Promise<boolean> {
 }
 
 /** Order-size inputs of the fixture pages, most specific first (the page reader's fixtures). */
-const SIZE_INPUTS = ['input[id^="unitAmount-"]', 'input[name="f_order"]', 'input[data-testid*="amount" i]', 'input[aria-label*="size" i]', 'input[placeholder*="size" i]', 'input[placeholder*="amount" i]'];
+const SIZE_INPUTS = [
+  'input[id^="unitAmount-"]',
+  'input[name="f_order"]',
+  'input[data-testid*="amount" i]',
+  'input[aria-label*="size" i]',
+  'input[placeholder*="size" i]',
+  'input[placeholder*="amount" i]',
+];
 
 /** The page's visible order-size input, or null. */
 export async function orderSizeInput(page: Page): Promise<Locator | null> {

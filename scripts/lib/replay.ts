@@ -210,7 +210,12 @@ function openInterestHist(request: ReplayRequest, now: number): ReplayResponse |
 const EXCHANGE_INFO = 'binance/exchangeInfo_BTCUSDT-ETHUSDT_BUILT-FROM-DOCS.json';
 
 function verbatim(file: string): ReplayResponse {
-  return { status: 200, body: memo(`file:${file}`, () => fs.readFileSync(path.join(REPLAY_DIR, file), 'utf8')), contentType: 'application/json', fixture: file };
+  return {
+    status: 200,
+    body: memo(`file:${file}`, () => fs.readFileSync(path.join(REPLAY_DIR, file), 'utf8')),
+    contentType: 'application/json',
+    fixture: file,
+  };
 }
 
 const HL_META = 'hyperliquid/hyperliquid_info_meta_2023.json';
@@ -237,10 +242,34 @@ const BAPI_BRACKETS = 'binance/bapi_friendly_future_common_brackets_BTCUSDT-1-4.
 export const RULES: Rule[] = [
   { name: 'Binance mark price', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/premiumIndex', respond: (r, clock) => premiumIndex(r, clock()) },
   { name: 'Binance klines', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/klines', respond: (r, clock) => klines(r, clock()) },
-  { name: 'Binance open interest history', method: 'GET', host: 'fapi.binance.com', path: '/futures/data/openInterestHist', respond: (r, clock) => openInterestHist(r, clock()) },
-  { name: 'Binance exchange info (built from docs)', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/exchangeInfo', respond: () => verbatim(EXCHANGE_INFO) },
-  { name: 'Binance bapi brackets (built from docs)', method: 'POST', host: 'www.binance.com', path: '/bapi/futures/v1/friendly/future/common/brackets', respond: () => verbatim(BAPI_BRACKETS) },
-  { name: 'Binance bapi brackets (built from docs)', method: 'GET', host: 'www.binance.com', path: '/bapi/futures/v1/friendly/future/common/brackets', respond: () => verbatim(BAPI_BRACKETS) },
+  {
+    name: 'Binance open interest history',
+    method: 'GET',
+    host: 'fapi.binance.com',
+    path: '/futures/data/openInterestHist',
+    respond: (r, clock) => openInterestHist(r, clock()),
+  },
+  {
+    name: 'Binance exchange info (built from docs)',
+    method: 'GET',
+    host: 'fapi.binance.com',
+    path: '/fapi/v1/exchangeInfo',
+    respond: () => verbatim(EXCHANGE_INFO),
+  },
+  {
+    name: 'Binance bapi brackets (built from docs)',
+    method: 'POST',
+    host: 'www.binance.com',
+    path: '/bapi/futures/v1/friendly/future/common/brackets',
+    respond: () => verbatim(BAPI_BRACKETS),
+  },
+  {
+    name: 'Binance bapi brackets (built from docs)',
+    method: 'GET',
+    host: 'www.binance.com',
+    path: '/bapi/futures/v1/friendly/future/common/brackets',
+    respond: () => verbatim(BAPI_BRACKETS),
+  },
   { name: 'Hyperliquid meta', method: 'POST', host: 'api.hyperliquid.xyz', path: '/info', respond: (r) => hyperliquidInfo(r) },
 ];
 

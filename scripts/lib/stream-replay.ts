@@ -29,7 +29,19 @@ function forceOrders(now: number): string[] {
     return JSON.stringify({
       e: 'forceOrder',
       E: time + 5,
-      o: { s: r.symbol, S: r.side, o: 'LIMIT', f: 'IOC', q: r.filled_qty, p: r.avg_price, ap: r.avg_price, X: 'FILLED', l: r.filled_qty, z: r.filled_qty, T: time },
+      o: {
+        s: r.symbol,
+        S: r.side,
+        o: 'LIMIT',
+        f: 'IOC',
+        q: r.filled_qty,
+        p: r.avg_price,
+        ap: r.avg_price,
+        X: 'FILLED',
+        l: r.filled_qty,
+        z: r.filled_qty,
+        T: time,
+      },
     });
   });
 }

@@ -40,7 +40,10 @@ export interface MainThread {
  * tabs of the same site share a renderer process, so the frame, not the URL, tells them apart.
  */
 export function frameThread(events: TraceEvent[], frameId: string): MainThread {
-  const hit = events.find((e) => e.args?.data?.frame === frameId && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'ParseHTML' || e.name === 'EventDispatch'));
+  const hit = events.find(
+    (e) =>
+      e.args?.data?.frame === frameId && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'ParseHTML' || e.name === 'EventDispatch'),
+  );
   if (!hit) throw new Error(`No activity of frame ${frameId} in the trace.`);
   return { pid: hit.pid, tid: hit.tid };
 }
@@ -51,7 +54,13 @@ const on = (e: TraceEvent, t: MainThread) => e.pid === t.pid && e.tid === t.tid;
 export function extensionSlices(events: TraceEvent[], thread: MainThread, extensionId: string): { ts: number; dur: number }[] {
   const prefix = `chrome-extension://${extensionId}/`;
   const slices = events
-    .filter((e) => on(e, thread) && e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && (e.args?.data?.url ?? '').startsWith(prefix))
+    .filter(
+      (e) =>
+        on(e, thread) &&
+        e.ph === 'X' &&
+        (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') &&
+        (e.args?.data?.url ?? '').startsWith(prefix),
+    )
     .map((e) => ({ ts: e.ts, dur: e.dur ?? 0 }))
     .sort((a, b) => a.ts - b.ts);
   const top: { ts: number; dur: number }[] = [];

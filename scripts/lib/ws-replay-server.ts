@@ -22,7 +22,19 @@ export const STREAM_HOSTS = ['fstream.binance.com', 'stream.bybit.com', 'ws.okx.
 
 function frame(opcode: number, payload: Buffer): Buffer {
   const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 255]) : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(len)); return b; })()]);
+  const head =
+    len < 126
+      ? Buffer.from([0x80 | opcode, len])
+      : len < 65536
+        ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 255])
+        : Buffer.concat([
+            Buffer.from([0x80 | opcode, 127]),
+            (() => {
+              const b = Buffer.alloc(8);
+              b.writeBigUInt64BE(BigInt(len));
+              return b;
+            })(),
+          ]);
   return Buffer.concat([head, payload]);
 }
 
@@ -69,9 +81,12 @@ export async function startStreamServer(
   onConnection: (url: string, replayed: boolean, fixture: string, cookie: string | null) => void = () => undefined,
 ): Promise<StreamServer> {
   const tls = path.join(REPLAY_DIR, 'tls');
-  const server = https.createServer({ key: fs.readFileSync(path.join(tls, 'replay-only.key.pem')), cert: fs.readFileSync(path.join(tls, 'replay-only.cert.pem')) }, (_req, res) => {
-    res.writeHead(426).end();
-  });
+  const server = https.createServer(
+    { key: fs.readFileSync(path.join(tls, 'replay-only.key.pem')), cert: fs.readFileSync(path.join(tls, 'replay-only.cert.pem')) },
+    (_req, res) => {
+      res.writeHead(426).end();
+    },
+  );
   const sockets = new Set<Duplex>();
   const connections: StreamServer['connections'] = [];
   const played = new Set<string>();
@@ -89,7 +104,10 @@ export async function startStreamServer(
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const accept = crypto.createHash('sha1').update(key + GUID).digest('base64');
+    const accept = crypto
+      .createHash('sha1')
+      .update(key + GUID)
+      .digest('base64');
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     // A live feed sends only what happens after you connect: the recording plays once per
     // browser session, and a reconnect (e.g. after a worker restart) hears silence.

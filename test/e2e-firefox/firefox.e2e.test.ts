@@ -104,7 +104,9 @@ describe('the built extension in headless Firefox', () => {
   it("our content script's world on a trading page cannot read a saved vendor key", async () => {
     const KEY = 'e2e-firefox-key-9f3a';
     const options = await ff.openExtensionPage('options.html');
-    const saved = await options.evaluate(`browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: '${KEY}' } }).then((r) => r.ok)`);
+    const saved = await options.evaluate(
+      `browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: '${KEY}' } }).then((r) => r.ok)`,
+    );
     expect(saved).toBe(true);
     // The key is stored in the extension origin's IndexedDB (core/vendors/keys.ts), which no content script can open.
     const vault = await options.evaluate(`new Promise((resolve, reject) => {
@@ -129,7 +131,10 @@ describe('the built extension in headless Firefox', () => {
     const databases = await ff.inContentScript(BINANCE, 'indexedDB.databases().then((all) => all.map((d) => d.name).join(","))');
     expect(databases).not.toContain('liqlens-keys');
     // Nor will the background hand a key to a content script.
-    const asked = await ff.inContentScript(BINANCE, `browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: 'x' } }).then((r) => JSON.stringify(r))`);
+    const asked = await ff.inContentScript(
+      BINANCE,
+      `browser.runtime.sendMessage({ channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: 'x' } }).then((r) => JSON.stringify(r))`,
+    );
     expect(asked).toContain('"ok":false');
     await page.close();
   });

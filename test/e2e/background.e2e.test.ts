@@ -72,9 +72,21 @@ describe('the background answers the message protocol', () => {
   it.each([
     ['an unknown command', { channel: 'liqlens', command: 'cache.dropEverything', payload: {} }, 'unknown-command'],
     ['a command name that is not a string', { channel: 'liqlens', command: 42, payload: {} }, 'bad-message'],
-    ['a payload of the wrong shape', { channel: 'liqlens', command: 'snapshot.get', payload: { market: { venue: 'nasdaq', symbol: 'BTC/USDT:USDT' } } }, 'bad-message'],
-    ['a symbol that is not a market', { channel: 'liqlens', command: 'snapshot.get', payload: { market: { venue: 'binance', symbol: '<img src=x onerror=alert(1)>' } } }, 'bad-message'],
-    ['settings that do not validate', { channel: 'liqlens', command: 'settings.set', payload: { settings: { theme: 'neon', bandWindowPct: -5 } } }, 'bad-message'],
+    [
+      'a payload of the wrong shape',
+      { channel: 'liqlens', command: 'snapshot.get', payload: { market: { venue: 'nasdaq', symbol: 'BTC/USDT:USDT' } } },
+      'bad-message',
+    ],
+    [
+      'a symbol that is not a market',
+      { channel: 'liqlens', command: 'snapshot.get', payload: { market: { venue: 'binance', symbol: '<img src=x onerror=alert(1)>' } } },
+      'bad-message',
+    ],
+    [
+      'settings that do not validate',
+      { channel: 'liqlens', command: 'settings.set', payload: { settings: { theme: 'neon', bandWindowPct: -5 } } },
+      'bad-message',
+    ],
     ['an out-of-range overlay position', { channel: 'liqlens', command: 'overlay.position', payload: { venue: 'binance', x: 1e12, y: 0 } }, 'bad-message'],
   ])('answers %s with an error and changes nothing', async (_what, message, code) => {
     const before = await settledState();
@@ -89,10 +101,13 @@ describe('the background answers the message protocol', () => {
 describe('market data from replayed recorded responses, cached in the real IndexedDB', () => {
   it('builds a Binance BTC snapshot from the replayed data and stores it', async () => {
     await expect
-      .poll(async () => {
-        const reply = await request('snapshot.get', { market: BTC });
-        return reply.ok ? (reply.data as { mark: { price: number } | null }).mark?.price : reply.error.message;
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          const reply = await request('snapshot.get', { market: BTC });
+          return reply.ok ? (reply.data as { mark: { price: number } | null }).mark?.price : reply.error.message;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBe(REPLAYED_MARK);
     const worker = await browser.serviceWorker();
     await expect.poll(async () => (await readSnapshot(worker))?.snapshot.mark?.price, { timeout: 10_000 }).toBe(REPLAYED_MARK);

@@ -38,7 +38,7 @@ export interface StoreDump {
  */
 export function dumpIndexedDb(worker: Worker): Promise<StoreDump[]> {
   return worker.evaluate(async () => {
-    const request = <T,>(r: IDBRequest<T>) =>
+    const request = <T>(r: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);

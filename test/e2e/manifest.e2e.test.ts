@@ -42,7 +42,10 @@ describe('the loaded extension holds the least-privilege baseline', () => {
     for (const forbidden of ['<all_urls>', 'tabs', 'cookies', 'webRequest', 'webRequestBlocking', 'scripting', 'history', 'clipboardRead', 'debugger']) {
       expect(everything, forbidden).not.toContain(forbidden);
     }
-    expect(everything.filter((p) => /^(\*|https?):\/\/\*\//.test(p)), 'a host wildcard').toEqual([]);
+    expect(
+      everything.filter((p) => /^(\*|https?):\/\/\*\//.test(p)),
+      'a host wildcard',
+    ).toEqual([]);
     // MV3's default CSP (no remote code) holds when the manifest does not override it.
     expect(manifest.content_security_policy).toBeUndefined();
   });
@@ -51,7 +54,10 @@ describe('the loaded extension holds the least-privilege baseline', () => {
 describe("the content script's files", () => {
   it('inject the small opening-request file first, in the same entry as the main file, and neither is web-accessible', async () => {
     const worker = await browser.serviceWorker();
-    const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as { content_scripts?: { js?: string[] }[]; web_accessible_resources?: unknown };
+    const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as {
+      content_scripts?: { js?: string[] }[];
+      web_accessible_resources?: unknown;
+    };
     expect((manifest.content_scripts ?? []).map((c) => c.js)).toEqual([['first-answer.js', 'content-scripts/exchange.js']]);
     expect(manifest.web_accessible_resources).toBeUndefined();
     // Small, because it runs before anything else: no polyfill, no URL rules, no page reader, no UI.

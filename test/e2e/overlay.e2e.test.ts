@@ -12,8 +12,7 @@ const PAGE_CLIP = { x: 0, y: 0, width: 1000, height: 560 };
 const inOverlay = (page: Page, testId: string) => page.locator(`${OVERLAY_HOST} [data-testid="${testId}"]`);
 
 /** Values of every input on the page outside the overlay (the overlay must never write them). */
-const pageInputs = (page: Page) =>
-  page.evaluate(() => Array.from(document.querySelectorAll('input')).map((i) => `${i.id || i.name}=${i.value}`));
+const pageInputs = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('input')).map((i) => `${i.id || i.name}=${i.value}`));
 
 async function openBinance(): Promise<Page> {
   const page = await browser.open(BINANCE);
@@ -80,10 +79,14 @@ describe('the overlay on the recorded Binance page', () => {
       cells[cells.length - 1]!.textContent = '79,350.0';
     });
     await expect.poll(() => line.getAttribute('data-agrees'), { timeout: 15_000 }).toBe('false');
-    expect(await line.textContent()).toMatch(/^Position liq\. price differs by 0\.84%: Binance \$79,350\.0 · LiqLens \$78,689\.8 — LiqLens assumed 20x cross as in the form; cross as isolated \(no balance\); tiers binance:/);
+    expect(await line.textContent()).toMatch(
+      /^Position liq\. price differs by 0\.84%: Binance \$79,350\.0 · LiqLens \$78,689\.8 — LiqLens assumed 20x cross as in the form; cross as isolated \(no balance\); tiers binance:/,
+    );
     await expandOverlay(page);
     await inOverlay(page, 'overlay-health-toggle').click();
-    await expect.poll(() => inOverlay(page, 'kept-row').first().textContent(), { timeout: 10_000 }).toMatch(/Position liq\. price: \$79,350\.0 · LiqLens \$78,689\.8$/);
+    await expect
+      .poll(() => inOverlay(page, 'kept-row').first().textContent(), { timeout: 10_000 })
+      .toMatch(/Position liq\. price: \$79,350\.0 · LiqLens \$78,689\.8$/);
     await screenshot(overlayRoot(page), 'overlay-self-check-differs');
     await page.close();
   });
@@ -99,7 +102,10 @@ describe('the overlay on the recorded Binance page', () => {
   });
 
   it('does not cover the order buttons where it first appears, even on a narrow window', async () => {
-    for (const viewport of [{ width: 1440, height: 900 }, { width: 900, height: 700 }]) {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 900, height: 700 },
+    ]) {
       const page = await browser.context.newPage();
       await page.setViewportSize(viewport);
       await page.goto(BINANCE);
@@ -108,7 +114,8 @@ describe('the overlay on the recorded Binance page', () => {
       for (const button of await page.locator('.order-form-wrap:not([hidden]) button, .order-form-wrap:not([hidden]) [role="tab"]').all()) {
         const box = await button.boundingBox();
         if (!box) continue;
-        const overlaps = overlay.x < box.x + box.width && box.x < overlay.x + overlay.width && overlay.y < box.y + box.height && box.y < overlay.y + overlay.height;
+        const overlaps =
+          overlay.x < box.x + box.width && box.x < overlay.x + overlay.width && overlay.y < box.y + box.height && box.y < overlay.y + overlay.height;
         expect(overlaps, `${viewport.width}×${viewport.height}: overlay over "${await button.innerText()}"`).toBe(false);
       }
       await page.close();
@@ -130,10 +137,15 @@ describe('the overlay on the recorded Binance page', () => {
     await page.close();
 
     const again = await openBinance();
-    await expect.poll(async () => {
-      const box = (await overlayRoot(again).boundingBox())!;
-      return [Math.round(box.x), Math.round(box.y)];
-    }, { timeout: 10_000 }).toEqual([Math.round(moved.x), Math.round(moved.y)]);
+    await expect
+      .poll(
+        async () => {
+          const box = (await overlayRoot(again).boundingBox())!;
+          return [Math.round(box.x), Math.round(box.y)];
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([Math.round(moved.x), Math.round(moved.y)]);
     await again.close();
     draggedTo = moved;
   });
@@ -317,11 +329,11 @@ describe('settings reach the network', () => {
   // open interest, the realized-liquidation streams and backfill). The market on screen still gets its
   // own mark price, instrument and tier table from its venue: the trader is on that venue's page.
   it('a key-less venue that is switched off feeds neither the heatmap nor the realized totals', () => {
-    const off = Object.entries(RECORDED_VENUES).filter(([, on]) => !on).map(([venue]) => venue);
+    const off = Object.entries(RECORDED_VENUES)
+      .filter(([, on]) => !on)
+      .map(([venue]) => venue);
     const offHosts = off.flatMap((venue) => (isVenueId(venue) ? basicsOf(venue).apiOrigins : []).map((h: string) => new URL(h.replace(/\*/g, 'x'))));
-    const offRequests = browser.requests
-      .slice(configuredAt)
-      .filter((r) => offHosts.some((h) => r.url.startsWith(h.origin + h.pathname.replace(/x$/, ''))));
+    const offRequests = browser.requests.slice(configuredAt).filter((r) => offHosts.some((h) => r.url.startsWith(h.origin + h.pathname.replace(/x$/, ''))));
     const feeds = offRequests.filter((r) => /kline|candle|open-?interest|liquidation|taker|history/i.test(r.url)).map((r) => r.url);
     expect(feeds).toEqual([]);
     const streamHost: Record<string, string> = { binance: 'binance.com', bybit: 'bybit.com', okx: 'okx.com', htx: 'hbdm.com' };

@@ -62,7 +62,8 @@ describe('save a page report', () => {
     expect(html).toContain('>Buy/Long</button>');
     expect(html).toContain('<title>');
     // Gone: credentials, the balance and position figures, scripts, styles, the overlay, storage.
-    for (const gone of ['hunter2', 'value="9999"', '1,250.40', '82,500.0', '<script', '<style', '<iframe', 'liqlens-overlay', 'overlay-root']) expect(html).not.toContain(gone);
+    for (const gone of ['hunter2', 'value="9999"', '1,250.40', '82,500.0', '<script', '<style', '<iframe', 'liqlens-overlay', 'overlay-root'])
+      expect(html).not.toContain(gone);
     expect(html).toContain('#,###.## USDT');
     await report.close();
     await page.close();
@@ -74,10 +75,19 @@ describe('save a page report', () => {
     const options = await browser.openExtensionPage('options.html');
     // Another extension page in a tab (not report.html) gets no answer.
     const answer = await options.evaluate(async (url) => {
-      const b = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id: number; url?: string }[]>; sendMessage: (id: number, m: unknown) => Promise<unknown> } } }).chrome;
+      const b = (
+        globalThis as unknown as {
+          chrome: { tabs: { query: (q: object) => Promise<{ id: number; url?: string }[]>; sendMessage: (id: number, m: unknown) => Promise<unknown> } };
+        }
+      ).chrome;
       const tabs = await b.tabs.query({});
       const tab = tabs.find((t) => t.url === url);
-      return tab ? b.tabs.sendMessage(tab.id, { channel: 'liqlens:tab', command: 'report.capture' }).then((r) => r ?? 'no answer', (e: Error) => `refused: ${e.message}`) : 'tab not found';
+      return tab
+        ? b.tabs.sendMessage(tab.id, { channel: 'liqlens:tab', command: 'report.capture' }).then(
+            (r) => r ?? 'no answer',
+            (e: Error) => `refused: ${e.message}`,
+          )
+        : 'tab not found';
     }, page.url());
     expect(answer === 'no answer' || String(answer).startsWith('refused')).toBe(true);
     await options.close();

@@ -11,8 +11,14 @@ const HOST = 'liqlens-overlay';
 const FIREFOX_DIR = path.join(ROOT, '.output/firefox-mv2');
 
 const jsFiles = (dir: string): string[] =>
-  fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f));
-const allJs = (dir: string) => jsFiles(dir).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => path.join(dir, f));
+const allJs = (dir: string) =>
+  jsFiles(dir)
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
 
 /** How the minifier writes the option that opens the root (it quotes with backticks). */
 const OPEN_ROOT = /mode:\s*[`"']open[`"']/;

@@ -18,7 +18,9 @@ afterAll(async () => {
 describe('storage stays out of the page process', () => {
   it("our content script's world on a trading page cannot read extension storage", async () => {
     const options = await browser.openExtensionPage('options.html');
-    expect(await sendMessage(options, { channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: KEY } })).toMatchObject({ ok: true });
+    expect(await sendMessage(options, { channel: 'liqlens', command: 'vendor.setKey', payload: { vendor: 'coinglass', key: KEY } })).toMatchObject({
+      ok: true,
+    });
     // The key is in the new store, and storage.local holds no key.
     const worker = await browser.serviceWorker();
     expect((await dumpIndexedDb(worker)).find((s) => s.database === 'liqlens-keys')?.keys).toEqual([JSON.stringify('coinglass')]);

@@ -15,7 +15,15 @@ afterAll(async () => {
 
 describe("the background's stream handshake and the trader's exchange cookies", () => {
   it('carries SameSite=None cookies of the stream host, never Lax or Strict ones', async () => {
-    const cookie = (name: string, domain: string, sameSite: 'Lax' | 'Strict' | 'None') => ({ name, value: `v-${name}`, domain, path: '/', secure: true, httpOnly: true, sameSite });
+    const cookie = (name: string, domain: string, sameSite: 'Lax' | 'Strict' | 'None') => ({
+      name,
+      value: `v-${name}`,
+      domain,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite,
+    });
     await browser.context.addCookies([
       cookie('lax_session', '.binance.com', 'Lax'),
       cookie('strict_session', '.binance.com', 'Strict'),
@@ -25,7 +33,11 @@ describe("the background's stream handshake and the trader's exchange cookies", 
     const page = await browser.open(tradingPage('binance').url);
     const handshake = () => browser.requests.find((r) => r.method === 'WS' && r.url.startsWith('wss://fstream.binance.com/'));
     await expect.poll(() => handshake() !== undefined, { timeout: 20_000 }).toBe(true);
-    const sent = (handshake()!.cookie ?? '').split('; ').filter(Boolean).map((c) => c.split('=')[0]).sort();
+    const sent = (handshake()!.cookie ?? '')
+      .split('; ')
+      .filter(Boolean)
+      .map((c) => c.split('=')[0])
+      .sort();
     expect(sent).toEqual(['none_host', 'none_wide']);
     await page.close();
   });

@@ -12,7 +12,8 @@ export const enPages = {
   optionsTitle: 'LiqLens options',
   optSources: 'Data sources',
   optKeyless: 'Key-less public exchange data',
-  optKeylessHelp: 'Venues whose public data feeds the liquidation heatmap and the realized totals. The market on the page you have open still gets its own mark price and tiers from its exchange.',
+  optKeylessHelp:
+    'Venues whose public data feeds the liquidation heatmap and the realized totals. The market on the page you have open still gets its own mark price and tiers from its exchange.',
   optSourceStatus: 'Source status',
   optRefreshStatus: 'Refresh status',
   optVendors: 'Vendor APIs (optional)',
@@ -61,7 +62,8 @@ export const enPages = {
   optSaved: 'Saved.',
   optSaveFailed: 'Not saved: {message}',
   reportTitle: 'LiqLens page report',
-  reportIntro: 'A redacted copy of the trading page for a bug report, made here in your browser: nothing is sent anywhere. What it keeps and removes is listed below. Look it over, save it, then attach the file to your report.',
+  reportIntro:
+    'A redacted copy of the trading page for a bug report, made here in your browser: nothing is sent anywhere. What it keeps and removes is listed below. Look it over, save it, then attach the file to your report.',
   reportSaveFile: 'Save {file}',
   reportSavedFile: 'Saved {file}: attach it to your bug report.',
   reportWaiting: 'Reading the trading page…',

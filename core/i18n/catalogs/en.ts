@@ -32,7 +32,7 @@ export const en = {
   durDays: '{n} d',
   // Bands
   bandsTitle: 'Liquidation bands (estimate)',
-  bandsUnavailable: 'No liquidation map for this market yet: it is built from the venues\' open interest and needs a few minutes of data.',
+  bandsUnavailable: "No liquidation map for this market yet: it is built from the venues' open interest and needs a few minutes of data.",
   bandLong: '≈{usd} longs {near}–{far} ({pct})',
   bandShort: '≈{usd} shorts {near}–{far} ({pct})',
   bandNearest: 'nearest',

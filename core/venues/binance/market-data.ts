@@ -101,11 +101,7 @@ export const marketData: VenueMarketData = {
       request: { url: `${FAPI}/fapi/v1/klines?${qs({ symbol: id, interval: INTERVAL[interval], limit: Math.min(1500, limit) })}` },
       parse(json): Kline[] {
         const rows = array(klineRow, { max: 1500 })(json, '');
-        return byTime(
-          rows
-            .filter((r) => r.closeTime < now)
-            .map(({ closeTime: _c, ...bar }) => bar),
-        );
+        return byTime(rows.filter((r) => r.closeTime < now).map(({ closeTime: _c, ...bar }) => bar));
       },
     };
   },
@@ -121,4 +117,3 @@ export const marketData: VenueMarketData = {
     };
   },
 };
-

@@ -24,7 +24,13 @@ const bapiBracket = object({
 const bapiResponse = object({
   code: str({ max: 20 }),
   message: optional(nullable(str({ max: 500 }))),
-  data: optional(nullable(object({ brackets: array(object({ symbol: str({ max: 40 }), updateTime: optional(num()), riskBrackets: array(bapiBracket, { max: 100 }) }), { max: 5000 }) }))),
+  data: optional(
+    nullable(
+      object({
+        brackets: array(object({ symbol: str({ max: 40 }), updateTime: optional(num()), riskBrackets: array(bapiBracket, { max: 100 }) }), { max: 5000 }),
+      }),
+    ),
+  ),
 });
 /** The signed /fapi/v1/leverageBracket shape (and ccxt's string copy of it); COIN-M uses qtyFloor/qtyCap. */
 const fapiBracket = object({

@@ -21,7 +21,11 @@ const contract = object({
   priceEndStep: numeric({ min: 0 }),
   symbolStatus: str({ max: 20 }),
 });
-const GRANULARITY: Record<BarInterval, { code: string; ms: number }> = { '5m': { code: '5m', ms: 300_000 }, '15m': { code: '15m', ms: 900_000 }, '1h': { code: '1H', ms: 3_600_000 } };
+const GRANULARITY: Record<BarInterval, { code: string; ms: number }> = {
+  '5m': { code: '5m', ms: 300_000 },
+  '15m': { code: '15m', ms: 900_000 },
+  '1h': { code: '1H', ms: 3_600_000 },
+};
 
 export const marketData: VenueMarketData = {
   venue: 'bitget',
@@ -31,7 +35,10 @@ export const marketData: VenueMarketData = {
       source: 'bitget:symbol-price',
       request: { url: `${API}/api/v2/mix/market/symbol-price?${qs({ productType, symbol: id })}` },
       parse(json) {
-        const rows = object({ data: array(object({ symbol: str({ max: 40 }), markPrice: numeric({ min: 0 }), ts: numeric({ min: 0 }) }), { max: 10 }) })(json, '').data;
+        const rows = object({ data: array(object({ symbol: str({ max: 40 }), markPrice: numeric({ min: 0 }), ts: numeric({ min: 0 }) }), { max: 10 }) })(
+          json,
+          '',
+        ).data;
         const row = rows.find((r) => r.symbol === id);
         if (!row) throw new SchemaError('data', `a price for ${id}`);
         return { price: row.markPrice, time: row.ts, source: 'bitget:symbol-price' };

@@ -20,6 +20,7 @@ export const liquidationRule: LiquidationRule = {
 
 export const noteTranslations: NoteTranslations = {
   zh_CN: {
-    ['Bybit: help-centre formula (maintenance margin at the entry price); a Unified Trading Account may show up to ~0.05% different.']: 'Bybit：采用帮助中心公式（按开仓价计算维持保证金）；统一交易账户显示的数值可能相差约 0.05%。',
+    ['Bybit: help-centre formula (maintenance margin at the entry price); a Unified Trading Account may show up to ~0.05% different.']:
+      'Bybit：采用帮助中心公式（按开仓价计算维持保证金）；统一交易账户显示的数值可能相差约 0.05%。',
   },
 };

@@ -29,7 +29,11 @@ const instrument = object({
   priceFilter: object({ tickSize: numeric({ min: 0 }) }),
 });
 
-const KLINE_INTERVAL: Record<BarInterval, { code: string; ms: number }> = { '5m': { code: '5', ms: 300_000 }, '15m': { code: '15', ms: 900_000 }, '1h': { code: '60', ms: 3_600_000 } };
+const KLINE_INTERVAL: Record<BarInterval, { code: string; ms: number }> = {
+  '5m': { code: '5', ms: 300_000 },
+  '15m': { code: '15', ms: 900_000 },
+  '1h': { code: '60', ms: 3_600_000 },
+};
 const OI_INTERVAL: Record<BarInterval, string> = { '5m': '5min', '15m': '15min', '1h': '1h' };
 
 export const marketData: VenueMarketData = {

@@ -18,11 +18,12 @@ export const liquidationRule: LiquidationRule = {
   maintenanceAt: { linear: 'mark', inverse: 'mark' },
   usesMaintenanceAmount: true,
   takerFee: { defaultRate: 0.00075, defaultLabel: "Gate's fixed 0.075% fee reserve (not your fee tier)", reserveInMargin: true },
-  notes: ['Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate\'s own number.'],
+  notes: ["Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate's own number."],
 };
 
 export const noteTranslations: NoteTranslations = {
   zh_CN: {
-    ['Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate\'s own number.']: 'Gate 未公布强平价公式：此处采用最接近的公开规则（OKX 式，含吃单手续费），并非 Gate 自己的数值。',
+    ["Gate publishes no liquidation-price formula: this is the closest documented rule (OKX-style, taker fee included), not Gate's own number."]:
+      'Gate 未公布强平价公式：此处采用最接近的公开规则（OKX 式，含吃单手续费），并非 Gate 自己的数值。',
   },
 };

@@ -30,7 +30,10 @@ function parse(json: unknown, market: Market, fetchedAt = Date.now()): TierTable
     const rows = array(row, { max: 500 })(json, '').filter((r) => r.contract === undefined || r.contract === contract);
     if (rows.length === 0) throw new TierTableError('gate', `no risk-limit tiers for ${contract}`);
     // A dropped tier would silently stretch the next one over its range: refuse a broken ladder.
-    const numbers = rows.map((r) => r.tier).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+    const numbers = rows
+      .map((r) => r.tier)
+      .filter((t): t is number => t !== undefined)
+      .sort((a, b) => a - b);
     const gap = numbers.findIndex((t, i) => i > 0 && t !== numbers[i - 1]! + 1);
     if (gap > 0) throw new TierTableError('gate', `tier ${numbers[gap - 1]! + 1} is missing from the response`);
     const hasDeduction = rows.every((r) => r.deduction !== undefined);

@@ -9,12 +9,7 @@ export const basics = {
   id: 'gate',
   label: 'Gate',
   // gate.io moved to gate.com; both hosts still serve the trading pages.
-  pageMatches: [
-    'https://www.gate.com/futures/*',
-    'https://www.gate.com/*/futures/*',
-    'https://www.gate.io/futures/*',
-    'https://www.gate.io/*/futures/*',
-  ],
+  pageMatches: ['https://www.gate.com/futures/*', 'https://www.gate.com/*/futures/*', 'https://www.gate.io/futures/*', 'https://www.gate.io/*/futures/*'],
   pageExcludes: ['https://www.gate.com/*/myaccount/*', 'https://www.gate.io/*/myaccount/*'],
   apiOrigins: ['https://api.gateio.ws/*'],
   modelledByDefault: false,

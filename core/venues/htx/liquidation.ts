@@ -20,6 +20,7 @@ export const liquidationRule: LiquidationRule = {
 
 export const noteTranslations: NoteTranslations = {
   zh_CN: {
-    ['HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".']: 'HTX：维持保证金率 = 调整系数 ÷ 杠杆，HTX 注明该数据“仅供参考”。',
+    ['HTX: maintenance rate = adjustment factor ÷ leverage, which HTX publishes "for reference only".']:
+      'HTX：维持保证金率 = 调整系数 ÷ 杠杆，HTX 注明该数据“仅供参考”。',
   },
 };

@@ -32,7 +32,11 @@ export const marketData: VenueMarketData = {
       // HTX publishes the mark price only as a kline: the newest 1-minute close is the mark.
       request: { url: `${API}/index/market/history/linear_swap_mark_price_kline?${qs({ contract_code: code, period: '1min', size: 1 })}` },
       parse(json) {
-        const body = object({ ch: str({ max: 100 }), ts: num({ min: 0 }), data: array(object({ id: num({ min: 0 }), close: numeric({ min: 0 }) }), { max: 10 }) })(json, '');
+        const body = object({
+          ch: str({ max: 100 }),
+          ts: num({ min: 0 }),
+          data: array(object({ id: num({ min: 0 }), close: numeric({ min: 0 }) }), { max: 10 }),
+        })(json, '');
         const last = body.data[body.data.length - 1];
         if (!last) throw new SchemaError('data', 'at least one mark-price bar');
         return { price: last.close, time: body.ts, source: 'htx:mark-price-kline' };
@@ -67,9 +71,14 @@ export const marketData: VenueMarketData = {
     const code = target(symbol);
     return {
       source: 'htx:swap_his_open_interest',
-      request: { url: `${API}/linear-swap-api/v1/swap_his_open_interest?${qs({ contract_code: code, period: PERIOD[interval], size: Math.min(200, limit), amount_type: 2 })}` },
+      request: {
+        url: `${API}/linear-swap-api/v1/swap_his_open_interest?${qs({ contract_code: code, period: PERIOD[interval], size: Math.min(200, limit), amount_type: 2 })}`,
+      },
       parse(json) {
-        const rows = object({ data: object({ tick: array(object({ ts: num({ min: 0 }), volume: num({ min: 0 }), value: num({ min: 0 }) }), { max: 200 }) }) })(json, '').data.tick;
+        const rows = object({ data: object({ tick: array(object({ ts: num({ min: 0 }), volume: num({ min: 0 }), value: num({ min: 0 }) }), { max: 200 }) }) })(
+          json,
+          '',
+        ).data.tick;
         // amount_type 2: volume in coin; value in USDT.
         return byTime(rows.map((r) => ({ time: r.ts, base: r.volume, usd: r.value })));
       },

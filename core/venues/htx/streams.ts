@@ -73,7 +73,14 @@ export const MAX_INFLATED_BYTES = 1_000_000;
  * such a frame, or one that is not gzip, gives null.
  */
 export async function gunzip(data: unknown, maxInflated = MAX_INFLATED_BYTES): Promise<string | null> {
-  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : null;
+  const bytes =
+    data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : data instanceof Blob
+          ? new Uint8Array(await data.arrayBuffer())
+          : null;
   if (!bytes || bytes.byteLength > MAX_FRAME_BYTES) return null;
   const reader = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const decoder = new TextDecoder();

@@ -82,7 +82,11 @@ export const tierSource: TierSource = {
   venue: 'htx',
   request(market) {
     const { code, inverse } = contractCode(market);
-    return { url: inverse ? `https://api.hbdm.com/swap-api/v1/swap_adjustfactor?contract_code=${code}` : `https://api.hbdm.com/linear-swap-api/v1/swap_adjustfactor?contract_code=${code}` };
+    return {
+      url: inverse
+        ? `https://api.hbdm.com/swap-api/v1/swap_adjustfactor?contract_code=${code}`
+        : `https://api.hbdm.com/linear-swap-api/v1/swap_adjustfactor?contract_code=${code}`,
+    };
   },
   parse,
   // HTX factors depend on the leverage chosen; no recorded table for BTC or ETH exists beyond the

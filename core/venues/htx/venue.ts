@@ -9,10 +9,7 @@ export const basics = {
   id: 'htx',
   label: 'HTX',
   // HTX routes the contract through location.hash; the path only says "futures exchange".
-  pageMatches: [
-    'https://www.htx.com/futures/*',
-    'https://www.htx.com/*/futures/*',
-  ],
+  pageMatches: ['https://www.htx.com/futures/*', 'https://www.htx.com/*/futures/*'],
   pageExcludes: ['https://www.htx.com/*/user/*', 'https://www.htx.com/user/*'],
   apiOrigins: ['https://api.hbdm.com/*'],
   modelledByDefault: false,

@@ -62,7 +62,12 @@ export const marketData: VenueMarketData = {
       request: { url: INFO, method: 'POST', body: { type: 'metaAndAssetCtxs' } },
       parse(json) {
         const { asset, ctx } = assetIn(json, coin);
-        return { market: { venue: 'hyperliquid', symbol }, contractSize: 1, tickSize: tickAt(ctx.markPx, asset.szDecimals), source: 'hyperliquid:metaAndAssetCtxs' };
+        return {
+          market: { venue: 'hyperliquid', symbol },
+          contractSize: 1,
+          tickSize: tickAt(ctx.markPx, asset.szDecimals),
+          source: 'hyperliquid:metaAndAssetCtxs',
+        };
       },
     };
   },
@@ -85,9 +90,25 @@ export const marketData: VenueMarketData = {
     return {
       source: 'hyperliquid:candleSnapshot',
       // t/T are numbers live (HL-SDK cassette 2023-07-17); ccxt's 2024 recording has them as strings: both are read.
-      request: { url: INFO, method: 'POST', body: { type: 'candleSnapshot', req: { coin, interval, startTime: endTime - Math.min(5000, limit) * ms, endTime } }, key: `hyperliquid:candles:${coin}:${interval}:${endTime}` },
+      request: {
+        url: INFO,
+        method: 'POST',
+        body: { type: 'candleSnapshot', req: { coin, interval, startTime: endTime - Math.min(5000, limit) * ms, endTime } },
+        key: `hyperliquid:candles:${coin}:${interval}:${endTime}`,
+      },
       parse(json): Kline[] {
-        const rows = array(object({ t: numeric({ min: 0 }), T: numeric({ min: 0 }), o: numeric({ min: 0 }), h: numeric({ min: 0 }), l: numeric({ min: 0 }), c: numeric({ min: 0 }), v: numeric({ min: 0 }) }), { max: 5000 })(json, '');
+        const rows = array(
+          object({
+            t: numeric({ min: 0 }),
+            T: numeric({ min: 0 }),
+            o: numeric({ min: 0 }),
+            h: numeric({ min: 0 }),
+            l: numeric({ min: 0 }),
+            c: numeric({ min: 0 }),
+            v: numeric({ min: 0 }),
+          }),
+          { max: 5000 },
+        )(json, '');
         return byTime(rows.filter((r) => r.T < now).map((r) => ({ time: r.t, open: r.o, high: r.h, low: r.l, close: r.c, volume: r.v })));
       },
     };

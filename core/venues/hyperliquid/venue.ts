@@ -42,7 +42,7 @@ export const venue: VenueDescriptor<typeof basics.id> = {
   symbols,
   capabilities: {
     openInterestHistory: { absent: 'current open interest only' },
-    liquidationStream: { absent: 'none public: only in each user\'s fills' },
+    liquidationStream: { absent: "none public: only in each user's fills" },
     liquidationHistory: { absent: 'none public' },
   },
   vendorNames: { coinalyze: 'H' },

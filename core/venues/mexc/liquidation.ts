@@ -14,11 +14,14 @@ export const liquidationRule: LiquidationRule = {
   maintenanceAt: { linear: 'entry', inverse: 'entry' },
   usesMaintenanceAmount: false,
   takerFee: null,
-  notes: ['MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.'],
+  notes: [
+    'MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.',
+  ],
 };
 
 export const noteTranslations: NoteTranslations = {
   zh_CN: {
-    ['MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.']: 'MEXC 现行规则未公布强平手续费：此处采用其较早公开的公式（不含手续费），实际强平价可能略靠近开仓价。',
+    ['MEXC does not publish the liquidation fee in its current rule: this is its older documented formula (fee excluded), so the real price can sit slightly closer to entry.']:
+      'MEXC 现行规则未公布强平手续费：此处采用其较早公开的公式（不含手续费），实际强平价可能略靠近开仓价。',
   },
 };

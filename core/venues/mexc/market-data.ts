@@ -14,7 +14,15 @@ function target(symbol: string) {
   return id;
 }
 
-const detail = object({ symbol: str({ max: 40 }), baseCoin: str({ max: 20 }), quoteCoin: str({ max: 20 }), settleCoin: str({ max: 20 }), contractSize: num({ min: 0 }), priceUnit: num({ min: 0 }), state: num() });
+const detail = object({
+  symbol: str({ max: 40 }),
+  baseCoin: str({ max: 20 }),
+  quoteCoin: str({ max: 20 }),
+  settleCoin: str({ max: 20 }),
+  contractSize: num({ min: 0 }),
+  priceUnit: num({ min: 0 }),
+  state: num(),
+});
 
 export const marketData: VenueMarketData = {
   venue: 'mexc',

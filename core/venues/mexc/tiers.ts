@@ -46,15 +46,20 @@ function customRows(d: Detail, unit: number): TierRow[] {
     if (l.level !== i + 1) throw new TierTableError('mexc', `${at}.level: expected level ${i + 1} (levels ascending from 1), got ${l.level}`);
     if (!(l.mmr > 0)) throw new TierTableError('mexc', `${at}.mmr: expected a rate in (0, 1), got ${l.mmr}`);
     const previous = i > 0 ? levels[i - 1]! : null;
-    if (!(l.maxVol > (previous?.maxVol ?? 0))) throw new TierTableError('mexc', `${at}.maxVol: ${l.maxVol} must be above the previous level's ${previous?.maxVol ?? 0}`);
-    if (previous && l.mmr < previous.mmr) throw new TierTableError('mexc', `${at}.mmr: ${l.mmr} is below the previous level's ${previous.mmr} (rates never fall with size)`);
+    if (!(l.maxVol > (previous?.maxVol ?? 0)))
+      throw new TierTableError('mexc', `${at}.maxVol: ${l.maxVol} must be above the previous level's ${previous?.maxVol ?? 0}`);
+    if (previous && l.mmr < previous.mmr)
+      throw new TierTableError('mexc', `${at}.mmr: ${l.mmr} is below the previous level's ${previous.mmr} (rates never fall with size)`);
     return { cap: l.maxVol * unit, mmr: l.mmr, ...(l.maxLeverage !== undefined ? { maxLeverage: l.maxLeverage } : {}) };
   });
   // The fields beside the list describe its ends: a list that disagrees with them is cut off or
   // mixed up, and would price some sizes at the wrong rate.
   const last = levels[levels.length - 1]!;
   if (d.riskBaseVol !== undefined && d.riskBaseVol !== last.maxVol) {
-    throw new TierTableError('mexc', `data.riskLimitCustom ends at ${last.maxVol}, but data.riskBaseVol (the contract's limit) is ${d.riskBaseVol}: levels missing?`);
+    throw new TierTableError(
+      'mexc',
+      `data.riskLimitCustom ends at ${last.maxVol}, but data.riskBaseVol (the contract's limit) is ${d.riskBaseVol}: levels missing?`,
+    );
   }
   if (Math.abs(levels[0]!.mmr - d.maintenanceMarginRate) > 1e-12) {
     throw new TierTableError('mexc', `data.riskLimitCustom[0].mmr ${levels[0]!.mmr} differs from data.maintenanceMarginRate ${d.maintenanceMarginRate}`);

@@ -9,11 +9,7 @@ export const basics = {
   id: 'mexc',
   label: 'MEXC',
   // /exchange/ is futures on futures.mexc.com but spot on www.mexc.com: only the former is matched.
-  pageMatches: [
-    'https://futures.mexc.com/exchange/*',
-    'https://www.mexc.com/futures/*',
-    'https://www.mexc.com/*/futures/*',
-  ],
+  pageMatches: ['https://futures.mexc.com/exchange/*', 'https://www.mexc.com/futures/*', 'https://www.mexc.com/*/futures/*'],
   pageExcludes: ['https://www.mexc.com/*/user/*', 'https://futures.mexc.com/*/assets/*'],
   apiOrigins: ['https://contract.mexc.com/*'],
   modelledByDefault: false,

@@ -34,7 +34,8 @@ export const liquidationRule: LiquidationRule = {
 
 export const noteTranslations: NoteTranslations = {
   zh_CN: {
-    [SHIFT_NOTE]: 'OKX 报出的强平价比其公布公式的结果向开仓价方向多一个价格最小变动单位（见于 2026-01-20 的一个真实币本位多仓；空仓按同样一个单位假设）：此处按 OKX 的报法显示。',
+    [SHIFT_NOTE]:
+      'OKX 报出的强平价比其公布公式的结果向开仓价方向多一个价格最小变动单位（见于 2026-01-20 的一个真实币本位多仓；空仓按同样一个单位假设）：此处按 OKX 的报法显示。',
     [NO_TICK_NOTE]: '合约的价格最小变动单位未知：显示的是 OKX 公布公式的结果；OKX 自己报出的价格会向开仓价方向多一个最小变动单位。',
   },
 };

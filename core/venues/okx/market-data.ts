@@ -64,7 +64,9 @@ export const marketData: VenueMarketData = {
       source: 'okx:mark-price',
       request: { url: `${API}/api/v5/public/mark-price?${qs({ instType: 'SWAP', instId })}` },
       parse(json) {
-        const row = data(object({ instId: str({ max: 40 }), markPx: numeric({ min: 0 }), ts: numeric({ min: 0 }) }), 10)(json, '').data.find((r) => r.instId === instId);
+        const row = data(object({ instId: str({ max: 40 }), markPx: numeric({ min: 0 }), ts: numeric({ min: 0 }) }), 10)(json, '').data.find(
+          (r) => r.instId === instId,
+        );
         if (!row) throw new SchemaError('data', `a mark price for ${instId}`);
         return { price: row.markPx, time: row.ts, source: 'okx:mark-price' };
       },

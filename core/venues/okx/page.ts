@@ -11,7 +11,11 @@ import { LABELS } from '../../page/vocabulary';
 
 export const adapter: VenuePageAdapter = {
   venue: 'okx',
-  formRoot: [css('.place-order-container-common', { scope: 'document' }), css('#leftPoForm', { scope: 'document' }), css('.common-form-box', { scope: 'document' })],
+  formRoot: [
+    css('.place-order-container-common', { scope: 'document' }),
+    css('#leftPoForm', { scope: 'document' }),
+    css('.common-form-box', { scope: 'document' }),
+  ],
   lastPrice: [css('span.last')],
   // Real page (2026-04-08): `.ticker-top-box` of `.ticker-item`s, `span.label` "Mark price" + `span.value`.
   markPrice: [label(LABELS.markPrice, { scope: 'document', within: '.ticker-top-box' })],

@@ -19,7 +19,12 @@ describe('database migrations', () => {
     const v1 = await openLiqlensDb({ upTo: 1 });
     expect(v1.version).toBe(1);
     // A v1 entry had no freshUntil.
-    await (v1 as unknown as import('idb').IDBPDatabase).put('tiers', { key: 'binance:BTC/USDT:USDT', value: { tiers: [1] }, fetchedAt: 1000, expiresAt: 9_999_999_999_999 });
+    await (v1 as unknown as import('idb').IDBPDatabase).put('tiers', {
+      key: 'binance:BTC/USDT:USDT',
+      value: { tiers: [1] },
+      fetchedAt: 1000,
+      expiresAt: 9_999_999_999_999,
+    });
     v1.close();
 
     const db = await openLiqlensDb();

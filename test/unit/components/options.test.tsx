@@ -134,7 +134,7 @@ describe('options page', () => {
     expect(key.value).toBe('');
     expect(calls.find((c) => c.command === 'settings.set')?.payload).toMatchObject({ settings: { vendors: { coinalyze: true } } });
   });
-  it('shows each source\'s last success and error, and tests a connection', async () => {
+  it("shows each source's last success and error, and tests a connection", async () => {
     const { q, text } = await open();
     expect(text('opt-vendor-status-coinglass')).toBe('Last success 1 h ago · Last error 1 min ago: HTTP 401: key rejected');
     expect(text('opt-vendor-status-coinalyze')).toBe('Not used yet');
@@ -154,7 +154,14 @@ describe('options page', () => {
     expect(saved.settings.overlaySites.binance).toBe(true);
   });
   it('rolls back and says so when the background refuses a change', async () => {
-    const { q, text } = await open({}, { 'settings.set': () => { throw new RequestFailed('bad-message', 'Invalid "settings.set" payload'); } });
+    const { q, text } = await open(
+      {},
+      {
+        'settings.set': () => {
+          throw new RequestFailed('bad-message', 'Invalid "settings.set" payload');
+        },
+      },
+    );
     const box = q<HTMLInputElement>('opt-expanded')!;
     await act(() => box.click());
     await flush();

@@ -29,7 +29,9 @@ describe('overlay.css type scale', () => {
     }
     expect([...sizes].sort()).toEqual(['11px', '12px', '14px']);
     expect([...weights]).toEqual(['600']);
-    const big = blocks(css).filter((b) => /font-size:\s*14px/.test(b.body)).map((b) => b.selector);
+    const big = blocks(css)
+      .filter((b) => /font-size:\s*14px/.test(b.body))
+      .map((b) => b.selector);
     expect(big).toEqual(['.ll-liq']);
     // <strong> would otherwise be 700, a fifth pair.
     expect(blocks(css).some((b) => b.selector === '.ll-root strong' && /font-weight:\s*600/.test(b.body))).toBe(true);

@@ -47,7 +47,16 @@ async function show(p: OverlayProps, language: 'en' | 'zh_CN' = 'en') {
 
 const TIER = { mmr: 0.004, maintenanceAmount: 0 };
 function computed(liqLongEntry = 80_000, leverage = 30): Extract<OrderState, { kind: 'computed' }> {
-  const input = { venue: 'binance' as const, marginMode: 'isolated' as const, side: 'long' as const, entryPrice: liqLongEntry, quantity: 0.5, leverage, tier: TIER, markPrice: PRICE };
+  const input = {
+    venue: 'binance' as const,
+    marginMode: 'isolated' as const,
+    side: 'long' as const,
+    entryPrice: liqLongEntry,
+    quantity: 0.5,
+    leverage,
+    tier: TIER,
+    markPrice: PRICE,
+  };
   return { kind: 'computed', sides: [{ side: 'long', input, result: computeLiquidation(input) }] };
 }
 
@@ -68,9 +77,11 @@ describe('overlay states', () => {
   it('warns when the page price and the mark price disagree', async () => {
     const priceMismatch = createStore<{ page: number; mark: number } | null>({ page: 3_050.5, mark: 82_560 });
     const { text } = await show(props({ priceMismatch }));
-    expect(text('price-mismatch')).toBe('The page shows $3,050.50, the mark price is $82,560.0 (\u221296.3%): is this page the market named above? Figures use the mark price.');
+    expect(text('price-mismatch')).toBe(
+      'The page shows $3,050.50, the mark price is $82,560.0 (\u221296.3%): is this page the market named above? Figures use the mark price.',
+    );
   });
-  it('falls back to the page\'s last price and says so', async () => {
+  it("falls back to the page's last price and says so", async () => {
     const { text } = await show(props({ data: ready({ mark: null }), pagePrice: 82_401.5 }));
     expect(text('overlay-price')).toBe('last price $82,401.5');
   });
@@ -123,7 +134,9 @@ describe('overlay states', () => {
   });
   it('request error with nothing cached offers a retry', async () => {
     const onRetry = vi.fn();
-    const { text, q } = await show(props({ data: data({ type: 'market', market }, { type: 'failed', code: 'unreachable', message: 'LiqLens background is not reachable.' }), onRetry }));
+    const { text, q } = await show(
+      props({ data: data({ type: 'market', market }, { type: 'failed', code: 'unreachable', message: 'LiqLens background is not reachable.' }), onRetry }),
+    );
     expect(text('state-error')).toContain('Cannot load data: LiqLens background is not reachable.');
     await act(() => q('state-retry')!.click());
     expect(onRetry).toHaveBeenCalledOnce();
@@ -202,15 +215,35 @@ describe('your order', () => {
     expect(text('realized-partial')).toBe('Collected for 25 min only: the 24h figure is partial.');
   });
   it('shows the spread between sources instead of an average', async () => {
-    const comparisons = [{ figure: '24h long liquidations', values: [{ source: 'binance', value: 41.2e6 }, { source: 'coinglass', value: 50.2e6 }], spread: 0.18 }];
+    const comparisons = [
+      {
+        figure: '24h long liquidations',
+        values: [
+          { source: 'binance', value: 41.2e6 },
+          { source: 'coinglass', value: 50.2e6 },
+        ],
+        spread: 0.18,
+      },
+    ];
     const { text } = await show(props({ data: ready({ comparisons }), expanded: true }));
     expect(text('realized-spread')).toContain('Sources differ by 18% on 24h long liquidations');
     expect(text('realized-spread')).toContain('binance $41.2M · coinglass $50.2M');
   });
   it('shows where sources put the largest band, with the bands, not under realized', async () => {
-    const comparisons = [{ figure: 'largest long-liquidation band (price)', values: [{ source: 'model:liqlens-oi-delta', value: 79_600 }, { source: 'coinglass:aggregated-map:7d', value: 76_200 }], spread: 0.0427 }];
+    const comparisons = [
+      {
+        figure: 'largest long-liquidation band (price)',
+        values: [
+          { source: 'model:liqlens-oi-delta', value: 79_600 },
+          { source: 'coinglass:aggregated-map:7d', value: 76_200 },
+        ],
+        spread: 0.0427,
+      },
+    ];
     const { text, q } = await show(props({ data: ready({ comparisons }), expanded: true }));
-    expect(text('bands-spread')).toBe('Sources differ by 4% on largest long-liquidation band (price) (model:liqlens-oi-delta $79.6k · coinglass:aggregated-map:7d $76.2k)');
+    expect(text('bands-spread')).toBe(
+      'Sources differ by 4% on largest long-liquidation band (price) (model:liqlens-oi-delta $79.6k · coinglass:aggregated-map:7d $76.2k)',
+    );
     expect(q('realized-spread')).toBeNull();
   });
 });
@@ -292,11 +325,25 @@ describe('overlay root', () => {
     const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
     type OverlayLook = import('@/components/overlay/OverlayRoot').OverlayLook;
     const { createOverlaySession } = await import('@/core/overlay/session');
-    const session = createOverlaySession({ request: (async () => snapshot()) as never, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
+    const session = createOverlaySession({
+      request: (async () => snapshot()) as never,
+      compute: computeLiquidation,
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+    });
     session.setMarket(market);
     const look = createStore<OverlayLook>({ language: 'en', style: 'en', theme: 'dark', windowPct: 10 });
     const m = await mount(
-      <OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={false} position={{ x: 10, y: 60 }} visible={createStore(true)} onMove={() => undefined} now={() => NOW} />,
+      <OverlayRoot
+        look={look}
+        session={session}
+        compute={computeLiquidation}
+        initialExpanded={false}
+        position={{ x: 10, y: 60 }}
+        visible={createStore(true)}
+        onMove={() => undefined}
+        now={() => NOW}
+      />,
     );
     cleanup = m.unmount;
     await act(() => new Promise((r) => setTimeout(r, 0)));
@@ -311,12 +358,29 @@ describe('overlay root', () => {
     const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
     type OverlayLook = import('@/components/overlay/OverlayRoot').OverlayLook;
     const { createOverlaySession } = await import('@/core/overlay/session');
-    const session = createOverlaySession({ request: (async () => snapshot()) as never, compute: computeLiquidation, setTimeout: () => 0, clearTimeout: () => undefined });
+    const session = createOverlaySession({
+      request: (async () => snapshot()) as never,
+      compute: computeLiquidation,
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+    });
     const look = createStore<OverlayLook>({ language: 'en', style: 'en', theme: 'dark', windowPct: 10 });
     const container = document.createElement('div');
     document.body.append(container);
     const paint = (position: { x: number; y: number }, initialExpanded: boolean) =>
-      render(<OverlayRoot look={look} session={session} compute={computeLiquidation} initialExpanded={initialExpanded} position={position} visible={createStore(true)} onMove={() => undefined} now={() => NOW} />, container);
+      render(
+        <OverlayRoot
+          look={look}
+          session={session}
+          compute={computeLiquidation}
+          initialExpanded={initialExpanded}
+          position={position}
+          visible={createStore(true)}
+          onMove={() => undefined}
+          now={() => NOW}
+        />,
+        container,
+      );
     // As the content script does: once before the settings are known, once with them, same task.
     paint({ x: 16, y: 128 }, false);
     paint({ x: 300, y: 40 }, true);

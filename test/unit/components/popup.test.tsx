@@ -24,7 +24,13 @@ function fakeRequest(calls: Call[], overrides: Record<string, (payload: never) =
           { venue: payload.venue, symbol: 'ETH/USDT:USDT' },
         ];
       case 'tiers.get':
-        return { venue: payload.market!.venue, symbol: payload.market!.symbol, tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }], source: 'test-table', asOf: NOW };
+        return {
+          venue: payload.market!.venue,
+          symbol: payload.market!.symbol,
+          tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }],
+          source: 'test-table',
+          asOf: NOW,
+        };
       default:
         throw new RequestFailed('unknown-command', command);
     }
@@ -59,7 +65,7 @@ async function open(patch: Partial<PopupProps> & { calls?: Call[] } = {}) {
 }
 
 describe('popup', () => {
-  it('defaults to the current tab\'s market and says where it came from', async () => {
+  it("defaults to the current tab's market and says where it came from", async () => {
     const { q, text, calls } = await open({ getTabMarket: async () => ({ venue: 'okx', symbol: 'ETH/USDT:USDT' }) });
     expect(q<HTMLSelectElement>('popup-venue')?.value).toBe('okx');
     expect(q<HTMLSelectElement>('popup-market')?.value).toBe('ETH/USDT:USDT');
@@ -84,13 +90,24 @@ describe('popup', () => {
     });
     await flush();
     expect(onMarketChosen).toHaveBeenCalledWith({ venue: 'binance', symbol: 'ETH/USDT:USDT' });
-    expect(calls.filter((c) => c.command === 'snapshot.get').map((c) => (c.payload as { market: Market }).market.symbol)).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT']);
+    expect(calls.filter((c) => c.command === 'snapshot.get').map((c) => (c.payload as { market: Market }).market.symbol)).toEqual([
+      'BTC/USDT:USDT',
+      'ETH/USDT:USDT',
+    ]);
   });
   it('after a venue switch, moves to the same coin on that venue when the old symbol does not trade there', async () => {
     const calls: Call[] = [];
     const { q } = await open({
       calls,
-      request: fakeRequest(calls, { 'markets.list': (p: { venue: string }) => (p.venue === 'hyperliquid' ? [{ venue: 'hyperliquid', symbol: 'ETH/USDC:USDC' }, { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC' }] : [{ venue: p.venue, symbol: 'BTC/USDT:USDT' }]) }),
+      request: fakeRequest(calls, {
+        'markets.list': (p: { venue: string }) =>
+          p.venue === 'hyperliquid'
+            ? [
+                { venue: 'hyperliquid', symbol: 'ETH/USDC:USDC' },
+                { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC' },
+              ]
+            : [{ venue: p.venue, symbol: 'BTC/USDT:USDT' }],
+      }),
     });
     const venue = q<HTMLSelectElement>('popup-venue')!;
     await act(() => {
@@ -105,7 +122,10 @@ describe('popup', () => {
   it('computes with the calculator, prefilled with the mark price', async () => {
     const { q, text } = await open();
     expect(q<HTMLInputElement>('calc-entry')?.value).toBe('82560');
-    for (const [id, value] of [['calc-quantity', '0.5'], ['calc-leverage', '10']] as const) {
+    for (const [id, value] of [
+      ['calc-quantity', '0.5'],
+      ['calc-leverage', '10'],
+    ] as const) {
       const input = q<HTMLInputElement>(id)!;
       await act(() => {
         input.value = value;
@@ -119,7 +139,11 @@ describe('popup', () => {
     const calls: Call[] = [];
     const { text } = await open({
       calls,
-      request: fakeRequest(calls, { 'snapshot.get': () => { throw new RequestFailed('source-error', 'Binance answered HTTP 429: rate limited'); } }),
+      request: fakeRequest(calls, {
+        'snapshot.get': () => {
+          throw new RequestFailed('source-error', 'Binance answered HTTP 429: rate limited');
+        },
+      }),
     });
     expect(text('state-error')).toContain('Cannot load data: Binance answered HTTP 429: rate limited');
     expect(text('band-long')).toBeNull();

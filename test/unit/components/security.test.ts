@@ -31,7 +31,13 @@ describe('no HTML injection or eval in shipped code', () => {
     expect(hits).toEqual([]);
   });
   it('the pattern does catch each form', () => {
-    for (const bad of ['el.innerHTML = x', '<p dangerouslySetInnerHTML={{ __html: x }} />', 'eval(code)', 'new Function("a")', 'el.insertAdjacentHTML("beforeend", s)']) {
+    for (const bad of [
+      'el.innerHTML = x',
+      '<p dangerouslySetInnerHTML={{ __html: x }} />',
+      'eval(code)',
+      'new Function("a")',
+      'el.insertAdjacentHTML("beforeend", s)',
+    ]) {
       expect(FORBIDDEN.test(bad), bad).toBe(true);
     }
   });

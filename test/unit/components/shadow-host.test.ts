@@ -5,7 +5,12 @@ import { createShadowHost, MAX_REMOUNTS, shadowCss } from '@/components/overlay/
 describe('the overlay shadow host', () => {
   it('puts the stylesheet text and a container into an open shadow root, appended last to the body', () => {
     document.body.innerHTML = '<main id="page"></main>';
-    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: ':root { --x: 1 } .ll-root { color: red }', isolateEvents: ['keydown'], mode: 'open' });
+    const ui = createShadowHost(document, {
+      name: 'liqlens-overlay',
+      css: ':root { --x: 1 } .ll-root { color: red }',
+      isolateEvents: ['keydown'],
+      mode: 'open',
+    });
     expect(document.querySelector('liqlens-overlay')).toBeNull();
     ui.mount();
     const host = document.querySelector('liqlens-overlay')!;
@@ -69,7 +74,13 @@ describe('the overlay shadow host', () => {
 
   it('lets no synthesized event reach a control, and keeps it from the page too', () => {
     document.body.innerHTML = '';
-    const ui = createShadowHost(document, { name: 'liqlens-overlay', css: '', isolateEvents: ['keydown'], mode: 'open', refuseUntrusted: ['click', 'pointerdown', 'keydown', 'input'] });
+    const ui = createShadowHost(document, {
+      name: 'liqlens-overlay',
+      css: '',
+      isolateEvents: ['keydown'],
+      mode: 'open',
+      refuseUntrusted: ['click', 'pointerdown', 'keydown', 'input'],
+    });
     ui.mount();
     const button = document.createElement('button');
     ui.container.append(button);

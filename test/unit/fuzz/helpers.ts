@@ -23,7 +23,34 @@ export function fixtures(dir: string, match: RegExp): { name: string; json: unkn
 }
 
 /** Values exchanges never should send, and that naive number parsing gets wrong. */
-const TRICKY: unknown[] = ['NaN', 'Infinity', '-Infinity', '-1', '-0', '0', '1e400', '1e-400', '0x10', ' 12 ', '', '1,5', '9'.repeat(400), -1, -0, 0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 1e-320, null, true, [], {}, '__proto__', { __proto__: { polluted: 1 } }];
+const TRICKY: unknown[] = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-1',
+  '-0',
+  '0',
+  '1e400',
+  '1e-400',
+  '0x10',
+  ' 12 ',
+  '',
+  '1,5',
+  '9'.repeat(400),
+  -1,
+  -0,
+  0,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  1e-320,
+  null,
+  true,
+  [],
+  {},
+  '__proto__',
+  { __proto__: { polluted: 1 } },
+];
 
 export const tricky = fc.constantFrom(...TRICKY);
 export const anyJson = fc.oneof({ weight: 3, arbitrary: fc.jsonValue({ maxDepth: 4 }) }, { weight: 1, arbitrary: tricky });
@@ -64,7 +91,8 @@ export function mutate(original: unknown, edits: Mutation[]): unknown {
 }
 
 /** Keys whose numbers are prices or sizes: never negative. */
-const NON_NEGATIVE = /price|size|qty|quantity|usd|volume|^open$|^high$|^low$|^close$|mark|notional|cap|floor|mmr|maintenance|amount|ctval|tick|^base$|^buy$|^sell$|leverage|value|total/i;
+const NON_NEGATIVE =
+  /price|size|qty|quantity|usd|volume|^open$|^high$|^low$|^close$|mark|notional|cap|floor|mmr|maintenance|amount|ctval|tick|^base$|^buy$|^sell$|leverage|value|total/i;
 
 /**
  * Prices, sizes and amounts in a parser's output are finite and not negative. Two documented
@@ -74,7 +102,10 @@ const NON_NEGATIVE = /price|size|qty|quantity|usd|volume|^open$|^high$|^low$|^cl
  */
 export function assertSaneNumbers(value: unknown, at = 'result'): void {
   if (typeof value === 'number') {
-    const key = at.split('.').pop()!.replace(/\[\d+\]$/, '');
+    const key = at
+      .split('.')
+      .pop()!
+      .replace(/\[\d+\]$/, '');
     if (key === 'cap' && value === Number.POSITIVE_INFINITY) return;
     if (key === 'time' && Number.isNaN(value)) return;
     if (!Number.isFinite(value)) throw new Error(`${at} is ${value}`);

@@ -6,7 +6,11 @@ import { COMMANDS, envelopeSchema, marketSchema } from '@/core/messages/protocol
 import { settingsSchema } from '@/core/settings/settings';
 import { createTabRouter, parseTabMarket } from '@/core/overlay/tab-messages';
 
-const tabRouter = createTabRouter('liqlens-id', { 'overlay.toggle': () => ({ visible: true }), 'market.get': () => ({ market: null }), 'report.capture': () => null });
+const tabRouter = createTabRouter('liqlens-id', {
+  'overlay.toggle': () => ({ visible: true }),
+  'market.get': () => ({ market: null }),
+  'report.capture': () => null,
+});
 import { aggregatedHeatmap, aggregatedHistory, aggregatedMap, exchangeList, type VendorEndpoint } from '@/core/vendors/coinglass';
 import { exchanges, futureMarkets, liquidationHistory } from '@/core/vendors/coinalyze';
 import { anyJson, checkParser, fixtures, mutate, mutation, RUNS } from './helpers';
@@ -26,9 +30,14 @@ const VENDOR_ENDPOINTS: [string, VendorEndpoint<unknown>, RegExp][] = [
 describe.each(VENDOR_ENDPOINTS)('%s', (_name, endpoint, files) => {
   const recorded = fixtures('api', files);
   it('refuses random JSON and mutated recordings with SchemaError or SourceError only, and yields sane numbers', () => {
-    fc.assert(fc.property(anyJson, (json) => checkParser(() => endpoint.parse(json), [SchemaError, SourceError])), { numRuns: RUNS });
     fc.assert(
-      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) => checkParser(() => endpoint.parse(mutate(recorded[i]!.json, edits)), [SchemaError, SourceError])),
+      fc.property(anyJson, (json) => checkParser(() => endpoint.parse(json), [SchemaError, SourceError])),
+      { numRuns: RUNS },
+    );
+    fc.assert(
+      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) =>
+        checkParser(() => endpoint.parse(mutate(recorded[i]!.json, edits)), [SchemaError, SourceError]),
+      ),
       { numRuns: RUNS },
     );
   });
@@ -51,7 +60,20 @@ const VALID: Record<string, unknown> = {
   'cache.clear': {},
 };
 
-const OBJECT_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'market', 'venue', 'symbol', 'x', 'settings', 'overlayPositions', 'binance', 'vendors'];
+const OBJECT_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'market',
+  'venue',
+  'symbol',
+  'x',
+  'settings',
+  'overlayPositions',
+  'binance',
+  'vendors',
+];
 const hostileObject = fc.dictionary(fc.constantFrom(...OBJECT_KEYS), anyJson, { maxKeys: 4 }).map((o) => JSON.parse(JSON.stringify(o)) as unknown);
 
 describe('message schemas', () => {
@@ -67,8 +89,14 @@ describe('message schemas', () => {
         return null;
       }
     };
-    fc.assert(fc.property(fc.oneof(anyJson, hostileObject), (payload) => void check(payload)), { numRuns: RUNS });
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (edits) => void check(mutate(VALID[name], edits))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.oneof(anyJson, hostileObject), (payload) => void check(payload)),
+      { numRuns: RUNS },
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (edits) => void check(mutate(VALID[name], edits))),
+      { numRuns: RUNS },
+    );
   });
 
   it('settings, envelope, market and tab messages take anything without throwing other errors', () => {

@@ -42,10 +42,15 @@ describe.each(VENUE_IDS)('%s parsers', (venue) => {
   const recorded = recordedFor(venue);
 
   it.each(endpoints(venue))('market data %s: random JSON and mutated recordings', (_name, endpoint) => {
-    fc.assert(fc.property(anyJson, (json) => checkParser(() => endpoint.parse(json), MARKET_ERRORS)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(anyJson, (json) => checkParser(() => endpoint.parse(json), MARKET_ERRORS)),
+      { numRuns: RUNS },
+    );
     if (recorded.length === 0) return;
     fc.assert(
-      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) => checkParser(() => endpoint.parse(mutate(recorded[i]!.json, edits)), MARKET_ERRORS)),
+      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) =>
+        checkParser(() => endpoint.parse(mutate(recorded[i]!.json, edits)), MARKET_ERRORS),
+      ),
       { numRuns: RUNS },
     );
   });
@@ -57,10 +62,15 @@ describe.each(VENUE_IDS)('%s parsers', (venue) => {
       if (tiers.slice(0, -1).some((t) => !Number.isFinite(t.cap))) throw new Error(`an open-ended tier before the last: ${JSON.stringify(tiers)}`);
     };
     const market = { venue, symbol: symbolFor(venue) };
-    fc.assert(fc.property(anyJson, (json) => checkParser(() => source.parse(json, market, NOW), [TierTableError], onlyLastOpen)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(anyJson, (json) => checkParser(() => source.parse(json, market, NOW), [TierTableError], onlyLastOpen)),
+      { numRuns: RUNS },
+    );
     if (recorded.length === 0) return;
     fc.assert(
-      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) => checkParser(() => source.parse(mutate(recorded[i]!.json, edits), market, NOW), [TierTableError], onlyLastOpen)),
+      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) =>
+        checkParser(() => source.parse(mutate(recorded[i]!.json, edits), market, NOW), [TierTableError], onlyLastOpen),
+      ),
       { numRuns: RUNS },
     );
   });
@@ -73,7 +83,10 @@ describe('overflowing products (found by this fuzz pass)', () => {
     const bybitOk = { ...bybit, data: [{ ...bybit.data[0]!, v: 0.5, p: 84_000 }] };
     expect(LIQUIDATION_STREAMS.bybit!.parse(JSON.stringify(bybitOk), context).events).toHaveLength(1);
     expect(LIQUIDATION_STREAMS.bybit!.parse(JSON.stringify(bybit), context).events).toEqual([]);
-    const okx = { arg: { channel: 'liquidation-orders', instType: 'SWAP' }, data: [{ instId: 'BTC-USDT-SWAP', details: [{ bkPx: 1e300, sz: 1e300, posSide: 'long', side: 'sell', ts: 1 }] }] };
+    const okx = {
+      arg: { channel: 'liquidation-orders', instType: 'SWAP' },
+      data: [{ instId: 'BTC-USDT-SWAP', details: [{ bkPx: 1e300, sz: 1e300, posSide: 'long', side: 'sell', ts: 1 }] }],
+    };
     const okxOk = { ...okx, data: [{ ...okx.data[0]!, details: [{ ...okx.data[0]!.details[0]!, bkPx: 84_000, sz: 2 }] }] };
     expect(LIQUIDATION_STREAMS.okx!.parse(JSON.stringify(okxOk), context).events).toHaveLength(1);
     expect(LIQUIDATION_STREAMS.okx!.parse(JSON.stringify(okx), context).events).toEqual([]);
@@ -82,12 +95,17 @@ describe('overflowing products (found by this fuzz pass)', () => {
 
 /** Recorded stream messages per venue, one JSON text each. */
 function streamMessages(venue: VenueId): unknown[] {
-  if (venue === 'binance') return recordedForceOrders().slice(0, 20).map((r) => JSON.parse(forceOrderMessage(r)) as unknown);
+  if (venue === 'binance')
+    return recordedForceOrders()
+      .slice(0, 20)
+      .map((r) => JSON.parse(forceOrderMessage(r)) as unknown);
   const file = fixtures('api', new RegExp(`^streams/${venue}_`))[0];
   return file ? (Array.isArray(file.json) ? file.json : [file.json]) : [];
 }
 
-const context: StreamContext = { contract: (id) => (id.startsWith('BTC') ? { ctVal: 0.01, inverse: false } : id.includes('USD-') ? { ctVal: 100, inverse: true } : undefined) };
+const context: StreamContext = {
+  contract: (id) => (id.startsWith('BTC') ? { ctVal: 0.01, inverse: false } : id.includes('USD-') ? { ctVal: 100, inverse: true } : undefined),
+};
 
 describe.each(Object.keys(LIQUIDATION_STREAMS) as VenueId[])('%s liquidation stream', (venue) => {
   const stream = LIQUIDATION_STREAMS[venue]!;
@@ -96,11 +114,26 @@ describe.each(Object.keys(LIQUIDATION_STREAMS) as VenueId[])('%s liquidation str
     const check = (text: string) =>
       checkParser(() => {
         const { events, rejected } = stream.parse(text, context);
-        for (const e of events) if (!(e.price > 0 && e.quantity >= 0 && e.usd > 0 && Number.isFinite(e.time))) throw new Error(`bad event ${JSON.stringify(e)}`);
+        for (const e of events)
+          if (!(e.price > 0 && e.quantity >= 0 && e.usd > 0 && Number.isFinite(e.time))) throw new Error(`bad event ${JSON.stringify(e)}`);
         return { events, rejected };
       }, []);
-    fc.assert(fc.property(fc.oneof(anyJson.map((j) => JSON.stringify(j) ?? 'null'), fc.string()), check), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          anyJson.map((j) => JSON.stringify(j) ?? 'null'),
+          fc.string(),
+        ),
+        check,
+      ),
+      { numRuns: RUNS },
+    );
     if (recorded.length === 0) return;
-    fc.assert(fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) => check(JSON.stringify(mutate(recorded[i], edits)) ?? 'null')), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) =>
+        check(JSON.stringify(mutate(recorded[i], edits)) ?? 'null'),
+      ),
+      { numRuns: RUNS },
+    );
   });
 });

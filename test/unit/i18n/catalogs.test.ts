@@ -34,12 +34,22 @@ function hardCodedText(file: string, text = readFileSync(file, 'utf8')): string[
   const letters = /[A-Za-z]{2,}/;
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node) && letters.test(node.text)) found.push(node.text.trim());
-    if (ts.isJsxExpression(node) && node.expression && (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) && ts.isJsxElement(node.parent) && letters.test(node.expression.text)) {
+    if (
+      ts.isJsxExpression(node) &&
+      node.expression &&
+      (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) &&
+      ts.isJsxElement(node.parent) &&
+      letters.test(node.expression.text)
+    ) {
       found.push(node.expression.text);
     }
     if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
       const init = node.initializer;
-      const literal = ts.isStringLiteral(init) ? init : ts.isJsxExpression(init) && init.expression && ts.isStringLiteral(init.expression) ? init.expression : null;
+      const literal = ts.isStringLiteral(init)
+        ? init
+        : ts.isJsxExpression(init) && init.expression && ts.isStringLiteral(init.expression)
+          ? init.expression
+          : null;
       if (literal && letters.test(literal.text)) found.push(`${node.name.getText()}="${literal.text}"`);
     }
     ts.forEachChild(node, visit);
@@ -109,8 +119,12 @@ describe('no hard-coded user-visible English', () => {
   it.each(uiFiles.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
     expect(hardCodedText(file)).toEqual([]);
   });
-  it('overlay code uses only overlay keys and never loads the pages\' strings (content-script size)', () => {
-    const overlayFiles = [...files(join(ROOT, 'components/overlay'), /\.tsx?$/), ...files(join(ROOT, 'components/shared'), /\.tsx?$/), ...files(join(ROOT, 'entrypoints/exchange.content'), /\.tsx?$/)];
+  it("overlay code uses only overlay keys and never loads the pages' strings (content-script size)", () => {
+    const overlayFiles = [
+      ...files(join(ROOT, 'components/overlay'), /\.tsx?$/),
+      ...files(join(ROOT, 'components/shared'), /\.tsx?$/),
+      ...files(join(ROOT, 'entrypoints/exchange.content'), /\.tsx?$/),
+    ];
     for (const file of overlayFiles) {
       const text = readFileSync(file, 'utf8');
       expect(text.includes('i18n/pages'), relative(ROOT, file)).toBe(false);
@@ -122,7 +136,8 @@ describe('no hard-coded user-visible English', () => {
     const resolve = (from: string, spec: string): string | null => {
       const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? join(from, '..', spec) : null;
       if (!base) return null;
-      for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+        if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
       return null;
     };
     const walk = (file: string) => {
@@ -140,7 +155,8 @@ describe('no hard-coded user-visible English', () => {
     expect(reached.filter((f) => /zh_CN/.test(f))).toEqual([]);
   });
   it('the scanner does catch text nodes, literal children and labels', () => {
-    const text = "export const A = (x: string) => <div aria-label=\"Close it\" title={'Hint text'}><p>Loading data</p>{'Retry now'}<span>{x}</span><b>12 %</b></div>;";
+    const text =
+      "export const A = (x: string) => <div aria-label=\"Close it\" title={'Hint text'}><p>Loading data</p>{'Retry now'}<span>{x}</span><b>12 %</b></div>;";
     expect(hardCodedText('probe.tsx', text)).toEqual(['aria-label="Close it"', 'title="Hint text"', 'Loading data', 'Retry now']);
   });
 });

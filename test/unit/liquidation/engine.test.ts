@@ -7,7 +7,15 @@ import { bundledTiers, tiersFor } from '@/core/liquidation/tier-sources';
 import type { LiquidationInput } from '@/core/liquidation/types';
 
 const btc = tiersFor(bundledTiers({ venue: 'binance', symbol: 'BTC/USDT:USDT' })!)!;
-const base: LiquidationInput = { venue: 'binance', marginMode: 'isolated', side: 'long', entryPrice: 100000, quantity: 1, leverage: 20, tier: { mmr: 0.004, maintenanceAmount: 0 } };
+const base: LiquidationInput = {
+  venue: 'binance',
+  marginMode: 'isolated',
+  side: 'long',
+  entryPrice: 100000,
+  quantity: 1,
+  leverage: 20,
+  tier: { mmr: 0.004, maintenanceAmount: 0 },
+};
 
 describe('computeLiquidation', () => {
   it('reports bankruptcy price, tier, distance from mark and the rule', () => {
@@ -48,20 +56,39 @@ describe('computeLiquidation', () => {
   it('counts other cross positions: their maintenance lowers, their profit raises the buffer', () => {
     const alone = computeLiquidation({ ...base, marginMode: 'cross', margin: 20000, otherPositions: { maintenanceMargin: 0, unrealizedPnl: 0 } }).price!;
     const withMm = computeLiquidation({ ...base, marginMode: 'cross', margin: 20000, otherPositions: { maintenanceMargin: 3000, unrealizedPnl: 0 } }).price!;
-    const withProfit = computeLiquidation({ ...base, marginMode: 'cross', margin: 20000, otherPositions: { maintenanceMargin: 0, unrealizedPnl: 3000 } }).price!;
+    const withProfit = computeLiquidation({
+      ...base,
+      marginMode: 'cross',
+      margin: 20000,
+      otherPositions: { maintenanceMargin: 0, unrealizedPnl: 3000 },
+    }).price!;
     expect(withMm).toBeGreaterThan(alone);
     expect(withProfit).toBeLessThan(alone);
   });
 
   it('cross hedge legs share one price (Binance LONG+SHORT terms)', () => {
-    const r = computeLiquidation({ ...base, marginMode: 'cross', positionMode: 'hedge', margin: 10000, hedgeOppositeLeg: { quantity: 0.4, entryPrice: 101000 } });
+    const r = computeLiquidation({
+      ...base,
+      marginMode: 'cross',
+      positionMode: 'hedge',
+      margin: 10000,
+      hedgeOppositeLeg: { quantity: 0.4, entryPrice: 101000 },
+    });
     // python3: (10000 - (100000 - 0.4*101000)) / (1.4*0.004 - 0.6) = 83445.49125168237
     expect(r.price).toBeCloseTo(83445.49125168237, 6);
     expect(r.bankruptcyPrice).toBeNull();
     expect(r.assumptions.join(' ')).toMatch(/share one liquidation price/);
     // Bracket re-picked at the shared price: entry notional 850k (bracket 3), liquidation ≈757.8k (bracket 2).
     // python3 decimal bisection on 85000 + 8.5(P−1e5) − (P−1e5) = 9.5·P·mmr(8.5P) − 2·cum(8.5P): 89151.29151291513
-    const tiered = computeLiquidation({ ...base, tier: undefined, ...btc, marginMode: 'cross', quantity: 8.5, margin: 85000, hedgeOppositeLeg: { quantity: 1, entryPrice: 100000 } });
+    const tiered = computeLiquidation({
+      ...base,
+      tier: undefined,
+      ...btc,
+      marginMode: 'cross',
+      quantity: 8.5,
+      margin: 85000,
+      hedgeOppositeLeg: { quantity: 1, entryPrice: 100000 },
+    });
     expect(tiered.tierUsed.index).toBe(1);
     expect(tiered.price).toBeCloseTo(89151.29151291513, 6);
     const fullyHedged = computeLiquidation({ ...base, marginMode: 'cross', margin: 10000, hedgeOppositeLeg: { quantity: 1, entryPrice: 100000 } });

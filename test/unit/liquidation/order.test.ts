@@ -51,7 +51,12 @@ describe('orderToLiquidationInputs', () => {
   });
 
   it('averages inverse entries harmonically (contracts per price)', () => {
-    const r = orderToLiquidationInputs({ ...draft, contract: 'inverse', size: { value: 10000, unit: 'quote' }, existingPosition: { side: 'long', size: 10000, entryPrice: 80000 } });
+    const r = orderToLiquidationInputs({
+      ...draft,
+      contract: 'inverse',
+      size: { value: 10000, unit: 'quote' },
+      existingPosition: { side: 'long', size: 10000, entryPrice: 80000 },
+    });
     expect(r.inputs[0]!.entryPrice).toBeCloseTo(20000 / (10000 / 80000 + 10000 / 100000), 9);
     expect(r.assumptions.join(' ')).toMatch(/margin not visible/);
   });
@@ -69,12 +74,23 @@ describe('orderToLiquidationInputs', () => {
 
   it('hedge mode keeps the opposite leg apart (and hands it over for cross)', () => {
     const r = orderToLiquidationInputs({ ...draft, positionMode: 'hedge', existingPosition: { side: 'short', size: 2, entryPrice: 104000 } });
-    expect(r.inputs[0]).toMatchObject({ side: 'long', quantity: 0.5, entryPrice: 100000, positionMode: 'hedge', hedgeOppositeLeg: { quantity: 2, entryPrice: 104000 } });
+    expect(r.inputs[0]).toMatchObject({
+      side: 'long',
+      quantity: 0.5,
+      entryPrice: 100000,
+      positionMode: 'hedge',
+      hedgeOppositeLeg: { quantity: 2, entryPrice: 104000 },
+    });
     expect(r.assumptions.join(' ')).toMatch(/opposite leg is kept apart/);
   });
 
   it('cross uses the wallet when the page shows it, else leaves the engine to say it is unknown', () => {
-    const known = orderToLiquidationInputs({ ...draft, marginMode: 'cross', walletBalance: 30000, otherPositions: { maintenanceMargin: 100, unrealizedPnl: -50 } }).inputs[0]!;
+    const known = orderToLiquidationInputs({
+      ...draft,
+      marginMode: 'cross',
+      walletBalance: 30000,
+      otherPositions: { maintenanceMargin: 100, unrealizedPnl: -50 },
+    }).inputs[0]!;
     expect(known).toMatchObject({ margin: 30000, otherPositions: { maintenanceMargin: 100, unrealizedPnl: -50 } });
     const unknown = liquidationForOrder({ ...draft, marginMode: 'cross' });
     expect(unknown.results[0]!.assumptions.join(' ')).toMatch(/account balance unknown/);

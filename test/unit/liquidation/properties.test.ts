@@ -108,7 +108,8 @@ describe('liquidation properties (seeded)', () => {
       { floor: 0, cap: 50000, mmr: 0.004, maintenanceAmount: 0 },
       { floor: 50000, cap: 1e9, mmr: 0.02, maintenanceAmount: 0 },
     ];
-    const at = (quantity: number) => computeLiquidation({ venue: 'binance', marginMode: 'isolated', side: 'long', entryPrice: 60000, quantity, leverage: 10, tiers }).price!;
+    const at = (quantity: number) =>
+      computeLiquidation({ venue: 'binance', marginMode: 'isolated', side: 'long', entryPrice: 60000, quantity, leverage: 10, tiers }).price!;
     let lo = 0.5;
     let hi = 2;
     for (let k = 0; k < 80; k++) {
@@ -121,7 +122,11 @@ describe('liquidation properties (seeded)', () => {
 
   it('never returns NaN or Infinity, whatever finite input (cross, tiers, inverse, extremes)', () => {
     const r = prng(4);
-    const tables = [bundledTiers({ venue: 'binance', symbol: 'BTC/USDT:USDT' })!, bundledTiers({ venue: 'hyperliquid', symbol: 'ETH/USDC:USDC' })!, bundledTiers({ venue: 'okx', symbol: 'BTC/USDT:USDT' })!];
+    const tables = [
+      bundledTiers({ venue: 'binance', symbol: 'BTC/USDT:USDT' })!,
+      bundledTiers({ venue: 'hyperliquid', symbol: 'ETH/USDC:USDC' })!,
+      bundledTiers({ venue: 'okx', symbol: 'BTC/USDT:USDT' })!,
+    ];
     for (let i = 0; i < RUNS * 2; i++) {
       const venue = r.pick(VENUE_IDS);
       const table = r.pick(tables);

@@ -30,7 +30,11 @@ describe('binance tiers', () => {
   const source = TIER_SOURCES.binance;
   it('asks the key-less bapi bracket endpoint (USDⓈ-M and COIN-M)', () => {
     expect(source.request(m('binance', 'BTC/USDT:USDT'))).toEqual(binanceBracketsRequest(m('binance', 'BTC/USDT:USDT')));
-    expect(binanceBracketsRequest(m('binance', 'BTC/USDT:USDT'))).toEqual({ url: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', method: 'POST', body: {} });
+    expect(binanceBracketsRequest(m('binance', 'BTC/USDT:USDT'))).toEqual({
+      url: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets',
+      method: 'POST',
+      body: {},
+    });
     expect(binanceBracketsRequest(m('binance', 'BTC/USD:BTC')).url).toContain('/delivery/common/brackets');
   });
   it('parses the public bapi shape for the asked symbol, aged by the fetch time (updateTime = brackets last changed)', () => {
@@ -75,7 +79,9 @@ describe('binance tiers', () => {
 describe('okx tiers', () => {
   const source = TIER_SOURCES.okx;
   it('asks position-tiers for the instrument family', () => {
-    expect(source.request(m('okx', 'BTC/USDT:USDT'))!.url).toBe('https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT');
+    expect(source.request(m('okx', 'BTC/USDT:USDT'))!.url).toBe(
+      'https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT',
+    );
     expect(source.request(m('okx', 'BTC/USD:BTC'))!.url).toContain('instFamily=BTC-USD');
   });
   it('converts contract brackets to base coin with ctVal and closes integer ranges', () => {
@@ -90,7 +96,9 @@ describe('okx tiers', () => {
   it('rejects unknown contract values, exchange errors and wrong types', () => {
     expect(() => source.parse(fixture('okx-position-tiers.from-docs.json'), m('okx', 'DOGE/USDT:USDT'))).toThrow(/contract value of DOGE-USDT unknown/);
     expect(() => source.parse({ code: '51001', msg: 'Instrument ID does not exist', data: [] }, m('okx', 'BTC/USDT:USDT'))).toThrow(/51001/);
-    expect(() => source.parse({ code: '0', data: [{ minSz: '0', maxSz: 'lots', mmr: '0.004', instFamily: 'BTC-USDT' }] }, m('okx', 'BTC/USDT:USDT'))).toThrow(/data\[0\]\.maxSz/);
+    expect(() => source.parse({ code: '0', data: [{ minSz: '0', maxSz: 'lots', mmr: '0.004', instFamily: 'BTC-USDT' }] }, m('okx', 'BTC/USDT:USDT'))).toThrow(
+      /data\[0\]\.maxSz/,
+    );
   });
 });
 
@@ -124,7 +132,9 @@ describe('bybit tiers', () => {
 describe('bitget tiers', () => {
   const source = TIER_SOURCES.bitget;
   it('asks query-position-lever and parses startUnit/endUnit as notional', () => {
-    expect(source.request(m('bitget', 'BTC/USDT:USDT'))!.url).toBe('https://api.bitget.com/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=USDT-FUTURES');
+    expect(source.request(m('bitget', 'BTC/USDT:USDT'))!.url).toBe(
+      'https://api.bitget.com/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=USDT-FUTURES',
+    );
     const t = source.parse(fixture('bitget-query-position-lever.from-docs.json'), m('bitget', 'BTC/USDT:USDT'), NOW);
     expect(t.tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount, x.maxLeverage])).toEqual([
       [0, 50000, 0.004, 0, 125],
@@ -140,7 +150,9 @@ describe('bitget tiers', () => {
       [1_000_000, 5_000_000, 0.007, 0, 75],
     ]);
     expect(t.tiers[11]).toMatchObject({ floor: 900_000_000, cap: 1_200_000_000, mmr: 0.6, maxLeverage: 1 });
-    expect(() => source.parse(fixture('bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json'), m('bitget', 'ETH/USDT:USDT'))).toThrow(/no position tiers for ETHUSDT/);
+    expect(() => source.parse(fixture('bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json'), m('bitget', 'ETH/USDT:USDT'))).toThrow(
+      /no position tiers for ETHUSDT/,
+    );
   });
   it('rejects an overlap and an error code', () => {
     const overlap = fixture('bitget-query-position-lever.from-docs.json') as { data: Record<string, string>[] };
@@ -250,7 +262,8 @@ describe('mexc tiers', () => {
 
   // The current contract detail (MEXC API docs) is in CUSTOM mode: its INCREASE-rule fields say
   // riskIncrVol 0 and riskLevelLimit 1, i.e. one 0.1% tier for every size, which is wrong past level 1.
-  const custom = () => fixture('mexc-contract-detail-custom.from-docs.json') as { data: Record<string, unknown> & { riskLimitCustom: Record<string, unknown>[] } };
+  const custom = () =>
+    fixture('mexc-contract-detail-custom.from-docs.json') as { data: Record<string, unknown> & { riskLimitCustom: Record<string, unknown>[] } };
   it('reads the riskLimitCustom levels in CUSTOM mode, maxVol in contracts × contractSize', () => {
     const t = source.parse(custom(), m('mexc', 'BTC/USDT:USDT'), NOW);
     expect(t.basis).toBe('quantity');
@@ -354,7 +367,13 @@ describe('bundled tables', () => {
   it('each newly shipped multi-tier table (Gate BTC/ETH, Bitget BTC, OKX BTC, MEXC BTC) is exercised beyond tier 1 by an independently derived vector', () => {
     const vectors = loadVectorCases<LiquidationInput & { id: string }>('liquidation').map((v) => v.case);
     const edges = (tiers: Tier[]) => tiers.map((x) => [x.floor, x.cap, x.mmr, x.maintenanceAmount]);
-    const shipped = [m('gate', 'BTC/USDT:USDT'), m('gate', 'ETH/USDT:USDT'), m('bitget', 'BTC/USDT:USDT'), m('okx', 'BTC/USDT:USDT'), m('mexc', 'BTC/USDT:USDT')];
+    const shipped = [
+      m('gate', 'BTC/USDT:USDT'),
+      m('gate', 'ETH/USDT:USDT'),
+      m('bitget', 'BTC/USDT:USDT'),
+      m('okx', 'BTC/USDT:USDT'),
+      m('mexc', 'BTC/USDT:USDT'),
+    ];
     for (const market of shipped) {
       const table = bundledTiers(market)!;
       const cases = vectors.filter((v) => v.venue === market.venue && v.tiers && JSON.stringify(edges(v.tiers)) === JSON.stringify(edges(table.tiers)));
@@ -377,7 +396,9 @@ describe('bundled tables', () => {
     const table = bundledTiers(m('bitget', 'BTC/USDT:USDT'))!;
     expect(table.asOf).toBe(Date.UTC(2026, 8, 25));
     expect(table.basis).toBe('notional');
-    expect(table.tiers).toEqual(TIER_SOURCES.bitget.parse(fixture('bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json'), m('bitget', 'BTC/USDT:USDT'), NOW).tiers);
+    expect(table.tiers).toEqual(
+      TIER_SOURCES.bitget.parse(fixture('bitget-query-position-lever-btcusdt.from-capture-2026-09-25.json'), m('bitget', 'BTC/USDT:USDT'), NOW).tiers,
+    );
     expect(bundledTiers(m('bitget', 'ETH/USDT:USDT'))).toBeNull();
     for (const side of ['long', 'short'] as const) {
       const r = computeLiquidation({ venue: 'bitget', marginMode: 'isolated', side, entryPrice: 100_000, quantity: 30, leverage: 10, ...tiersFor(table)! });
@@ -399,9 +420,19 @@ describe('bundled tables', () => {
       // Gate's printed deductions satisfy the recurrence the engine relies on: no jump at any edge.
       expectContinuousMaintenance(table.tiers);
     }
-    expect(bundledTiers(m('gate', 'ETH/USDT:USDT'))!.tiers[1]).toEqual({ floor: 300_000, cap: 500_000, mmr: 0.0035, maintenanceAmount: 150, maxLeverage: 150.01 });
+    expect(bundledTiers(m('gate', 'ETH/USDT:USDT'))!.tiers[1]).toEqual({
+      floor: 300_000,
+      cap: 500_000,
+      mmr: 0.0035,
+      maintenanceAmount: 150,
+      maxLeverage: 150.01,
+    });
     // The BTC rows that two independent live captures (2026-08-09, 2026-09-25) also show.
-    expect(bundledTiers(m('gate', 'BTC/USDT:USDT'))!.tiers.slice(0, 5).map((x) => [x.cap, x.mmr, x.maintenanceAmount])).toEqual([
+    expect(
+      bundledTiers(m('gate', 'BTC/USDT:USDT'))!
+        .tiers.slice(0, 5)
+        .map((x) => [x.cap, x.mmr, x.maintenanceAmount]),
+    ).toEqual([
       [500_000, 0.003, 0],
       [1_000_000, 0.0035, 250],
       [1_500_000, 0.004, 750],
@@ -411,7 +442,16 @@ describe('bundled tables', () => {
   });
   it('gate BTC/USDT: a 4M USDT long is priced with tier 6, where the old 3-tier table ran out', () => {
     const table = bundledTiers(m('gate', 'BTC/USDT:USDT'))!;
-    const r = computeLiquidation({ venue: 'gate', marginMode: 'isolated', side: 'long', entryPrice: 100_000, quantity: 40, leverage: 20, takerFeeRate: 0.0005, ...tiersFor(table)! });
+    const r = computeLiquidation({
+      venue: 'gate',
+      marginMode: 'isolated',
+      side: 'long',
+      entryPrice: 100_000,
+      quantity: 40,
+      leverage: 20,
+      takerFeeRate: 0.0005,
+      ...tiersFor(table)!,
+    });
     expect(r.tierUsed).toMatchObject({ mmr: 0.007, maintenanceAmount: 8500, index: 5 });
     expect(r.assumptions.join(' ')).not.toMatch(/beyond the last bracket/);
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
@@ -429,7 +469,15 @@ describe('bundled tables', () => {
       expect(x.cap).toBeCloseTo(p.cap, 9);
     });
     // 30 BTC = 300,000 contracts: level 4 (1%) by position size, maintenance at entry.
-    const r = computeLiquidation({ venue: 'mexc', marginMode: 'isolated', side: 'short', entryPrice: 100_000, quantity: 30, leverage: 20, ...tiersFor(table)! });
+    const r = computeLiquidation({
+      venue: 'mexc',
+      marginMode: 'isolated',
+      side: 'short',
+      entryPrice: 100_000,
+      quantity: 30,
+      leverage: 20,
+      ...tiersFor(table)!,
+    });
     expect(r.tierUsed.mmr).toBe(0.01);
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
   });
@@ -442,13 +490,30 @@ describe('bundled tables', () => {
     expect(table.tiers.at(-1)).toMatchObject({ floor: 2_400, cap: 2_600, mmr: 0.0675 });
     expect(bundledTiers(m('okx', 'ETH/USDT:USDT'))!.asOf).toBe(Date.UTC(2026, 8, 25));
     // 100 BTC = 10,000 contracts: the whole position takes tier 3 (0.75%), by size.
-    const r = computeLiquidation({ venue: 'okx', marginMode: 'isolated', side: 'long', entryPrice: 100_000, quantity: 100, leverage: 20, takerFeeRate: 0.0005, ...tiersFor(table)! });
+    const r = computeLiquidation({
+      venue: 'okx',
+      marginMode: 'isolated',
+      side: 'long',
+      entryPrice: 100_000,
+      quantity: 100,
+      leverage: 20,
+      takerFeeRate: 0.0005,
+      ...tiersFor(table)!,
+    });
     expect(r.tierUsed).toMatchObject({ mmr: 0.0075, index: 2 });
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
   });
   it('a bundled table carries its source and date into the result', () => {
     const table = bundledTiers(m('binance', 'BTC/USDT:USDT'))!;
-    const r = computeLiquidation({ venue: 'binance', marginMode: 'isolated', side: 'long', entryPrice: 100000, quantity: 1, leverage: 50, ...tiersFor(table)! });
+    const r = computeLiquidation({
+      venue: 'binance',
+      marginMode: 'isolated',
+      side: 'long',
+      entryPrice: 100000,
+      quantity: 1,
+      leverage: 50,
+      ...tiersFor(table)!,
+    });
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
   });
 });

@@ -17,7 +17,10 @@ function sources(dir: string): string[] {
     .map((f) => path.join(ROOT, dir, f));
 }
 
-const files = [...['entrypoints', 'components', 'core', 'scripts', 'test', 'bench'].flatMap(sources), ...['wxt.config.ts', 'vitest.config.ts', 'vitest.e2e.config.ts', 'vitest.e2e-firefox.config.ts', 'eslint.config.js'].map((f) => path.join(ROOT, f))];
+const files = [
+  ...['entrypoints', 'components', 'core', 'scripts', 'test', 'bench'].flatMap(sources),
+  ...['wxt.config.ts', 'vitest.config.ts', 'vitest.e2e.config.ts', 'vitest.e2e-firefox.config.ts', 'eslint.config.js'].map((f) => path.join(ROOT, f)),
+];
 const code = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 const scripts = Object.values(pkg.scripts).join('\n');
 const tsconfig = fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8');
@@ -28,7 +31,15 @@ const peersOfListed = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies 
 });
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** CLIs run by the scripts, by the package that provides them. */
-const CLI: Record<string, string> = { typescript: 'tsc', 'addons-linter': 'addons-linter', wxt: 'wxt', vitest: 'vitest', tsx: 'tsx', eslint: 'eslint', prettier: 'prettier' };
+const CLI: Record<string, string> = {
+  typescript: 'tsc',
+  'addons-linter': 'addons-linter',
+  wxt: 'wxt',
+  vitest: 'vitest',
+  tsx: 'tsx',
+  eslint: 'eslint',
+  prettier: 'prettier',
+};
 
 describe('package.json', () => {
   it.each(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }))('%s is used', (name) => {

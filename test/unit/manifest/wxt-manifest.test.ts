@@ -21,7 +21,11 @@ describe('manifest per browser', () => {
   });
 
   it("puts the first-answer file before the main content script in that script's entry, and nowhere else", () => {
-    const hook = (config.hooks as unknown as { 'build:manifestGenerated': (wxt: unknown, manifest: { content_scripts?: { js?: string[]; matches: string[]; exclude_matches?: string[] }[] }) => void })['build:manifestGenerated'];
+    const hook = (
+      config.hooks as unknown as {
+        'build:manifestGenerated': (wxt: unknown, manifest: { content_scripts?: { js?: string[]; matches: string[]; exclude_matches?: string[] }[] }) => void;
+      }
+    )['build:manifestGenerated'];
     type Entry = { js?: string[]; matches: string[]; exclude_matches?: string[] };
     const manifest: { content_scripts: Entry[] } = {
       content_scripts: [

@@ -52,7 +52,10 @@ describe('router', () => {
 
   it('answers unknown and malformed messages with an error and changes nothing', async () => {
     const { route, settingsSet } = setup();
-    expect(await route({ channel: 'liqlens', command: 'wallet.drain', payload: {} }, fromPopup)).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    expect(await route({ channel: 'liqlens', command: 'wallet.drain', payload: {} }, fromPopup)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-command' },
+    });
     expect(await route({ command: 'ping' }, fromPopup)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     expect(await route('ping', fromPopup)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     const bad = { ...DEFAULT_SETTINGS, bandWindowPct: Number.NaN };

@@ -13,8 +13,16 @@ function levels(entries: [number, number][]): Float64Array {
 
 describe('cumulative curves', () => {
   it('adds longs from price downwards and shorts from price upwards', () => {
-    const long = levels([[99, 5], [95, 10], [120, 999]]);
-    const short = levels([[101, 7], [110, 3], [50, 999]]);
+    const long = levels([
+      [99, 5],
+      [95, 10],
+      [120, 999],
+    ]);
+    const short = levels([
+      [101, 7],
+      [110, 3],
+      [50, 999],
+    ]);
     const c = cumulativeCurves(grid, long, short, price);
     expect(c.long[99]).toBe(5);
     expect(c.long[95]).toBe(15);
@@ -28,11 +36,20 @@ describe('cumulative curves', () => {
 
 describe('findBands', () => {
   const long = levels([
-    [97, 50], [96, 50], [95, 50], // $150 at −3…−5%
-    [82, 100], [81, 100], [80, 100], // $300 at −18…−20%
+    [97, 50],
+    [96, 50],
+    [95, 50], // $150 at −3…−5%
+    [82, 100],
+    [81, 100],
+    [80, 100], // $300 at −18…−20%
     [60, 5000], // beyond a 25% window
   ]);
-  const short = levels([[104, 40], [105, 80], [106, 40], [130, 10_000]]);
+  const short = levels([
+    [104, 40],
+    [105, 80],
+    [106, 40],
+    [130, 10_000],
+  ]);
   const cum = cumulativeCurves(grid, long, short, price);
 
   it('returns the largest clusters first, with band USD, cumulative USD and a negative distance for longs', () => {
@@ -67,7 +84,13 @@ describe('findBands', () => {
 
   it('returns at most three bands and none for an empty side', () => {
     // clusters closer than a few cells merge (σ = 2 cells), so these sit 10 cells apart
-    const many = levels([[95, 10], [85, 20], [75, 30], [65, 40], [55, 50]]);
+    const many = levels([
+      [95, 10],
+      [85, 20],
+      [75, 30],
+      [65, 40],
+      [55, 50],
+    ]);
     const c = cumulativeCurves(grid, many, new Float64Array(200), price);
     const bands = findBands(grid, many, c.long, price, 'long', 50);
     expect(bands.map((b) => b.usd)).toEqual([50, 40, 30]);

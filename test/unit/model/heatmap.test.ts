@@ -12,7 +12,14 @@ function feed(model: HeatmapModel, venue: 'binance' | 'bybit', oiScale: number) 
 describe('HeatmapModel: venues on one grid', () => {
   it('sums venues in USD cell by cell, each at its own maintenance rate', () => {
     const settings = simpleSettings({ leverageWeights: [{ leverage: 50, weight: 1 }] });
-    const both = new HeatmapModel({ market, settings, venues: [{ venue: 'binance', mmr: 0.004 }, { venue: 'bybit', mmr: 0.01 }] });
+    const both = new HeatmapModel({
+      market,
+      settings,
+      venues: [
+        { venue: 'binance', mmr: 0.004 },
+        { venue: 'bybit', mmr: 0.01 },
+      ],
+    });
     const onlyBinance = new HeatmapModel({ market, settings, venues: [{ venue: 'binance', mmr: 0.004 }] });
     const onlyBybit = new HeatmapModel({ market, settings, venues: [{ venue: 'bybit', mmr: 0.01 }] });
     feed(both, 'binance', 1);

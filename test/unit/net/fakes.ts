@@ -66,7 +66,9 @@ export function fakeFetch(routes: Record<string, ResponseLike | ((url: string, i
   const calls: FakeCall[] = [];
   const fetch: FetchLike = async (url, init) => {
     calls.push({ url, init });
-    const route = Object.keys(routes).filter((prefix) => url.startsWith(prefix)).sort((a, b) => b.length - a.length)[0];
+    const route = Object.keys(routes)
+      .filter((prefix) => url.startsWith(prefix))
+      .sort((a, b) => b.length - a.length)[0];
     if (route === undefined) throw new TypeError(`fake fetch: no route for ${url}`);
     const r = routes[route]!;
     return typeof r === 'function' ? r(url, init) : r;

@@ -133,7 +133,9 @@ describe('fetcher faults', () => {
   it('never puts request headers (keys) into error messages', async () => {
     const clock = new FakeClock();
     const { fetch } = fakeFetch({ 'https://api.coinalyze.net/': json({ message: 'bad key' }, 401) });
-    const err = await failure(createFetcher({ fetch, clock }).json({ url: 'https://api.coinalyze.net/v1/exchanges' }, { source: 'coinalyze', headers: { api_key: 'SECRET123' } }));
+    const err = await failure(
+      createFetcher({ fetch, clock }).json({ url: 'https://api.coinalyze.net/v1/exchanges' }, { source: 'coinalyze', headers: { api_key: 'SECRET123' } }),
+    );
     expect(err.message).not.toContain('SECRET123');
   });
 

@@ -41,7 +41,16 @@ describe('binance (recorded)', () => {
     expect(ep.request.url).toContain('/fapi/v1/klines?symbol=BTCUSDT&interval=1h&limit=48');
     const bars = ep.parse(rows);
     expect(bars).toHaveLength(47);
-    expect(bars[0]).toEqual({ time: 1764547200000, open: 90320.5, high: 90396.9, low: 86939.6, close: 86970.7, volume: 43263.872, quoteVolume: 3826966306.5359, takerBuyVolume: 18760.682 });
+    expect(bars[0]).toEqual({
+      time: 1764547200000,
+      open: 90320.5,
+      high: 90396.9,
+      low: 86939.6,
+      close: 86970.7,
+      volume: 43263.872,
+      quoteVolume: 3826966306.5359,
+      takerBuyVolume: 18760.682,
+    });
   });
   it('reads open-interest history (rebuilt from the recorded 5m CSV) oldest first', () => {
     const rows = fixture('binance/openInterestHist_BTCUSDT_5m_2026-06-07.rebuilt-from-recorded-csv.json') as unknown[];
@@ -53,7 +62,12 @@ describe('binance (recorded)', () => {
   it('reads instrument facts and the perpetual markets list from exchangeInfo (from docs)', () => {
     const info = fixture('binance/exchangeInfo.from-docs.json');
     expect(binance.instrument(BTC).parse(info)).toMatchObject({ contractSize: 1, tickSize: 0.1 });
-    expect(binance.markets().parse(info).map((m) => m.symbol)).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT', 'BTC/USDC:USDC']);
+    expect(
+      binance
+        .markets()
+        .parse(info)
+        .map((m) => m.symbol),
+    ).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT', 'BTC/USDC:USDC']);
   });
   it('maps symbols both ways', () => {
     expect(binanceVenue.symbols.toId('BTC/USD:BTC')).toBe('BTCUSD_PERP');
@@ -68,7 +82,12 @@ describe('bybit (from docs)', () => {
     expect(bybit.mark(BTC).parse(fixture('bybit/tickers_BTCUSDT.from-docs.json'))).toEqual({ price: 16596, time: 1672376496682, source: 'bybit:tickers' });
     const instruments = fixture('bybit/instruments-info_linear.from-docs.json');
     expect(bybit.instrument(BTC).parse(instruments).tickSize).toBe(0.1);
-    expect(bybit.markets().parse(instruments).map((m) => m.symbol)).toEqual(['BTC/USDT:USDT', 'BTC/USDC:USDC']);
+    expect(
+      bybit
+        .markets()
+        .parse(instruments)
+        .map((m) => m.symbol),
+    ).toEqual(['BTC/USDT:USDT', 'BTC/USDC:USDC']);
     const bars = bybit.klines!(BTC, '5m', 3, 1670608950000).parse(fixture('bybit/kline_BTCUSDT_5.from-docs.json'));
     expect(bars.map((b) => b.time)).toEqual([1670608200000, 1670608500000]);
     expect(bars[0]!.takerBuyVolume).toBeUndefined();
@@ -85,12 +104,21 @@ describe('okx (from docs)', () => {
     expect(okx.mark(BTC).parse(fixture('okx/mark-price_BTC-USDT-SWAP.from-docs.json')).price).toBe(200);
     const instruments = fixture('okx/instruments_SWAP.from-docs.json');
     expect(okx.instrument(BTC).parse(instruments)).toMatchObject({ contractSize: 0.01, tickSize: 0.1 });
-    expect(okx.markets().parse(instruments).map((m) => m.symbol)).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT', 'BTC/USD:BTC', 'IOST/USDT:USDT']);
+    expect(
+      okx
+        .markets()
+        .parse(instruments)
+        .map((m) => m.symbol),
+    ).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT', 'BTC/USD:BTC', 'IOST/USDT:USDT']);
     expect(contractsEndpoint().parse(instruments)['BTC-USD-SWAP']).toEqual({ ctVal: 100, inverse: true });
     const bars = okx.klines!(BTC, '5m', 3, 0).parse(fixture('okx/candles_BTC-USDT-SWAP_5m.from-docs.json'));
     expect(bars.map((b) => b.time)).toEqual([1597026000000, 1597026300000]);
     expect(bars[0]!.volume).toBe(200);
-    expect(okx.openInterestHistory!(BTC, '5m', 2).parse(fixture('okx/open-interest-history_BTC-USDT-SWAP_5m.from-docs.json'))[1]).toEqual({ time: 1701417600000, base: 111, usd: 8888888 });
+    expect(okx.openInterestHistory!(BTC, '5m', 2).parse(fixture('okx/open-interest-history_BTC-USDT-SWAP_5m.from-docs.json'))[1]).toEqual({
+      time: 1701417600000,
+      base: 111,
+      usd: 8888888,
+    });
   });
   it('an error envelope is recognised', () => {
     expect(exchangeErrorOf(fixture('okx/error_instrument.from-docs.json'))?.code).toBe('51001');
@@ -111,7 +139,12 @@ describe('htx, bitget, gate, mexc, hyperliquid (from docs; hyperliquid meta reco
     expect(htx.mark(BTC).parse(fixture('htx/mark-price-kline_BTC-USDT.from-docs.json')).price).toBe(31078.68);
     const info = fixture('htx/swap_contract_info.from-docs.json');
     expect(htx.instrument(BTC).parse(info)).toMatchObject({ contractSize: 0.001, tickSize: 0.1 });
-    expect(htx.markets().parse(info).map((m) => m.symbol)).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT']);
+    expect(
+      htx
+        .markets()
+        .parse(info)
+        .map((m) => m.symbol),
+    ).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT']);
     expect(exchangeErrorOf(fixture('htx/error.from-docs.json'))?.message).toBe("Contract doesn't exist.");
   });
   it('bitget: tick from pricePlace and priceEndStep', () => {
@@ -124,7 +157,12 @@ describe('htx, bitget, gate, mexc, hyperliquid (from docs; hyperliquid meta reco
   it('gate: quanto_multiplier is the contract size', () => {
     expect(gate.instrument(BTC).parse(fixture('gate/contract_BTC_USDT.from-docs.json'))).toMatchObject({ contractSize: 0.0001, tickSize: 0.1 });
     expect(gate.mark(BTC).parse(fixture('gate/tickers_BTC_USDT.from-docs.json')).price).toBe(6429.9);
-    expect(gate.markets().parse(fixture('gate/contracts_usdt.from-docs.json')).map((m) => m.symbol)).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT']);
+    expect(
+      gate
+        .markets()
+        .parse(fixture('gate/contracts_usdt.from-docs.json'))
+        .map((m) => m.symbol),
+    ).toEqual(['BTC/USDT:USDT', 'ETH/USDT:USDT']);
     expect(exchangeErrorOf(fixture('gate/error.from-docs.json'))?.code).toBe('CONTRACT_NOT_FOUND');
   });
   it('mexc: contractSize and fair price', () => {

@@ -7,7 +7,7 @@ const bands = [LONG_NEAR, LONG_BIG, SHORT_NEAR];
 const en = createTranslator('en');
 
 describe('cascade warning', () => {
-  it('warns when a long liquidation sits just beyond a dense long band, in the report\'s words', () => {
+  it("warns when a long liquidation sits just beyond a dense long band, in the report's words", () => {
     const w = cascadeWarning('long', 79_100, PRICE, bands);
     expect(w).toMatchObject({ kind: 'beyond', band: LONG_NEAR });
     expect(cascadeSentence(en, w!, 'en')).toBe('A cascade through $80.0–79.2k reaches your liquidation at $79.1k');
@@ -27,7 +27,7 @@ describe('cascade warning', () => {
     expect(cascadeWarning('short', 79_600, PRICE, bands)).toBeNull();
     expect(cascadeWarning('long', 85_400, PRICE, bands)).toBeNull();
   });
-  it('ignores bands too thin to cascade compared with the side\'s largest', () => {
+  it("ignores bands too thin to cascade compared with the side's largest", () => {
     const thin = band('long', 81_500, 81_000, 10e6);
     expect(cascadeWarning('long', 81_200, PRICE, [thin, LONG_BIG])).toBeNull();
     expect(cascadeWarning('long', 81_200, PRICE, [thin])).toMatchObject({ kind: 'inside' });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageParts, formatPct, formatPrice, formatSignedUsd, formatUsdCompact, formatUsdRange, formatUsdRangeShort, resolveNumberStyle } from '@/core/format/display';
+import {
+  ageParts,
+  formatPct,
+  formatPrice,
+  formatSignedUsd,
+  formatUsdCompact,
+  formatUsdRange,
+  formatUsdRangeShort,
+  resolveNumberStyle,
+} from '@/core/format/display';
 import { createTranslator, formatAge } from '@/core/i18n/i18n';
 // Chinese is registered on demand (the content script asks the background for it).
 import '@/core/i18n/zh_CN';

@@ -63,7 +63,7 @@ async function setup(tiersAnswered: Promise<void> = Promise.resolve()) {
 }
 
 describe('page bridge (real reader, real engine)', () => {
-  it('finds the venue and market from the URL, and the order form\'s box for placement', () => {
+  it("finds the venue and market from the URL, and the order form's box for placement", () => {
     expect(marketFromUrl(URL)).toEqual(BTC);
     expect(venueForPageHost('www.binance.com')).toBe('binance');
     expect(venueForPageHost('binance.com.evil.example')).toBeNull();

@@ -57,7 +57,16 @@ describe('self-check', () => {
     doc.querySelector('.buttons')!.insertAdjacentHTML('beforebegin', '<div><span>Est. Liq. Price</span><span>80,010.0 USDT</span></div>');
     const reading = readPage(doc, pageAdapterFor('binance'), BINANCE, { url: 'https://www.binance.com/en/futures/BTCUSDT' });
     expect(reading.fields.estLiqPrice).toEqual({ value: 80010, hook: 'label "est. liq. price"' });
-    const input = { venue: 'binance' as const, marginMode: 'isolated' as const, side: 'long' as const, entryPrice: 84000, quantity: 0.15, leverage: 20, margin: 630, tiers: bundledTiers(BINANCE)!.tiers };
+    const input = {
+      venue: 'binance' as const,
+      marginMode: 'isolated' as const,
+      side: 'long' as const,
+      entryPrice: 84000,
+      quantity: 0.15,
+      leverage: 20,
+      margin: 630,
+      tiers: bundledTiers(BINANCE)!.tiers,
+    };
     const order: OrderState = { kind: 'computed', sides: [{ side: 'long', input, result: computeLiquidation(input) }] };
     const check = selfChecks(reading, ctx(BINANCE, 1), computeLiquidation, order, 84000).find((c) => c.what === 'order')!;
     expect(check.exchange).toBe(80010);

@@ -86,7 +86,9 @@ describe('overlay session', () => {
     const { session, calls } = harness(async (command) => {
       if (command === 'snapshot.get') return snapshot();
       if (!online) throw new RequestFailed('unreachable', 'offline');
-      return command === 'tiers.get' ? { market: BTC, tiers: [], source: 'test', asOf: 1 } : { market: BTC, contractSize: 1, tickSize: 0.1, source: 'test', asOf: 1 };
+      return command === 'tiers.get'
+        ? { market: BTC, tiers: [], source: 'test', asOf: 1 }
+        : { market: BTC, contractSize: 1, tickSize: 0.1, source: 'test', asOf: 1 };
     });
     session.setMarket(BTC);
     await flush();
@@ -153,7 +155,7 @@ describe('overlay session', () => {
     expect(session.data.get().error).toEqual({ code: 'unreachable', message: 'LiqLens background is not reachable' });
     expect(timers.at(-1)?.ms).toBe(10_000);
   });
-  it('never shows a previous market\'s late answer after a switch', async () => {
+  it("never shows a previous market's late answer after a switch", async () => {
     let release: (s: MarketSnapshot) => void = () => undefined;
     const { session } = harness((command, payload) => {
       if (command !== 'snapshot.get') return Promise.reject(new Error('n/a'));
@@ -174,7 +176,15 @@ describe('overlay session', () => {
     await flush();
     const seen: string[] = [];
     session.order.subscribe((s) => seen.push(s.kind));
-    const input = { venue: 'binance' as const, marginMode: 'isolated' as const, side: 'long' as const, entryPrice: 80_000, quantity: 1, leverage: 20, tier: { mmr: 0.004, maintenanceAmount: 0 } };
+    const input = {
+      venue: 'binance' as const,
+      marginMode: 'isolated' as const,
+      side: 'long' as const,
+      entryPrice: 80_000,
+      quantity: 1,
+      leverage: 20,
+      tier: { mmr: 0.004, maintenanceAmount: 0 },
+    };
     session.setOrder({ inputs: [input] });
     session.setOrder({ inputs: [{ ...input }] });
     session.setOrder({ missing: ['leverage'], prefill: { entry: 80_000 } });

@@ -52,7 +52,12 @@ function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; sa
       mount: () => log.push('mount'),
     },
     doc: { visibilityState: 'visible' },
-    win: { innerWidth: 1600, innerHeight: 900, navigator: { onLine: true }, requestAnimationFrame: (fn: FrameRequestCallback) => (frames.push(() => fn(0)), 0) },
+    win: {
+      innerWidth: 1600,
+      innerHeight: 900,
+      navigator: { onLine: true },
+      requestAnimationFrame: (fn: FrameRequestCallback) => (frames.push(() => fn(0)), 0),
+    },
     orderFormRect: () => (log.push('read form box'), { x: 1200, y: 200, width: 320, height: 500 }),
     watchPage: () => (log.push('watch page'), { stop: () => log.push('stop watching'), refresh: () => log.push('refresh') }),
     capturePage: () => null,
@@ -192,7 +197,10 @@ describe('overlay start-up order', () => {
     const capture = { channel: 'liqlens:tab', command: 'report.capture', payload: {} };
     expect(listener(capture, { id: ID, url: `chrome-extension://${ID}/popup.html` })).toBeUndefined();
     expect(listener(capture, { id: ID })).toBeUndefined();
-    await expect(listener(capture, { id: ID, url: `chrome-extension://${ID}/report.html?tab=4` })).resolves.toMatchObject({ ok: true, data: { market: MARKET } });
+    await expect(listener(capture, { id: ID, url: `chrome-extension://${ID}/report.html?tab=4` })).resolves.toMatchObject({
+      ok: true,
+      data: { market: MARKET },
+    });
   });
 
   it('answers the keyboard toggle and the popup through the tab command table', async () => {
@@ -201,7 +209,10 @@ describe('overlay start-up order', () => {
     h.answer();
     await started;
     const listener = h.tab()!;
-    await expect(listener({ channel: 'liqlens:tab', command: 'overlay.toggle', payload: {} }, { id: ID })).resolves.toEqual({ ok: true, data: { visible: false } });
+    await expect(listener({ channel: 'liqlens:tab', command: 'overlay.toggle', payload: {} }, { id: ID })).resolves.toEqual({
+      ok: true,
+      data: { visible: false },
+    });
     expect(h.visible.get()).toBe(false);
     expect(listener({ channel: 'liqlens:tab', command: 'overlay.toggle', payload: {} }, { id: 'someone-else' })).toBeUndefined();
     await expect(listener({ channel: 'liqlens:tab', command: 'market.get', payload: {} }, { id: ID })).resolves.toEqual({ ok: true, data: { market: MARKET } });

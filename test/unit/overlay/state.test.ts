@@ -18,18 +18,24 @@ describe('overlay state machine', () => {
     expect(s).toMatchObject({ kind: 'stale', ageMs: 600_000, error: null });
   });
   it('keeps the last snapshot when a refresh fails, and says why', () => {
-    const s = viewState(run({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot() }, { type: 'failed', code: 'source-error', message: 'HTTP 429' }), NOW);
+    const s = viewState(
+      run({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot() }, { type: 'failed', code: 'source-error', message: 'HTTP 429' }),
+      NOW,
+    );
     expect(s).toMatchObject({ kind: 'stale', error: 'HTTP 429' });
   });
   it('is an error when nothing was ever loaded', () => {
-    expect(viewState(run({ type: 'market', market }, { type: 'failed', code: 'unreachable', message: 'gone' }), NOW)).toEqual({ kind: 'error', message: 'gone' });
+    expect(viewState(run({ type: 'market', market }, { type: 'failed', code: 'unreachable', message: 'gone' }), NOW)).toEqual({
+      kind: 'error',
+      message: 'gone',
+    });
   });
   it('is offline when the browser is, with or without cached data', () => {
     expect(viewState(run({ type: 'market', market }, { type: 'online', online: false }), NOW)).toMatchObject({ kind: 'offline', snapshot: null });
     const cached = run({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot() }, { type: 'online', online: false });
     expect(viewState(cached, NOW)).toMatchObject({ kind: 'offline', ageMs: 120_000 });
   });
-  it('drops another market\'s late snapshot and clears data on a market switch', () => {
+  it("drops another market's late snapshot and clears data on a market switch", () => {
     const eth = { venue: 'binance' as const, symbol: 'ETH/USDT:USDT' };
     const d = run({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot() }, { type: 'market', market: eth });
     expect(d.snapshot).toBeNull();
@@ -42,6 +48,9 @@ describe('overlay state machine', () => {
       { source: 'okx', lastSuccess: null, lastError: { at: NOW, message: 'timeout' } },
     ];
     expect(failingSources(sources).map((s) => s.source)).toEqual(['bybit', 'okx']);
-    expect(viewState(run({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot({ sources }) }), NOW)).toMatchObject({ kind: 'ready', failing: [{ source: 'bybit' }, { source: 'okx' }] });
+    expect(viewState(run({ type: 'market', market }, { type: 'snapshot', snapshot: snapshot({ sources }) }), NOW)).toMatchObject({
+      kind: 'ready',
+      failing: [{ source: 'bybit' }, { source: 'okx' }],
+    });
   });
 });

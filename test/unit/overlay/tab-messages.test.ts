@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { GET_TAB_MARKET, TOGGLE_OVERLAY, createTabRouter, parseTabMarket, toggleOverlayRelay } from '@/core/overlay/tab-messages';
 
 const ID = 'liqlens-id';
-const router = createTabRouter(ID, { 'overlay.toggle': () => ({ visible: false }), 'market.get': () => ({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }), 'report.capture': () => null }, 'chrome-extension://liqlens-id/report.html');
+const router = createTabRouter(
+  ID,
+  { 'overlay.toggle': () => ({ visible: false }), 'market.get': () => ({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }), 'report.capture': () => null },
+  'chrome-extension://liqlens-id/report.html',
+);
 const fromUs = { id: ID };
 const isTabMessage = (m: unknown) => router(m, fromUs) !== undefined;
 const reply = (market: unknown) => ({ ok: true, data: { market } });
@@ -35,7 +39,10 @@ describe('tab messages', () => {
 describe('keyboard command relay (background)', () => {
   it('sends the toggle to the tab the shortcut was pressed in, else the active tab, and ignores other commands', async () => {
     const sent: [number, unknown][] = [];
-    const relay = toggleOverlayRelay(async (id, m) => void sent.push([id, m]), async () => 7);
+    const relay = toggleOverlayRelay(
+      async (id, m) => void sent.push([id, m]),
+      async () => 7,
+    );
     await relay('toggle-overlay', { id: 3 });
     await relay('toggle-overlay');
     await relay('_execute_action', { id: 3 });
@@ -45,7 +52,10 @@ describe('keyboard command relay (background)', () => {
     ]);
   });
   it('treats a tab without the overlay as nothing to do', async () => {
-    const relay = toggleOverlayRelay(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')), async () => undefined);
+    const relay = toggleOverlayRelay(
+      () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+      async () => undefined,
+    );
     await expect(relay('toggle-overlay', { id: 9 })).resolves.toBeUndefined();
     await expect(relay('toggle-overlay')).resolves.toBeUndefined();
   });

@@ -8,7 +8,12 @@ export function fixtureHtml(name: string): string {
 /** A fresh Document for a fixture (happy-dom's DOMParser). */
 export function loadFixture(name: string): Document {
   // A real capture links the exchange's stylesheets; happy-dom would try (and fail) to load them.
-  return new DOMParser().parseFromString(fixtureHtml(name).replace(/<link\b[^>]*>/gi, '').replace(/<iframe\b[^>]*>/gi, '<iframe>'), 'text/html');
+  return new DOMParser().parseFromString(
+    fixtureHtml(name)
+      .replace(/<link\b[^>]*>/gi, '')
+      .replace(/<iframe\b[^>]*>/gi, '<iframe>'),
+    'text/html',
+  );
 }
 
 /** Loads a fixture into the environment's live `document` (for the watcher, which needs a window). */

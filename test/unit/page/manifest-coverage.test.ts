@@ -15,7 +15,12 @@ function matchPattern(pattern: string, url: URL): boolean {
   if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
   const hostOk = host === '*' || host === url.hostname || (host.startsWith('*.') && (url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))));
   if (!hostOk) return false;
-  const glob = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const glob = new RegExp(
+    `^${path
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return glob.test(url.pathname + url.search);
 }
 

@@ -17,7 +17,8 @@ import { loadFixture } from './load-fixture';
 export function stripHooks(doc: Document): Document {
   const referenced = new Set<string>();
   for (const l of Array.from(doc.querySelectorAll('label[for]'))) referenced.add(l.getAttribute('for') ?? '');
-  for (const el of Array.from(doc.querySelectorAll('[aria-labelledby]'))) for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) referenced.add(id);
+  for (const el of Array.from(doc.querySelectorAll('[aria-labelledby]')))
+    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) referenced.add(id);
   for (const el of Array.from(doc.querySelectorAll('*'))) {
     // What makes a field sensitive (a name like apiKey) is the privacy guard's, not a hook: kept.
     if (isSensitiveElement(el)) continue;
@@ -29,15 +30,45 @@ export function stripHooks(doc: Document): Document {
 }
 
 const PAGES: { name: string; venue: VenueId; url: string; reads: PageFieldName[] }[] = [
-  { name: 'binance', venue: 'binance', url: 'https://www.binance.com/en/futures/BTCUSDT', reads: ['markPrice', 'titlePrice', 'side', 'orderType', 'limitPrice', 'size', 'leverage', 'marginMode', 'availableBalance'] },
-  { name: 'okx', venue: 'okx', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', reads: ['markPrice', 'side', 'limitPrice', 'leverage', 'marginMode', 'availableBalance'] },
-  { name: 'okx-2026-04-08.real', venue: 'okx', url: 'https://www.okx.com/trade-swap/btc-usdt-swap', reads: ['markPrice', 'titlePrice', 'orderType', 'limitPrice', 'marginMode'] },
+  {
+    name: 'binance',
+    venue: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    reads: ['markPrice', 'titlePrice', 'side', 'orderType', 'limitPrice', 'size', 'leverage', 'marginMode', 'availableBalance'],
+  },
+  {
+    name: 'okx',
+    venue: 'okx',
+    url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
+    reads: ['markPrice', 'side', 'limitPrice', 'leverage', 'marginMode', 'availableBalance'],
+  },
+  {
+    name: 'okx-2026-04-08.real',
+    venue: 'okx',
+    url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
+    reads: ['markPrice', 'titlePrice', 'orderType', 'limitPrice', 'marginMode'],
+  },
   { name: 'bybit', venue: 'bybit', url: 'https://www.bybit.com/trade/usdt/BTCUSDT', reads: ['availableBalance', 'markPrice', 'orderType', 'side', 'size'] },
-  { name: 'htx', venue: 'htx', url: 'https://www.htx.com/en-us/futures/linear_swap/exchange#contract_code=BTC-USDT&contract_type=swap&type=isolated', reads: ['availableBalance', 'leverage', 'limitPrice', 'marginMode', 'markPrice', 'orderType', 'side', 'size'] },
+  {
+    name: 'htx',
+    venue: 'htx',
+    url: 'https://www.htx.com/en-us/futures/linear_swap/exchange#contract_code=BTC-USDT&contract_type=swap&type=isolated',
+    reads: ['availableBalance', 'leverage', 'limitPrice', 'marginMode', 'markPrice', 'orderType', 'side', 'size'],
+  },
   { name: 'bitget', venue: 'bitget', url: 'https://www.bitget.com/de/futures/usdt/BTCUSDT', reads: ['markPrice', 'titlePrice'] },
-  { name: 'gate', venue: 'gate', url: 'https://www.gate.com/zh/futures/USDT/BTC_USDT', reads: ['availableBalance', 'leverage', 'limitPrice', 'marginMode', 'markPrice', 'orderType', 'side'] },
+  {
+    name: 'gate',
+    venue: 'gate',
+    url: 'https://www.gate.com/zh/futures/USDT/BTC_USDT',
+    reads: ['availableBalance', 'leverage', 'limitPrice', 'marginMode', 'markPrice', 'orderType', 'side'],
+  },
   { name: 'mexc', venue: 'mexc', url: 'https://futures.mexc.com/exchange/BTC_USDT', reads: ['availableBalance', 'limitPrice', 'orderType', 'side', 'size'] },
-  { name: 'hyperliquid', venue: 'hyperliquid', url: 'https://app.hyperliquid.xyz/trade/BTC', reads: ['availableBalance', 'leverage', 'limitPrice', 'marginMode', 'markPrice', 'orderType', 'side', 'size', 'titlePrice'] },
+  {
+    name: 'hyperliquid',
+    venue: 'hyperliquid',
+    url: 'https://app.hyperliquid.xyz/trade/BTC',
+    reads: ['availableBalance', 'leverage', 'limitPrice', 'marginMode', 'markPrice', 'orderType', 'side', 'size', 'titlePrice'],
+  },
 ];
 
 describe.each(PAGES)('$name with its hooks removed', ({ name, venue, url, reads }) => {

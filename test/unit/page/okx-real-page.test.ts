@@ -34,7 +34,7 @@ describe('real OKX page, 2026-04-08', () => {
     expect(f.size).toEqual({ missing: '.size-input .okui-input-input: size is empty' });
   });
 
-  it('reads a typed amount in contracts from the size label (the unit suffix is empty) with the placeholder\'s contract value', () => {
+  it("reads a typed amount in contracts from the size label (the unit suffix is empty) with the placeholder's contract value", () => {
     const doc = loadFixture('okx-2026-04-08.real');
     expect(doc.querySelector('.size-input .okui-input-suffix')?.textContent).toBe('');
     sizeInput(doc).value = '3';
@@ -44,7 +44,7 @@ describe('real OKX page, 2026-04-08', () => {
     });
   });
 
-  it('takes the long or the short leverage by the order\'s side, and neither when they differ and the side is open', () => {
+  it("takes the long or the short leverage by the order's side, and neither when they differ and the side is open", () => {
     const doc = loadFixture('okx-2026-04-08.real');
     (doc.querySelector('.order-settings-box .color-down') as Element).textContent = '10x';
     expect(read(doc).leverage).toEqual({ missing: 'long and short leverage differ (5x/10x), side unknown' });
@@ -59,12 +59,22 @@ describe('real OKX page, 2026-04-08', () => {
 
 describe('real title formats', () => {
   it('OKX: price leading the part, market split into base and quote', () => {
-    expect(priceFromTitle('71,434.1 BTC USDT Perpetual Swap | OKX', ['BTC-USDT-SWAP', 'BTCUSDT'], undefined)).toEqual({ value: 71434.1, hook: 'document.title' });
-    expect(priceFromTitle('71,434.1 BTC USDT Perpetual Swap | OKX', ['ETH-USDT-SWAP', 'ETHUSDT'], undefined)).toMatchObject({ missing: expect.stringContaining('not this market') });
+    expect(priceFromTitle('71,434.1 BTC USDT Perpetual Swap | OKX', ['BTC-USDT-SWAP', 'BTCUSDT'], undefined)).toEqual({
+      value: 71434.1,
+      hook: 'document.title',
+    });
+    expect(priceFromTitle('71,434.1 BTC USDT Perpetual Swap | OKX', ['ETH-USDT-SWAP', 'ETHUSDT'], undefined)).toMatchObject({
+      missing: expect.stringContaining('not this market'),
+    });
   });
   it('Binance futures: the market is one word of "BTCUSDT USDⓈ-Margined Perpetual"', () => {
-    expect(priceFromTitle('28500.0 | BTCUSDT USDⓈ-Margined Perpetual | Binance Futures', ['BTCUSDT'], undefined)).toEqual({ value: 28500, hook: 'document.title' });
-    expect(priceFromTitle('28500.0 | ETHUSDT USDⓈ-Margined Perpetual | Binance Futures', ['BTCUSDT'], undefined)).toMatchObject({ missing: expect.stringContaining('ETHUSDT') });
+    expect(priceFromTitle('28500.0 | BTCUSDT USDⓈ-Margined Perpetual | Binance Futures', ['BTCUSDT'], undefined)).toEqual({
+      value: 28500,
+      hook: 'document.title',
+    });
+    expect(priceFromTitle('28500.0 | ETHUSDT USDⓈ-Margined Perpetual | Binance Futures', ['BTCUSDT'], undefined)).toMatchObject({
+      missing: expect.stringContaining('ETHUSDT'),
+    });
   });
   it('Bybit: a tick arrow before the price, "Trade BTCUSDT"; the bare site name before the price loads', () => {
     expect(priceFromTitle('▲ 84388.9 | Trade BTCUSDT | Bybit Perpetual Contracts', ['BTCUSDT'], undefined)).toEqual({ value: 84388.9, hook: 'document.title' });

@@ -8,13 +8,25 @@ import { loadFixture } from './load-fixture';
 
 describe('choosePagePrice', () => {
   it('prefers the title, then last, then mark, and names the source', () => {
-    expect(choosePagePrice({ titlePrice: { value: 3, hook: 'document.title' }, lastPrice: { value: 2, hook: 'a' }, markPrice: { value: 1, hook: 'b' } })).toEqual({ value: 3, source: 'titlePrice', hook: 'document.title' });
-    expect(choosePagePrice({ titlePrice: { missing: 'no' }, lastPrice: { value: 2, hook: 'a' }, markPrice: { value: 1, hook: 'b' } })).toEqual({ value: 2, source: 'lastPrice', hook: 'a' });
-    expect(choosePagePrice({ titlePrice: { missing: 'no' }, lastPrice: { missing: 'gone' }, markPrice: { value: 1, hook: 'b' } })).toEqual({ value: 1, source: 'markPrice', hook: 'b' });
+    expect(
+      choosePagePrice({ titlePrice: { value: 3, hook: 'document.title' }, lastPrice: { value: 2, hook: 'a' }, markPrice: { value: 1, hook: 'b' } }),
+    ).toEqual({ value: 3, source: 'titlePrice', hook: 'document.title' });
+    expect(choosePagePrice({ titlePrice: { missing: 'no' }, lastPrice: { value: 2, hook: 'a' }, markPrice: { value: 1, hook: 'b' } })).toEqual({
+      value: 2,
+      source: 'lastPrice',
+      hook: 'a',
+    });
+    expect(choosePagePrice({ titlePrice: { missing: 'no' }, lastPrice: { missing: 'gone' }, markPrice: { value: 1, hook: 'b' } })).toEqual({
+      value: 1,
+      source: 'markPrice',
+      hook: 'b',
+    });
   });
 
   it('says why when there is none', () => {
-    expect(choosePagePrice({ titlePrice: { missing: 't' }, lastPrice: { missing: 'l' }, markPrice: { missing: 'm' } })).toEqual({ missing: 'no price on the page (titlePrice: t; lastPrice: l; markPrice: m)' });
+    expect(choosePagePrice({ titlePrice: { missing: 't' }, lastPrice: { missing: 'l' }, markPrice: { missing: 'm' } })).toEqual({
+      missing: 'no price on the page (titlePrice: t; lastPrice: l; markPrice: m)',
+    });
   });
 });
 
@@ -45,6 +57,8 @@ describe('healthLines', () => {
 
     doc.querySelector('.orderbook-ticker')!.remove();
     const missing = healthLines(readPage(doc, pageAdapterFor('binance'), { venue: 'binance', symbol: 'BTC/USDT:USDT' }));
-    expect(missing[0]).toBe('✗ Last price — not found (.orderbook-ticker .contractPrice: matched 0 visible elements; label "last price" / "最新价": 0 labelled elements)');
+    expect(missing[0]).toBe(
+      '✗ Last price — not found (.orderbook-ticker .contractPrice: matched 0 visible elements; label "last price" / "最新价": 0 labelled elements)',
+    );
   });
 });

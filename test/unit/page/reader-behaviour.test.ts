@@ -33,12 +33,18 @@ describe('fallback order', () => {
       'input[id^="unitAmount-"]: matched 0 visible elements',
       'input[aria-label="数量"]: matched 0 visible elements',
     ]);
-    expect(byAria.fields.size).toEqual({ value: { amount: 0.15, unit: 'coin', unitLabel: 'BTC' }, hook: 'input[aria-label="Size"] + unit .bn-textField-suffix' });
+    expect(byAria.fields.size).toEqual({
+      value: { amount: 0.15, unit: 'coin', unitLabel: 'BTC' },
+      hook: 'input[aria-label="Size"] + unit .bn-textField-suffix',
+    });
 
     const okx = read('okx', (doc) => doc.querySelector('.size-input')!.classList.remove('size-input'));
     // "Amount size" (the okui a11y label) matches the dictionary word "amount"; the unit then
     // comes from the max-trade line because the .size-input suffix went with the class.
-    expect(okx.fields.size).toEqual({ value: { amount: 12, unit: 'contracts', unitLabel: 'Contracts' }, hook: 'label "amount" + unit [data-testid="max-trade"]' });
+    expect(okx.fields.size).toEqual({
+      value: { amount: 12, unit: 'contracts', unitLabel: 'Contracts' },
+      hook: 'label "amount" + unit [data-testid="max-trade"]',
+    });
     const entry = healthOf(okx, 'size');
     expect(entry.ok).toBe(true);
     expect(entry.passedOver[0]).toBe('.size-input .okui-input-input: matched 0 visible elements');
@@ -72,7 +78,10 @@ describe('fallback order', () => {
 
   it('OKX size unit: without the input suffix the max-trade line names the unit', () => {
     const r = read('okx', (doc) => doc.querySelector('.okui-input-suffix')!.remove());
-    expect(r.fields.size).toEqual({ value: { amount: 12, unit: 'contracts', unitLabel: 'Contracts' }, hook: '.size-input .okui-input-input + unit [data-testid="max-trade"]' });
+    expect(r.fields.size).toEqual({
+      value: { amount: 12, unit: 'contracts', unitLabel: 'Contracts' },
+      hook: '.size-input .okui-input-input + unit [data-testid="max-trade"]',
+    });
   });
 
   it('a hook that suddenly matches twice is passed over, not resolved by picking one', () => {
@@ -125,12 +134,17 @@ describe('missing fields say which and why', () => {
     doc.documentElement.removeAttribute('lang');
     doc.querySelector('.last-price')!.textContent = '84,090';
     doc.querySelector('.contract-header div:nth-child(2) span:nth-child(2)')!.textContent = '84,095';
-    const r = readPage(doc, pageAdapterFor('htx'), { venue: 'htx', symbol: 'BTC/USDT:USDT' }, { url: 'https://www.htx.com/futures/linear_swap/exchange#contract_code=BTC-USDT' });
+    const r = readPage(
+      doc,
+      pageAdapterFor('htx'),
+      { venue: 'htx', symbol: 'BTC/USDT:USDT' },
+      { url: 'https://www.htx.com/futures/linear_swap/exchange#contract_code=BTC-USDT' },
+    );
     expect(r.fields.limitPrice).toEqual({ missing: expect.stringMatching(/^input\[name="price"\]: limit price "84,000" is ambiguous/) });
     expect(r.fields.lastPrice).toEqual({ missing: expect.stringContaining('"84,090" is ambiguous') });
   });
 
-  it('the page\'s own unambiguous numbers outrank the locale: a ru page printing 84,012.3 reads 1,000 as 1000', () => {
+  it("the page's own unambiguous numbers outrank the locale: a ru page printing 84,012.3 reads 1,000 as 1000", () => {
     const doc = loadFixture('binance');
     doc.documentElement.setAttribute('lang', 'ru'); // ru's locale decimal is ","
     (doc.querySelector('#unitAmount-r8') as HTMLInputElement).value = '1,000';
@@ -187,7 +201,10 @@ describe('size units', () => {
     const r = read('gate', (doc) => {
       (doc.querySelector('input[name="f_order"]') as HTMLInputElement).value = '25';
     });
-    expect(r.fields.size).toEqual({ value: { amount: 25, unit: 'contracts', unitLabel: '张' }, hook: 'input[name="f_order"] + unit label span.truncate (qty label)' });
+    expect(r.fields.size).toEqual({
+      value: { amount: 25, unit: 'contracts', unitLabel: '张' },
+      hook: 'input[name="f_order"] + unit label span.truncate (qty label)',
+    });
   });
 
   it('Gate: the unit switched to the coin reads as coin', () => {
@@ -216,7 +233,9 @@ describe('side', () => {
       doc.querySelector('#tab-long')!.setAttribute('aria-selected', 'false');
       doc.querySelector('#tab-short')!.setAttribute('aria-selected', 'true');
     });
-    expect(r.fields.side).toEqual({ missing: '#tab-long[aria-selected="true"], #tab-short[aria-selected="true"]: "平仓" tab selected: a closing order reduces a position' });
+    expect(r.fields.side).toEqual({
+      missing: '#tab-long[aria-selected="true"], #tab-short[aria-selected="true"]: "平仓" tab selected: a closing order reduces a position',
+    });
   });
 
   it('a side toggle decides: Hyperliquid Sell / Short pressed → short', () => {
@@ -252,12 +271,17 @@ describe('title price', () => {
   it('is refused when the title has a number but no market name', () => {
     const doc = loadFixture('binance');
     doc.title = '84,012.3 | Binance Futures';
-    expect(readPage(doc, pageAdapterFor('binance'), MARKETS.binance!).fields.titlePrice).toEqual({ missing: 'title does not name the market, so its number cannot be trusted' });
+    expect(readPage(doc, pageAdapterFor('binance'), MARKETS.binance!).fields.titlePrice).toEqual({
+      missing: 'title does not name the market, so its number cannot be trusted',
+    });
   });
 
   it('reads COIN-M titles by their BTCUSD_PERP name', () => {
     const doc = loadFixture('binance');
     doc.title = '84,100.0 | BTCUSD_PERP | Binance COIN-M Futures';
-    expect(readPage(doc, pageAdapterFor('binance'), { venue: 'binance', symbol: 'BTC/USD:BTC' }).fields.titlePrice).toEqual({ value: 84100, hook: 'document.title' });
+    expect(readPage(doc, pageAdapterFor('binance'), { venue: 'binance', symbol: 'BTC/USD:BTC' }).fields.titlePrice).toEqual({
+      value: 84100,
+      hook: 'document.title',
+    });
   });
 });

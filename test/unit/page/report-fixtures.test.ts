@@ -47,7 +47,8 @@ describe('page reports in test/fixtures/pages/', () => {
     const { market, url } = marketOf(name, 'binance');
     const fromReport = readPage(loadFixture(name), VENUE_PAGES.binance.adapter, market, { url }).fields;
     const fromPage = readPage(loadFixture('binance'), VENUE_PAGES.binance.adapter, market, { url }).fields;
-    for (const field of ['side', 'orderType', 'limitPrice', 'leverage', 'marginMode'] as const) expect([field, fromReport[field]]).toEqual([field, fromPage[field]]);
+    for (const field of ['side', 'orderType', 'limitPrice', 'leverage', 'marginMode'] as const)
+      expect([field, fromReport[field]]).toEqual([field, fromPage[field]]);
     // The size the E2E typed, with the fixture's unit.
     expect(fromReport.size).toEqual({ value: { amount: 0.25, unit: 'coin', unitLabel: 'BTC' }, hook: 'input[id^="unitAmount-"] + unit .bn-textField-suffix' });
     expect(fromReport.lastPrice).toMatchObject({ hook: '.orderbook-ticker .contractPrice' });

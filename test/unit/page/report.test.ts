@@ -45,7 +45,14 @@ function report(doc: Document, venue: VenueId, url = URLS[venue]) {
 function credentialValues(doc: Document): string[] {
   const CREDENTIAL = /type="(?:password|hidden)"|otp|2fa|api|secret|private|password|one-time|email|phone/i;
   return Array.from(doc.querySelectorAll('input'))
-    .filter((el) => CREDENTIAL.test(Array.from(el.attributes).filter((a) => a.name !== 'value').map((a) => `${a.name}="${a.value}"`).join(' ')))
+    .filter((el) =>
+      CREDENTIAL.test(
+        Array.from(el.attributes)
+          .filter((a) => a.name !== 'value')
+          .map((a) => `${a.name}="${a.value}"`)
+          .join(' '),
+      ),
+    )
     .map((el) => el.getAttribute('value') ?? '')
     .filter((v) => v.length > 0);
 }
@@ -53,7 +60,18 @@ function credentialValues(doc: Document): string[] {
 const NOTHING_ACTIVE = /<script|<style|<iframe|<object|<embed|<meta|<link|\son[a-z]+=|javascript:/i;
 
 describe('page report on the privacy-trap page', () => {
-  const TRAPS = ['correct horse battery staple', 'hunter2', '123456', '654321', '111111', '222222', 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j', 'letmein', 'f00dfeed'];
+  const TRAPS = [
+    'correct horse battery staple',
+    'hunter2',
+    '123456',
+    '654321',
+    '111111',
+    '222222',
+    'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A',
+    'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j',
+    'letmein',
+    'f00dfeed',
+  ];
 
   it.each([...VENUE_IDS])('through the %s adapter: no trap value, no storage, hooks and labels kept', (venue) => {
     const doc = loadFixture('privacy-traps');
@@ -64,7 +82,15 @@ describe('page report on the privacy-trap page', () => {
     expect(html).not.toMatch(/\svalue=/);
     expect(html).not.toMatch(NOTHING_ACTIVE);
     // The hooks that make these traps traps are kept, so a maintainer sees what the reader refused.
-    for (const hook of ['id="unitAmount-login"', 'name="otpCode"', 'data-testid="FutureOrderAmountInput"', 'aria-label="数量"', 'class="bn-button bn-button__buy"', '>Buy/Long</button>']) expect(html).toContain(hook);
+    for (const hook of [
+      'id="unitAmount-login"',
+      'name="otpCode"',
+      'data-testid="FutureOrderAmountInput"',
+      'aria-label="数量"',
+      'class="bn-button bn-button__buy"',
+      '>Buy/Long</button>',
+    ])
+      expect(html).toContain(hook);
     expect(html).toContain('<title>Log in | Binance</title>');
     // Placeholders of credential fields go with their values.
     expect(html).not.toContain('placeholder="Qty"');
@@ -94,7 +120,12 @@ describe.each([...VENUE_IDS])('page report on the %s fixture', (venue) => {
     for (const area of f.masked) expect(area.textContent).not.toMatch(/\d/);
     expect(after.fields.availableBalance).toHaveProperty('missing');
     expect(isFound(after.fields.position) && after.fields.position.value !== null).toBe(false);
-    if (isFound(before.fields.availableBalance)) expect(html).not.toContain(String(before.fields.availableBalance.value.amount).replace(/\.\d*$/, '').slice(0, 3) + '#');
+    if (isFound(before.fields.availableBalance))
+      expect(html).not.toContain(
+        String(before.fields.availableBalance.value.amount)
+          .replace(/\.\d*$/, '')
+          .slice(0, 3) + '#',
+      );
   });
 
   it('keeps what the reader needs: it reads the report as it read the page', () => {
@@ -141,11 +172,31 @@ describe('page report rules', () => {
   const body = html.slice(html.indexOf('<html'));
 
   it.each([
-    ['scripts and their code', 'SECRET_SCRIPT'], ['style sheet contents', 'color:red'], ['head but its title', 'csrf'], ['comments', 'internal comment'],
-    ['query strings', 'REFCODE'], ['fragments', '#frag'], ['src queries', 'token=abc'], ['srcset', 'srcset'], ['event handlers', 'steal'], ['script URLs', 'javascript'],
-    ['frames, objects, embeds', 'ads.example'], ['flash', '.swf'], ['e-mails', 'trader@example.com'], ['token-like attribute values', '9f8e7d6c5b4a'], ['token-like values', 'vmPUZE6mv9'],
-    ['balance digits', '12,345.67'], ['order-history digits', '83,000'], ['other input values', 'my search'], ['e-mail field values', 'me@ex.com'], ['e-mail placeholders', 'you@ex.com'],
-    ['phone values', '555'], ['textarea text', 'private notes'], ['style URL queries', 'sig=1'], ['the overlay', 'overlay</'], ['shadow roots', 'shadow secret'],
+    ['scripts and their code', 'SECRET_SCRIPT'],
+    ['style sheet contents', 'color:red'],
+    ['head but its title', 'csrf'],
+    ['comments', 'internal comment'],
+    ['query strings', 'REFCODE'],
+    ['fragments', '#frag'],
+    ['src queries', 'token=abc'],
+    ['srcset', 'srcset'],
+    ['event handlers', 'steal'],
+    ['script URLs', 'javascript'],
+    ['frames, objects, embeds', 'ads.example'],
+    ['flash', '.swf'],
+    ['e-mails', 'trader@example.com'],
+    ['token-like attribute values', '9f8e7d6c5b4a'],
+    ['token-like values', 'vmPUZE6mv9'],
+    ['balance digits', '12,345.67'],
+    ['order-history digits', '83,000'],
+    ['other input values', 'my search'],
+    ['e-mail field values', 'me@ex.com'],
+    ['e-mail placeholders', 'you@ex.com'],
+    ['phone values', '555'],
+    ['textarea text', 'private notes'],
+    ['style URL queries', 'sig=1'],
+    ['the overlay', 'overlay</'],
+    ['shadow roots', 'shadow secret'],
   ])('removes %s', (_what, text) => {
     expect(body).not.toContain(text);
   });

@@ -94,7 +94,9 @@ describe('a cached element that stopped being the right one is located again', (
     doc.querySelector('[data-testid="max-asset"]')?.removeAttribute('data-testid');
     const before = cached();
     expect(before.fields.availableBalance).toMatchObject({ hook: expect.stringMatching(/^label /) });
-    const label = Array.from(doc.querySelectorAll('*')).find((el) => Array.from(el.childNodes).some((n) => n.nodeType === 3 && /^\s*Available/.test(n.textContent ?? '')))!;
+    const label = Array.from(doc.querySelectorAll('*')).find((el) =>
+      Array.from(el.childNodes).some((n) => n.nodeType === 3 && /^\s*Available/.test(n.textContent ?? '')),
+    )!;
     for (const n of Array.from(label.childNodes)) if (n.nodeType === 3) n.textContent = 'Margin';
     expect(cached()).toEqual(fresh());
   });

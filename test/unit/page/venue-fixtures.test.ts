@@ -29,7 +29,16 @@ const NO_EST_LIQ = { missing: 'not found (label "est. liq. price" / "预估强�
 const CASES: Record<VenueId, VenueCase> = {
   binance: {
     url: 'https://www.binance.com/en/futures/BTCUSDT',
-    primaryHooks: ['input[id^="unitAmount-"]', 'input[id^="limitPrice-"]', '[role="tab"][aria-selected="true"][data-tab-key]', '#position-direction [role="tab"][aria-selected="true"]', 'button.bn-button__buy', 'button.bn-button__sell', '.orderbook-ticker .contractPrice', '[data-testid="position-table"]'],
+    primaryHooks: [
+      'input[id^="unitAmount-"]',
+      'input[id^="limitPrice-"]',
+      '[role="tab"][aria-selected="true"][data-tab-key]',
+      '#position-direction [role="tab"][aria-selected="true"]',
+      'button.bn-button__buy',
+      'button.bn-button__sell',
+      '.orderbook-ticker .contractPrice',
+      '[data-testid="position-table"]',
+    ],
     fields: {
       lastPrice: { value: 84012.3, hook: '.orderbook-ticker .contractPrice' },
       markPrice: { value: 84020.5, hook: 'label "mark"' },
@@ -42,13 +51,26 @@ const CASES: Record<VenueId, VenueCase> = {
       marginMode: { value: 'cross', hook: 'button showing margin mode "Cross 20x"' },
       availableBalance: { value: { amount: 1250.4, currency: 'USDT' }, hook: 'label "avbl"' },
       estLiqPrice: NO_EST_LIQ,
-      position: { value: { side: 'long', size: 0.5, sizeUnitLabel: 'BTC', entryPrice: 82500, liqPrice: 78689.8 }, hook: '[data-testid="position-table"] row [role="row"]' },
+      position: {
+        value: { side: 'long', size: 0.5, sizeUnitLabel: 'BTC', entryPrice: 82500, liqPrice: 78689.8 },
+        hook: '[data-testid="position-table"] row [role="row"]',
+      },
     },
     refusedAtLeast: 2,
   },
   okx: {
     url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
-    primaryHooks: ['.place-order-container-common', '.price-input .okui-input-input', '.okui-tabs-pane-underline-active[role="tab"]', 'button.okui-positivebutton', 'button.okui-negativebutton', '[data-testid="max-asset"]', '[data-testid="max-trade"]', 'span.last', '.position-box'],
+    primaryHooks: [
+      '.place-order-container-common',
+      '.price-input .okui-input-input',
+      '.okui-tabs-pane-underline-active[role="tab"]',
+      'button.okui-positivebutton',
+      'button.okui-negativebutton',
+      '[data-testid="max-asset"]',
+      '[data-testid="max-trade"]',
+      'span.last',
+      '.position-box',
+    ],
     fields: {
       lastPrice: { value: 71704.6, hook: 'span.last' },
       markPrice: { value: 71710.2, hook: 'label "mark price"' },
@@ -61,7 +83,10 @@ const CASES: Record<VenueId, VenueCase> = {
       marginMode: { value: 'cross', hook: 'button showing margin mode "Cross"' },
       availableBalance: { value: { amount: 6996.26, currency: 'USDT' }, hook: '[data-testid="max-asset"]' },
       estLiqPrice: NO_EST_LIQ,
-      position: { value: { side: 'long', size: 30, sizeUnitLabel: 'Contracts', entryPrice: 70950.1, liqPrice: 64500 }, hook: '.position-box row .okui-table-row' },
+      position: {
+        value: { side: 'long', size: 30, sizeUnitLabel: 'Contracts', entryPrice: 70950.1, liqPrice: 64500 },
+        hook: '.position-box row .okui-table-row',
+      },
     },
     refusedAtLeast: 2,
   },
@@ -106,7 +131,14 @@ const CASES: Record<VenueId, VenueCase> = {
   },
   bitget: {
     url: 'https://www.bitget.com/de/futures/usdt/BTCUSDT',
-    primaryHooks: ['[data-testid="FutureOrderForm"]', '[data-testid="FutureOrderTableCurrentPrice"]', '[data-testid="FutureOrderPriceInput"]', '[data-testid="FutureOrderAmountInput"]', '[data-testid="FutureOrderOpenLongButton"]', '[data-testid="FutureOrderOpenShortButton"]'],
+    primaryHooks: [
+      '[data-testid="FutureOrderForm"]',
+      '[data-testid="FutureOrderTableCurrentPrice"]',
+      '[data-testid="FutureOrderPriceInput"]',
+      '[data-testid="FutureOrderAmountInput"]',
+      '[data-testid="FutureOrderOpenLongButton"]',
+      '[data-testid="FutureOrderOpenShortButton"]',
+    ],
     fields: {
       lastPrice: { value: 84012.5, hook: '[data-testid="FutureOrderTableCurrentPrice"]' },
       markPrice: { value: 84020.1, hook: 'label "mark price"' },
@@ -126,7 +158,13 @@ const CASES: Record<VenueId, VenueCase> = {
   },
   gate: {
     url: 'https://www.gate.com/zh/futures/USDT/BTC_USDT',
-    primaryHooks: ['.dealbox', 'input[name="f_order"]', '#tab-long[aria-selected="true"]', '[data-testid="tr-futures-header-price"] span', 'table.position-table'],
+    primaryHooks: [
+      '.dealbox',
+      'input[name="f_order"]',
+      '#tab-long[aria-selected="true"]',
+      '[data-testid="tr-futures-header-price"] span',
+      'table.position-table',
+    ],
     fields: {
       lastPrice: { value: 84001.2, hook: '[data-testid="tr-futures-header-price"] span' },
       markPrice: { value: 84003, hook: 'label "标记价格"' },
@@ -145,7 +183,14 @@ const CASES: Record<VenueId, VenueCase> = {
   },
   mexc: {
     url: 'https://futures.mexc.com/exchange/BTC_USDT',
-    primaryHooks: ['[data-testid="contract-trade-order-form"]', '#mexc_contract_v_open_position', '[data-testid="contract-trade-open-long-btn"]', '[data-testid="contract-trade-open-short-btn"]', '#mexc_contract_v_open_position input[placeholder*="Qty"]', '[class*="contractDetail_lastPrice__"] span'],
+    primaryHooks: [
+      '[data-testid="contract-trade-order-form"]',
+      '#mexc_contract_v_open_position',
+      '[data-testid="contract-trade-open-long-btn"]',
+      '[data-testid="contract-trade-open-short-btn"]',
+      '#mexc_contract_v_open_position input[placeholder*="Qty"]',
+      '[class*="contractDetail_lastPrice__"] span',
+    ],
     fields: {
       lastPrice: { value: 84010, hook: '[class*="contractDetail_lastPrice__"] span' },
       markPrice: { value: 84011.5, hook: 'label "fair price"' },
@@ -153,7 +198,10 @@ const CASES: Record<VenueId, VenueCase> = {
       side: { value: 'undecided', hook: 'both submit buttons ([data-testid="contract-trade-open-long-btn"] + [data-testid="contract-trade-open-short-btn"])' },
       orderType: { value: 'limit', hook: '#mexc_contract_v_open_position [role="tab"][aria-selected="true"]' },
       limitPrice: { value: 83900.5, hook: '#mexc_contract_v_open_position input[placeholder*="Price"]' },
-      size: { value: { amount: 1000, unit: 'contracts', unitLabel: 'Cont' }, hook: '#mexc_contract_v_open_position input[placeholder*="Qty"] + unit [class*="unit"]' },
+      size: {
+        value: { amount: 1000, unit: 'contracts', unitLabel: 'Cont' },
+        hook: '#mexc_contract_v_open_position input[placeholder*="Qty"] + unit [class*="unit"]',
+      },
       leverage: { value: 20, hook: 'button showing leverage "20X"' },
       marginMode: { value: 'cross', hook: 'button showing margin mode' },
       availableBalance: { value: { amount: 800.12, currency: 'USDT' }, hook: 'label "available"' },

@@ -279,7 +279,7 @@ describe('watchPage: a keystroke re-reads values, not fallback chains', () => {
     expect(comparable(seen.at(-1)?.reading)).toEqual(freshReading(doc));
   });
 
-  it('a keystroke keeps the decimal separator the page\'s prices showed (ru page printing 84,012.3: 1,000 is 1000)', () => {
+  it("a keystroke keeps the decimal separator the page's prices showed (ru page printing 84,012.3: 1,000 is 1000)", () => {
     const { doc, fake, seen } = start('binance', href);
     doc.documentElement.setAttribute('lang', 'ru'); // ru's locale decimal is ","
     watch?.refresh();

@@ -30,7 +30,19 @@ export function forceOrderMessage(r: ForceOrderRow): string {
   return JSON.stringify({
     e: 'forceOrder',
     E: r.time + 5,
-    o: { s: r.symbol, S: r.side, o: 'LIMIT', f: 'IOC', q: String(r.filledQty), p: String(r.avgPrice), ap: String(r.avgPrice), X: 'FILLED', l: String(r.filledQty), z: String(r.filledQty), T: r.time },
+    o: {
+      s: r.symbol,
+      S: r.side,
+      o: 'LIMIT',
+      f: 'IOC',
+      q: String(r.filledQty),
+      p: String(r.avgPrice),
+      ap: String(r.avgPrice),
+      X: 'FILLED',
+      l: String(r.filledQty),
+      z: String(r.filledQty),
+      T: r.time,
+    },
   });
 }
 

@@ -23,12 +23,22 @@ describe('HTX liquidation notifications (from docs)', () => {
     const clock = new FakeClock();
     const events: LiquidationEvent[] = [];
     FakeSocket.opened = [];
-    const manager = createStreamManager({ streams: [htx], openSocket: (u) => new FakeSocket(u), timers: clock, now: clock.now, context: () => ({ contract: () => undefined }), onEvents: (e) => events.push(...e) });
+    const manager = createStreamManager({
+      streams: [htx],
+      openSocket: (u) => new FakeSocket(u),
+      timers: clock,
+      now: clock.now,
+      context: () => ({ contract: () => undefined }),
+      onEvents: (e) => events.push(...e),
+    });
     manager.acquire();
     const socket = FakeSocket.opened[0]!;
     socket.serverOpen();
     expect(JSON.parse(socket.sent[0]!)).toEqual({ op: 'sub', cid: 'liqlens', topic: 'public.*.liquidation_orders' });
-    const frame = (text: string) => { const b = gzipSync(text); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); };
+    const frame = (text: string) => {
+      const b = gzipSync(text);
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+    };
     socket.onmessage?.({ data: frame(msgs[1]!) });
     socket.onmessage?.({ data: frame(msgs[2]!) });
     socket.onmessage?.({ data: new Uint8Array([1, 2, 3]).buffer });

@@ -6,7 +6,10 @@ import { liquidatedSide as htxSide } from '@/core/venues/htx/streams';
 import { fixtureText, forceOrderMessage, recordedForceOrders } from './helpers';
 
 const okxContracts = {
-  contract: (id: string) => ({ 'BTC-USDT-SWAP': { ctVal: 0.01, inverse: false }, 'IOST-USDT-SWAP': { ctVal: 1000, inverse: false }, 'BTC-USD-SWAP': { ctVal: 100, inverse: true } })[id],
+  contract: (id: string) =>
+    ({ 'BTC-USDT-SWAP': { ctVal: 0.01, inverse: false }, 'IOST-USDT-SWAP': { ctVal: 1000, inverse: false }, 'BTC-USD-SWAP': { ctVal: 100, inverse: true } })[
+      id
+    ],
 };
 
 describe('side semantics, each venue in its own streams.ts', () => {
@@ -49,7 +52,12 @@ describe('Binance !forceOrder@arr (messages rebuilt from the recorded CSV)', () 
     expect(parseForceOrder('{"result":["!forceOrder@arr"],"id":1}')).toEqual({ events: [], rejected: 0 });
   });
   it('rejects junk without throwing', () => {
-    for (const junk of ['', 'not json', '{"e":"forceOrder","o":{"s":"BTCUSDT","S":"SELL","ap":"NaN","p":"1","z":"1","T":1}}', '{"e":"forceOrder","o":{"s":"BTCUSDT","S":"SELL","ap":"1","p":"1","z":"-1","T":1}}']) {
+    for (const junk of [
+      '',
+      'not json',
+      '{"e":"forceOrder","o":{"s":"BTCUSDT","S":"SELL","ap":"NaN","p":"1","z":"1","T":1}}',
+      '{"e":"forceOrder","o":{"s":"BTCUSDT","S":"SELL","ap":"1","p":"1","z":"-1","T":1}}',
+    ]) {
       expect(parseForceOrder(junk).events).toHaveLength(0);
       expect(parseForceOrder(junk).rejected).toBe(1);
     }

@@ -55,7 +55,15 @@ describe('realized store', () => {
     const clock = new FakeClock(Date.UTC(2025, 0, 1, 12));
     const store = createRealizedStore(createDbHandle(), clock);
     await store.markAlive();
-    const e = (usd: number): LiquidationEvent => ({ venue: 'bybit', symbol: 'BTC/USDT:USDT', side: 'long', price: 1, quantity: usd, usd, time: clock.now() - 1000 });
+    const e = (usd: number): LiquidationEvent => ({
+      venue: 'bybit',
+      symbol: 'BTC/USDT:USDT',
+      side: 'long',
+      price: 1,
+      quantity: usd,
+      usd,
+      time: clock.now() - 1000,
+    });
     await Promise.all([store.record([e(1)]), store.record([e(2)]), store.record([e(3)])]);
     expect((await store.summary())!.windows['1h'].longUsd).toBe(6);
   });
@@ -64,7 +72,15 @@ describe('realized store', () => {
     const clock = new FakeClock(Date.UTC(2025, 0, 2, 0));
     const store = createRealizedStore(createDbHandle(), clock);
     await store.markAlive();
-    const at = (hoursAgo: number, usd: number): LiquidationEvent => ({ venue: 'okx', symbol: 'ETH/USDT:USDT', side: 'short', price: 1, quantity: usd, usd, time: clock.now() - hoursAgo * HOUR });
+    const at = (hoursAgo: number, usd: number): LiquidationEvent => ({
+      venue: 'okx',
+      symbol: 'ETH/USDT:USDT',
+      side: 'short',
+      price: 1,
+      quantity: usd,
+      usd,
+      time: clock.now() - hoursAgo * HOUR,
+    });
     await store.record([at(0.5, 1), at(3, 10), at(11, 100), at(23, 1000), at(30, 9999), at(-5, 5555)]);
     const w = (await store.summary())!.windows;
     expect([w['1h'].shortUsd, w['4h'].shortUsd, w['12h'].shortUsd, w['24h'].shortUsd]).toEqual([1, 11, 111, 1111]);
@@ -88,7 +104,15 @@ describe('realized store', () => {
     const clock = new FakeClock(Date.UTC(2025, 0, 1, 12));
     const store = createRealizedStore(createDbHandle(), clock);
     await store.markAlive();
-    const e = (usd: number): LiquidationEvent => ({ venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'long', price: 1, quantity: usd, usd, time: clock.now() - 1000 });
+    const e = (usd: number): LiquidationEvent => ({
+      venue: 'okx',
+      symbol: 'BTC/USDT:USDT',
+      side: 'long',
+      price: 1,
+      quantity: usd,
+      usd,
+      time: clock.now() - 1000,
+    });
     await store.record([e(1e12), e(Number.NaN), e(-5), e(0), e(Infinity), e(250)]);
     expect((await store.summary())!.windows['1h'].longUsd).toBe(250);
   });
@@ -131,10 +155,15 @@ describe('realized store', () => {
   });
 
   it('summarize filters by asset and skips non-finite or zero events', () => {
-    const s = summarize([
-      { minute: 0, venue: 'binance', asset: 'BTC', longUsd: 5, shortUsd: 0, count: 1 },
-      { minute: 0, venue: 'binance', asset: 'ETH', longUsd: 7, shortUsd: 0, count: 1 },
-    ], 60_000, 0, { asset: 'BTC' });
+    const s = summarize(
+      [
+        { minute: 0, venue: 'binance', asset: 'BTC', longUsd: 5, shortUsd: 0, count: 1 },
+        { minute: 0, venue: 'binance', asset: 'ETH', longUsd: 7, shortUsd: 0, count: 1 },
+      ],
+      60_000,
+      0,
+      { asset: 'BTC' },
+    );
     expect(s.windows['1h'].longUsd).toBe(5);
   });
 });

@@ -11,7 +11,12 @@ beforeEach(() => {
 
 function port() {
   const on: { msg: ((m: unknown) => void)[]; gone: (() => void)[] } = { msg: [], gone: [] };
-  const p: PortLike = { name: 'liqlens:live', onMessage: { addListener: (f) => on.msg.push(f) }, onDisconnect: { addListener: (f) => on.gone.push(f) }, disconnect() {} };
+  const p: PortLike = {
+    name: 'liqlens:live',
+    onMessage: { addListener: (f) => on.msg.push(f) },
+    onDisconnect: { addListener: (f) => on.gone.push(f) },
+    disconnect() {},
+  };
   return { p, say: (m: unknown) => on.msg.forEach((f) => f(m)), close: () => on.gone.forEach((f) => f()) };
 }
 
@@ -25,7 +30,11 @@ describe('live ports', () => {
       now: clock.now,
       context: () => ({ contract: () => undefined }),
       onEvents: () => undefined,
-      symbols: (s) => live.watched().map((m) => s.venueSymbol(m.symbol)).filter((x): x is string => x !== null),
+      symbols: (s) =>
+        live
+          .watched()
+          .map((m) => s.venueSymbol(m.symbol))
+          .filter((x): x is string => x !== null),
       lingerMs: 1000,
     });
     // The streams' symbols callback reads `live` only once ports exist.

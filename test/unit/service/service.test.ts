@@ -41,7 +41,10 @@ const binanceRoutes = () => ({
   'https://fapi.binance.com/fapi/v1/exchangeInfo': json(fixture('binance/exchangeInfo.from-docs.json')),
 });
 
-async function setup(routes: Record<string, ReturnType<typeof json> | ((u: string) => ReturnType<typeof json>)> = binanceRoutes(), options: { granted?: boolean; fetch?: FetchLike } = {}) {
+async function setup(
+  routes: Record<string, ReturnType<typeof json> | ((u: string) => ReturnType<typeof json>)> = binanceRoutes(),
+  options: { granted?: boolean; fetch?: FetchLike } = {},
+) {
   const clock = new FakeClock(NOW);
   const fake = fakeFetch(routes as Parameters<typeof fakeFetch>[0]);
   const local = fakeBrowser.storage.local as unknown as LocalStorageArea;
@@ -57,11 +60,17 @@ async function setup(routes: Record<string, ReturnType<typeof json> | ((u: strin
     openSocket: (url) => new FakeSocket(url),
     random: () => 0.5,
   });
-  const route = createRouter({ extensionId: 'liqlens', extensionOrigin: EXT, isTradingPage: (u) => u.startsWith('https://www.binance.com/'), handlers: service.handlers });
+  const route = createRouter({
+    extensionId: 'liqlens',
+    extensionOrigin: EXT,
+    isTradingPage: (u) => u.startsWith('https://www.binance.com/'),
+    handlers: service.handlers,
+  });
   return { clock, service, route, calls: fake.calls, local };
 }
 
-const ask = async (route: ReturnType<typeof createRouter>, command: string, payload: unknown = {}, sender = fromExtension) => route({ channel: 'liqlens', command, payload }, sender);
+const ask = async (route: ReturnType<typeof createRouter>, command: string, payload: unknown = {}, sender = fromExtension) =>
+  route({ channel: 'liqlens', command, payload }, sender);
 
 describe('background service', () => {
   it('has exactly one handler per protocol command', async () => {
@@ -86,12 +95,16 @@ describe('background service', () => {
     expect(s.stale).toBe(false);
     expect(s.asOf).toBe(NOW);
     expect(s.sources.map((x) => x.source)).toEqual(expect.arrayContaining(['binance:premiumIndex', 'binance:klines', 'binance:openInterestHist']));
-    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(expect.arrayContaining(['/fapi/v1/premiumIndex', '/fapi/v1/klines', '/futures/data/openInterestHist']));
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(
+      expect.arrayContaining(['/fapi/v1/premiumIndex', '/fapi/v1/klines', '/futures/data/openInterestHist']),
+    );
   });
 
   it('overlay.open: the settings and the cached snapshot in one answer — one cache read, no network; null before any assembly, the last snapshot after, stale once past its limit', async () => {
     const { route, calls, clock } = await setup();
-    const open = async (market?: Market) => ((await ask(route, 'overlay.open', market ? { market } : {}, fromPage)) as { data: { settings: typeof DEFAULT_SETTINGS; cached: MarketSnapshot | null } }).data;
+    const open = async (market?: Market) =>
+      ((await ask(route, 'overlay.open', market ? { market } : {}, fromPage)) as { data: { settings: typeof DEFAULT_SETTINGS; cached: MarketSnapshot | null } })
+        .data;
     const stored = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
     // The stored settings (set up with OKX and Bybit off), not the defaults.
     expect(stored.keylessVenues.okx).toBe(false);
@@ -120,16 +133,28 @@ describe('background service', () => {
     const stored = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
     // An older or tampered record under the snapshot's key: no market in it.
     const db = await openLiqlensDb();
-    await db.put('snapshots', { key: 'snapshot:binance:BTC/USDT:USDT', value: { heatmap: null }, fetchedAt: NOW, freshUntil: NOW + 60_000, expiresAt: NOW + 3_600_000 } as never);
+    await db.put('snapshots', {
+      key: 'snapshot:binance:BTC/USDT:USDT',
+      value: { heatmap: null },
+      fetchedAt: NOW,
+      freshUntil: NOW + 60_000,
+      expiresAt: NOW + 3_600_000,
+    } as never);
     db.close();
-    const reply = (await ask(route, 'overlay.open', { market: BTC }, fromPage)) as { ok: boolean; data: { settings: typeof DEFAULT_SETTINGS; cached: MarketSnapshot | null } };
+    const reply = (await ask(route, 'overlay.open', { market: BTC }, fromPage)) as {
+      ok: boolean;
+      data: { settings: typeof DEFAULT_SETTINGS; cached: MarketSnapshot | null };
+    };
     expect(reply.ok).toBe(true);
     expect(reply.data).toEqual({ settings: stored, cached: null });
   });
 
   it('i18n.catalog hands the content script the Chinese overlay strings and engine notes as plain data', async () => {
     const { route } = await setup();
-    const reply = (await ask(route, 'i18n.catalog', { language: 'zh_CN' }, fromPage)) as { ok: true; data: { messages: Record<string, string>; notes: { exact: Record<string, string>; patterns: [string, string][] } } };
+    const reply = (await ask(route, 'i18n.catalog', { language: 'zh_CN' }, fromPage)) as {
+      ok: true;
+      data: { messages: Record<string, string>; notes: { exact: Record<string, string>; patterns: [string, string][] } };
+    };
     expect(reply.ok).toBe(true);
     expect(reply.data.messages.realizedTotal).toBe('合计 {usd}');
     expect(reply.data.notes.exact['No existing position visible: assumed none.']).toMatch(/[\u4e00-\u9fff]/);
@@ -172,7 +197,10 @@ describe('background service', () => {
   });
 
   it('an HTML error page for the mark leaves mark null and a clear status, not a crash', async () => {
-    const { route } = await setup({ ...binanceRoutes(), 'https://fapi.binance.com/fapi/v1/premiumIndex': response(503, '<html><body>Service Unavailable</body></html>') });
+    const { route } = await setup({
+      ...binanceRoutes(),
+      'https://fapi.binance.com/fapi/v1/premiumIndex': response(503, '<html><body>Service Unavailable</body></html>'),
+    });
     const s = ((await ask(route, 'snapshot.get', { market: BTC })) as { data: MarketSnapshot }).data;
     expect(s.mark).toBeNull();
     expect(s.heatmap).toBeNull();
@@ -190,8 +218,14 @@ describe('background service', () => {
   it('instrument.get and markets.list answer from exchangeInfo; an unsupported market is a clear error', async () => {
     const { route } = await setup();
     expect(await ask(route, 'instrument.get', { market: BTC })).toMatchObject({ ok: true, data: { contractSize: 1, tickSize: 0.1, market: BTC } });
-    expect(await ask(route, 'markets.list', { venue: 'binance' })).toMatchObject({ ok: true, data: [BTC, { venue: 'binance', symbol: 'ETH/USDT:USDT' }, { venue: 'binance', symbol: 'BTC/USDC:USDC' }] });
-    expect(await ask(route, 'instrument.get', { market: { venue: 'hyperliquid', symbol: 'BTC/USDT:USDT' } })).toEqual({ ok: false, error: { code: 'source-error', message: 'hyperliquid has no public market for BTC/USDT:USDT.' } });
+    expect(await ask(route, 'markets.list', { venue: 'binance' })).toMatchObject({
+      ok: true,
+      data: [BTC, { venue: 'binance', symbol: 'ETH/USDT:USDT' }, { venue: 'binance', symbol: 'BTC/USDC:USDC' }],
+    });
+    expect(await ask(route, 'instrument.get', { market: { venue: 'hyperliquid', symbol: 'BTC/USDT:USDT' } })).toEqual({
+      ok: false,
+      error: { code: 'source-error', message: 'hyperliquid has no public market for BTC/USDT:USDT.' },
+    });
   });
 
   it('settings round-trip in storage.local; overlay.position merges one venue', async () => {
@@ -230,13 +264,16 @@ describe('background service', () => {
     expect(s.lookbackDays).toBe(3);
   });
 
-  it('vendor.setKey stores in the extension origin\'s IndexedDB, not storage.local; vendor.test refuses without the host permission', async () => {
+  it("vendor.setKey stores in the extension origin's IndexedDB, not storage.local; vendor.test refuses without the host permission", async () => {
     const { route, local } = await setup();
     expect(await ask(route, 'vendor.setKey', { vendor: 'coinglass', key: 'abcd1234efgh' })).toEqual({ ok: true, data: { saved: true } });
     expect(await idbKeyArea().read()).toEqual({ coinglass: 'abcd1234efgh' });
     expect(await local.get('vendorKeys')).toEqual({});
     const test = (await ask(route, 'vendor.test', { vendor: 'coinglass' })) as { data: { ok: boolean; message: string } };
-    expect(test.data).toEqual({ ok: false, message: 'LiqLens may not contact CoinGlass yet: allow access to https://open-api-v4.coinglass.com on the options page.' });
+    expect(test.data).toEqual({
+      ok: false,
+      message: 'LiqLens may not contact CoinGlass yet: allow access to https://open-api-v4.coinglass.com on the options page.',
+    });
     // A web page may not touch keys.
     expect(await ask(route, 'vendor.setKey', { vendor: 'coinglass', key: 'x' }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -269,10 +306,24 @@ describe('background service', () => {
     const clock = new FakeClock(rows[rows.length - 1]!.time + 1000);
     const local = fakeBrowser.storage.local as unknown as LocalStorageArea;
     const make = () =>
-      createService({ version: '1', fetch: fakeFetch({}).fetch, clock, timers: clock, local, permissions: { hasOrigin: async () => false }, openSocket: (url) => new FakeSocket(url), db: createDbHandle() });
+      createService({
+        version: '1',
+        fetch: fakeFetch({}).fetch,
+        clock,
+        timers: clock,
+        local,
+        permissions: { hasOrigin: async () => false },
+        openSocket: (url) => new FakeSocket(url),
+        db: createDbHandle(),
+      });
     const first = make();
     const listeners: { msg: ((m: unknown) => void)[]; gone: (() => void)[] } = { msg: [], gone: [] };
-    first.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener: (f) => listeners.msg.push(f) }, onDisconnect: { addListener: (f) => listeners.gone.push(f) }, disconnect() {} });
+    first.acceptLivePort({
+      name: 'liqlens:live',
+      onMessage: { addListener: (f) => listeners.msg.push(f) },
+      onDisconnect: { addListener: (f) => listeners.gone.push(f) },
+      disconnect() {},
+    });
     expect(first.testHooks!.streamsRunning()).toBe(true);
     const binanceSocket = FakeSocket.opened.find((s) => s.url.includes('binance'))!;
     binanceSocket.serverOpen();
@@ -299,22 +350,35 @@ describe('background service', () => {
       'https://www.okx.com/api/v5/public/liquidation-orders?instType=SWAP&instFamily=BTC-USDT': json(fixture('okx/liquidation-orders_SWAP.from-docs.json')),
       'https://www.okx.com/api/v5/public/liquidation-orders?instType=SWAP&instFamily=ETH-USDT': json({ code: '0', msg: '', data: [] }),
     });
-    const service = createService({ version: '1', fetch, clock, timers: clock, local: fakeBrowser.storage.local as unknown as LocalStorageArea, permissions: { hasOrigin: async () => false }, openSocket: (url) => new FakeSocket(url) });
+    const service = createService({
+      version: '1',
+      fetch,
+      clock,
+      timers: clock,
+      local: fakeBrowser.storage.local as unknown as LocalStorageArea,
+      permissions: { hasOrigin: async () => false },
+      openSocket: (url) => new FakeSocket(url),
+    });
     service.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} });
     expect(FakeSocket.opened.map((s) => new URL(s.url).host).sort()).toEqual(['fstream.binance.com', 'stream.bybit.com', 'ws.okx.com:8443']);
-    await expect.poll(async () => (await service.testHooks!.readRealized('BTC'))?.windows['1h'].byVenue.okx, { timeout: 2000 }).toEqual({ longUsd: 2 * 0.01 * 62000, shortUsd: 1 * 0.01 * 63000 });
+    await expect
+      .poll(async () => (await service.testHooks!.readRealized('BTC'))?.windows['1h'].byVenue.okx, { timeout: 2000 })
+      .toEqual({ longUsd: 2 * 0.01 * 62000, shortUsd: 1 * 0.01 * 63000 });
   });
 });
 
 describe('self-check disagreements', () => {
   const row = (exchange: number) => ({ market: BTC, what: 'position', exchange, ours: 79019.9, assumed: ['cross computed as isolated (no account balance)'] });
 
-  it('are kept for the sending page\'s own market only, listed newest first, from the overlay and our pages', async () => {
+  it("are kept for the sending page's own market only, listed newest first, from the overlay and our pages", async () => {
     const { route } = await setup();
     expect(await ask(route, 'selfcheck.record', row(79350), fromPage)).toEqual({ ok: true, data: { kept: true } });
     expect(await ask(route, 'selfcheck.record', row(79400), fromPage)).toMatchObject({ ok: true });
     // Another market than the page's own, a malformed figure, or an extension page: refused.
-    expect(await ask(route, 'selfcheck.record', { ...row(1), market: { venue: 'binance', symbol: 'ETH/USDT:USDT' } }, fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(route, 'selfcheck.record', { ...row(1), market: { venue: 'binance', symbol: 'ETH/USDT:USDT' } }, fromPage)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await ask(route, 'selfcheck.record', { ...row(1), exchange: 'NaN' }, fromPage)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     expect(await ask(route, 'selfcheck.record', row(1))).toMatchObject({ ok: false });
     const listed = (await ask(route, 'selfcheck.list', { market: BTC }, fromPage)) as { data: { exchange: number; at: number }[] };

@@ -37,13 +37,19 @@ async function setup(routes: Parameters<typeof fakeFetch>[0]) {
 describe('vendor figures', () => {
   it('compares our per-venue totals with CoinGlass over a window we fully covered', async () => {
     const { clock, figures, calls } = await setup({
-      'https://open-api-v4.coinglass.com/api/futures/liquidation/exchange-list': json({ code: '0', msg: 'success', data: [
-        { exchange: 'All', liquidation_usd: 5000, long_liquidation_usd: 4000, short_liquidation_usd: 1000 },
-        { exchange: 'Binance', liquidation_usd: 1000, long_liquidation_usd: 800, short_liquidation_usd: 200 },
-      ] }),
+      'https://open-api-v4.coinglass.com/api/futures/liquidation/exchange-list': json({
+        code: '0',
+        msg: 'success',
+        data: [
+          { exchange: 'All', liquidation_usd: 5000, long_liquidation_usd: 4000, short_liquidation_usd: 1000 },
+          { exchange: 'Binance', liquidation_usd: 1000, long_liquidation_usd: 800, short_liquidation_usd: 200 },
+        ],
+      }),
     });
     const now = clock.now();
-    const own = summarize([{ minute: now - 10 * 60_000, venue: 'binance', asset: 'BTC', longUsd: 600, shortUsd: 200, count: 3 }], now, now - 2 * HOUR, { asset: 'BTC' });
+    const own = summarize([{ minute: now - 10 * 60_000, venue: 'binance', asset: 'BTC', longUsd: 600, shortUsd: 200, count: 3 }], now, now - 2 * HOUR, {
+      asset: 'BTC',
+    });
     expect(coveredWindow(own, now)).toBe('1h');
     const cs = await figures.realizedComparisons(BTC, settings, own);
     expect(calls[0]!.url).toContain('range=1h');
@@ -63,7 +69,11 @@ describe('vendor figures', () => {
 
   it('a plan refusal is asked once a day, recorded in source status, and leaves no comparison', async () => {
     const { figures, calls, status } = await setup({ 'https://open-api-v4.coinglass.com/': json({ code: '400', msg: 'Upgrade plan' }) });
-    const heatmap = { price: 100, provenance: { source: 'model:liqlens-oi-delta' }, bands: { long: [{ side: 'long', near: 95, far: 94, usd: 1, cumulativeUsd: 1, distancePct: -5 }], short: [] } } as unknown as HeatmapSnapshot;
+    const heatmap = {
+      price: 100,
+      provenance: { source: 'model:liqlens-oi-delta' },
+      bands: { long: [{ side: 'long', near: 95, far: 94, usd: 1, cumulativeUsd: 1, distancePct: -5 }], short: [] },
+    } as unknown as HeatmapSnapshot;
     expect(await figures.bandComparisons(BTC, settings, heatmap)).toEqual([]);
     expect(await figures.bandComparisons(BTC, settings, heatmap)).toEqual([]);
     expect(calls).toHaveLength(1);
@@ -75,8 +85,21 @@ describe('vendor figures', () => {
     const { figures } = await setup({
       'https://open-api-v4.coinglass.com/': json({ code: '0', msg: 'success', data: { data: { '93': [[93, 50, null, null]], '97': [[97, 10, null, null]] } } }),
     });
-    const heatmap = { price: 100, provenance: { source: 'model:liqlens-oi-delta' }, bands: { long: [{ side: 'long', near: 95, far: 94, usd: 1, cumulativeUsd: 1, distancePct: -5 }], short: [] } } as unknown as HeatmapSnapshot;
+    const heatmap = {
+      price: 100,
+      provenance: { source: 'model:liqlens-oi-delta' },
+      bands: { long: [{ side: 'long', near: 95, far: 94, usd: 1, cumulativeUsd: 1, distancePct: -5 }], short: [] },
+    } as unknown as HeatmapSnapshot;
     const cs = await figures.bandComparisons(BTC, settings, heatmap);
-    expect(cs).toEqual([{ figure: 'largest long-liquidation band (price)', values: [{ source: 'model:liqlens-oi-delta', value: 94.5 }, { source: 'coinglass:aggregated-map:7d', value: 93 }], spread: 1.5 / 94.5 }]);
+    expect(cs).toEqual([
+      {
+        figure: 'largest long-liquidation band (price)',
+        values: [
+          { source: 'model:liqlens-oi-delta', value: 94.5 },
+          { source: 'coinglass:aggregated-map:7d', value: 93 },
+        ],
+        spread: 1.5 / 94.5,
+      },
+    ]);
   });
 });

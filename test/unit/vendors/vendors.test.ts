@@ -29,7 +29,7 @@ function client(routes: Parameters<typeof fakeFetch>[0], granted = true) {
 }
 
 describe('vendor keys', () => {
-  it('live in the extension origin\'s IndexedDB only, and an empty key removes them', async () => {
+  it("live in the extension origin's IndexedDB only, and an empty key removes them", async () => {
     const keys = createKeyStore(idbKeyArea(), local());
     await keys.set('coinglass', `  ${KEY} `);
     expect(await keys.get('coinglass')).toBe(KEY);
@@ -91,7 +91,9 @@ describe('vendor client', () => {
   it('says which feature the plan lacks', async () => {
     const { vendors, keys } = client({ 'https://open-api-v4.coinglass.com/': json(fixture('coinglass/error_upgrade_plan.from-docs.json')) });
     await keys.set('coinglass', KEY);
-    await expect(vendors.call('coinglass', aggregatedHeatmap('BTC', '3d'))).rejects.toThrow('CoinGlass says your plan does not include the liquidation heatmap.');
+    await expect(vendors.call('coinglass', aggregatedHeatmap('BTC', '3d'))).rejects.toThrow(
+      'CoinGlass says your plan does not include the liquidation heatmap.',
+    );
   });
 
   it('refuses without a key or without the host permission, and calls nothing', async () => {
@@ -110,7 +112,9 @@ describe('vendor client', () => {
     const limited = client({ 'https://api.coinalyze.net/': json({ message: 'rate limit' }, 429, { 'Retry-After': '7' }) });
     await limited.keys.set('coinalyze', 'abc');
     expect(await limited.vendors.test('coinalyze')).toEqual({ ok: false, message: "Coinalyze says the key's request limit is used up. Retrying in 7 s." });
-    const html = client({ 'https://open-api-v4.coinglass.com/': { status: 503, ok: false, headers: { get: () => null }, text: async () => '<html>down</html>' } });
+    const html = client({
+      'https://open-api-v4.coinglass.com/': { status: 503, ok: false, headers: { get: () => null }, text: async () => '<html>down</html>' },
+    });
     await html.keys.set('coinglass', KEY);
     const r = await html.vendors.test('coinglass');
     expect(r.ok).toBe(false);
@@ -132,13 +136,37 @@ describe('vendor parsers (from docs)', () => {
     ]);
   });
   it('the heatmap takes the newest column only', () => {
-    const body = { code: '0', msg: 'success', data: { y_axis: [100, 101, 102], liquidation_leverage_data: [[0, 0, 5], [1, 1, 7], [1, 2, 9], [0, 2, 100]], price_candlesticks: [] } };
-    expect(aggregatedHeatmap('BTC', '3d').parse(body)).toEqual([{ price: 101, usd: 7 }, { price: 102, usd: 9 }]);
+    const body = {
+      code: '0',
+      msg: 'success',
+      data: {
+        y_axis: [100, 101, 102],
+        liquidation_leverage_data: [
+          [0, 0, 5],
+          [1, 1, 7],
+          [1, 2, 9],
+          [0, 2, 100],
+        ],
+        price_candlesticks: [],
+      },
+    };
+    expect(aggregatedHeatmap('BTC', '3d').parse(body)).toEqual([
+      { price: 101, usd: 7 },
+      { price: 102, usd: 9 },
+    ]);
   });
   it('coinalyze liquidation history: seconds in, ms out, USD requested', () => {
     const ep = liquidationHistory(['BTCUSDT_PERP.A'], 1717000000_000, 1717086400_000);
     expect(ep.request.url).toContain('from=1717000000&to=1717086400&convert_to_usd=true');
-    expect(ep.parse(fixture('coinalyze/liquidation-history_BTCUSDT_PERP.A.from-docs.json'))[0]!.history[0]).toEqual({ time: 1717002000000, longUsd: 152340.5, shortUsd: 80211.2 });
-    expect(futureMarkets().parse(fixture('coinalyze/future-markets.from-docs.json')).map((m) => m.exchange)).toEqual(['A', '6']);
+    expect(ep.parse(fixture('coinalyze/liquidation-history_BTCUSDT_PERP.A.from-docs.json'))[0]!.history[0]).toEqual({
+      time: 1717002000000,
+      longUsd: 152340.5,
+      shortUsd: 80211.2,
+    });
+    expect(
+      futureMarkets()
+        .parse(fixture('coinalyze/future-markets.from-docs.json'))
+        .map((m) => m.exchange),
+    ).toEqual(['A', '6']);
   });
 });

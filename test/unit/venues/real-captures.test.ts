@@ -63,31 +63,54 @@ describe('Bitget (candles recorded 2023-12-28)', () => {
 
 describe('Binance (GCT and ccxt recordings, 2020-10 … 2025-08)', () => {
   it('reads the USDⓈ-M and COIN-M premiumIndex of 2023-06-20 (object vs one-row array)', () => {
-    expect(binance.mark('BTC/USDT:USDT').parse(recorded('binance/premiumIndex_BTCUSDT_2023-06-20.recorded.json'))).toEqual({ price: 26780.82240476, time: 1687244112000, source: 'binance:premiumIndex' });
-    expect(binance.mark('BTC/USD:BTC').parse(recorded('binance/premiumIndex_dapi_BTCUSD_PERP_2023-06-20.recorded.json'))).toMatchObject({ price: 26780.2, time: 1687244113000 });
+    expect(binance.mark('BTC/USDT:USDT').parse(recorded('binance/premiumIndex_BTCUSDT_2023-06-20.recorded.json'))).toEqual({
+      price: 26780.82240476,
+      time: 1687244112000,
+      source: 'binance:premiumIndex',
+    });
+    expect(binance.mark('BTC/USD:BTC').parse(recorded('binance/premiumIndex_dapi_BTCUSD_PERP_2023-06-20.recorded.json'))).toMatchObject({
+      price: 26780.2,
+      time: 1687244113000,
+    });
   });
 
   it('reads contract size and tick from the 2025-08-07 exchangeInfo (fapi and dapi, 25 symbols each)', () => {
     const fapi = recorded('binance/exchangeInfo_fapi_25-symbols_2025-08-07.recorded.json');
     expect(binance.instrument('BTC/USDT:USDT').parse(fapi)).toMatchObject({ contractSize: 1, tickSize: 0.1 });
     expect(binance.markets().parse(fapi)).toHaveLength(25);
-    expect(binance.instrument('BTC/USD:BTC').parse(recorded('binance/exchangeInfo_dapi_25-symbols_2025-08-07.recorded.json'))).toMatchObject({ contractSize: 100, tickSize: 0.1 });
+    expect(binance.instrument('BTC/USD:BTC').parse(recorded('binance/exchangeInfo_dapi_25-symbols_2025-08-07.recorded.json'))).toMatchObject({
+      contractSize: 100,
+      tickSize: 0.1,
+    });
   });
 
   it('reads 12-field klines (strings and integers as sent) and drops the bar still forming', () => {
     // Five daily bars 2020-10-14 … 10-18, the last still forming when recorded (≈ 2020-10-18 03:30 UTC,
     // the time of the OI row recorded with it).
-    const daily = binance.klines!('BTC/USDT:USDT', '1h', 5, Date.parse('2020-10-18T03:30:00Z')).parse(recorded('binance/klines_BTCUSDT_1d_limit5_2020-10-18.recorded.json'));
+    const daily = binance.klines!('BTC/USDT:USDT', '1h', 5, Date.parse('2020-10-18T03:30:00Z')).parse(
+      recorded('binance/klines_BTCUSDT_1d_limit5_2020-10-18.recorded.json'),
+    );
     expect(daily).toHaveLength(4);
     expect(daily.at(-1)!.time).toBe(Date.parse('2020-10-17T00:00:00Z'));
     const jan = binance.klines!('BTC/USDT:USDT', '1h', 10, NOW).parse(recorded('binance/klines_BTCUSDT_1d_2023-01-01.recorded.json'));
-    expect(jan[0]).toEqual({ time: 1672531200000, open: 16537.5, high: 16618.8, low: 16488, close: 16610.3, volume: 105502.965, quoteVolume: 1746449849.7392, takerBuyVolume: 52617.509 });
+    expect(jan[0]).toEqual({
+      time: 1672531200000,
+      open: 16537.5,
+      high: 16618.8,
+      low: 16488,
+      close: 16610.3,
+      volume: 105502.965,
+      quoteVolume: 1746449849.7392,
+      takerBuyVolume: 52617.509,
+    });
     const minute = binance.klines!('BTC/USDT:USDT', '5m', 3, NOW).parse(recorded('binance/klines_BTCUSDT_1m_limit3_2024-04-10.recorded.json'));
     expect(minute[1]).toMatchObject({ time: 1712738520000, open: 71471, low: 70459.4, volume: 0.12, takerBuyVolume: 0.061 });
   });
 
   it('reads openInterestHist rows (coin and USD, strings)', () => {
-    expect(binance.openInterestHistory!('BTC/USDT:USDT', '5m', 1).parse(recorded('binance/openInterestHist_BTCUSDT_5m_2020-10-18.recorded.json'))).toEqual([{ time: 1602989400000, base: 36316.877, usd: 413220015.26744574 }]);
+    expect(binance.openInterestHistory!('BTC/USDT:USDT', '5m', 1).parse(recorded('binance/openInterestHist_BTCUSDT_5m_2020-10-18.recorded.json'))).toEqual([
+      { time: 1602989400000, base: 36316.877, usd: 413220015.26744574 },
+    ]);
     const ltc = binance.openInterestHistory!('LTC/USDT:USDT', '1h', 10).parse(recorded('binance/openInterestHist_LTCUSDT_1d_2020-10.recorded.json'));
     expect(ltc).toHaveLength(10);
     expect(ltc[0]).toEqual({ time: 1602028800000, base: 286060.674, usd: 13151177.5449312 });
@@ -96,7 +119,11 @@ describe('Binance (GCT and ccxt recordings, 2020-10 … 2025-08)', () => {
 
 describe('OKX (nautilus and ccxt recordings, 2024–2025)', () => {
   it('reads the mark price of 2025-04-14', () => {
-    expect(okx.mark('BTC/USDT:USDT').parse(recorded('okx/mark-price_BTC-USDT-SWAP_2025-04-14.recorded.json'))).toEqual({ price: 84660.1, time: 1744590349506, source: 'okx:mark-price' });
+    expect(okx.mark('BTC/USDT:USDT').parse(recorded('okx/mark-price_BTC-USDT-SWAP_2025-04-14.recorded.json'))).toEqual({
+      price: 84660.1,
+      time: 1744590349506,
+      source: 'okx:mark-price',
+    });
   });
 
   it('reads ctVal and tickSz of inverse and linear swaps (the tick the liquidation display needs)', () => {
@@ -120,7 +147,11 @@ describe('OKX (nautilus and ccxt recordings, 2024–2025)', () => {
 
 describe('Bybit (ccxt recordings, 2024)', () => {
   it('reads the tickers mark price; ccxt stored `time` as a string (live: a number), which failed before', () => {
-    expect(bybit.mark('BTC/USDT:USDT').parse(recorded('bybit/tickers_linear_BTCUSDT_2024-02-14.recorded.json'))).toEqual({ price: 51444.4, time: 1707905549267, source: 'bybit:tickers' });
+    expect(bybit.mark('BTC/USDT:USDT').parse(recorded('bybit/tickers_linear_BTCUSDT_2024-02-14.recorded.json'))).toEqual({
+      price: 51444.4,
+      time: 1707905549267,
+      source: 'bybit:tickers',
+    });
     expect(bybit.mark('BTC/USDT:USDT').parse(recorded('bybit/tickers_linear_BTCUSDT_2024-11-04.recorded.json'))).toMatchObject({ time: 1730730080834 });
   });
 
@@ -141,7 +172,11 @@ describe('Bitget inverse candle (ccxt recording, 2023-12-28)', () => {
 
 describe('Gate (GCT and ccxt recordings)', () => {
   it('reads the risk_limit_table rows of table BTC_USDT_202507040223 (≈ 2025-09; GCT kept tiers 1–5)', () => {
-    const table = gateTiers.parse(recorded('gate/risk_limit_table_BTC_USDT_202507040223_2025-09.recorded.json'), { venue: 'gate', symbol: 'BTC/USDT:USDT' }, NOW);
+    const table = gateTiers.parse(
+      recorded('gate/risk_limit_table_BTC_USDT_202507040223_2025-09.recorded.json'),
+      { venue: 'gate', symbol: 'BTC/USDT:USDT' },
+      NOW,
+    );
     expect(table.tiers.slice(0, 2)).toEqual([
       { floor: 0, cap: 1_000_000, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 125 },
       { floor: 1_000_000, cap: 1_500_000, mmr: 0.0045, maintenanceAmount: 500, maxLeverage: 111 },

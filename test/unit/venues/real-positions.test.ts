@@ -13,7 +13,10 @@ import { readPositions as gate } from '@/core/venues/gate/positions';
 import { readPositions as okx } from '@/core/venues/okx/positions';
 import { readPositions as htx } from '@/core/venues/htx/positions';
 
-interface Wrapped { records?: { description: string; httpResponse: unknown }[]; httpResponse?: unknown }
+interface Wrapped {
+  records?: { description: string; httpResponse: unknown }[];
+  httpResponse?: unknown;
+}
 const fixture = (path: string): Wrapped => JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/positions', path), 'utf8')) as Wrapped;
 const record = (w: Wrapped, description: string) => w.records!.find((r) => r.description === description)!.httpResponse;
 
@@ -22,7 +25,16 @@ describe('Hyperliquid clearinghouseState (ccxt static responses, 2024-03 … 202
 
   it('HIP-3 flx:CRCL isolated long 3x: margin = rawUsd + szi × entryPx, mmr = 1/(2 × 3) → 64.2010892308', () => {
     const [p] = hyperliquid(record(w, 'fetch hip3 positions'));
-    expect(p).toMatchObject({ coin: 'flx:CRCL', symbol: null, marginMode: 'isolated', side: 'long', quantity: 0.13, entryPrice: 80.262, isolatedCash: -6.955118, reportedLiquidationPrice: 64.2010892308 });
+    expect(p).toMatchObject({
+      coin: 'flx:CRCL',
+      symbol: null,
+      marginMode: 'isolated',
+      side: 'long',
+      quantity: 0.13,
+      entryPrice: 80.262,
+      isolatedCash: -6.955118,
+      reportedLiquidationPrice: 64.2010892308,
+    });
     const input = positionToLiquidationInput(p!);
     expect(input.margin).toBeCloseTo(3.478942, 9);
     expect(input.tier!.mmr).toBeCloseTo(1 / 6, 12);
@@ -85,7 +97,16 @@ describe('Gate positions (LTC_USDT isolated long, 2024-01-12)', () => {
 
   it("reads the position and matches Gate's 60.07 with Gate's 0.075% fee reserve (the default)", () => {
     const [p] = gate(record(w, 'Fetch positions'), LTC);
-    expect(p).toMatchObject({ contract_id: 'LTC_USDT', marginMode: 'isolated', side: 'long', quantity: 0.1, entryPrice: 74.35, leverage: 5, margin: 1.49257625, reportedLiquidationPrice: 60.07 });
+    expect(p).toMatchObject({
+      contract_id: 'LTC_USDT',
+      marginMode: 'isolated',
+      side: 'long',
+      quantity: 0.1,
+      entryPrice: 74.35,
+      leverage: 5,
+      margin: 1.49257625,
+      reportedLiquidationPrice: 60.07,
+    });
     const result = computeLiquidation(positionToLiquidationInput(p!));
     expect(Math.abs(result.price! - 60.07)).toBeLessThanOrEqual(0.005);
     expect(result.assumptions.join(' ')).toContain("Gate's fixed 0.075% fee reserve (not your fee tier)");
@@ -97,7 +118,19 @@ describe('Gate positions (LTC_USDT isolated long, 2024-01-12)', () => {
   });
 
   it('the same position typed as an order (0.1 LTC, 5x isolated at 74.35) gives the margin Gate held and its 60.07', () => {
-    const { plan, results } = liquidationForOrder({ venue: 'gate', side: 'long', type: 'limit', price: 74.35, markPrice: 74.43, size: { value: 1, unit: 'contracts' }, contractSize: 0.1, leverage: 5, marginMode: 'isolated', tier: { mmr: 0.01, maintenanceAmount: 0 }, existingPosition: null });
+    const { plan, results } = liquidationForOrder({
+      venue: 'gate',
+      side: 'long',
+      type: 'limit',
+      price: 74.35,
+      markPrice: 74.43,
+      size: { value: 1, unit: 'contracts' },
+      contractSize: 0.1,
+      leverage: 5,
+      marginMode: 'isolated',
+      tier: { mmr: 0.01, maintenanceAmount: 0 },
+      existingPosition: null,
+    });
     expect(plan.inputs[0]!.margin).toBeCloseTo(1.49257625, 10);
     expect(plan.assumptions).toContain('Isolated margin includes the 0.075% fee reserve the venue sets aside when the position opens.');
     expect(Math.abs(results[0]!.price! - 60.07)).toBeLessThanOrEqual(0.005);
@@ -110,7 +143,18 @@ describe('OKX account positions (BTC-USD-SWAP inverse isolated long, 2026-01-20)
 
   it('reads mmr as an amount (→ 0.4%) and the opening fee as the rate (→ 0.05%)', () => {
     const [p] = okx(record(w, 'Inverse swap isolated fetch position'), ctVal);
-    expect(p).toMatchObject({ contract: 'inverse', marginMode: 'isolated', side: 'long', quantity: 100, entryPrice: 92300, leverage: 3, margin: 0.0003611412062116, tier: { mmr: 0.004 }, takerFeeRate: 0.0005, reportedLiquidationPrice: 69536.6125000014 });
+    expect(p).toMatchObject({
+      contract: 'inverse',
+      marginMode: 'isolated',
+      side: 'long',
+      quantity: 100,
+      entryPrice: 92300,
+      leverage: 3,
+      margin: 0.0003611412062116,
+      tier: { mmr: 0.004 },
+      takerFeeRate: 0.0005,
+      reportedLiquidationPrice: 69536.6125000014,
+    });
   });
 
   it("with the instrument's tick (0.1) the result is OKX's own number; the formula value is one tick below", () => {
@@ -136,7 +180,11 @@ describe('HTX v1 position (LTC-USDT cross long, 2024-01-31) — mapping unverifi
     const w = fixture('htx/position_info_ccxt-static_2024-01-31.recorded.json');
     const [p] = htx(w.records![1]!.httpResponse, () => 0.1);
     expect(p).toMatchObject({ marginMode: 'cross', side: 'long', quantity: 0.1, entryPrice: 67.35, leverage: 1, reportedLiquidationPrice: null });
-    const [isolated] = htx({ status: 'ok', data: [{ ...(w.records![1]!.httpResponse as { data: Record<string, unknown>[] }).data[0], margin_mode: 'isolated', cost_hold: '66' }] }, () => 0.1, 7.5);
+    const [isolated] = htx(
+      { status: 'ok', data: [{ ...(w.records![1]!.httpResponse as { data: Record<string, unknown>[] }).data[0], margin_mode: 'isolated', cost_hold: '66' }] },
+      () => 0.1,
+      7.5,
+    );
     expect(isolated).toMatchObject({ entryPrice: 66, margin: 7.5 });
   });
 });

@@ -16,7 +16,8 @@ const ROOT = resolve(__dirname, '../../..');
 const VENUES_DIR = join(ROOT, 'core/venues');
 const PARTS = ['venue.ts', 'urls.ts', 'page.ts', 'liquidation.ts', 'tiers.ts', 'market-data.ts'];
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const sampleSymbol = (id: string) => (id === DESCRIPTOR_LIST.find((v) => v.symbols.toId('BTC/USDC:USDC') && !v.symbols.toId('BTC/USDT:USDT'))?.basics.id ? 'BTC/USDC:USDC' : 'BTC/USDT:USDT');
+const sampleSymbol = (id: string) =>
+  id === DESCRIPTOR_LIST.find((v) => v.symbols.toId('BTC/USDC:USDC') && !v.symbols.toId('BTC/USDT:USDT'))?.basics.id ? 'BTC/USDC:USDC' : 'BTC/USDT:USDT';
 
 describe('the venue registry', () => {
   it('lists exactly the folders under core/venues/', () => {
@@ -30,7 +31,9 @@ describe('the venue registry', () => {
       .filter((f) => f.endsWith('.ts') && !f.startsWith(VENUES_DIR))
       .flatMap((f) => {
         // Comments may cite a venue's documentation; code and strings may not name one.
-        const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+        const code = readFileSync(f, 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
         return code.split('\n').flatMap((line, i) => (pattern.test(line) ? [`${relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : []));
       });
     expect(offenders).toEqual([]);
@@ -70,7 +73,13 @@ describe.each(DESCRIPTOR_LIST.map((v) => [v.basics.id, v] as const))('core/venue
 
   it('declares a rate limit and error envelope for every API host it calls', () => {
     const md = MARKET_DATA[id];
-    const endpoints = [md.mark(symbol), md.instrument(symbol), md.markets(), md.klines?.(symbol, '1h', 10, Date.now()), md.openInterestHistory?.(symbol, '1h', 10)];
+    const endpoints = [
+      md.mark(symbol),
+      md.instrument(symbol),
+      md.markets(),
+      md.klines?.(symbol, '1h', 10, Date.now()),
+      md.openInterestHistory?.(symbol, '1h', 10),
+    ];
     const tierRequest = TIER_SOURCES[id].request({ venue: id, symbol });
     const hosts = [...endpoints.flatMap((e) => (e ? [e.request.url] : [])), ...(tierRequest ? [tierRequest.url] : [])].map((u) => new URL(u).hostname);
     for (const host of hosts) expect(Object.keys(venue.api.limits), `${id} calls ${host}`).toContain(host);
@@ -79,20 +88,39 @@ describe.each(DESCRIPTOR_LIST.map((v) => [v.basics.id, v] as const))('core/venue
   it('has a fixture page, URL vectors and liquidation vectors', () => {
     expect(existsSync(join(ROOT, 'test/fixtures/pages', `${id}.html`))).toBe(true);
     expect(existsSync(join(ROOT, 'test/vectors/urls', `${id}.json`))).toBe(true);
-    const cases = loadVectorCases<{ venue?: string; position?: { venue?: string } }>('liquidation').filter((c) => (c.case.venue ?? c.case.position?.venue) === id);
+    const cases = loadVectorCases<{ venue?: string; position?: { venue?: string } }>('liquidation').filter(
+      (c) => (c.case.venue ?? c.case.position?.venue) === id,
+    );
     expect(cases.length).toBeGreaterThan(0);
   });
 
   it('has a recorded or documented response for each endpoint it calls', () => {
     const md = MARKET_DATA[id];
-    const sources = [md.mark(symbol), md.instrument(symbol), md.markets(), md.klines?.(symbol, '1h', 10, Date.now()), md.openInterestHistory?.(symbol, '1h', 10), md.takerBuyVolume?.(symbol, '1h', 10)].flatMap((e) => (e ? [e.source] : []));
+    const sources = [
+      md.mark(symbol),
+      md.instrument(symbol),
+      md.markets(),
+      md.klines?.(symbol, '1h', 10, Date.now()),
+      md.openInterestHistory?.(symbol, '1h', 10),
+      md.takerBuyVolume?.(symbol, '1h', 10),
+    ].flatMap((e) => (e ? [e.source] : []));
     const apiFixtures = readdirSync(join(ROOT, 'test/fixtures/api', id));
     for (const source of sources) {
       const name = source.slice(source.indexOf(':') + 1);
-      expect(apiFixtures.some((f) => f.startsWith(name)), `test/fixtures/api/${id}/${name}*`).toBe(true);
+      expect(
+        apiFixtures.some((f) => f.startsWith(name)),
+        `test/fixtures/api/${id}/${name}*`,
+      ).toBe(true);
     }
-    expect(readdirSync(join(ROOT, 'test/fixtures/tiers')).some((f) => f.startsWith(id)), `test/fixtures/tiers/${id}*`).toBe(true);
-    if (LIQUIDATION_STREAMS[id]) expect(readdirSync(join(ROOT, 'test/fixtures/api/streams')).some((f) => f.startsWith(id)), `test/fixtures/api/streams/${id}*`).toBe(true);
+    expect(
+      readdirSync(join(ROOT, 'test/fixtures/tiers')).some((f) => f.startsWith(id)),
+      `test/fixtures/tiers/${id}*`,
+    ).toBe(true);
+    if (LIQUIDATION_STREAMS[id])
+      expect(
+        readdirSync(join(ROOT, 'test/fixtures/api/streams')).some((f) => f.startsWith(id)),
+        `test/fixtures/api/streams/${id}*`,
+      ).toBe(true);
   });
 });
 
@@ -101,7 +129,10 @@ describe('docs match the registry', () => {
     const readme = readFileSync(join(VENUES_DIR, 'README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('<!-- venue-list:start -->'), readme.indexOf('<!-- venue-list:end -->'));
     const yes = (c: unknown) => (c === true ? 'yes' : 'no');
-    const expected = DESCRIPTOR_LIST.map((v) => `| ${v.basics.id} | ${yes(v.capabilities.openInterestHistory)} | ${yes(v.capabilities.liquidationStream)} | ${yes(v.capabilities.liquidationHistory)} |`);
+    const expected = DESCRIPTOR_LIST.map(
+      (v) =>
+        `| ${v.basics.id} | ${yes(v.capabilities.openInterestHistory)} | ${yes(v.capabilities.liquidationStream)} | ${yes(v.capabilities.liquidationHistory)} |`,
+    );
     expect(table.split('\n').filter((l) => /^\| [a-z]+ \|/.test(l) && !l.startsWith('| venue'))).toEqual(expected);
   });
 
