@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
-import { dumpIndexedDb, dumpStorage, sendMessage, startBrowser, type ExtensionBrowser } from './harness';
+
+import { dumpIndexedDb, dumpStorage, sendMessage, useRecordedBrowser, type ExtensionBrowser } from './harness';
 
 type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -46,15 +46,9 @@ const settledState = async () => {
   throw new Error('The background kept changing its storage for 30 s.');
 };
 
-beforeAll(async () => {
-  browser = await startBrowser();
-  // Key-less data from Binance only, the venue with recordings (the others would only get 404s).
-  await configure(browser, { keylessVenues: RECORDED_VENUES });
+useRecordedBrowser(async (b) => {
+  browser = b;
   popup = await browser.openExtensionPage('popup.html');
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the background answers the message protocol', () => {

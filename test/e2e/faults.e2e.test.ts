@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
+
 import { OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
-import { screenshot, sendMessage, startBrowser, tradingPage, type ExtensionBrowser } from './harness';
+import { screenshot, sendMessage, useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harness';
 
 type Status = { source: string; lastSuccess: number | null; lastError: { at: number; message: string } | null };
 
@@ -15,14 +15,9 @@ const sourceStatus = async (): Promise<Status[]> => {
 };
 const errorOf = async (source: string) => (await sourceStatus()).find((s) => s.source === source)?.lastError?.message ?? null;
 
-beforeAll(async () => {
-  browser = await startBrowser();
-  await configure(browser, { keylessVenues: RECORDED_VENUES });
+useRecordedBrowser(async (b) => {
+  browser = b;
   quiet = await browser.openExtensionPage('manifest.json');
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('hostile exchange answers, in real Chromium', () => {

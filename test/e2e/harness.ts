@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { launchBrowser, ROOT, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/extension-browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { configure, launchBrowser, RECORDED_VENUES, ROOT, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/extension-browser.ts';
 
 export { ROOT, type ExtensionBrowser } from '../../scripts/lib/extension-browser.ts';
 export { TRADING_PAGES, SENSITIVE_PAGES, tradingPage } from '../../scripts/lib/fixture-sites.ts';
@@ -17,6 +18,23 @@ export async function startBrowser(options: LaunchOptions = {}): Promise<Extensi
   const browser = await launchBrowser(options);
   if (!browser.extensionId) throw new Error('The extension did not start a service worker.');
   return browser as ExtensionBrowser & { extensionId: string };
+}
+
+/**
+ * One browser for a test file, opened before its tests with key-less data from the recorded venues
+ * only (the others would get nothing but 404s) and closed after them. `ready` receives it (and may
+ * prepare more, e.g. open a page) before the first test.
+ */
+export function useRecordedBrowser(ready: (browser: ExtensionBrowser & { extensionId: string }) => unknown, options: LaunchOptions = {}): void {
+  let opened: (ExtensionBrowser & { extensionId: string }) | undefined;
+  beforeAll(async () => {
+    opened = await startBrowser(options);
+    await configure(opened, { keylessVenues: RECORDED_VENUES });
+    await ready(opened);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
 }
 
 /** Sends one raw message to the background from an extension page, as the popup does. */

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
+import { describe, expect, it } from 'vitest';
+
 import { OVERLAY_HOST, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
-import { dumpStorage, startBrowser, tradingPage, type ExtensionBrowser } from './harness';
+import { dumpStorage, useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harness';
 
 // Issue #16: events a page script makes up. This runs on the E2E build, whose shadow root is open,
 // so the page can reach the controls at all (in production it cannot: production-build.e2e.test.ts).
 let browser: ExtensionBrowser & { extensionId: string };
-beforeAll(async () => {
-  browser = await startBrowser();
-  await configure(browser, { keylessVenues: RECORDED_VENUES });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useRecordedBrowser((b) => (browser = b));
 
 describe('a page script against the overlay controls', () => {
   it('cannot move, expand or close the overlay with synthesized events (none reach storage)', async () => {

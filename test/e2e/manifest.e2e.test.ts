@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiHostPermissions, contentScriptMatches } from '../../core/venues/registry';
 import fs from 'node:fs';
 import path from 'node:path';
-import { configure, EXTENSION_DIR, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
-import { openAndWatchContentScript, SENSITIVE_PAGES, startBrowser, TRADING_PAGES, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR } from '../../scripts/lib/extension-browser.ts';
+import { openAndWatchContentScript, SENSITIVE_PAGES, useRecordedBrowser, TRADING_PAGES, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser & { extensionId: string };
 
-beforeAll(async () => {
-  browser = await startBrowser();
-  // Key-less data from Binance only, the venue with recordings (the others would only get 404s).
-  await configure(browser, { keylessVenues: RECORDED_VENUES });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+useRecordedBrowser((b) => (browser = b));
 
 describe('the loaded extension holds the least-privilege baseline', () => {
   it('is granted exactly storage and alarms, and host access only to the API hosts', async () => {

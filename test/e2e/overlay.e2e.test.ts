@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiHostPermissions, basicsOf, isVenueId } from '../../core/venues/registry';
 import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { demoOrder, expandOverlay, OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
-import { screenshot, startBrowser, TRADING_PAGES, tradingPage, type ExtensionBrowser } from './harness';
+import { screenshot, useRecordedBrowser, TRADING_PAGES, tradingPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser & { extensionId: string };
 const BINANCE = tradingPage('binance').url;
@@ -26,14 +26,9 @@ let configuredAt = 0;
 /** Where the Binance overlay was dragged to (another venue must keep its own place). */
 let draggedTo: { x: number; y: number } | null = null;
 
-beforeAll(async () => {
-  browser = await startBrowser();
-  await configure(browser, { keylessVenues: RECORDED_VENUES });
+useRecordedBrowser(async (b) => {
+  browser = b;
   configuredAt = browser.requests.length;
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the overlay on the recorded Binance page', () => {

@@ -4,21 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
+import { describe, expect, it } from 'vitest';
+
 import { demoOrder, expandOverlay, OVERLAY_HOST, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
-import { ROOT, screenshot, startBrowser, tradingPage, type ExtensionBrowser } from './harness';
+import { ROOT, screenshot, useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser & { extensionId: string };
 
-beforeAll(async () => {
-  browser = await startBrowser();
-  await configure(browser, { keylessVenues: RECORDED_VENUES });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+useRecordedBrowser((b) => (browser = b));
 
 describe('save a page report', () => {
   it('from the page-reading view: a redacted copy of the Binance page is downloaded', async () => {

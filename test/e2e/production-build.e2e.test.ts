@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, EXTENSION_DIR, PRODUCTION_DIR, RECORDED_VENUES, ROOT } from '../../scripts/lib/extension-browser.ts';
-import { startBrowser, tradingPage, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, PRODUCTION_DIR, ROOT } from '../../scripts/lib/extension-browser.ts';
+import { useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harness';
 
 // Issue #16: what a trading page cannot do to the overlay of the build that ships. This file loads
 // the production build (.output/chrome-mv3, `npm run build`), not the E2E build the other files use.
@@ -49,13 +49,7 @@ describe('the production bundles', () => {
 
 describe('a page script against the production overlay', () => {
   let browser: ExtensionBrowser & { extensionId: string };
-  beforeAll(async () => {
-    browser = await startBrowser({ extensionDir: PRODUCTION_DIR });
-    await configure(browser, { keylessVenues: RECORDED_VENUES });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useRecordedBrowser((b) => (browser = b), { extensionDir: PRODUCTION_DIR });
 
   /** data-testids inside the overlay, read through CDP (which sees closed roots; the page does not). */
   async function overlayTestIds(page: Page): Promise<string[]> {

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
-import { startBrowser, tradingPage, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
+import { useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harness';
 
 // README "What it may touch" says which exchange cookies reach the liquidation streams' WebSocket
 // handshakes (a WebSocket has no `credentials: 'omit'`). This pins that sentence to what Chromium does.
 let browser: ExtensionBrowser & { extensionId: string };
-beforeAll(async () => {
-  browser = await startBrowser();
-  await configure(browser, { keylessVenues: RECORDED_VENUES });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useRecordedBrowser((b) => (browser = b));
 
 describe("the background's stream handshake and the trader's exchange cookies", () => {
   it('carries SameSite=None cookies of the stream host, never Lax or Strict ones', async () => {

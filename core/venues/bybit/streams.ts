@@ -3,6 +3,7 @@ import { sideOfPosition } from '../../realized/sides';
 import { safeJson, type LiquidationStream } from '../../realized/stream-types';
 import type { LiquidationEvent } from '../../realized/types';
 import { venue } from './venue';
+import { parseUnifiedSymbol } from '../../types';
 
 export const LINEAR_PUBLIC_URL = 'wss://stream.bybit.com/v5/public/linear';
 
@@ -34,11 +35,8 @@ export function parseAllLiquidation(data: string): { events: LiquidationEvent[];
     const side = liquidatedSide(r.S);
     const symbol = venue.symbols.fromId(r.s);
     // The linear stream: an inverse symbol here would be sized in USD, not base coin.
-    if (symbol?.endsWith(':USDT') === false && !symbol.endsWith(':USDC')) {
-      rejected++;
-      continue;
-    }
-    if (!side || !symbol || !(r.v > 0) || !(r.p > 0) || !Number.isFinite(r.v * r.p)) {
+    const linear = symbol !== null && parseUnifiedSymbol(symbol)?.contract === 'linear';
+    if (!side || !linear || !(r.v > 0) || !(r.p > 0) || !Number.isFinite(r.v * r.p)) {
       rejected++;
       continue;
     }
