@@ -2,6 +2,7 @@ import type { Market, VenueId } from '../types';
 import { cellCentre, cumulativeCurves, findBands, splitCell } from './bands';
 import { VenueBook, type Bar, type BarOutcome, type PriceGrid } from './book';
 import type { HeatHistory, HeatmapSnapshot, ModelSettings } from './types';
+import { MODEL_FORMAT_VERSION } from './format-version';
 
 export interface VenueInput {
   venue: VenueId;
@@ -58,6 +59,7 @@ export class HeatmapModel {
   private readonly books = new Map<VenueId, VenueBook>();
   private readonly mmrs = new Map<VenueId, number>();
   private readonly lastClose = new Map<VenueId, number>();
+  private readonly lastOi = new Map<VenueId, { usd: number; time: number }>();
   private readonly stepFraction: number;
   private readonly spanFraction: number;
   private readonly historyRowMs: number | null;
@@ -98,6 +100,7 @@ export class HeatmapModel {
     }
     const outcome = book.step(bar, oiUsd);
     this.lastClose.set(venue, bar.time + this.intervalMs);
+    if (oiUsd !== null && Number.isFinite(oiUsd) && oiUsd >= 0) this.lastOi.set(venue, { usd: oiUsd, time: bar.time + this.intervalMs });
     this.lastPrice = bar.close;
     this.slideIfNeeded(bar.close);
     this.recordHistory(venue, book, bar.time + this.intervalMs);
@@ -140,6 +143,8 @@ export class HeatmapModel {
       venueDataTime[venue] = time;
       dataTime = Math.max(dataTime, time);
     }
+    const venueOi: Partial<Record<VenueId, { usd: number; time: number }>> = {};
+    for (const [venue, oi] of this.lastOi) venueOi[venue] = { ...oi };
     const provenance = {
       source: SOURCE,
       kind: 'estimate' as const,
@@ -159,6 +164,8 @@ export class HeatmapModel {
         imbalance: { longUsd: 0, shortUsd: 0 },
         venues,
         venueDataTime,
+        venueOi,
+        formatVersion: MODEL_FORMAT_VERSION,
         settings: this.settings,
         provenance,
       };
@@ -185,6 +192,8 @@ export class HeatmapModel {
       },
       venues,
       venueDataTime,
+      venueOi,
+      formatVersion: MODEL_FORMAT_VERSION,
       ...(options.includeHistory === false ? {} : { history: this.heatHistory() }),
       settings: this.settings,
       provenance,

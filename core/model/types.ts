@@ -101,6 +101,10 @@ export interface HeatmapSnapshot {
   venues: VenueId[];
   /** Newest bar close per venue, so a lagging or missing venue is visible. */
   venueDataTime: Partial<Record<VenueId, number>>;
+  /** Latest open interest (USD) each venue fed the model, and when (its bar's close): each venue's share of the modelled OI. */
+  venueOi?: Partial<Record<VenueId, { usd: number; time: number }>>;
+  /** MODEL_FORMAT_VERSION of the model that made it; absent on snapshots made before versions existed. */
+  formatVersion?: number;
   history?: HeatHistory;
   settings: ModelSettings;
   provenance: Provenance;

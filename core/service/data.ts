@@ -13,6 +13,15 @@ import { SourceError } from '../net/errors';
 import type { TierSource } from '../liquidation/tier-source';
 import type { StatusRecorder } from './status';
 import { buildHeatmap as defaultBuildHeatmap, type HeatmapRequest } from './model-bridge';
+import { isCurrentModel } from '../model/format-version';
+
+/**
+ * The venues the heatmap of `market` sums: the key-less set switched on in the options, plus the
+ * open page's own venue whenever it publishes the open interest the model needs.
+ */
+export function modelVenues(market: Market, settings: Settings): VenueId[] {
+  return MODEL_VENUE_IDS.filter((v) => settings.keylessVenues[v] || v === market.venue);
+}
 
 export interface DataDeps {
   fetcher: Fetcher;
@@ -142,42 +151,44 @@ export function createData(deps: DataDeps) {
    * The key-less heatmap for the coin of `market`, over the enabled model venues' USDT swaps,
    * priced from `price`. Cached per coin and settings.
    */
-  function heatmap(market: Market, settings: Settings, price: number, force = false) {
+  async function heatmap(market: Market, settings: Settings, price: number, force = false): Promise<SwrResult<HeatmapSnapshot | null>> {
     const coin = parseUnifiedSymbol(market.symbol)?.base ?? market.symbol;
-    const venues = MODEL_VENUE_IDS.filter((v) => settings.keylessVenues[v]);
+    const venues = modelVenues(market, settings);
     const key = `heatmap:${coin}:${settings.leveragePreset}:${settings.lookbackDays}:${settings.bandWindowPct}:${venues.join(',')}`;
-    return deps.cache.swr<HeatmapSnapshot | null>(
-      'model',
-      key,
-      async () => {
-        const symbol = `${coin}/USDT:USDT`;
-        const loaded = await Promise.allSettled(
-          venues.map(async (venue) => {
-            const s = await series(venue, symbol, settings.lookbackDays);
-            if (!s) return null;
-            const mmr = (await firstTierMmr({ venue, symbol })) ?? 0.005;
-            return { venue, mmr, ...s };
-          }),
-        );
-        const usable = loaded.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
-        if (usable.length === 0) {
-          const first = loaded.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-          if (first && !(first.reason instanceof UnsupportedMarket)) throw first.reason;
-          return null;
-        }
-        return build({
-          market,
-          preset: settings.leveragePreset,
-          interval: MODEL_INTERVAL,
-          lookbackDays: settings.lookbackDays,
-          windowPct: settings.bandWindowPct,
-          price,
-          now: deps.clock.now(),
-          venues: usable,
-        });
-      },
-      { force },
-    );
+    const load = async () => {
+      const symbol = `${coin}/USDT:USDT`;
+      const loaded = await Promise.allSettled(
+        venues.map(async (venue) => {
+          const s = await series(venue, symbol, settings.lookbackDays);
+          if (!s) return null;
+          const mmr = (await firstTierMmr({ venue, symbol })) ?? 0.005;
+          return { venue, mmr, ...s };
+        }),
+      );
+      const usable = loaded.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
+      if (usable.length === 0) {
+        const first = loaded.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (first && !(first.reason instanceof UnsupportedMarket)) throw first.reason;
+        return null;
+      }
+      return build({
+        market,
+        preset: settings.leveragePreset,
+        interval: MODEL_INTERVAL,
+        lookbackDays: settings.lookbackDays,
+        windowPct: settings.bandWindowPct,
+        price,
+        now: deps.clock.now(),
+        venues: usable,
+      });
+    };
+    const cached = await deps.cache.swr<HeatmapSnapshot | null>('model', key, load, { force });
+    if (cached.value === null || isCurrentModel(cached.value)) return cached;
+    // Made by an older model (the cache keeps it up to two days): rebuilt now and never shown.
+    const again = await deps.cache.swr<HeatmapSnapshot | null>('model', key, load, { force: true });
+    const value = again.refresh ? await again.refresh : again.value;
+    if (value !== null && !isCurrentModel(value)) throw new Error('the heatmap was made by another model version');
+    return { value, fetchedAt: deps.clock.now(), ageMs: 0, fresh: true, refresh: null };
   }
 
   return { fetchEndpoint, part, mark, instrument, markets, tiers, heatmap };

@@ -6,6 +6,7 @@ import type { Cache } from '../cache/cache';
 import type { Clock } from '../net/clock';
 import { parseUnifiedSymbol } from '../types';
 import { heatmapNear } from '../model/heat-near';
+import { isCurrentModel } from '../model/format-version';
 import type { Data, Part } from './data';
 import { marketKey } from './data';
 import type { StatusRecorder } from './status';
@@ -71,6 +72,8 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
   async function cached(market: Market): Promise<MarketSnapshot | null> {
     const hit = await deps.cache.get<MarketSnapshot>('snapshots', snapshotKey(market)).catch(() => null);
     if (!hit || hit.value?.market?.venue !== market.venue || hit.value.market.symbol !== market.symbol) return null;
+    // A snapshot whose bands an older model made is not painted: the assembler rebuilds it.
+    if (hit.value.heatmap && !isCurrentModel(hit.value.heatmap)) return null;
     return hit.fresh ? hit.value : { ...hit.value, stale: true };
   }
   return { assemble, cached };
