@@ -3,10 +3,15 @@
 // of intervals the model predicted exactly 0 for.
 // npm run backtest -- --klines F [--klines F …] --oi F --liquidations F [--from ISO] [--to ISO]
 //   [--preset NAME] [--set key=JSON …] [--grid-step FRACTION]   (defaults: the extension's settings)
+// npm run backtest -- --write-calibration   measures every fixture window with the default model, prints
+//   realized ÷ predicted and zero share per window and side, and writes core/model/calibration.ts.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BacktestInputError, runBacktest } from '../core/model/backtest';
 import { CsvFormatError, parseKlinesCsv, parseLiquidationsCsv, parseOiCsv } from '../core/model/csv';
 import { DEFAULT_PRESET, modelSettings } from '../core/model/presets';
+import { calibrationModule, measureCalibration } from './lib/calibration-sources';
 
 class UsageError extends Error {}
 
@@ -102,8 +107,23 @@ function main(): void {
   console.log(JSON.stringify({ intervals: result.intervals, long: side(result.long), short: side(result.short) }));
 }
 
+async function writeCalibration(): Promise<void> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const table = measureCalibration(root);
+  for (const w of table.windows) {
+    const side = (s: typeof w.long) => `realized ÷ predicted ${s.realizedOverPredicted}, predicted 0 in ${(s.zeroShare * 100).toFixed(1)}%`;
+    console.log(`${w.id.padEnd(11)} ${w.from} … ${w.to} (${w.hours} h)  long: ${side(w.long)}  short: ${side(w.short)}`);
+  }
+  const file = path.join(root, 'core/model/calibration.ts');
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(calibrationModule(table), { ...options, filepath: file }));
+  console.log(`wrote ${path.relative(root, file)}`);
+}
+
 try {
-  main();
+  if (process.argv.includes('--write-calibration')) await writeCalibration();
+  else main();
 } catch (e) {
   if (e instanceof UsageError || e instanceof CsvFormatError || e instanceof BacktestInputError) {
     console.error(`backtest: ${e.message}`);

@@ -105,7 +105,42 @@ export interface HeatmapSnapshot {
   venueOi?: Partial<Record<VenueId, { usd: number; time: number }>>;
   /** MODEL_FORMAT_VERSION of the model that made it; absent on snapshots made before versions existed. */
   formatVersion?: number;
+  /** The seed's two sentences, computed from the bands (core/model/seed-statement.ts). */
+  seed?: SeedStatement;
+  /** How this model's dollars compared with realized liquidations in the shipped backtests; absent for a preset never measured. */
+  calibration?: CalibrationNote;
   history?: HeatHistory;
   settings: ModelSettings;
   provenance: Provenance;
+}
+
+/** "≈$X of longs would be liquidated between the price and $A (−a%)": one side of the seed's statement. */
+export interface SeedSide {
+  /** USD of this side's modelled levels between the price and `to`. */
+  usd: number;
+  /** The far edge of the side's densest cluster within the band window. */
+  to: number;
+  /** Signed % from the price to `to`. */
+  pct: number;
+}
+
+export interface SeedStatement {
+  price: number;
+  long: SeedSide | null;
+  short: SeedSide | null;
+}
+
+/** The shipped backtest's answer for this model: realized ÷ predicted USD per side, on the reference window and over all windows. */
+export interface CalibrationNote {
+  from: string;
+  to: string;
+  asset: string;
+  interval: string;
+  modelVenues: VenueId[];
+  realizedVenues: VenueId[];
+  long: number;
+  short: number;
+  longRange: [number, number];
+  shortRange: [number, number];
+  windows: number;
 }

@@ -3,6 +3,7 @@ import type { Kline, OpenInterestPoint } from '../net/market-data';
 import type { HeatmapSnapshot, ModelSettings } from '../model/types';
 import { createHeatmapModel, intervalMs } from '../model/heatmap';
 import { MODEL_PRESETS, DEFAULT_PRESET, modelSettings } from '../model/presets';
+import { calibrationNote, seedStatement } from '../model/seed-statement';
 
 export interface VenueSeries {
   venue: VenueId;
@@ -67,5 +68,8 @@ export function buildHeatmap(req: HeatmapRequest): HeatmapSnapshot | null {
     historyRowMs: null,
   });
   for (const v of usable) model.update(v.venue, v.bars, oiInUsd(v.bars, v.oi, step), 'close');
-  return model.snapshot({ now: req.now, price: req.price, includeHistory: false });
+  const snapshot = model.snapshot({ now: req.now, price: req.price, includeHistory: false });
+  // Worked out here, once per build, so the pages receive sentences' figures rather than model code.
+  const calibration = calibrationNote(snapshot.settings, snapshot.formatVersion);
+  return { ...snapshot, seed: seedStatement(snapshot), ...(calibration ? { calibration } : {}) };
 }

@@ -49,7 +49,12 @@ async function startWorker(clock: FakeClock) {
     openSocket: (url) => new FakeSocket(url),
     random: () => 0.5,
   });
-  const route = createRouter({ extensionId: 'liqlens', extensionOrigin: EXT, isTradingPage: (u) => u.startsWith('https://www.binance.com/'), handlers: service.handlers });
+  const route = createRouter({
+    extensionId: 'liqlens',
+    extensionOrigin: EXT,
+    isTradingPage: (u) => u.startsWith('https://www.binance.com/'),
+    handlers: service.handlers,
+  });
   const ask = async <T>(command: string, payload: unknown) => ((await route({ channel: 'liqlens', command, payload }, fromPage)) as { data: T }).data;
   return { ask, calls: fake.calls };
 }
