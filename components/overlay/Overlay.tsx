@@ -7,6 +7,8 @@ import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
 import type { Store } from '../shared/use-store';
 import { useLocale } from '../shared/i18n';
 import { Bands } from './Bands';
+import { BandCoverage } from './BandCoverage';
+import { SeedSentences } from '../shared/SeedSentences';
 import { Header, shownPrice } from './Header';
 import { HeatStrip } from './HeatStrip';
 import { OrderPanel } from './OrderPanel';
@@ -185,6 +187,8 @@ export function Overlay(props: OverlayProps) {
         <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />
       )}
       {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} comparisons={snapshot?.comparisons ?? []} />}
+      {heatmap && <BandCoverage heatmap={heatmap} expanded={props.expanded} />}
+      {heatmap && props.expanded && <SeedSentences heatmap={heatmap} />}
       {snapshot && !heatmap && (
         <p class="ll-section ll-small ll-muted" data-testid="bands-unavailable">
           {t('bandsUnavailable')}

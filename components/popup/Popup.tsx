@@ -10,6 +10,8 @@ import { VENUE_IDS, basicsOf } from '@/core/venues/registry';
 import { useLocale } from '../shared/i18n';
 import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
 import { Bands } from '../overlay/Bands';
+import { BandCoverage } from '../overlay/BandCoverage';
+import { SeedSentences } from '../shared/SeedSentences';
 import { Calculator } from '../overlay/Calculator';
 import { Header, shownPrice } from '../overlay/Header';
 import { Realized } from '../overlay/Realized';
@@ -170,6 +172,8 @@ export function Popup(props: PopupProps) {
           </div>
           <StateBanner state={state} now={now} expanded={false} detailsIn="options" />
           {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} />}
+          {snapshot?.heatmap && <BandCoverage heatmap={snapshot.heatmap} expanded />}
+          {snapshot?.heatmap && <SeedSentences heatmap={snapshot.heatmap} />}
           {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded />}
           <section class="ll-section" aria-label={t('manualTitle')}>
             <h2 class="ll-h">{t('manualTitle')}</h2>

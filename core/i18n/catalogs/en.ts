@@ -38,6 +38,13 @@ export const en = {
   bandNearest: 'nearest',
   bandLargest: 'largest',
   bandNone: 'No dense band within ±{window}',
+  bandCoverage: '{venues}, estimate',
+  bandCalibration:
+    'Backtest {from} – {to} ({asset}): realized liquidations on {realized} ran {long}× the estimate for longs, {short}× for shorts, modelling {modelled} alone ({n} windows: {longRange} / {shortRange}).',
+  bandCalibrationNone: 'This model setting was not backtested: its dollars were never compared with realized liquidations.',
+  seedTitle: 'Densest clusters (estimate, {venues})',
+  seedLong: '≈{usd} of longs would be liquidated between the price and {to} ({pct})',
+  seedShort: '≈{usd} of shorts between the price and {to} ({pct})',
   imbalance: 'Longs below {long} · shorts above {short} ({ratio})',
   imbalanceLongHeavy: 'long-heavy ×{x}',
   imbalanceShortHeavy: 'short-heavy ×{x}',
