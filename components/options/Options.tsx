@@ -12,6 +12,7 @@ import { pageLook } from '../shared/page-setup';
 import { PALETTES, paletteVars } from '../theme/colors';
 import { exportSettings, parseSettingsImport } from './import-settings';
 import { VendorRow } from './VendorRow';
+import { ModelShares } from './ModelShares';
 import { sourceMessage } from '../shared/sources';
 
 export interface OptionsProps {
@@ -141,6 +142,8 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
         <legend>{t('optKeyless')}</legend>
         <p class="ll-small ll-muted">{t('optKeylessHelp')}</p>
         {venueFlags('keylessVenues', 'opt-keyless')}
+        <p class="ll-small ll-muted">{t('optModelPageVenue')}</p>
+        <ModelShares request={props.request} now={now} />
       </fieldset>
       <fieldset data-testid="opt-source-status">
         <legend>{t('optSourceStatus')}</legend>

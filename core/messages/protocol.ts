@@ -8,6 +8,7 @@ import { VENUE_IDS } from '../venues/registry';
 import { VENDOR_IDS, type VendorId } from '../vendors/hosts';
 import type { TierTable } from '../liquidation/types';
 import type { HeatmapSnapshot } from '../model/types';
+import type { ModelOiShares } from '../model/oi-share';
 import type { RealizedSummary, SourceComparison } from '../realized/types';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
@@ -129,6 +130,8 @@ export const COMMANDS = {
    */
   'selfcheck.record': command<Infer<typeof selfCheckSchema>, { kept: true }>(selfCheckSchema, ['content']),
   'selfcheck.list': command<{ market: Market }, KeptDisagreement[]>(object({ market: marketSchema }), ['content', 'extension']),
+  /** For the options page: each recently viewed market's modelled OI by venue, from its latest cached snapshot. */
+  'model.shares': command<Infer<typeof empty>, ModelOiShares[]>(empty, ['extension']),
   'cache.clear': command<Infer<typeof empty>, { cleared: true }>(empty, ['extension']),
 } as const;
 

@@ -13,6 +13,7 @@ import type { ViewedMarkets } from './viewed';
 import type { Disagreements } from './disagreements';
 import type { createSnapshotAssembler } from './snapshot';
 import { marketFromUrl } from '../page/market-from-url';
+import { oiShares } from '../model/oi-share';
 import { zh_CN } from '../i18n/catalogs/zh_CN';
 import { zh_CNNotes } from '../i18n/catalogs/zh_CN-notes';
 
@@ -127,6 +128,16 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     'selfcheck.list': async ({ market }) => (await deps.disagreements?.list(market)) ?? [],
+
+    'model.shares': async () => {
+      const shares = await Promise.all(
+        (await deps.viewed.list()).map(async ({ market }) => {
+          const cached = await deps.snapshots.cached(market).catch(() => null);
+          return cached?.heatmap ? oiShares(cached.heatmap) : null;
+        }),
+      );
+      return shares.filter((s): s is NonNullable<typeof s> => s !== null);
+    },
 
     'cache.clear': async () => {
       // Collected realized buckets are not a cache (they cannot be fetched again), so they stay.

@@ -15,7 +15,10 @@ import { CALIBRATION } from '@/core/model/calibration';
 import { DEFAULT_PRESET } from '@/core/model/presets';
 import type { HeatmapSnapshot } from '@/core/model/types';
 import { heatmap as fixtureHeatmap, NOW, snapshot } from '../overlay/fixtures';
-import { mount } from './render';
+import { flush, mount } from './render';
+import { ModelShares } from '@/components/options/ModelShares';
+import { oiShares } from '@/core/model/oi-share';
+import type { RequestFn } from '@/core/messages/client';
 import '@/core/i18n/zh_CN';
 
 /** The fixture heatmap as the background sends it: with the seed and the shipped calibration. */
@@ -103,5 +106,25 @@ describe('seed sentences', () => {
     const expanded = await show(<Overlay {...props(true)} />);
     expect(expanded.q('seed-long')).not.toBeNull();
     expect(expanded.q('band-calibration')).not.toBeNull();
+  });
+});
+
+describe('options: share of the modelled OI', () => {
+  it('per market, each venue with its share, the total and the age of the snapshot', async () => {
+    const h = fixtureHeatmap({
+      venueOi: { binance: { usd: 8.2e9, time: NOW }, bybit: { usd: 5.1e9, time: NOW }, okx: { usd: 2.7e9, time: NOW } },
+      provenance: { ...fixtureHeatmap().provenance, fetchedAt: NOW - 3 * 60_000 },
+    });
+    const request = (async (command: string) => (command === 'model.shares' ? [oiShares(h)] : [])) as unknown as RequestFn;
+    const { text } = await show(<ModelShares request={request} now={NOW} />);
+    await flush();
+    expect(text('opt-oi-share-binance-BTC')).toBe('BTC/USDT (Binance): Binance 51% · Bybit 32% · OKX 17% of $16.0B open interest, built 3 min ago');
+  });
+
+  it('says how to get figures when no market was modelled yet', async () => {
+    const request = (async () => []) as unknown as RequestFn;
+    const { q } = await show(<ModelShares request={request} now={NOW} />);
+    await flush();
+    expect(q('opt-oi-shares-none')).not.toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-// Issue 12 item 5: snapshots an older model made (no format version) are recognised in IndexedDB
-// and rebuilt, never painted or mixed with the current model's figures.
+// Issue 12 in the background: snapshots an older model made (no format version) are recognised in
+// IndexedDB and rebuilt, never painted or mixed with the current model's figures (item 5); which
+// venues are modelled and each one's share of the modelled OI (item 3).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -13,6 +14,8 @@ import { DEFAULT_SETTINGS } from '@/core/settings/settings';
 import type { LocalStorageArea } from '@/core/vendors/keys';
 import type { HeatmapSnapshot } from '@/core/model/types';
 import { MODEL_FORMAT_VERSION } from '@/core/model/format-version';
+import { modelVenues } from '@/core/service/data';
+import { oiShares, type ModelOiShares } from '@/core/model/oi-share';
 import { FakeClock, fakeFetch, json } from '../net/fakes';
 import { FakeSocket } from '../realized/helpers';
 
@@ -55,7 +58,8 @@ async function startWorker(clock: FakeClock) {
     isTradingPage: (u) => u.startsWith('https://www.binance.com/'),
     handlers: service.handlers,
   });
-  const ask = async <T>(command: string, payload: unknown) => ((await route({ channel: 'liqlens', command, payload }, fromPage)) as { data: T }).data;
+  const ask = async <T>(command: string, payload: unknown, sender: { id: string; url: string; tabId?: number } = fromPage) =>
+    ((await route({ channel: 'liqlens', command, payload }, sender)) as { data: T }).data;
   return { ask, calls: fake.calls };
 }
 
@@ -101,5 +105,42 @@ describe('model format version', () => {
     const after = await openLiqlensDb();
     expect(((await after.get('model', modelKeys[0]!))!.value as HeatmapSnapshot).formatVersion).toBe(MODEL_FORMAT_VERSION);
     after.close();
+  });
+});
+
+describe('modelled venues', () => {
+  it('the default key-less set is Binance, Bybit and OKX', () => {
+    expect(modelVenues({ venue: 'htx', symbol: 'BTC/USDT:USDT' }, DEFAULT_SETTINGS)).toEqual(expect.arrayContaining(['binance', 'bybit', 'okx']));
+  });
+
+  it("the open page's venue is modelled even when switched off, if it publishes open-interest history", () => {
+    const off = { ...DEFAULT_SETTINGS, keylessVenues: { ...DEFAULT_SETTINGS.keylessVenues, bybit: false, okx: false } };
+    expect(modelVenues({ venue: 'bybit', symbol: 'BTC/USDT:USDT' }, off)).toEqual(['binance', 'bybit']);
+    expect(modelVenues({ venue: 'binance', symbol: 'BTC/USDT:USDT' }, off)).toEqual(['binance']);
+  });
+
+  it("model.shares: each viewed market's venues and their share of the modelled OI, from the latest snapshot; pages cannot ask", async () => {
+    const { ask } = await startWorker(new FakeClock(NOW));
+    const s = await ask<MarketSnapshot>('snapshot.get', { market: BTC });
+    const fromOptions = { id: 'liqlens', url: `${EXT}/options.html` };
+    const shares = await ask<ModelOiShares[]>('model.shares', {}, fromOptions);
+    expect(shares).toEqual([oiShares(s.heatmap!)]);
+    const binance = shares[0]!.venues[0]!;
+    expect(binance).toMatchObject({ venue: 'binance', share: 1 });
+    // The newest recorded OI point, at its bar's close.
+    const last = (oiHist as { timestamp: number; sumOpenInterestValue: string }[]).at(-1)!;
+    expect(binance.usd).toBeCloseTo(Number(last.sumOpenInterestValue), 0);
+    expect(await ask('model.shares', {}, fromPage)).toBeUndefined();
+  });
+
+  it('oiShares splits the summed OI by venue, largest first, and ignores empty points', () => {
+    const h = { market: BTC, provenance: { fetchedAt: 5 } as HeatmapSnapshot['provenance'] };
+    const shares = oiShares({ ...h, venueOi: { okx: { usd: 1e9, time: 1 }, binance: { usd: 3e9, time: 1 }, bybit: { usd: 0, time: 1 } } })!;
+    expect(shares.venues.map((v) => [v.venue, v.share])).toEqual([
+      ['binance', 0.75],
+      ['okx', 0.25],
+    ]);
+    expect(shares.totalUsd).toBe(4e9);
+    expect(oiShares({ ...h })).toBeNull();
   });
 });
