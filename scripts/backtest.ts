@@ -4,14 +4,14 @@
 // npm run backtest -- --klines F [--klines F …] --oi F --liquidations F [--from ISO] [--to ISO]
 //   [--preset NAME] [--set key=JSON …] [--grid-step FRACTION]   (defaults: the extension's settings)
 // npm run backtest -- --write-calibration   measures every fixture window with the default model, prints
-//   realized ÷ predicted and zero share per window and side, and writes core/model/calibration.ts.
+//   realized ÷ predicted and zero share per window and side, and writes core/model/calibration.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BacktestInputError, runBacktest } from '../core/model/backtest';
 import { CsvFormatError, parseKlinesCsv, parseLiquidationsCsv, parseOiCsv } from '../core/model/csv';
 import { DEFAULT_PRESET, modelSettings } from '../core/model/presets';
-import { calibrationModule, measureCalibration } from './lib/calibration-sources';
+import { calibrationJson, measureCalibration } from './lib/calibration-sources';
 
 class UsageError extends Error {}
 
@@ -114,10 +114,10 @@ async function writeCalibration(): Promise<void> {
     const side = (s: typeof w.long) => `realized ÷ predicted ${s.realizedOverPredicted}, predicted 0 in ${(s.zeroShare * 100).toFixed(1)}%`;
     console.log(`${w.id.padEnd(11)} ${w.from} … ${w.to} (${w.hours} h)  long: ${side(w.long)}  short: ${side(w.short)}`);
   }
-  const file = path.join(root, 'core/model/calibration.ts');
+  const file = path.join(root, 'core/model/calibration.json');
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(file)) ?? {};
-  fs.writeFileSync(file, await prettier.format(calibrationModule(table), { ...options, filepath: file }));
+  fs.writeFileSync(file, await prettier.format(calibrationJson(table), { ...options, filepath: file }));
   console.log(`wrote ${path.relative(root, file)}`);
 }
 

@@ -1,6 +1,6 @@
 /**
  * How the model's dollars compared with realized liquidations in the backtest, per window and side:
- * the table that ships with the build (core/model/calibration.ts), generated from the backtest by
+ * the table that ships with the build (core/model/calibration.json), generated from the backtest by
  * `npm run backtest -- --write-calibration` and checked against it by a unit test.
  */
 import type { VenueId } from '../types';
