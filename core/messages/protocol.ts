@@ -8,7 +8,7 @@ import { VENUE_IDS } from '../venues/registry';
 import { VENDOR_IDS, type VendorId } from '../vendors/hosts';
 import type { TierTable } from '../liquidation/types';
 import type { HeatmapSnapshot } from '../model/types';
-import type { RealizedSummary, SourceComparison } from '../realized/types';
+import type { RealizedSummary, RealizedView, SourceComparison } from '../realized/types';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
 import { array, literal, object, oneOf, optional, str, type Infer, type Schema, num } from './schema';
@@ -130,6 +130,8 @@ export const COMMANDS = {
   'selfcheck.record': command<Infer<typeof selfCheckSchema>, { kept: true }>(selfCheckSchema, ['content']),
   'selfcheck.list': command<{ market: Market }, KeptDisagreement[]>(object({ market: marketSchema }), ['content', 'extension']),
   'cache.clear': command<Infer<typeof empty>, { cleared: true }>(empty, ['extension']),
+  /** The network-wide realized liquidations (totals, per venue and asset, largest ones, coverage), for the extension's own pages. */
+  'realized.view': command<Infer<typeof empty>, RealizedView>(empty, ['extension']),
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
