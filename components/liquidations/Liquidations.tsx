@@ -143,7 +143,7 @@ function Largest(props: { events: LiquidationEvent[] }) {
     <section class="ll-section" data-testid="liq-largest">
       <p class="ll-h">{t('liqLargest')}</p>
       {props.events.length === 0 ? (
-        <p class="ll-small ll-muted">{t('liqNone')}</p>
+        <p class="ll-small ll-muted">{t('liqNoneYet')}</p>
       ) : (
         <table class="ll-table ll-small">
           <thead>

@@ -84,7 +84,7 @@ export const enPages = {
   liqVenueOff: '{venue}: switched off in the options',
   liqVenueNoFeed: '{venue}: publishes no liquidations LiqLens can collect ({reason})',
   liqLargest: 'Largest single liquidations (24h)',
-  liqNone: 'No liquidations collected yet.',
+  liqNoneYet: 'No liquidations collected yet.',
   liqColTime: 'Time',
   liqColVenue: 'Venue',
   liqColMarket: 'Market',

@@ -82,7 +82,7 @@ export const zh_CNPages: PageCatalog = {
   liqVenueOff: '{venue}：已在选项中关闭',
   liqVenueNoFeed: '{venue}：没有 LiqLens 可收集的公开爆仓数据（{reason}）',
   liqLargest: '最大单笔爆仓（24h）',
-  liqNone: '尚未收集到爆仓。',
+  liqNoneYet: '尚未收集到爆仓。',
   liqColTime: '时间',
   liqColVenue: '交易所',
   liqColMarket: '市场',
