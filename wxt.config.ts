@@ -28,6 +28,9 @@ export default defineConfig({
     // storage: settings and vendor keys (local only). alarms: wakes the worker to refresh
     // market data and purge expired cache entries; nothing else is requested.
     permissions: ['storage', 'alarms'],
+    // Chrome 116 keeps a service worker alive while its WebSocket has traffic: the realized
+    // liquidations are collected in the background (core/service/service.ts).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     // Only the public API hosts the background worker fetches from.
     host_permissions: apiHostPermissions(),
     // Vendor APIs are asked for only when the user saves a key for that vendor. Firefox's MV2 build

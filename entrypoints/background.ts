@@ -87,6 +87,11 @@ export default defineBackground(() => {
     ),
   );
 
+  // A listener here makes the browser start the worker when it starts, so collection resumes at once
+  // (startup() below holds the streams when set to collect all the time). Their WebSocket traffic,
+  // a keepalive at least every 20 s, keeps an MV3 worker alive (Chrome 116+); the refresh alarm
+  // restarts it within 5 minutes should it still be stopped.
+  browser.runtime.onStartup.addListener(() => undefined);
   browser.alarms.onAlarm.addListener((alarm) => void service.onAlarm(alarm.name));
   void browser.alarms.get(REFRESH_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_PERIOD_MINUTES });

@@ -2,7 +2,7 @@ import '@/core/i18n/pages';
 import { useEffect, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import type { SourceStatus } from '@/core/messages/protocol';
-import { LANGUAGES, LEVERAGE_PRESETS, NUMBER_FORMATS, THEMES, type Settings } from '@/core/settings/settings';
+import { LANGUAGES, LEVERAGE_PRESETS, NUMBER_FORMATS, REALIZED_COLLECTION, THEMES, realizedCollectionOf, type Settings } from '@/core/settings/settings';
 import { VENDOR_IDS } from '@/core/vendors/hosts';
 import { type VenueId } from '@/core/types';
 import { VENUE_IDS, basicsOf } from '@/core/venues/registry';
@@ -144,6 +144,21 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
         {venueFlags('keylessVenues', 'opt-keyless')}
         <p class="ll-small ll-muted">{t('optModelPageVenue')}</p>
         <ModelShares request={props.request} now={now} />
+        <div class="ll-field">
+          <label for="ll-opt-realizedCollection">{t('optCollection')}</label>
+          <select
+            id="ll-opt-realizedCollection"
+            value={realizedCollectionOf(settings)}
+            onChange={(e) => patch({ realizedCollection: (e.currentTarget as HTMLSelectElement).value as Settings['realizedCollection'] })}
+            data-testid="opt-realizedCollection"
+          >
+            {REALIZED_COLLECTION.map((v) => (
+              <option key={v} value={v}>
+                {t(`optCollection_${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       </fieldset>
       <fieldset data-testid="opt-source-status">
         <legend>{t('optSourceStatus')}</legend>

@@ -30,6 +30,8 @@ export interface PopupProps {
   /** Every market the popup shows (tab default or picked): keeps its live data flowing. */
   onMarketShown?: (market: Market) => void;
   openOptions: () => void;
+  /** Opens the network-wide liquidations page (absent: no link). */
+  openLiquidations?: () => void;
   now?: () => number;
 }
 
@@ -125,6 +127,11 @@ export function Popup(props: PopupProps) {
           {t('popupOptions')}
         </button>
       </div>
+      {props.openLiquidations && (
+        <button type="button" class="ll-link ll-small" onClick={props.openLiquidations} data-testid="popup-liquidations">
+          {t('liqOpen')} →
+        </button>
+      )}
       <div class="ll-grid">
         <div class="ll-field">
           <label for="ll-popup-venue">{t('popupVenue')}</label>

@@ -1,4 +1,5 @@
 import type { KeptDisagreement } from '../messages/protocol';
+import type { LiquidationEvent } from '../realized/types';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 /**
@@ -6,7 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
  * a shipped step is never edited, so any older database upgrades through the same chain.
  */
 export const DB_NAME = 'liqlens';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A cached value with when it was fetched, until when it is fresh, and when it is purged. */
 export interface CacheEntry<T = unknown> {
@@ -28,6 +29,9 @@ export interface RealizedBucket {
   shortUsd: number;
   count: number;
 }
+
+/** One realized liquidation kept for a day: its stable id makes a second sighting (reconnect, backfill) a no-op. */
+export type StoredLiquidation = LiquidationEvent & { id: string };
 
 export interface SourceStatusRow {
   source: string;
@@ -51,6 +55,8 @@ export interface LiqlensSchema extends DBSchema {
   meta: { key: string; value: { key: string; value: unknown } };
   /** Self-check disagreements (page figure vs LiqLens's), the newest MAX_DISAGREEMENTS; keys grow with time. */
   disagreements: { key: number; value: KeptDisagreement & { id?: number } };
+  /** Single realized liquidations of the last day, by stable id (dedup, largest ones, per-market sums). */
+  'realized-events': { key: string; value: StoredLiquidation; indexes: { 'by-time': number } };
 }
 
 export type LiqlensDb = IDBPDatabase<LiqlensSchema>;
@@ -93,6 +99,11 @@ export const MIGRATIONS: Record<number, (db: AnyDb, tx: UpgradeTx) => Promise<vo
   // v4: the overlay's self-check disagreements, oldest first by their auto-increment key.
   4: (db) => {
     db.createObjectStore('disagreements', { keyPath: 'id', autoIncrement: true });
+  },
+  // v5: single realized liquidations by stable id, so a reconnect or a backfill overlapping the
+  // stream counts each one once; kept a day (the buckets keep seven).
+  5: (db) => {
+    db.createObjectStore('realized-events', { keyPath: 'id' }).createIndex('by-time', 'time');
   },
 };
 

@@ -9,7 +9,7 @@ import { VENDOR_IDS, type VendorId } from '../vendors/hosts';
 import type { TierTable } from '../liquidation/types';
 import type { HeatmapSnapshot } from '../model/types';
 import type { ModelOiShares } from '../model/oi-share';
-import type { RealizedSummary, SourceComparison } from '../realized/types';
+import type { RealizedSummary, RealizedView, SourceComparison } from '../realized/types';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
 import { array, literal, object, oneOf, optional, str, type Infer, type Schema, num } from './schema';
@@ -133,6 +133,8 @@ export const COMMANDS = {
   /** For the options page: each recently viewed market's modelled OI by venue, from its latest cached snapshot. */
   'model.shares': command<Infer<typeof empty>, ModelOiShares[]>(empty, ['extension']),
   'cache.clear': command<Infer<typeof empty>, { cleared: true }>(empty, ['extension']),
+  /** The network-wide realized liquidations (totals, per venue and asset, largest ones, coverage), for the extension's own pages. */
+  'realized.view': command<Infer<typeof empty>, RealizedView>(empty, ['extension']),
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

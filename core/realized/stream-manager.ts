@@ -34,8 +34,8 @@ export interface StreamManagerDeps {
   /** Contract facts for a venue's parser. */
   context: (venue: VenueId) => StreamContext;
   onEvents: (events: LiquidationEvent[]) => void;
-  /** Any traffic: used to mark coverage as continuous. */
-  onTraffic?: () => void;
+  /** Any traffic on a venue's stream (keepalive answers too): used to mark its coverage as continuous. */
+  onTraffic?: (venue: VenueId) => void;
   /** Venue ids to subscribe for streams that are per symbol (Bybit). */
   symbols?: (stream: LiquidationStream) => string[];
   /** Silence after which a connection is presumed dead and replaced. */
@@ -139,7 +139,7 @@ export function createStreamManager(deps: StreamManagerDeps) {
       c.status.lastMessageAt = deps.now();
       c.status.attempt = 0;
       armWatchdog(c, socket);
-      deps.onTraffic?.();
+      deps.onTraffic?.(c.stream.venue);
       const handle = (text: string) => {
         const answer = c.stream.reply?.(text);
         if (answer && socket.readyState === 1) socket.send(answer);

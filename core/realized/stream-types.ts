@@ -34,8 +34,13 @@ export interface LiquidationStream {
   defaultSymbols: string[];
   /** Contract sizes the parser needs (sizes in contracts): loaded before events are read or backfilled. */
   contracts?: StreamEndpoint<Record<string, ContractFacts>>;
-  /** A public REST history of recent liquidations, per instrument family, to fill the gap before the stream started. */
-  history?: { families: string[]; endpoint(family: string): StreamEndpoint<{ events: LiquidationEvent[]; rejected: number }> };
+  /**
+   * A public REST history of recent liquidations, per instrument family, to fill the gap before the
+   * stream started: newest first, `olderThan` (epoch ms) pages further back.
+   */
+  history?: { families: string[]; endpoint(family: string, olderThan?: number): StreamEndpoint<{ events: LiquidationEvent[]; rejected: number }> };
+  /** Set when the venue sends at most one liquidation per market per interval (says which): totals are a lower bound. */
+  sampled?: string;
   /** Turns a unified symbol (a market watched on any venue) into the id this venue's subscription wants, or null. */
   venueSymbol(symbol: string): string | null;
   /** For binary frames (HTX sends gzip): the message text, or null when unreadable. */

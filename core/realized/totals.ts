@@ -5,7 +5,11 @@ import { parseUnifiedSymbol } from '../types';
 
 export const MINUTE = 60_000;
 export const WINDOWS: Record<RealizedWindow, number> = { '1h': 3_600_000, '4h': 4 * 3_600_000, '12h': 12 * 3_600_000, '24h': 24 * 3_600_000 };
+/** Events older than the longest window are not accepted (nor counted twice: ids are kept that long). */
 export const RETENTION_MS = WINDOWS['24h'];
+/** Minute buckets are kept a week; single events (and their ids) a day and an hour. */
+export const BUCKET_RETENTION_MS = 7 * 24 * 3_600_000;
+export const EVENT_RETENTION_MS = RETENTION_MS + 3_600_000;
 
 export const minuteOf = (time: number) => Math.floor(time / MINUTE) * MINUTE;
 export const assetOf = (symbol: string) => parseUnifiedSymbol(symbol)?.base ?? symbol.split('/')[0] ?? symbol;

@@ -10,6 +10,8 @@ export interface LiquidationEvent {
   quantity: number;
   usd: number;
   time: number;
+  /** The venue's own id of the liquidation order, where it publishes one (else one is derived). */
+  orderId?: string;
 }
 
 export type RealizedWindow = '1h' | '4h' | '12h' | '24h';
@@ -37,4 +39,43 @@ export interface SourceComparison {
   values: { source: string; value: number }[];
   /** (max − min) / max, as a fraction. */
   spread: number;
+}
+
+/** A time span, epoch ms. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** What LiqLens knows about one venue's realized liquidations: how they are collected and since when. */
+export interface VenueCoverage {
+  venue: VenueId;
+  /** 'stream': a public stream LiqLens runs; 'none': the venue publishes none (reason says why). */
+  feed: 'stream' | 'none';
+  reason: string | null;
+  /** Switched on in the settings (key-less venues). */
+  enabled: boolean;
+  /** Stream state now: collecting, reconnecting, or not running. */
+  state: 'collecting' | 'reconnecting' | 'stopped';
+  /** Start of the uninterrupted run reaching now (or the last run), null when never collected. */
+  since: number | null;
+  /** Spans of the last 24 h with no data (stream down, browser closed), oldest first. */
+  gaps: Span[];
+  /** What the venue's REST history filled, and for which instrument families. */
+  backfill: { span: Span; families: string[] } | null;
+  /** The feed sends at most one liquidation per market per interval: totals are a lower bound. */
+  sampled: string | null;
+}
+
+/** The network-wide realized view (the seed's 24 h picture), key-less. */
+export interface RealizedView {
+  now: number;
+  collection: 'always' | 'while-trading-page';
+  windows: Record<RealizedWindow, RealizedTotals>;
+  venues: VenueCoverage[];
+  /** Largest single liquidations of the last 24 h, largest first. */
+  largest: LiquidationEvent[];
+  /** Vendor figures for the same coin, window and venue, side by side with ours. */
+  comparisons: SourceComparison[];
+  lowerBound: true;
 }

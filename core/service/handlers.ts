@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../messages/router';
 import { UserFacingError } from '../messages/router';
 import type { SourceStatus } from '../messages/protocol';
+import type { RealizedView } from '../realized/types';
 import { SourceError } from '../net/errors';
 import { mergeSettings, type Settings } from '../settings/settings';
 import type { Cache } from '../cache/cache';
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   onVendorKeyChanged?: () => void;
   /** Called after settings are saved (venue switches change which streams run). */
   onSettingsChanged?: () => void;
+  /** The network-wide realized view (absent in tests that do not need it). */
+  realizedView?: () => Promise<RealizedView>;
 }
 
 /** Source failures reach the user as their own sentence; the router maps UserFacingError to a reply. */
@@ -137,6 +140,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         }),
       );
       return shares.filter((s): s is NonNullable<typeof s> => s !== null);
+    },
+
+    'realized.view': async () => {
+      if (!deps.realizedView) throw new UserFacingError('realized liquidations are not collected here', 'internal');
+      return deps.realizedView();
     },
 
     'cache.clear': async () => {

@@ -6,7 +6,7 @@ import { createFetcher, type FetchLike } from '../net/fetcher';
 import { envelopeReader, type ErrorEnvelope } from '../net/errors';
 import { createCache } from '../cache/cache';
 import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
-import { createRealizedStore } from '../realized/realized-store';
+import { createRealizedStore, type VenueRecords } from '../realized/realized-store';
 import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
 import type { ContractFacts, LiquidationStream } from '../realized/stream-types';
 import { TEST_BUILD } from '../build';
@@ -27,10 +27,13 @@ import { createViewedMarkets } from './viewed';
 import { LIQUIDATION_STREAMS, MARKET_DATA } from './venues';
 import type { HeatmapRequest } from './model-bridge';
 import type { HeatmapSnapshot } from '../model/types';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, realizedCollectionOf, type Settings } from '../settings/settings';
+import { backfillRange, createRealizedView } from './realized-view';
 
 export const REFRESH_ALARM = 'liqlens-refresh';
 export const REFRESH_PERIOD_MINUTES = 5;
+/** Pages of REST history read per instrument family on a backfill (OKX: 100 orders a page). */
+export const MAX_HISTORY_PAGES = 10;
 const RECENTLY_VIEWED_MS = 30 * 60_000;
 
 /** Everything the background needs from the platform, injected so the whole service runs in tests. */
@@ -106,14 +109,20 @@ export function createService(env: ServiceEnv) {
   }
 
   let lastAlive = 0;
+  const lastVenueAlive = new Map<VenueId, number>();
   // The user's key-less venue switches, kept in memory for the stream manager's synchronous check.
   let venueSwitches: Settings['keylessVenues'] = DEFAULT_SETTINGS.keylessVenues;
+  let collection = realizedCollectionOf(DEFAULT_SETTINGS);
+  // The background's own hold on the streams when collecting all the time (no page needed).
+  let backgroundHold: (() => void) | null = null;
   const loadSwitches = () =>
     settings
       .get()
       .then((s) => {
         venueSwitches = s.keylessVenues;
+        collection = realizedCollectionOf(s);
         streams.reconcile();
+        applyCollection();
       })
       .catch(() => undefined);
   let watchedMarkets: () => Market[] = () => [];
@@ -125,8 +134,13 @@ export function createService(env: ServiceEnv) {
     ...(env.random ? { random: env.random } : {}),
     context: (venue) => contextOf(venue),
     onEvents: (events) => void realized.record(events).catch(() => undefined),
-    onTraffic: () => {
+    onTraffic: (venue) => {
       const now = env.clock.now();
+      // Coverage is written at most every 30 s per venue: a gap is anything over COVERAGE_GAP_MS.
+      if (now - (lastVenueAlive.get(venue) ?? 0) >= 30_000) {
+        lastVenueAlive.set(venue, now);
+        void realized.markVenueAlive(venue).catch(() => undefined);
+      }
       if (now - lastAlive < 30_000) return;
       lastAlive = now;
       void realized.markAlive().catch(() => undefined);
@@ -155,24 +169,85 @@ export function createService(env: ServiceEnv) {
     });
   }
 
-  /** Fills the gap before the streams started from the venue's public REST history. */
-  async function backfill(stream: LiquidationStream, cov: Awaited<ReturnType<typeof realized.coverage>> | null) {
+  /**
+   * Fills each family's gap since this venue's stream last delivered (at most 24 h) from its public
+   * REST history, newest page first, paging back until the gap is reached (MAX_HISTORY_PAGES at
+   * most). Overlap with the stream is harmless: the store counts each liquidation once.
+   */
+  async function backfill(stream: LiquidationStream, before: VenueRecords) {
+    if (!stream.history) return;
     const now = env.clock.now();
-    const from = cov ? cov.alive : now - 24 * 3600_000;
-    if (!stream.history || now - from < 60_000) return;
+    const { from } = backfillRange(before, stream.venue, now);
+    if (now - from < 60_000) return;
     await loadContracts(stream);
+    let reached = from;
+    const families: string[] = [];
     for (const family of stream.history.families) {
-      const ep = stream.history.endpoint(family);
-      try {
-        const { events } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(stream.venue)), { source: ep.source });
-        void status.ok(ep.source);
-        await realized.record(events.filter((e) => e.time > from && e.time <= now));
-      } catch (error) {
-        void status.failed(ep.source, error);
+      let olderThan: number | undefined;
+      let oldest = now;
+      let complete = false;
+      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        const ep = stream.history.endpoint(family, olderThan);
+        try {
+          const { events } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(stream.venue)), { source: ep.source });
+          void status.ok(ep.source);
+          await realized.record(events.filter((e) => e.time > from && e.time <= now));
+          const times = events.map((e) => e.time);
+          const pageOldest = times.length ? Math.min(...times) : from;
+          if (!times.length || pageOldest <= from || (olderThan !== undefined && pageOldest >= olderThan)) {
+            complete = true;
+            break;
+          }
+          oldest = pageOldest;
+          olderThan = pageOldest;
+        } catch (error) {
+          void status.failed(ep.source, error);
+          break;
+        }
       }
+      if (complete || oldest < now) {
+        families.push(family);
+        reached = Math.max(reached, complete ? from : oldest);
+      }
+    }
+    if (families.length) await realized.markBackfilled(stream.venue, { from: reached, to: now }, families).catch(() => undefined);
+  }
+
+  /** Runs once when the streams start (a page opened, or the background collects all the time). */
+  function streamsStarting() {
+    // Coverage as it was before this run's first message moves it to now: the gap to fill ends there.
+    const before = realized.venueRecords().catch((): VenueRecords => ({}));
+    void realized.markAlive().catch(() => undefined);
+    // The switches must be known before anything is asked of a venue: one the user turned off gets no request.
+    void loadSwitches().then(async () => {
+      for (const stream of streamList) {
+        if (venueSwitches[stream.venue] === false) continue;
+        await loadContracts(stream);
+        await backfill(stream, await before).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Holds the streams from the background itself when collecting all the time; lets go otherwise. */
+  function applyCollection() {
+    if (collection === 'always' && !backgroundHold) {
+      const wasRunning = streams.isRunning();
+      backgroundHold = streams.acquire();
+      if (!wasRunning) streamsStarting();
+    } else if (collection !== 'always' && backgroundHold) {
+      backgroundHold();
+      backgroundHold = null;
     }
   }
 
+  const realizedView = createRealizedView({
+    realized,
+    streams: streamList,
+    streamStatus: () => streams.status(),
+    settings: () => settings.get(),
+    vendorFigures,
+    clock: env.clock,
+  });
   const snapshots = createSnapshotAssembler({ data, realized, cache, clock: env.clock, status, vendorFigures, streamStatus });
   const handlers: HandlerTable = createHandlers({
     version: env.version,
@@ -187,6 +262,7 @@ export function createService(env: ServiceEnv) {
     snapshots,
     streamStatus,
     onSettingsChanged: () => void loadSwitches(),
+    realizedView: () => realizedView(),
   });
 
   return {
@@ -195,20 +271,7 @@ export function createService(env: ServiceEnv) {
     acceptLivePort(port: Parameters<typeof live.accept>[0]) {
       const wasRunning = streams.isRunning();
       live.accept(port);
-      if (!wasRunning) {
-        // The gap to backfill is read before markAlive moves the coverage mark to now.
-        const coverage = realized.coverage().catch(() => null);
-        void coverage.then(() => realized.markAlive()).catch(() => undefined);
-        // The switches must be known before anything is asked of OKX: a venue the user turned off gets no request.
-        void loadSwitches().then(async () => {
-          const cov = await coverage;
-          for (const stream of streamList) {
-            if (venueSwitches[stream.venue] === false) continue;
-            await loadContracts(stream);
-            await backfill(stream, cov);
-          }
-        });
-      }
+      if (!wasRunning) streamsStarting();
     },
     /** The refresh alarm: keep recently viewed markets warm, purge what expired. */
     async onAlarm(name: string): Promise<void> {
@@ -241,6 +304,7 @@ export function createService(env: ServiceEnv) {
             return entry ? { snapshot: entry.value as MarketSnapshot } : null;
           },
           readRealized: (asset?: string) => realized.summary(asset ? { asset } : {}),
+          readRealizedView: () => realizedView(),
           sourceStatus: async () => [...(await status.all()), ...streamStatus()],
           streamsRunning: () => streams.isRunning(),
         },

@@ -6,6 +6,8 @@ export const LEVERAGE_PRESETS = ['default', 'conservative', 'degen', 'textbook']
 export const THEMES = ['auto', 'dark', 'light'] as const;
 export const LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
 export const NUMBER_FORMATS = ['auto', 'en', 'de', 'fr', 'zh'] as const;
+/** When the background collects realized liquidations: all the time the browser runs, or only while a trading page (or the popup) is open. */
+export const REALIZED_COLLECTION = ['always', 'while-trading-page'] as const;
 
 const venueFlags = record(bool, { maxKeys: VENUE_IDS.length });
 
@@ -26,6 +28,8 @@ export const settingsSchema = object({
   vendors: object({ coinglass: bool, coinalyze: bool }),
   overlayPositions: optional(record(object({ x: num(), y: num() }), { maxKeys: VENUE_IDS.length })),
   pinnedMarkets: optional(array(object({ venue: oneOf(VENUE_IDS), symbol: str({ max: 40 }) }), { max: 20 })),
+  /** Absent in settings saved before it existed: read as 'always' (realizedCollectionOf). */
+  realizedCollection: optional(oneOf(REALIZED_COLLECTION)),
 });
 
 export type Settings = Infer<typeof settingsSchema>;
@@ -45,6 +49,8 @@ export const DEFAULT_SETTINGS: Settings = {
   numberFormat: 'auto',
   vendors: { coinglass: false, coinalyze: false },
 };
+
+export const realizedCollectionOf = (s: Settings): (typeof REALIZED_COLLECTION)[number] => s.realizedCollection ?? 'always';
 
 /** Merges a partial, already-validated patch; unknown or invalid input is rejected by the caller. */
 export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {

@@ -62,6 +62,7 @@ async function start() {
         onMarketShown={(m) => live.watch(m)}
         onMarketChosen={(m) => localStorage.setItem(LAST_MARKET, `${m.venue}:${m.symbol}`)}
         openOptions={() => void browser.runtime.openOptionsPage()}
+        openLiquidations={() => void browser.tabs.create({ url: browser.runtime.getURL('/liquidations.html') })}
       />
     </LocaleProvider>,
     document.getElementById('app')!,

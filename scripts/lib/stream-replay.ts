@@ -2,7 +2,8 @@
  * Replays recorded liquidation streams over intercepted WebSockets. Binance: the 73 force orders
  * of test/fixtures/replay/binance/binance_um_forceorder_derived_*.csv (a CSV derived from the
  * recorded stream), put back into the documented `forceOrder` message layout, times shifted so the
- * last one happened a minute ago, and sent at connect. Other streams have no recording: closed.
+ * last one happened a minute ago, and sent at connect. Bybit: its documented allLiquidation pushes
+ * (built from Bybit's docs, not a recording), shifted likewise. Other streams: closed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,8 +47,36 @@ function forceOrders(now: number): string[] {
   });
 }
 
+/** Bybit's documented allLiquidation pushes (test/fixtures/api/streams, built from Bybit's docs), shifted so the last was 2 minutes ago. */
+export const BYBIT_LIQUIDATION_FILE = '../api/streams/bybit_allLiquidation.from-docs.json';
+
+function bybitLiquidations(now: number): string[] {
+  const all = JSON.parse(fs.readFileSync(path.join(REPLAY_DIR, BYBIT_LIQUIDATION_FILE), 'utf8')) as { topic?: string; ts: number; data: { T: number }[] }[];
+  // The file also holds the documented acks; only the pushes are replayed.
+  const pushes = all.filter((p) => typeof p.topic === 'string');
+  const shift = now - 120_000 - Math.max(...pushes.flatMap((p) => p.data.map((d) => d.T)));
+  return pushes.map((p) => JSON.stringify({ ...p, ts: p.ts + shift, data: p.data.map((d) => ({ ...d, T: d.T + shift })) }));
+}
+
 export function streamReplay(url: string, now: number): StreamReplay | null {
   const u = new URL(url);
+  if (u.hostname === 'stream.bybit.com' && u.pathname === '/v5/public/linear') {
+    return {
+      fixture: BYBIT_LIQUIDATION_FILE,
+      messages: bybitLiquidations(now),
+      reply: (message) => {
+        try {
+          const { op } = JSON.parse(message) as { op?: unknown };
+          // Bybit's documented answers to a subscribe and to a ping.
+          if (op === 'subscribe') return JSON.stringify({ success: true, ret_msg: '', conn_id: 'replay', op: 'subscribe' });
+          if (op === 'ping') return JSON.stringify({ success: true, ret_msg: 'pong', conn_id: 'replay', op: 'ping' });
+        } catch {
+          /* not JSON: no answer */
+        }
+        return null;
+      },
+    };
+  }
   if (u.hostname === 'fstream.binance.com' && u.pathname.includes('forceOrder')) {
     return {
       fixture: FORCE_ORDER_FILE,

@@ -48,6 +48,7 @@ export const liquidationStream: LiquidationStream = {
   // The server pings every 3 min (the browser answers); this request keeps an MV3 worker awake.
   keepalive: { message: JSON.stringify({ method: 'LIST_SUBSCRIPTIONS', id: 1 }), everyMs: 20_000 },
   parse: (data) => parseForceOrder(data),
+  sampled: 'at most one order per symbol per second',
   defaultSymbols: [],
   venueSymbol: venue.symbols.toId,
 };

@@ -61,11 +61,14 @@ export function parseLiquidationPush(data: string, context: StreamContext) {
   return parseLiquidationEntries(json.data, context);
 }
 
-/** REST backfill: liquidation orders of the last day for one instrument family ("BTC-USDT"). */
-export function liquidationOrdersEndpoint(instFamily: string): StreamEndpoint<{ events: LiquidationEvent[]; rejected: number }> {
+/** REST backfill: the newest liquidation orders of one instrument family ("BTC-USDT"); `after` pages to older ones. */
+export function liquidationOrdersEndpoint(instFamily: string, olderThan?: number): StreamEndpoint<{ events: LiquidationEvent[]; rejected: number }> {
+  const params: Record<string, string | number> = { instType: 'SWAP', instFamily, state: 'filled', limit: 100 };
+  // OKX's `after`: records earlier than this ts (its pagination of this endpoint).
+  if (olderThan !== undefined) params.after = Math.floor(olderThan);
   return {
     source: 'okx:liquidation-orders',
-    request: { url: `https://www.okx.com/api/v5/public/liquidation-orders?${qs({ instType: 'SWAP', instFamily, state: 'filled', limit: 100 })}` },
+    request: { url: `https://www.okx.com/api/v5/public/liquidation-orders?${qs(params)}` },
     parse(json, context) {
       const body = object({ data: array((v) => v, { max: 1000 }) })(json, '');
       return parseLiquidationEntries(body.data, context);
@@ -83,6 +86,8 @@ export const liquidationStream: LiquidationStream = {
   parse: parseLiquidationPush,
   contracts: contractsEndpoint(),
   history: { families: ['BTC-USDT', 'ETH-USDT'], endpoint: liquidationOrdersEndpoint },
+  // OKX's channel docs: at most one liquidation order per contract per second.
+  sampled: 'at most one order per contract per second',
   defaultSymbols: [],
   venueSymbol: venue.symbols.toId,
 };

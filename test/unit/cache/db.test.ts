@@ -11,7 +11,7 @@ describe('database migrations', () => {
   it('creates every store at the current version', async () => {
     const db = await openLiqlensDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['disagreements', 'instruments', 'markets', 'meta', 'model', 'realized', 'snapshots', 'sources', 'tiers']);
+    expect([...db.objectStoreNames].sort()).toEqual(['disagreements', 'instruments', 'markets', 'meta', 'model', 'realized', 'realized-events', 'snapshots', 'sources', 'tiers']);
     db.close();
   });
 
@@ -34,6 +34,17 @@ describe('database migrations', () => {
     expect(await db.countFromIndex('tiers', 'by-fetched')).toBe(1);
     expect(db.objectStoreNames.contains('realized')).toBe(true);
     await db.put('realized', { minute: 1, venue: 'binance', asset: 'BTC', longUsd: 1, shortUsd: 0, count: 1 });
+    db.close();
+  });
+
+  it('upgrades v4 to v5: realized buckets kept, an empty store of single liquidations added', async () => {
+    const v4 = await openLiqlensDb({ upTo: 4 });
+    const bucket = { minute: 60_000, venue: 'okx', asset: 'BTC', longUsd: 5, shortUsd: 0, count: 1 };
+    await (v4 as unknown as import('idb').IDBPDatabase).put('realized', bucket);
+    v4.close();
+    const db = await openLiqlensDb();
+    expect(await db.get('realized', [60_000, 'okx', 'BTC'])).toEqual(bucket);
+    expect(await db.count('realized-events')).toBe(0);
     db.close();
   });
 

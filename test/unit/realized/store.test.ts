@@ -68,7 +68,7 @@ describe('realized store', () => {
     expect((await store.summary())!.windows['1h'].longUsd).toBe(6);
   });
 
-  it('rolls windows, prunes past 24 h, and ignores events from the future or the distant past', async () => {
+  it('rolls windows, keeps buckets 7 days, and ignores events from the future or the distant past', async () => {
     const clock = new FakeClock(Date.UTC(2025, 0, 2, 0));
     const store = createRealizedStore(createDbHandle(), clock);
     await store.markAlive();
@@ -85,8 +85,14 @@ describe('realized store', () => {
     const w = (await store.summary())!.windows;
     expect([w['1h'].shortUsd, w['4h'].shortUsd, w['12h'].shortUsd, w['24h'].shortUsd]).toEqual([1, 11, 111, 1111]);
     await clock.advance(2 * HOUR);
-    expect(await store.prune()).toBe(1);
+    // The 23 h bucket has left the 24 h window but is kept (a week of buckets is stored).
     expect((await store.summary())!.windows['24h'].shortUsd).toBe(111);
+    expect(await store.prune()).toBe(0);
+    await clock.advance(7 * 24 * HOUR - 20 * HOUR);
+    // Now the 23 h bucket is older than 7 days: only it goes.
+    expect(await store.prune()).toBe(1);
+    await clock.advance(20 * HOUR);
+    expect(await store.prune()).toBe(3);
   });
 
   it('collectingSince restarts after a gap in coverage', async () => {
@@ -127,12 +133,16 @@ describe('realized store', () => {
         if (prop === 'transaction') {
           return (...args: Parameters<typeof db.transaction>) => {
             const tx = target.transaction(...args);
-            if (args[0] === 'realized' && failNext) {
+            const stores = ([] as unknown[]).concat(args[0]);
+            if (stores.includes('realized') && failNext) {
               failNext = false;
               // As a real quota failure does: the transaction aborts and nothing is written.
               return new Proxy(tx, {
                 get: (t, p) => {
-                  if (p !== 'done') return Reflect.get(t, p);
+                  if (p !== 'done') {
+                    const v = Reflect.get(t, p);
+                    return typeof v === 'function' ? v.bind(t) : v;
+                  }
                   t.abort();
                   return t.done.catch(() => undefined).then(() => Promise.reject(new DOMException('full', 'QuotaExceededError')));
                 },

@@ -305,6 +305,8 @@ describe('background service', () => {
     const rows = recordedForceOrders();
     const clock = new FakeClock(rows[rows.length - 1]!.time + 1000);
     const local = fakeBrowser.storage.local as unknown as LocalStorageArea;
+    // Collecting only while a page is open, so the page closing stops the streams (the end of this test).
+    await local.set({ settings: { ...DEFAULT_SETTINGS, realizedCollection: 'while-trading-page' } });
     const make = () =>
       createService({
         version: '1',
