@@ -59,6 +59,11 @@ export function VendorRow(props: {
         />
         {t('optVendorEnable', { vendor: name })}
       </label>
+      {props.vendor === 'coinank' && (
+        <p class="ll-small ll-muted" data-testid="opt-vendor-help-coinank">
+          {t('optCoinankHelp')}
+        </p>
+      )}
       <div class="ll-field">
         <label for={id}>{t('optVendorKey', { vendor: name })}</label>
         <input

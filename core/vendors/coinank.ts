@@ -37,7 +37,7 @@ export interface CoinankCoinTotals {
   largest: { exchange: string; symbol: string; side: 'long' | 'short'; usd: number; time: number } | null;
 }
 
-const windowRow = object({ totalTurnover: usd, longTurnover: usdOrAbsent, shortTurnover: usdOrAbsent });
+const windowRow = object({ baseCoin: optional(str({ max: 30 })), totalTurnover: usd, longTurnover: usdOrAbsent, shortTurnover: usdOrAbsent });
 
 function toWindow(r: { totalTurnover: number; longTurnover?: number | undefined; shortTurnover?: number | undefined }): CoinankWindow {
   const long = r.longTurnover ?? 0;
@@ -76,6 +76,8 @@ export function coinIntervals(coin: string): VendorEndpoint<CoinankCoinTotals> {
       const windows: CoinankCoinTotals['windows'] = {};
       for (const w of ['1h', '4h', '12h', '24h'] as const) {
         const row = d[w];
+        // Another coin's totals must not be shown as this coin's.
+        if (row?.baseCoin !== undefined && row.baseCoin.toUpperCase() !== coin.toUpperCase()) throw new SchemaError(`data.${w}.baseCoin`, JSON.stringify(coin));
         if (row) windows[w] = toWindow(row);
       }
       const top = d.topOrder;

@@ -26,6 +26,7 @@ export const enPages = {
   optLastSuccess: 'Last success {age}',
   optLastError: 'Last error {age}: {message}',
   optNever: 'Not used yet',
+  optCoinankHelp: "Needs a CoinAnk API key of level 1 or above. LiqLens asks CoinAnk for each exchange pair's hourly liquidations and each coin's 24 h total.",
   optModel: 'Model',
   optPreset: 'Leverage distribution',
   preset_default: 'Default',

@@ -24,6 +24,7 @@ export const zh_CNPages: PageCatalog = {
   optLastSuccess: '上次成功 {age}',
   optLastError: '上次错误 {age}：{message}',
   optNever: '尚未使用',
+  optCoinankHelp: '需要 1 级或以上的 CoinAnk API 密钥。LiqLens 向 CoinAnk 查询各交易所交易对的每小时爆仓额，以及各币种的 24 小时总额。',
   optModel: '模型',
   optPreset: '杠杆分布',
   preset_default: '默认',

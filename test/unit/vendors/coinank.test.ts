@@ -102,12 +102,15 @@ describe('CoinAnk client', () => {
   });
 
   it('vendor.test: one cheap real call, the 24 h figure in the sentence', async () => {
-    const { vendors, calls } = await client({ [HOST]: json(fixture('coin-intervals_ETH.from-docs.json')) });
+    const { vendors, calls } = await client({ [HOST]: json(fixture('../../replay/coinank/coinank_liquidation_allExchange_intervals_BTC.from-docs.json')) });
     const r = await vendors.test('coinank');
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toContain('baseCoin=BTC');
-    // The documented example is ETH's; the test asks BTC, and the parser does not check the coin echo.
+    // The documented ETH example renamed to BTC (stand-in values, see the replay PROVENANCE).
     expect(r).toEqual({ ok: true, message: 'CoinAnk answered: BTC liquidations in the last 24 h, $184.6M across the exchanges it tracks.' });
+    // The documented ETH answer to a BTC question is refused, not shown as BTC's.
+    const wrong = await client({ [HOST]: json(fixture('coin-intervals_ETH.from-docs.json')) });
+    expect((await wrong.vendors.test('coinank')).message).toMatch(/^CoinAnk: .*unexpected data.*baseCoin/);
   });
 });
 
