@@ -1,12 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import type { SourceStatus } from '@/core/messages/protocol';
-import { VENDOR_HOSTS, type VendorId } from '@/core/vendors/hosts';
+import { VENDOR_HOSTS, VENDOR_LABELS, type VendorId } from '@/core/vendors/hosts';
 import { formatAge } from '@/core/i18n/i18n';
 import { useLocale } from '../shared/i18n';
 import { sourceMessage } from '../shared/sources';
-
-const VENDOR_NAMES: Record<VendorId, string> = { coinglass: 'CoinGlass', coinalyze: 'Coinalyze' };
 
 /** One vendor: on/off, its key (saved only once its host permission is granted), test, last status. */
 export function VendorRow(props: {
@@ -22,7 +20,7 @@ export function VendorRow(props: {
   const { t } = useLocale();
   const [key, setKey] = useState('');
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
-  const name = VENDOR_NAMES[props.vendor];
+  const name = VENDOR_LABELS[props.vendor];
   const id = `ll-opt-key-${props.vendor}`;
   const saveKey = async () => {
     // The permission prompt must be the first await inside the click, or the browser refuses it.
@@ -61,6 +59,11 @@ export function VendorRow(props: {
         />
         {t('optVendorEnable', { vendor: name })}
       </label>
+      {props.vendor === 'coinank' && (
+        <p class="ll-small ll-muted" data-testid="opt-vendor-help-coinank">
+          {t('optCoinankHelp')}
+        </p>
+      )}
       <div class="ll-field">
         <label for={id}>{t('optVendorKey', { vendor: name })}</label>
         <input

@@ -118,7 +118,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return { saved: true as const };
     },
 
-    'vendor.test': async ({ vendor }) => deps.vendors.test(vendor),
+    'vendor.test': async ({ vendor }) => {
+      const result = await deps.vendors.test(vendor);
+      // A real call: its outcome is the vendor's latest success or error on the options page.
+      const source = `${vendor}:connection-test`;
+      await (result.ok ? deps.status.ok(source) : deps.status.failed(source, new SourceError('http', source, result.message))).catch(() => undefined);
+      return result;
+    },
 
     'sources.status': async () => [...(await deps.status.all()), ...(deps.streamStatus?.() ?? [])],
 

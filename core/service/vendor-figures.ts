@@ -10,6 +10,7 @@ import type { HeatmapSnapshot } from '../model/types';
 import { SourceError } from '../net/errors';
 import { aggregatedMap, exchangeList } from '../vendors/coinglass';
 import { futureMarkets, liquidationHistory } from '../vendors/coinalyze';
+import { coinIntervals, pairHistory, sumHours, symbols as coinankSymbols, usdtPerpetual, type CoinankCoinTotals } from '../vendors/coinank';
 import { DESCRIPTOR_LIST } from '../venues/descriptors';
 import { compareBandLocations, compareRealized, type RealizedFigures } from '../realized/compare';
 import { WINDOWS } from '../realized/totals';
@@ -17,6 +18,9 @@ import { WINDOWS } from '../realized/totals';
 /** Venues whose realized liquidations our own streams collect. */
 const STREAM_VENUES = DESCRIPTOR_LIST.filter((v) => v.capabilities.liquidationStream === true);
 const VENDOR_FRESH_MS = 5 * 60_000;
+/** Pair lists change rarely: one request a day per exchange. */
+const SYMBOLS_FRESH_MS = 24 * 3600_000;
+const HOUR = 3600_000;
 
 /** The longest window our own collection fully covers: comparing a partial window would be unfair. */
 export function coveredWindow(summary: RealizedSummary | null, now: number): RealizedWindow | null {
@@ -33,10 +37,10 @@ export function coveredWindow(summary: RealizedSummary | null, now: number): Rea
 export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStore; cache: Cache; clock: Clock; status: StatusRecorder }) {
   const deniedUntil = new Map<string, number>();
 
-  async function cached<T>(key: string, source: string, load: () => Promise<T>): Promise<T | null> {
+  async function cached<T>(key: string, source: string, load: () => Promise<T>, freshMs = VENDOR_FRESH_MS): Promise<T | null> {
     if ((deniedUntil.get(source) ?? 0) > deps.clock.now()) return null;
     try {
-      const r = await deps.cache.swr<T>('snapshots', key, load, { freshMs: VENDOR_FRESH_MS });
+      const r = await deps.cache.swr<T>('snapshots', key, load, { freshMs });
       r.refresh?.catch(() => undefined);
       return r.value;
     } catch (error) {
@@ -103,6 +107,37 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
         }
       }
     }
+    if (settings.vendors.coinank && (await deps.keys.has('coinank'))) {
+      const hours = WINDOWS[window] / HOUR;
+      const to = Math.floor(now / HOUR) * HOUR;
+      for (const {
+        basics: { id: venue },
+        vendorNames,
+      } of STREAM_VENUES) {
+        const exchange = vendorNames.coinank;
+        if (!exchange || !perVenue.has(venue)) continue;
+        const list = await cached(
+          `vendor:coinank:symbols:${exchange}`,
+          'coinank:symbols',
+          () => deps.vendors.call('coinank', coinankSymbols(exchange)),
+          SYMBOLS_FRESH_MS,
+        );
+        const symbol = list ? usdtPerpetual(list, coin) : null;
+        if (!symbol) continue;
+        // endTime must be close to now (CoinAnk code -7): ask up to now, keep the complete hours.
+        const rows = await cached(`vendor:coinank:liq:${exchange}:${symbol}:${window}:${to}`, 'coinank:liquidation-history', async () => {
+          const r = await deps.vendors.call('coinank', pairHistory(exchange, symbol, now, hours + 1));
+          void deps.status.ok('coinank:liquidation-history');
+          return r;
+        });
+        const sum = rows ? sumHours(rows, to - hours * HOUR, to) : null;
+        // Fewer bars than hours means CoinAnk has a hole there: a partial sum would read as a real disagreement.
+        if (!sum || sum.hours !== hours) continue;
+        perVenue
+          .get(venue)!
+          .push({ source: 'coinank:liquidation-history', longUsd: sum.longUsd, shortUsd: sum.shortUsd, totalUsd: sum.longUsd + sum.shortUsd });
+      }
+    }
     return [...perVenue.entries()].flatMap(([venue, figures]) => (figures.length > 1 ? compareRealized(`${window} ${coin} on ${venue}:`, figures) : []));
   }
 
@@ -121,7 +156,21 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
     );
   }
 
-  return { realizedComparisons, bandComparisons };
+  /**
+   * CoinAnk's network-wide totals for one coin (every exchange it tracks, 1 h and 24 h, plus its
+   * largest single liquidation), for views that show vendor figures beside our own. Null without a
+   * key, when switched off, or when CoinAnk failed (the failure is in the source status).
+   */
+  async function coinankCoinTotals(coin: string, settings: Settings): Promise<CoinankCoinTotals | null> {
+    if (!settings.vendors.coinank || !(await deps.keys.has('coinank'))) return null;
+    return cached(`vendor:coinank:coin-intervals:${coin}`, 'coinank:coin-intervals', async () => {
+      const r = await deps.vendors.call('coinank', coinIntervals(coin));
+      void deps.status.ok('coinank:coin-intervals');
+      return r;
+    });
+  }
+
+  return { realizedComparisons, bandComparisons, coinankCoinTotals };
 }
 
 export type VendorFigures = ReturnType<typeof createVendorFigures>;

@@ -1,6 +1,6 @@
 import { type VenueId } from '../types';
 import { VENUE_IDS, VENUES } from '../venues/registry';
-import { array, bool, num, object, oneOf, optional, record, str, type Infer } from '../messages/schema';
+import { array, bool, num, object, oneOf, optional, record, str, type Infer, type Schema } from '../messages/schema';
 
 export const LEVERAGE_PRESETS = ['default', 'conservative', 'degen', 'textbook'] as const;
 export const THEMES = ['auto', 'dark', 'light'] as const;
@@ -10,6 +10,9 @@ export const NUMBER_FORMATS = ['auto', 'en', 'de', 'fr', 'zh'] as const;
 export const REALIZED_COLLECTION = ['always', 'while-trading-page'] as const;
 
 const venueFlags = record(bool, { maxKeys: VENUE_IDS.length });
+
+/** A switch added after settings were first stored: absent in older settings (and exports) means off. */
+const laterSwitch: Schema<boolean> = (v, p) => (v === undefined ? false : bool(v, p));
 
 export const settingsSchema = object({
   version: num({ integer: true, min: 1 }),
@@ -25,7 +28,7 @@ export const settingsSchema = object({
   language: oneOf(LANGUAGES),
   numberFormat: oneOf(NUMBER_FORMATS),
   /** Which vendor sources are switched on; their keys live apart, in `vendorKeys`. */
-  vendors: object({ coinglass: bool, coinalyze: bool }),
+  vendors: object({ coinglass: bool, coinalyze: bool, coinank: laterSwitch }),
   overlayPositions: optional(record(object({ x: num(), y: num() }), { maxKeys: VENUE_IDS.length })),
   pinnedMarkets: optional(array(object({ venue: oneOf(VENUE_IDS), symbol: str({ max: 40 }) }), { max: 20 })),
   /** Absent in settings saved before it existed: read as 'always' (realizedCollectionOf). */
@@ -47,7 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   language: 'auto',
   numberFormat: 'auto',
-  vendors: { coinglass: false, coinalyze: false },
+  vendors: { coinglass: false, coinalyze: false, coinank: false },
 };
 
 export const realizedCollectionOf = (s: Settings): (typeof REALIZED_COLLECTION)[number] => s.realizedCollection ?? 'always';

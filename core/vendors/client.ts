@@ -1,15 +1,24 @@
 import type { Fetcher } from '../net/fetcher';
 import { SourceError } from '../net/errors';
-import { VENDOR_HOSTS, type VendorId } from './hosts';
+import { VENDOR_HOSTS, VENDOR_LABELS, type VendorId } from './hosts';
 import { withoutKey, type KeyStore, type PermissionChecker } from './keys';
 import type { VendorEndpoint } from './coinglass';
 import { exchangeList } from './coinglass';
 import { exchanges as coinalyzeExchanges } from './coinalyze';
+import { coinIntervals } from './coinank';
 
-const LABEL: Record<VendorId, string> = { coinglass: 'CoinGlass', coinalyze: 'Coinalyze' };
+const LABEL = VENDOR_LABELS;
 
-/** How each vendor wants its key: CoinGlass `CG-API-KEY`, Coinalyze `api_key` (header, not the URL). */
-const keyHeader = (vendor: VendorId, key: string): Record<string, string> => (vendor === 'coinglass' ? { 'CG-API-KEY': key } : { api_key: key });
+/** The header each vendor reads its key from (never the URL): CoinGlass `CG-API-KEY`, Coinalyze `api_key`, CoinAnk `apikey`. */
+const KEY_HEADER: Record<VendorId, string> = { coinglass: 'CG-API-KEY', coinalyze: 'api_key', coinank: 'apikey' };
+const keyHeader = (vendor: VendorId, key: string): Record<string, string> => ({ [KEY_HEADER[vendor]]: key });
+
+/**
+ * CoinAnk's own codes inside {success:false, code} (its OpenAPI README and error table): -3 bad key,
+ * -4 no subscription, -5/-6 plan does not reach this time level or API, -2 too frequent, -7 endTime
+ * outside the allowed range. HTTP 402 is its pay-per-call challenge: the key's plan does not cover it.
+ */
+const COINANK_PLAN_CODES = new Set(['-4', '-5', '-6']);
 
 const hostOf = (vendor: VendorId) => new URL(VENDOR_HOSTS[vendor].replace('/*', '/')).origin;
 
@@ -24,6 +33,15 @@ function explain(vendor: VendorId, feature: string, raw: SourceError, key: strin
   const code = rawCode === undefined ? undefined : withoutKey(rawCode, key);
   const error = new SourceError(raw.kind, raw.source, withoutKey(raw.message, key), code === undefined ? rest : { ...rest, code });
   const text = error.message;
+  const coinank = vendor === 'coinank' && error.kind === 'http';
+  if (coinank && code === '-3') return new SourceError('no-key', vendor, `${name} rejected the API key. Check it on the options page.`, error.details);
+  if (coinank && ((code !== undefined && COINANK_PLAN_CODES.has(code)) || error.details.status === 402)) {
+    return new SourceError('plan', vendor, `${name} says your API level does not include ${feature}.`, error.details);
+  }
+  if (coinank && code === '-2') return new SourceError('rate-limited', vendor, `${name} says the key's request limit is used up.`, error.details);
+  if (coinank && code === '-7') {
+    return new SourceError('http', vendor, `${name} refused the time range it was asked for: check this computer's clock.`, error.details);
+  }
   if (error.kind === 'http' && /upgrade|plan|permission denied|not available for your/i.test(text)) {
     return new SourceError('plan', `${vendor}`, `${name} says your plan does not include ${feature}.`, error.details);
   }
@@ -69,6 +87,14 @@ export function createVendorClient(deps: { fetcher: Fetcher; keys: KeyStore; per
       if (vendor === 'coinglass') {
         const rows = await call(vendor, exchangeList('BTC', '1h'));
         return { ok: true, message: `CoinGlass answered: ${rows.length} exchanges reported for BTC in the last hour.` };
+      }
+      if (vendor === 'coinank') {
+        const totals = await call(vendor, coinIntervals('BTC'));
+        const day = totals.windows['24h']!;
+        return {
+          ok: true,
+          message: `CoinAnk answered: BTC liquidations in the last 24 h, $${(day.totalUsd / 1e6).toFixed(1)}M across the exchanges it tracks.`,
+        };
       }
       const list = await call(vendor, coinalyzeExchanges());
       return { ok: true, message: `Coinalyze answered: ${list.length} exchanges available.` };

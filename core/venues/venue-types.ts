@@ -52,5 +52,5 @@ export interface VenueDescriptor<Id extends string = string> {
     liquidationHistory: Capability;
   };
   /** The venue's name at each vendor, where the vendor covers it. */
-  vendorNames: { coinglass?: string; coinalyze?: string };
+  vendorNames: { coinglass?: string; coinalyze?: string; coinank?: string };
 }

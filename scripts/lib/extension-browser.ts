@@ -52,6 +52,12 @@ export interface LaunchOptions {
   clock?: () => number;
   /** Print each missing-fixture request as it happens (default: LIQLENS_LOG_MISSING=1). */
   logMissing?: boolean;
+  /**
+   * Optional host permissions the trader has already allowed (e.g. a vendor's host). Headless
+   * Chromium cannot click "Allow" on the browser's permission prompt, so the loaded copy of the
+   * build lists them as granted host permissions, which Chromium grants an unpacked extension at load.
+   */
+  allowedOptionalHosts?: string[];
 }
 
 export interface ExtensionBrowser {
@@ -143,6 +149,17 @@ function writeRequestLog(requests: LoggedRequest[]): void {
   fs.writeFileSync(path.join(dir, `requests-${process.pid}-${++browsersLaunched}.json`), `${JSON.stringify(requests, null, 1)}\n`);
 }
 
+/** Moves optional host permissions into the granted ones, in the browser's private copy of the build only. */
+function allowHosts(manifestPath: string, hosts: string[]): void {
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[]; optional_host_permissions?: string[] };
+  for (const host of hosts) {
+    if (!manifest.optional_host_permissions?.includes(host)) throw new Error(`${host} is not an optional host permission of the build.`);
+  }
+  manifest.optional_host_permissions = manifest.optional_host_permissions!.filter((h) => !hosts.includes(h));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+}
+
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = chromiumPathOrThrow();
   const withExtension = options.withExtension ?? true;
@@ -154,6 +171,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   // (another terminal, `npm test` elsewhere) cannot pull files from under it.
   const loadedDir = path.join(userDataDir, 'extension');
   if (withExtension) fs.cpSync(extensionDir, loadedDir, { recursive: true });
+  if (withExtension && options.allowedOptionalHosts?.length) allowHosts(path.join(loadedDir, 'manifest.json'), options.allowedOptionalHosts);
   const requests: LoggedRequest[] = [];
   // WebSockets from the service worker escape Playwright's routing: a local TLS server answers them.
   const streams = await startStreamServer(clock, (url, replayed, fixture, cookie) =>

@@ -239,6 +239,12 @@ function hyperliquidInfo(request: ReplayRequest): ReplayResponse | null {
  */
 const BAPI_BRACKETS = 'binance/bapi_friendly_future_common_brackets_BTCUSDT-1-4.from-docs.json';
 
+/**
+ * CoinAnk (a vendor: asked only once a key is saved and its host granted). No recording exists: the
+ * documented ETH example of `/api/liquidation/allExchange/intervals`, renamed to BTC (see PROVENANCE.md).
+ */
+const COINANK_INTERVALS_BTC = 'coinank/coinank_liquidation_allExchange_intervals_BTC.from-docs.json';
+
 export const RULES: Rule[] = [
   { name: 'Binance mark price', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/premiumIndex', respond: (r, clock) => premiumIndex(r, clock()) },
   { name: 'Binance klines', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/klines', respond: (r, clock) => klines(r, clock()) },
@@ -271,6 +277,13 @@ export const RULES: Rule[] = [
     respond: () => verbatim(BAPI_BRACKETS),
   },
   { name: 'Hyperliquid meta', method: 'POST', host: 'api.hyperliquid.xyz', path: '/info', respond: (r) => hyperliquidInfo(r) },
+  {
+    name: 'CoinAnk coin liquidation totals (built from docs)',
+    method: 'GET',
+    host: 'open-api.coinank.com',
+    path: '/api/liquidation/allExchange/intervals',
+    respond: (r) => (r.url.searchParams.get('baseCoin') === 'BTC' ? verbatim(COINANK_INTERVALS_BTC) : null),
+  },
 ];
 
 /** The recorded answer for a request, or null when no fixture covers it. */

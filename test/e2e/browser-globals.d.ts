@@ -7,5 +7,9 @@ declare const chrome: {
     getManifest(): Record<string, unknown>;
   };
   storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
-  permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> };
+  permissions: {
+    getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
+    contains(p: { origins: string[] }): Promise<boolean>;
+    request(p: { origins: string[] }): Promise<boolean>;
+  };
 };

@@ -30,6 +30,7 @@ export const enPages = {
   optOiSharesNone: 'No market modelled yet: open a trading page or the popup, and each venue’s share of the open interest appears here.',
   optOiShareRow: '{market}: {split} of {total} open interest, built {age}',
   optModelPageVenue: 'The exchange of the page you have open is always modelled too when it publishes open interest.',
+  optCoinankHelp: "Needs a CoinAnk API key of level 1 or above. LiqLens asks CoinAnk for each exchange pair's hourly liquidations and each coin's 24 h total.",
   optModel: 'Model',
   optPreset: 'Leverage distribution',
   preset_default: 'Default',

@@ -28,6 +28,7 @@ export const zh_CNPages: PageCatalog = {
   optOiSharesNone: '尚未建模任何市场：打开交易页面或弹出窗口后，这里会显示各交易所占持仓量的比例。',
   optOiShareRow: '{market}：{split}，共 {total} 持仓量，{age}生成',
   optModelPageVenue: '你当前打开页面的交易所若公布持仓量，也总会纳入建模。',
+  optCoinankHelp: '需要 1 级或以上的 CoinAnk API 密钥。LiqLens 向 CoinAnk 查询各交易所交易对的每小时爆仓额，以及各币种的 24 小时总额。',
   optModel: '模型',
   optPreset: '杠杆分布',
   preset_default: '默认',

@@ -61,5 +61,5 @@ export const venue: VenueDescriptor<typeof basics.id> = {
     liquidationStream: true,
     liquidationHistory: { absent: 'stream only; REST history is per account' },
   },
-  vendorNames: { coinglass: 'Binance', coinalyze: 'A' },
+  vendorNames: { coinglass: 'Binance', coinalyze: 'A', coinank: 'Binance' },
 };

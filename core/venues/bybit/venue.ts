@@ -38,5 +38,5 @@ export const venue: VenueDescriptor<typeof basics.id> = {
     liquidationStream: true,
     liquidationHistory: { absent: 'WebSocket only' },
   },
-  vendorNames: { coinglass: 'Bybit', coinalyze: '6' },
+  vendorNames: { coinglass: 'Bybit', coinalyze: '6', coinank: 'Bybit' },
 };

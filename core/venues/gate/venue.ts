@@ -30,5 +30,5 @@ export const venue: VenueDescriptor<typeof basics.id> = {
     liquidationStream: { absent: 'public feed not recorded or wired' },
     liquidationHistory: { absent: 'liq_orders public, not wired' },
   },
-  vendorNames: { coinalyze: 'Y' },
+  vendorNames: { coinalyze: 'Y', coinank: 'Gate' },
 };

@@ -30,5 +30,5 @@ export const venue: VenueDescriptor<typeof basics.id> = {
     liquidationStream: true,
     liquidationHistory: { absent: 'documented (swap_liquidation_orders), not recorded or wired' },
   },
-  vendorNames: { coinalyze: '4' },
+  vendorNames: { coinalyze: '4', coinank: 'Huobi' },
 };

@@ -48,5 +48,5 @@ export const venue: VenueDescriptor<typeof basics.id> = {
     liquidationStream: true,
     liquidationHistory: true,
   },
-  vendorNames: { coinglass: 'OKX', coinalyze: '3' },
+  vendorNames: { coinglass: 'OKX', coinalyze: '3', coinank: 'OKX' },
 };

@@ -13,6 +13,7 @@ const tabRouter = createTabRouter('liqlens-id', {
 });
 import { aggregatedHeatmap, aggregatedHistory, aggregatedMap, exchangeList, type VendorEndpoint } from '@/core/vendors/coinglass';
 import { exchanges, futureMarkets, liquidationHistory } from '@/core/vendors/coinalyze';
+import { coinIntervals, liqHeatmap, pairHistory, symbols } from '@/core/vendors/coinank';
 import { anyJson, checkParser, fixtures, mutate, mutation, RUNS } from './helpers';
 
 // Issue #16, finding 7: vendor parsers and the message schemas against random and mutated input.
@@ -25,6 +26,10 @@ const VENDOR_ENDPOINTS: [string, VendorEndpoint<unknown>, RegExp][] = [
   ['coinalyze futureMarkets', futureMarkets(), /^coinalyze\//],
   ['coinalyze liquidationHistory', liquidationHistory(['BTCUSDT_PERP.A'], 1_700_000_000, 1_700_086_400), /^coinalyze\//],
   ['coinalyze exchanges', exchanges(), /^coinalyze\//],
+  ['coinank coinIntervals', coinIntervals('BTC'), /^coinank\/coin-intervals/],
+  ['coinank pairHistory', pairHistory('Binance', 'BTCUSDT', 1_725_972_522_356, 10), /^coinank\/liquidation-history/],
+  ['coinank symbols', symbols('Binance'), /^coinank\/symbols/],
+  ['coinank liqHeatmap', liqHeatmap('Binance', 'BTCUSDT', '1d'), /^coinank\/(liq-heatmap|error)/],
 ];
 
 describe.each(VENDOR_ENDPOINTS)('%s', (_name, endpoint, files) => {

@@ -20,7 +20,7 @@ beforeEach(() => {
 
 const HOUR = 3_600_000;
 const BTC = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
-const settings = { ...DEFAULT_SETTINGS, vendors: { coinglass: true, coinalyze: false } };
+const settings = { ...DEFAULT_SETTINGS, vendors: { coinglass: true, coinalyze: false, coinank: false } };
 
 async function setup(routes: Parameters<typeof fakeFetch>[0]) {
   const clock = new FakeClock(Date.UTC(2025, 5, 1, 12));
