@@ -41,7 +41,7 @@ export const en = {
   bandCoverage: '{venues}, estimate',
   bandCalibration:
     'Backtest {from} – {to} ({asset}): realized liquidations on {realized} ran {long}× the estimate for longs, {short}× for shorts, modelling {modelled} alone ({n} windows: {longRange} / {shortRange}).',
-  bandCalibrationNone: 'This model setting was not backtested: its dollars were never compared with realized liquidations.',
+  bandCalibrationNone: 'The shipped backtest table covers the default setting only: these dollars have no measured comparison with realized liquidations.',
   seedTitle: 'Densest clusters (estimate, {venues})',
   seedLong: '≈{usd} of longs would be liquidated between the price and {to} ({pct})',
   seedShort: '≈{usd} of shorts between the price and {to} ({pct})',

@@ -39,7 +39,7 @@ export const zh_CN: Catalog = {
   bandCoverage: '{venues}，估算',
   bandCalibration:
     '回测 {from} – {to}（{asset}）：{realized} 的实际强平为估算的 {long}×（多单）、{short}×（空单），建模仅用 {modelled}（{n} 个窗口：{longRange} / {shortRange}）。',
-  bandCalibrationNone: '此模型设置未经回测：其金额从未与实际强平比较。',
+  bandCalibrationNone: '随附的回测表只涵盖默认设置：这些金额没有与实际强平的实测比较。',
   seedTitle: '最密集区（估算，{venues}）',
   seedLong: '在当前价格与 {to}（{pct}）之间，约 {usd} 多单会被强平',
   seedShort: '在当前价格与 {to}（{pct}）之间，约 {usd} 空单会被强平',

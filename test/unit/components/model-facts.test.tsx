@@ -57,10 +57,10 @@ describe('band coverage', () => {
     expect(line).toContain('realized liquidations on Binance + Bybit + OKX');
   });
 
-  it('says so when the preset was never backtested', async () => {
+  it('says so when the shipped table does not cover the preset', async () => {
     const { calibration: _c, ...h } = sent();
     const { text } = await show(<BandCoverage heatmap={h} expanded />);
-    expect(text('band-calibration')).toMatch(/not backtested/);
+    expect(text('band-calibration')).toMatch(/covers the default setting only/);
   });
 });
 
