@@ -73,7 +73,14 @@ export function Liquidations(props: { request: RequestFn; theme: ThemeName; init
         <>
           <div class="ll-actions" role="tablist" data-testid="liq-windows">
             {WINDOW_NAMES.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={name === window} class={name === window ? 'll-tab-on' : ''} onClick={() => setWindow(name)}>
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={name === window}
+                class={name === window ? 'll-tab-on' : ''}
+                onClick={() => setWindow(name)}
+              >
                 {name}
               </button>
             ))}
@@ -88,7 +95,11 @@ export function Liquidations(props: { request: RequestFn; theme: ThemeName; init
             <ul class="ll-list ll-small" data-testid="liq-coverage">
               {notes.map((n) => (
                 <li key={n.key} data-venue={n.venue} data-kind={n.kind}>
-                  {t(n.message, { ...n.params, venue: venueLabel(n.venue), ...(n.times ? Object.fromEntries(Object.entries(n.times).map(([k, v]) => [k, clockTime(v)])) : {}) })}
+                  {t(n.message, {
+                    ...n.params,
+                    venue: venueLabel(n.venue),
+                    ...(n.times ? Object.fromEntries(Object.entries(n.times).map(([k, v]) => [k, clockTime(v)])) : {}),
+                  })}
                 </li>
               ))}
             </ul>
@@ -129,7 +140,11 @@ export function Liquidations(props: { request: RequestFn; theme: ThemeName; init
           <Largest events={view.largest} />
           <section class="ll-section" data-testid="liq-cross-check">
             <p class="ll-h">{t('liqCrossCheck')}</p>
-            {view.comparisons.length ? <Spreads comparisons={view.comparisons} testid="liq-spreads" /> : <p class="ll-small ll-muted">{t('liqCrossCheckNone')}</p>}
+            {view.comparisons.length ? (
+              <Spreads comparisons={view.comparisons} testid="liq-spreads" />
+            ) : (
+              <p class="ll-small ll-muted">{t('liqCrossCheckNone')}</p>
+            )}
           </section>
         </>
       )}

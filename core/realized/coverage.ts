@@ -26,7 +26,8 @@ export function addCoverage(spans: readonly Span[], span: Span, joinMs: number):
 }
 
 /** Spans cut to start no earlier than `from` (older ones dropped). */
-export const trimCoverage = (spans: readonly Span[], from: number): Span[] => spans.filter((s) => s.to >= from).map((s) => ({ from: Math.max(s.from, from), to: s.to }));
+export const trimCoverage = (spans: readonly Span[], from: number): Span[] =>
+  spans.filter((s) => s.to >= from).map((s) => ({ from: Math.max(s.from, from), to: s.to }));
 
 /**
  * The gaps within [from, now]: between spans, and after the last one when it ended more than

@@ -55,7 +55,8 @@ function validRecords(value: unknown): VenueRecords {
   for (const [venue, r] of Object.entries(value as Record<string, VenueRecord>)) {
     if (!r || !Array.isArray(r.spans)) continue;
     const rec: VenueRecord = { spans: r.spans.filter(finiteSpan) };
-    if (r.backfill && finiteSpan(r.backfill.span) && Array.isArray(r.backfill.families)) rec.backfill = { span: r.backfill.span, families: r.backfill.families.filter((f) => typeof f === 'string') };
+    if (r.backfill && finiteSpan(r.backfill.span) && Array.isArray(r.backfill.families))
+      rec.backfill = { span: r.backfill.span, families: r.backfill.families.filter((f) => typeof f === 'string') };
     out[venue as VenueId] = rec;
   }
   return out;
@@ -149,14 +150,18 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
   /** Called while a venue's stream delivers (its keepalive answers count): extends its coverage to now. */
   function markVenueAlive(venue: VenueId): Promise<VenueRecords> {
     const now = clock.now();
-    return updateVenues((r) => ({ ...r, [venue]: { ...r[venue], spans: trimCoverage(extendCoverage(r[venue]?.spans ?? [], now, COVERAGE_GAP_MS), now - BUCKET_RETENTION_MS) } }));
+    return updateVenues((r) => ({
+      ...r,
+      [venue]: { ...r[venue], spans: trimCoverage(extendCoverage(r[venue]?.spans ?? [], now, COVERAGE_GAP_MS), now - BUCKET_RETENTION_MS) },
+    }));
   }
 
   /** A REST history filled `span` for these instrument families (only those: the view says which). */
   function markBackfilled(venue: VenueId, span: Span, families: string[]): Promise<VenueRecords> {
     return updateVenues((r) => {
       const prev = r[venue]?.backfill;
-      const merged = prev && prev.span.to >= span.from - COVERAGE_GAP_MS ? { from: Math.min(prev.span.from, span.from), to: Math.max(prev.span.to, span.to) } : span;
+      const merged =
+        prev && prev.span.to >= span.from - COVERAGE_GAP_MS ? { from: Math.min(prev.span.from, span.from), to: Math.max(prev.span.to, span.to) } : span;
       return { ...r, [venue]: { spans: r[venue]?.spans ?? [], backfill: { span: merged, families } } };
     });
   }
@@ -222,14 +227,20 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
     const db = await handle.get();
     const now = clock.now();
     const tx = db.transaction(['realized', 'realized-events'], 'readwrite');
-    let cursor = await tx.objectStore('realized').index('by-minute').openCursor(IDBKeyRange.upperBound(minuteOf(now - BUCKET_RETENTION_MS), true));
+    let cursor = await tx
+      .objectStore('realized')
+      .index('by-minute')
+      .openCursor(IDBKeyRange.upperBound(minuteOf(now - BUCKET_RETENTION_MS), true));
     let removed = 0;
     while (cursor) {
       await cursor.delete();
       removed++;
       cursor = await cursor.continue();
     }
-    let old = await tx.objectStore('realized-events').index('by-time').openCursor(IDBKeyRange.upperBound(now - EVENT_RETENTION_MS, true));
+    let old = await tx
+      .objectStore('realized-events')
+      .index('by-time')
+      .openCursor(IDBKeyRange.upperBound(now - EVENT_RETENTION_MS, true));
     while (old) {
       await old.delete();
       old = await old.continue();

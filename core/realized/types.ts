@@ -55,8 +55,8 @@ export interface VenueCoverage {
   reason: string | null;
   /** Switched on in the settings (key-less venues). */
   enabled: boolean;
-  /** Stream state now: collecting, reconnecting, or not running. */
-  state: 'collecting' | 'reconnecting' | 'stopped';
+  /** Stream state now: collecting, connecting (first attempt), reconnecting (after a drop), or not running. */
+  state: 'collecting' | 'connecting' | 'reconnecting' | 'stopped';
   /** Start of the uninterrupted run reaching now (or the last run), null when never collected. */
   since: number | null;
   /** Spans of the last 24 h with no data (stream down, browser closed), oldest first. */

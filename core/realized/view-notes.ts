@@ -17,7 +17,12 @@ export interface CoverageNote {
  * 03:10–03:25 for Bybit", what REST history filled, which feeds are sampled, and the venues that
  * are off or publish nothing.
  */
-export function coverageNotes(venues: readonly VenueCoverage[], now: number, windowMs: number, windowName = `${Math.round(windowMs / 3_600_000)}h`): CoverageNote[] {
+export function coverageNotes(
+  venues: readonly VenueCoverage[],
+  now: number,
+  windowMs: number,
+  windowName = `${Math.round(windowMs / 3_600_000)}h`,
+): CoverageNote[] {
   const notes: CoverageNote[] = [];
   const start = now - windowMs;
   for (const v of venues) {
@@ -35,7 +40,8 @@ export function coverageNotes(venues: readonly VenueCoverage[], now: number, win
     else if (v.since <= start) note('full', 'liqVenueFull', { window: windowName });
     else note('since', 'liqVenueSince', {}, { time: v.since });
     v.gaps.filter((g) => g.to > start).forEach((g, i) => note('gap', 'liqVenueGap', {}, { from: Math.max(g.from, start), to: g.to }, i));
-    if (v.backfill && v.backfill.span.to > start) note('backfill', 'liqVenueBackfill', { families: v.backfill.families.join(', ') }, { time: Math.max(v.backfill.span.from, start) });
+    if (v.backfill && v.backfill.span.to > start)
+      note('backfill', 'liqVenueBackfill', { families: v.backfill.families.join(', ') }, { time: Math.max(v.backfill.span.from, start) });
     if (v.sampled) note('sampled', 'liqVenueSampled', { note: v.sampled });
     if (v.state === 'reconnecting') note('reconnecting', 'liqVenueReconnecting');
   }

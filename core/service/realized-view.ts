@@ -28,7 +28,7 @@ export function backfillRange(records: VenueRecords, venue: VenueId, now: number
 const emptyTotals = (): RealizedTotals => ({ totalUsd: 0, longUsd: 0, shortUsd: 0, byVenue: {}, byAsset: {} });
 
 const stateOf = (s: StreamStatus | undefined): VenueCoverage['state'] =>
-  !s || s.state === 'idle' ? 'stopped' : s.state === 'open' ? 'collecting' : 'reconnecting';
+  !s || s.state === 'idle' ? 'stopped' : s.state === 'open' ? 'collecting' : s.state === 'waiting' || s.attempt > 0 ? 'reconnecting' : 'connecting';
 
 /**
  * The network-wide 24 h picture: totals per window from the minute buckets, each venue's coverage
@@ -71,7 +71,8 @@ export function createRealizedView(deps: {
         sampled: stream?.sampled ?? null,
       };
     });
-    const windows = summary?.windows ?? ({ '1h': emptyTotals(), '4h': emptyTotals(), '12h': emptyTotals(), '24h': emptyTotals() } as Record<RealizedWindow, RealizedTotals>);
+    const windows =
+      summary?.windows ?? ({ '1h': emptyTotals(), '4h': emptyTotals(), '12h': emptyTotals(), '24h': emptyTotals() } as Record<RealizedWindow, RealizedTotals>);
     // Vendor figures per coin and venue, beside ours, over a window our collection fully covered.
     const anchor = deps.streams[0]?.venue;
     const comparisons = anchor

@@ -32,7 +32,9 @@ const realized24h = async () => (await readRealized(await browser.serviceWorker(
 useRecordedBrowser(async (b) => {
   browser = b;
   // Binance (recorded) and Bybit (documented pushes); collecting in the background is the default.
-  await configure(browser, { keylessVenues: { binance: true, okx: false, bybit: true, htx: false, bitget: false, gate: false, mexc: false, hyperliquid: false } });
+  await configure(browser, {
+    keylessVenues: { binance: true, okx: false, bybit: true, htx: false, bitget: false, gate: false, mexc: false, hyperliquid: false },
+  });
 });
 
 describe('realized liquidations are collected with no trading page open', () => {

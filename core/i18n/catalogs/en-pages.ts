@@ -67,7 +67,8 @@ export const enPages = {
   optSaved: 'Saved.',
   optSaveFailed: 'Not saved: {message}',
   liqTitle: 'Liquidations across exchanges',
-  liqLowerBound: 'What the exchanges’ public liquidation feeds reported, collected by this browser: a lower bound (some feeds send at most one order per market per second).',
+  liqLowerBound:
+    'What the exchanges’ public liquidation feeds reported, collected by this browser: a lower bound (some feeds send at most one order per market per second).',
   liqCollectingAlways: 'Collected while the browser runs.',
   liqCollectingWithPage: 'Collected only while a trading page or the popup is open (options).',
   liqLoading: 'Reading the collected liquidations…',

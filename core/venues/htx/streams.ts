@@ -8,8 +8,9 @@ import { venue } from './venue';
 
 /**
  * HTX USDT-M liquidation orders on the notification socket. The docs title the topic
- * "no authentication" but also list signature verification: unverified until tried live, so HTX
- * is off by default (settings.keylessVenues).
+ * "no authentication" but also list signature verification. A third-party collector's live probe
+ * (2026-09-18) got events on `public.*.liquidation_orders` without a key (5 in 22 minutes); not
+ * tried from here, so HTX stays off by default (settings.keylessVenues).
  */
 export const NOTIFICATION_URL = 'wss://api.hbdm.com/linear-swap-notification';
 

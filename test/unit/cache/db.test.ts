@@ -11,7 +11,18 @@ describe('database migrations', () => {
   it('creates every store at the current version', async () => {
     const db = await openLiqlensDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['disagreements', 'instruments', 'markets', 'meta', 'model', 'realized', 'realized-events', 'snapshots', 'sources', 'tiers']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'disagreements',
+      'instruments',
+      'markets',
+      'meta',
+      'model',
+      'realized',
+      'realized-events',
+      'snapshots',
+      'sources',
+      'tiers',
+    ]);
     db.close();
   });
 

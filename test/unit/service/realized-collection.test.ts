@@ -42,7 +42,9 @@ async function start(now: number, settings: Partial<Settings>, routes: Parameter
     random: () => 0.5,
   });
   const route = createRouter({ extensionId: 'liqlens', extensionOrigin: EXT, isTradingPage: () => false, handlers: service.handlers });
-  const view = async () => ((await route({ channel: 'liqlens', command: 'realized.view', payload: {} }, { id: 'liqlens', url: `${EXT}/liquidations.html` })) as { data: RealizedView }).data;
+  const view = async () =>
+    ((await route({ channel: 'liqlens', command: 'realized.view', payload: {} }, { id: 'liqlens', url: `${EXT}/liquidations.html` })) as { data: RealizedView })
+      .data;
   return { clock, service, view, route, calls: fake.calls };
 }
 
