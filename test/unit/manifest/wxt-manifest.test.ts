@@ -11,7 +11,7 @@ describe('manifest per browser', () => {
     const m = manifestFor('chrome', 3);
     expect(m.permissions).toEqual(['storage', 'alarms']);
     expect(m.optional_host_permissions).toEqual(Object.values(VENDOR_HOSTS));
-    expect(JSON.stringify(m.host_permissions)).not.toMatch(/coinglass|coinalyze|<all_urls>/);
+    expect(JSON.stringify(m.host_permissions)).not.toMatch(/coinglass|coinalyze|coinank|<all_urls>/);
   });
 
   it("keeps vendor hosts optional on Firefox's MV2 build, where they belong in optional_permissions", () => {
