@@ -125,6 +125,7 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
     session.dispose();
     return switchedOff(settings) ? 'site-off' : 'invalidated';
   }
+  session.priceFromPage.set(settings.priceFromPage === true);
   await env.look.apply(settings);
   // The extension may have been reloaded while the answers travelled: its cleanup has run.
   if (ctx.isInvalid) return 'invalidated';
@@ -197,6 +198,7 @@ function followSiteSwitch(env: StartEnv, switchedOff: (s: Settings) => boolean):
     void env.request('settings.get', {}).then(
       (next) => {
         void env.look.apply(next);
+        env.session.priceFromPage.set(next.priceFromPage === true);
         const off = switchedOff(next);
         if (off && env.visible.get()) {
           hiddenBySettings = true;

@@ -52,6 +52,7 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
     const snapshot: MarketSnapshot = {
       market,
       mark: mark.value,
+      ...(mark.value ? {} : { markMissing: { source: deps.data.markSource(market), reason: (mark.error ?? 'no answer yet').slice(0, 200) } }),
       // Compared above on the whole grid; the snapshot carries only the heat a page can show.
       heatmap: heatmap ? heatmapNear(heatmap, undefined, mark.value?.price) : null,
       realized,

@@ -26,6 +26,11 @@ export const settingsSchema = object({
   vendors: object({ coinglass: bool, coinalyze: bool }),
   overlayPositions: optional(record(object({ x: num(), y: num() }), { maxKeys: VENUE_IDS.length })),
   pinnedMarkets: optional(array(object({ venue: oneOf(VENUE_IDS), symbol: str({ max: 40 }) }), { max: 20 })),
+  /**
+   * Market orders priced from the page's own last price when the background has no independent
+   * mark price (offline, rate-limited, geo-blocked). Off unless the trader opts in: the page could be wrong.
+   */
+  priceFromPage: optional(bool),
 });
 
 export type Settings = Infer<typeof settingsSchema>;

@@ -78,13 +78,19 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
     if (!sameHealth(health, session.health.get())) session.health.set(health);
     rebuild();
   });
-  let mark = session.context()?.markPrice ?? null;
+  // Which price the order is priced from, and whether it is the page's: a change reprices the order.
+  const markOf = () => {
+    const c = session.context();
+    return c ? `${c.markPrice}|${c.markFrom}|${c.markMissing?.reason ?? ''}` : null;
+  };
+  let mark = markOf();
   const unsubscribe = [
     session.tiers.subscribe(rebuild),
     session.instrument.subscribe(rebuild),
     session.factsSettled.subscribe(rebuild),
+    session.priceFromPage.subscribe(rebuild),
     session.data.subscribe(() => {
-      const next = session.context()?.markPrice ?? null;
+      const next = markOf();
       if (next !== mark) {
         mark = next;
         rebuild();

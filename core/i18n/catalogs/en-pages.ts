@@ -36,6 +36,8 @@ export const enPages = {
   optBandWindow: 'Band window (±%)',
   optSites: 'Sites the overlay runs on',
   optDisplay: 'Display',
+  optPriceFromPage:
+    "Price market orders from the page's last price when there is no independent mark price (offline, rate-limited, blocked). The page could be wrong; the overlay says so next to the figure.",
   optExpanded: 'Open the overlay expanded',
   optTheme: 'Theme',
   theme_auto: 'Follow the system',

@@ -34,6 +34,7 @@ export const zh_CNPages: PageCatalog = {
   optBandWindow: '密集区范围（±%）',
   optSites: '显示浮窗的网站',
   optDisplay: '显示',
+  optPriceFromPage: '没有独立的标记价格时（离线、被限流、被屏蔽），按页面的最新价计算市价单。页面可能有误；浮窗会在数字旁注明。',
   optExpanded: '浮窗默认展开',
   optTheme: '主题',
   theme_auto: '跟随系统',
