@@ -29,7 +29,9 @@ export const snapshotKey = (m: Market) => `snapshot:${marketKey(m)}`;
  * A failing source leaves its part empty or old, and says so in `sources` — never a throw.
  */
 export function createSnapshotAssembler(deps: SnapshotDeps) {
-  async function assemble(market: Market, settings: Settings, force = false): Promise<MarketSnapshot> {
+  /** `vendors` false: no keyed vendor call for this market (only cached vendor figures); see market-guard.ts. */
+  async function assemble(market: Market, settings: Settings, force = false, options: { vendors?: boolean } = {}): Promise<MarketSnapshot> {
+    const mayCall = options.vendors !== false;
     const mark = await deps.data.part(() => deps.data.mark(market, force));
     const price = mark.value?.price;
     const heat: Part<MarketSnapshot['heatmap']> = price
@@ -44,8 +46,8 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
     }
     const heatmap = heat.value ? { ...heat.value, market } : null;
     const [realizedCmp, bandCmp] = await Promise.all([
-      deps.vendorFigures.realizedComparisons(market, settings, realized).catch(() => []),
-      deps.vendorFigures.bandComparisons(market, settings, heatmap).catch(() => []),
+      deps.vendorFigures.realizedComparisons(market, settings, realized, mayCall).catch(() => []),
+      deps.vendorFigures.bandComparisons(market, settings, heatmap, mayCall).catch(() => []),
     ]);
     const sources = [...(await deps.status.all().catch(() => [])), ...(deps.streamStatus?.() ?? [])];
     const times = [mark.fetchedAt, heat.fetchedAt].filter((t): t is number => t !== null);
