@@ -42,7 +42,7 @@ function pagePrice(reading: PageReading): number | null {
  * contract size, mark price, the facts settling); memoization downstream makes an unchanged order
  * free. Until the market's facts are settled the session shows the order as being priced.
  */
-export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch {
+export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch & { lastReading(): PageReading | null } {
   let last: PageReading | null = null;
   /** Disagreements already kept this page visit: each is written once, not on every keystroke. */
   const kept = new Set<string>();
@@ -104,6 +104,7 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
       for (const u of unsubscribe) u();
     },
     refresh: () => watch.refresh(),
+    lastReading: () => last,
   };
 }
 
