@@ -23,6 +23,12 @@ export interface SnapshotDeps {
 
 export const snapshotKey = (m: Market) => `snapshot:${marketKey(m)}`;
 
+/** Why there is no mark: the source error's own sentence, without its source prefix (shown next to it). */
+function missingMark(source: string, error: string | null): { source: string; reason: string } {
+  const reason = (error ?? 'no answer yet').replace(`${source}: `, '').replace(/\.$/, '');
+  return { source, reason: reason.slice(0, 200) };
+}
+
 /**
  * Builds the overlay's MarketSnapshot: each part comes from its own cache at once (with its
  * age) and refreshes behind the scenes when stale; realized totals are read from IndexedDB.
@@ -54,7 +60,7 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
     const snapshot: MarketSnapshot = {
       market,
       mark: mark.value,
-      ...(mark.value ? {} : { markMissing: { source: deps.data.markSource(market), reason: (mark.error ?? 'no answer yet').slice(0, 200) } }),
+      ...(mark.value ? {} : { markMissing: missingMark(deps.data.markSource(market), mark.error) }),
       // Compared above on the whole grid; the snapshot carries only the heat a page can show.
       heatmap: heatmap ? heatmapNear(heatmap, undefined, mark.value?.price) : null,
       realized,

@@ -61,7 +61,7 @@ export const en = {
   assumptions: 'Assumed',
   orderWaiting: 'Type an order on the page to see its liquidation price.',
   orderPricing: "Loading this market's tier table to price your order…",
-  orderNoMark: "No independent mark price: {source} {reason}. A market order is not priced from the page's own price unless you allow it.",
+  orderNoMark: "No independent mark price: {source} ({reason}). A market order is not priced from the page's own price unless you allow it.",
   orderNoMarkOptions: "Allow pricing from the page's last price (options)",
   orderPricedFromPage: "Priced from the page's last price — the page could be wrong.",
   orderError: 'Cannot compute: {message}',

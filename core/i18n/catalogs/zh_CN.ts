@@ -58,7 +58,7 @@ export const zh_CN: Catalog = {
   assumptions: '假设',
   orderWaiting: '在页面上填写订单即可看到强平价。',
   orderPricing: '正在加载该市场的风险档位表以计算你的订单…',
-  orderNoMark: '没有独立的标记价格：{source} {reason}。除非你允许，市价单不会按页面自身的价格计算。',
+  orderNoMark: '没有独立的标记价格：{source}（{reason}）。除非你允许，市价单不会按页面自身的价格计算。',
   orderNoMarkOptions: '允许按页面的最新价计算（设置）',
   orderPricedFromPage: '按页面的最新价计算——页面可能有误。',
   orderError: '无法计算：{message}',

@@ -47,7 +47,7 @@ describe('overlay: a market order without an independent mark price', () => {
   it('says what is missing instead of a number, with the way to the opt-in', async () => {
     let opened = 0;
     const { text, q } = await show(props({ kind: 'no-mark', ...why }, { onOpenOptions: () => opened++ }));
-    expect(text('order-no-mark')).toContain('No independent mark price: binance:premiumIndex HTTP 429: rate limited.');
+    expect(text('order-no-mark')).toContain('No independent mark price: binance:premiumIndex (HTTP 429: rate limited).');
     expect(q('order-long')).toBeNull();
     (q('order-no-mark-options') as HTMLButtonElement).click();
     expect(opened).toBe(1);
@@ -69,6 +69,6 @@ describe('overlay: a market order without an independent mark price', () => {
   });
   it('in Simplified Chinese too', async () => {
     const { text } = await show(props({ kind: 'no-mark', ...why }), 'zh_CN');
-    expect(text('order-no-mark')).toContain('没有独立的标记价格：binance:premiumIndex HTTP 429: rate limited');
+    expect(text('order-no-mark')).toContain('没有独立的标记价格：binance:premiumIndex（HTTP 429: rate limited）');
   });
 });

@@ -78,7 +78,7 @@ describe('popup: liquidation price of the order on this tab', () => {
   });
   it('without an independent mark it says what is missing, never a number from the page', async () => {
     const { text, q } = await show(report(null), snapshot({ mark: null, markMissing: { source: 'binance:premiumIndex', reason: 'HTTP 429' } }));
-    expect(text('popup-liq-missing')).toContain('No independent mark price: binance:premiumIndex HTTP 429');
+    expect(text('popup-liq-missing')).toContain('No independent mark price: binance:premiumIndex (HTTP 429)');
     expect(q('popup-liq-longlong')).toBeNull();
   });
   it('a tab without a readable order says so', async () => {
