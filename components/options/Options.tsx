@@ -220,6 +220,15 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           />
           {t('optExpanded')}
         </label>
+        <label class="ll-check">
+          <input
+            type="checkbox"
+            checked={settings.priceFromPage === true}
+            onChange={(e) => patch({ priceFromPage: (e.currentTarget as HTMLInputElement).checked })}
+            data-testid="opt-price-from-page"
+          />
+          {t('optPriceFromPage')}
+        </label>
         {select('theme', THEMES, 'optTheme', 'theme')}
         {select('language', LANGUAGES, 'optLanguage', 'language')}
         {select('numberFormat', NUMBER_FORMATS, 'optNumberFormat', 'numberFormat')}

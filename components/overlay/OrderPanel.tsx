@@ -9,6 +9,7 @@ import { useStore } from '../shared/use-store';
 import { useLocale } from '../shared/i18n';
 import { Calculator } from './Calculator';
 import { SideResult } from './SideResult';
+import { NoIndependentMark, PricedFromPage } from './NoIndependentMark';
 
 export interface OrderPanelProps {
   market: Market;
@@ -20,6 +21,8 @@ export interface OrderPanelProps {
   expanded: boolean;
   now: number;
   tickSize?: number;
+  /** Opens the options page (where "priced from the page" is switched on). */
+  onOpenOptions?: () => void;
 }
 
 /** Subscribes to the order store itself: a keystroke re-renders this panel and nothing else. */
@@ -58,6 +61,8 @@ export function OrderPanel(props: OrderPanelProps) {
         <p class="ll-muted ll-small" data-testid="order-waiting">
           {t('orderWaiting')}
         </p>
+      ) : state.kind === 'no-mark' ? (
+        <NoIndependentMark source={state.source} reason={state.reason} {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})} />
       ) : state.kind === 'pricing' ? (
         <p class="ll-muted ll-small" role="status" data-testid="order-pricing">
           {t('orderPricing')}
@@ -65,6 +70,7 @@ export function OrderPanel(props: OrderPanelProps) {
       ) : (
         state.kind === 'computed' && (
           <>
+            {state.pricedFromPage && <PricedFromPage />}
             {(state.closes ?? []).map((side) => (
               <p key={`close-${side}`} class="ll-small" data-testid={`order-closes-${side}`}>
                 {t('orderCloses', { order: t(side === 'long' ? 'sideLong' : 'sideShort') })}

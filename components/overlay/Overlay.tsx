@@ -205,6 +205,7 @@ export function Overlay(props: OverlayProps) {
           expanded={props.expanded}
           now={props.now}
           {...(props.tickSize ? { tickSize: props.tickSize } : {})}
+          {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
         />
       )}
       {props.data.market && props.selfChecks && (

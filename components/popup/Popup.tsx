@@ -16,11 +16,15 @@ import { Calculator } from '../overlay/Calculator';
 import { Header, shownPrice } from '../overlay/Header';
 import { Realized } from '../overlay/Realized';
 import { StateBanner } from '../overlay/StateBanner';
+import { PopupLiquidation } from './PopupLiquidation';
+import type { OrderReport } from '@/core/overlay/popup-order';
 
 export interface PopupProps {
   request: RequestFn;
   /** The market of the active tab's overlay, asked of its content script; null elsewhere. */
   getTabMarket: () => Promise<Market | null>;
+  /** The order inputs the active tab read, for the popup's own liquidation price (components/popup/PopupLiquidation.tsx). */
+  getTabOrder?: () => Promise<OrderReport | null>;
   compute: Compute;
   theme: ThemeName;
   windowPct: number;
@@ -178,6 +182,17 @@ export function Popup(props: PopupProps) {
             <Header market={market} snapshot={snapshot} price={price} now={now} />
           </div>
           <StateBanner state={state} now={now} expanded={false} detailsIn="options" />
+          {fromTab && props.getTabOrder && (
+            <PopupLiquidation
+              market={market}
+              getTabOrder={props.getTabOrder}
+              request={props.request}
+              compute={props.compute}
+              snapshot={snapshot}
+              bands={bands}
+              now={now}
+            />
+          )}
           {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} />}
           {snapshot?.heatmap && <BandCoverage heatmap={snapshot.heatmap} expanded />}
           {snapshot?.heatmap && <SeedSentences heatmap={snapshot.heatmap} />}

@@ -11,6 +11,14 @@ export const KIND_POLICY: Record<CacheKind, { freshMs: number; keepMs: number }>
   markets: { freshMs: 6 * 3600_000, keepMs: 14 * 24 * 3600_000 },
 };
 
+/**
+ * Most entries kept per kind, the least recently written evicted first (a market's snapshot and
+ * mark are rewritten each time it is viewed, so this is least recently used). Snapshots hold two
+ * entries per market (snapshot and mark) plus vendor figures per coin: about 300 markets. A page
+ * cycling made-up markets cannot grow the disk without bound.
+ */
+export const KIND_CAP: Record<CacheKind, number> = { snapshots: 600, tiers: 300, instruments: 300, model: 200, markets: 100 };
+
 export interface Cached<T> {
   value: T;
   fetchedAt: number;
@@ -36,7 +44,8 @@ export const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null 
  * Typed read/write of cached values with expiry per kind, stale-while-revalidate, purge by
  * the expiry index and recovery from a full disk (evict oldest, retry, then memory only).
  */
-export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (count: number) => void } = {}) {
+export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (count: number) => void; caps?: Partial<Record<CacheKind, number>> } = {}) {
+  const caps = { ...KIND_CAP, ...hooks.caps };
   const memory = new Map<string, CacheEntry>();
   // Insertion order is recency: a read or write moves an entry to the end, the first is dropped.
   const hot = new Map<string, CacheEntry>();
@@ -91,6 +100,23 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
     return victims.length;
   }
 
+  /** Deletes the least recently written entries of a kind beyond its cap. */
+  async function trim(db: LiqlensDb, kind: CacheKind, cap = caps[kind]): Promise<number> {
+    const over = (await db.count(kind)) - cap;
+    if (over <= 0) return 0;
+    const tx = db.transaction(kind, 'readwrite');
+    let cursor = await tx.store.index('by-fetched').openCursor();
+    let removed = 0;
+    while (cursor && removed < over) {
+      hot.delete(memKey(kind, cursor.value.key));
+      await cursor.delete();
+      removed++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return removed;
+  }
+
   async function put<T>(kind: CacheKind, key: string, value: T, fetchedAt = clock.now(), freshMs?: number): Promise<'stored' | 'memory'> {
     const policy = { ...KIND_POLICY[kind], ...(freshMs !== undefined ? { freshMs } : {}) };
     const entry: CacheEntry = { key, value, fetchedAt, freshUntil: fetchedAt + policy.freshMs, expiresAt: fetchedAt + policy.keepMs };
@@ -99,6 +125,7 @@ export function createCache(handle: DbHandle, clock: Clock, hooks: { onEvict?: (
       await db.put(kind, entry);
       memory.delete(memKey(kind, key));
       keepHot(kind, key, entry);
+      await trim(db, kind).catch(() => 0);
       return 'stored';
     } catch (error) {
       if (!isQuotaError(error)) throw error;

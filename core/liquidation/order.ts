@@ -13,6 +13,11 @@ export interface OrderDraft {
   /** Limit price; required for limit orders. */
   price?: number;
   markPrice: number;
+  /**
+   * Where `markPrice` came from: 'page' when it is the trading page's own last price standing in
+   * for a missing independent mark (the trader opted in); a market order's note then says so.
+   */
+  markFrom?: 'mark' | 'page';
   /** Order size as the venue's form takes it. */
   size: { value: number; unit: 'coin' | 'contracts' | 'quote' };
   /** Base coin per contract (linear) or USD per contract (inverse); needed when size is in contracts. */
@@ -70,7 +75,11 @@ export function orderToLiquidationInputs(draft: OrderDraft): OrderPlan {
     entry = positive(draft.price, 'price');
   } else {
     entry = mark;
-    assumptions.push('Market order: entry = mark price (slippage and spread not included).');
+    assumptions.push(
+      draft.markFrom === 'page'
+        ? "Market order: entry = the page's last price, not an independent mark price (the page could be wrong; slippage and spread not included)."
+        : 'Market order: entry = mark price (slippage and spread not included).',
+    );
   }
   const quantity = orderQuantity(draft, entry, inverse);
   // A venue that sets its fee reserve aside inside an isolated position's margin at opening.

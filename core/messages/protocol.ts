@@ -49,6 +49,8 @@ export interface MarkPrice {
 export interface MarketSnapshot {
   market: Market;
   mark: MarkPrice | null;
+  /** Why `mark` is null: its source and the last error (the overlay says so instead of pricing from the page). */
+  markMissing?: { source: string; reason: string };
   heatmap: HeatmapSnapshot | null;
   realized: RealizedSummary | null;
   comparisons: SourceComparison[];

@@ -1,6 +1,6 @@
 import { requestKey, type RequestSpec } from './request';
 import type { Clock } from './clock';
-import { HostBuckets, type HostLimit } from './rate-limit';
+import { HostBuckets, QueueFull, type HostLimit } from './rate-limit';
 import { SourceError, exchangeErrorOf, type ErrorEnvelope } from './errors';
 import { SchemaError, type Schema } from '../messages/schema';
 
@@ -113,7 +113,16 @@ export function createFetcher(deps: FetcherDeps) {
       });
     }
     if (deps.isOffline?.()) throw new SourceError('offline', source, `${source}: the browser is offline.`);
-    await buckets.take(host);
+    try {
+      await buckets.take(host);
+    } catch (error) {
+      if (!(error instanceof QueueFull)) throw error;
+      throw new SourceError(
+        'rate-limited',
+        source,
+        `${source}: ${error.waiting} requests are already waiting for ${host}; this one was refused rather than queued (something asks faster than ${host} allows).`,
+      );
+    }
 
     const controller = new AbortController();
     const timeoutMs = options.timeoutMs ?? deps.defaultTimeoutMs ?? 10_000;

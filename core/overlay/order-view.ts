@@ -24,7 +24,16 @@ export type OrderState =
   | { kind: 'waiting' }
   /** An order is on the page; the market's tier table and contract facts are still on their way. */
   | { kind: 'pricing' }
-  | { kind: 'computed'; sides: SideOutcome[]; /** Order sides that would close the position exactly. */ closes?: Side[] }
+  | {
+      kind: 'computed';
+      sides: SideOutcome[];
+      /** Order sides that would close the position exactly. */
+      closes?: Side[];
+      /** A market order priced from the page's last price (the trader opted in): said next to the figure. */
+      pricedFromPage?: true;
+    }
+  /** A market order with no independent mark price to price it from: what is missing, instead of a number. */
+  | { kind: 'no-mark'; source: string; reason: string }
   | { kind: 'unreadable'; missing: string[]; prefill: CalculatorPrefill };
 
 export type Compute = (input: LiquidationInput) => LiquidationResult;

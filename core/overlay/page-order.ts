@@ -19,9 +19,17 @@ export interface BuiltOrder {
   orderSides?: Side[];
   /** Order sides whose order would close the open position exactly: nothing left to liquidate. */
   closes?: Side[];
+  /** A market order priced from the page's last price: no independent mark, and the trader opted in. */
+  pricedFromPage?: boolean;
 }
 
-export type OrderBuild = BuiltOrder | { missing: string[]; prefill: CalculatorPrefill } | { waiting: true };
+/** A market order that needs an independent mark price the background does not have (and no opt-in). */
+export interface NoMark {
+  noMark: { source: string; reason: string };
+}
+
+export type OrderBuild = BuiltOrder | NoMark | { missing: string[]; prefill: CalculatorPrefill } | { waiting: true };
+type FullOrder = Required<Omit<BuiltOrder, 'pricedFromPage'>> & Pick<BuiltOrder, 'pricedFromPage'>;
 
 /** Names the order fields without which no liquidation price can be computed. */
 export function missingOrderFields(fields: OrderDraftFields): string[] {
@@ -40,7 +48,7 @@ export function prefillFrom(reading: PageReading, ctx: MarketContext | null): Ca
   const prefill: CalculatorPrefill = {};
   if (isFound(f.side)) prefill.side = f.side.value === 'undecided' ? 'both' : f.side.value;
   if (isFound(f.orderType) && f.orderType.value === 'limit' && isFound(f.limitPrice)) prefill.entry = f.limitPrice.value;
-  else if (ctx?.markPrice) prefill.entry = ctx.markPrice;
+  else if (ctx?.markPrice && (ctx.markFrom !== 'page' || ctx.priceFromPage)) prefill.entry = ctx.markPrice;
   if (isFound(f.size) && f.size.value.unit === 'coin') prefill.quantity = f.size.value.amount;
   if (isFound(f.leverage)) prefill.leverage = f.leverage.value;
   if (isFound(f.marginMode)) prefill.marginMode = f.marginMode.value;
@@ -49,7 +57,7 @@ export function prefillFrom(reading: PageReading, ctx: MarketContext | null): Ca
 }
 
 /** Engine-side conversion of one read order into inputs (core/liquidation/order.ts). */
-export type OrderToInputs = (reading: PageReading, ctx: MarketContext) => Required<BuiltOrder> | { missing: string[] };
+export type OrderToInputs = (reading: PageReading, ctx: MarketContext) => FullOrder | NoMark | { missing: string[] };
 
 /**
  * The keystroke path's first step. An empty size means the trader has not typed yet (waiting);
@@ -63,6 +71,7 @@ export function orderFromReading(reading: PageReading, ctx: MarketContext | null
   }
   if (missing.length > 0 || !ctx || !toInputs) return { missing: missing.length > 0 ? missing : ['market'], prefill: prefillFrom(reading, ctx) };
   const built = toInputs(reading, ctx);
+  if ('noMark' in built) return built;
   if ('missing' in built) return { missing: built.missing, prefill: prefillFrom(reading, ctx) };
   return built;
 }
@@ -85,6 +94,11 @@ export const readingToInputs: OrderToInputs = (reading, ctx) => {
   if (!isFound(f.side) || !isFound(f.orderType) || !isFound(f.size) || !isFound(f.leverage) || !isFound(f.marginMode))
     return { missing: missingOrderFields(f) };
   if (!ctx.markPrice) return { missing: ['markPrice'] };
+  // A market order fills near the mark: without an independent one, the page's price may stand in
+  // only when the trader opted in, and then it says so. A limit order is priced at its own price.
+  const fromPage = ctx.markFrom === 'page';
+  if (fromPage && f.orderType.value === 'market' && !ctx.priceFromPage)
+    return { noMark: ctx.markMissing ?? { source: ctx.market.venue, reason: 'no mark price' } };
   const symbol = parseUnifiedSymbol(ctx.market.symbol);
   const contract = symbol?.contract ?? 'linear';
   const sides: Side[] = f.side.value === 'undecided' ? ['long', 'short'] : [f.side.value];
@@ -101,6 +115,7 @@ export const readingToInputs: OrderToInputs = (reading, ctx) => {
     type: f.orderType.value,
     ...(f.orderType.value === 'limit' && isFound(f.limitPrice) ? { price: f.limitPrice.value } : {}),
     markPrice: ctx.markPrice,
+    ...(fromPage ? { markFrom: 'page' as const } : {}),
     size: { value: f.size.value.amount, unit: f.size.value.unit },
     // The background's instrument facts first; the form's own stated contract value only without them.
     ...(ctx.instrument?.contractSize || f.size.value.contractValue ? { contractSize: ctx.instrument?.contractSize || f.size.value.contractValue } : {}),
@@ -112,7 +127,7 @@ export const readingToInputs: OrderToInputs = (reading, ctx) => {
     ...(existing !== undefined ? { existingPosition: existing } : {}),
   };
   try {
-    const out: Required<BuiltOrder> = { inputs: [], orderSides: [], closes: [] };
+    const out: FullOrder = { inputs: [], orderSides: [], closes: [], ...(fromPage && f.orderType.value === 'market' ? { pricedFromPage: true } : {}) };
     for (const side of sides) {
       const plan = orderToLiquidationInputs({ ...base, side });
       if (plan.inputs.length === 0) out.closes.push(side);

@@ -21,7 +21,14 @@ export interface MarketContext {
   market: Market;
   tiers: TierTable | null;
   instrument: InstrumentInfo | null;
+  /** The background's independent mark price, else the page's own last price (`markFrom` says which). */
   markPrice: number | null;
+  /** 'page' when `markPrice` is the page's price standing in for a missing mark: market orders are then not priced unless `priceFromPage`. */
+  markFrom?: 'mark' | 'page';
+  /** The trader opted into pricing market orders from the page's last price when there is no mark. */
+  priceFromPage?: boolean;
+  /** Why there is no independent mark price: its source and reason, said on screen instead of a number. */
+  markMissing?: { source: string; reason: string };
 }
 
 export interface SessionDeps {
@@ -57,6 +64,8 @@ export interface OverlaySession {
   priceMismatch: Store<{ page: number; mark: number } | null>;
   /** The exchange's own figures on the page against LiqLens's (core/overlay/self-check.ts). */
   selfChecks: Store<SelfCheck[]>;
+  /** The trader's "priced from the page" opt-in (settings.priceFromPage), off by default. */
+  priceFromPage: Store<boolean>;
   /** Keeps a disagreement on this device (the background's IndexedDB); nothing is sent anywhere. */
   keepDisagreement(check: SelfCheck): void;
   /** The disagreements kept for this market, newest first. */
@@ -93,6 +102,14 @@ export { MISMATCH_PCT };
 const errorOf = (e: unknown) =>
   e instanceof RequestFailed ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 
+/** Why the overlay has no independent mark price, in the words shown: its source and the reason. */
+function missingMark(d: OverlayData): { source: string; reason: string } {
+  if (d.snapshot?.markMissing) return d.snapshot.markMissing;
+  if (!d.online) return { source: 'browser', reason: 'offline' };
+  if (d.error) return { source: 'LiqLens background', reason: d.error.message.slice(0, 200) };
+  return { source: d.market ? `${d.market.venue}` : 'background', reason: d.snapshot ? 'no mark price in the answer' : 'not answered yet' };
+}
+
 export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const cadence = deps.refreshMs ?? { fresh: 60_000, stale: 10_000 };
   const data = createStore<OverlayData>(INITIAL_DATA);
@@ -105,6 +122,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const health = createStore<PageHealth | null>(null);
   const priceMismatch = createStore<{ page: number; mark: number } | null>(null);
   const selfChecks = createStore<SelfCheck[]>([]);
+  const priceFromPage = createStore(false);
   // Set and cleared only when the disagreement starts or ends: the page price ticks constantly.
   const checkMismatch = () => {
     const page = pagePrice.get();
@@ -176,6 +194,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     health,
     priceMismatch,
     selfChecks,
+    priceFromPage,
     keepDisagreement(check) {
       const market = data.get().market;
       if (!market) return;
@@ -228,8 +247,19 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
         const computed = sides(build.inputs, build.orderSides);
         const closes = build.closes ?? [];
         const current = order.get();
-        if (current.kind === 'computed' && current.sides === computed && (current.closes ?? []).join() === closes.join()) return;
-        order.set({ kind: 'computed', sides: computed, ...(closes.length ? { closes } : {}) });
+        const fromPage = build.pricedFromPage === true;
+        if (
+          current.kind === 'computed' &&
+          current.sides === computed &&
+          (current.closes ?? []).join() === closes.join() &&
+          (current.pricedFromPage === true) === fromPage
+        )
+          return;
+        order.set({ kind: 'computed', sides: computed, ...(closes.length ? { closes } : {}), ...(fromPage ? { pricedFromPage: true as const } : {}) });
+      } else if ('noMark' in build) {
+        const current = order.get();
+        if (current.kind === 'no-mark' && current.source === build.noMark.source && current.reason === build.noMark.reason) return;
+        order.set({ kind: 'no-mark', ...build.noMark });
       } else if ('missing' in build) {
         const current = order.get();
         const key = build.missing.join(',');
@@ -241,7 +271,10 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
       const d = data.get();
       if (!d.market) return null;
       const mark = d.snapshot?.mark?.price;
-      return { market: d.market, tiers: tiers.get(), instrument: instrument.get(), markPrice: mark && mark > 0 ? mark : pagePrice.get() };
+      const base = { market: d.market, tiers: tiers.get(), instrument: instrument.get() };
+      if (mark && mark > 0) return { ...base, markPrice: mark, markFrom: 'mark' };
+      // No independent mark: the page's price may stand in only where the order allows (page-order.ts decides).
+      return { ...base, markPrice: pagePrice.get(), markFrom: 'page', priceFromPage: priceFromPage.get(), markMissing: missingMark(d) };
     },
     refresh: () => refresh(),
     dispose() {

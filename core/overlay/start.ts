@@ -16,6 +16,8 @@ import type { Store } from './observable';
 import type { OverlaySession } from './session';
 import { createTabRouter, REPORT_PAGE, type TabSenderInfo } from './tab-messages';
 import type { PageCapture } from './report-capture';
+import type { PageReading } from '../page/types';
+import { reportOrder } from './popup-order';
 
 /** Size the overlay is placed with before it has rendered (compact width, typical height). */
 export const PLACEMENT_SIZE = { width: 304, height: 240 };
@@ -52,8 +54,8 @@ export interface StartEnv {
   win: Pick<Window, 'innerWidth' | 'innerHeight' | 'requestAnimationFrame'> & { navigator: { onLine: boolean } };
   /** The order form's box, for the first placement. */
   orderFormRect(): Rect | null;
-  /** Starts the page reader (market switches, order form). */
-  watchPage(): { stop(): void; refresh(): void };
+  /** Starts the page reader (market switches, order form); `lastReading` is the newest reading, for the popup. */
+  watchPage(): { stop(): void; refresh(): void; lastReading?(): PageReading | null };
   /** The page copy for a page report, asked for by our report page only (core/overlay/report-capture.ts). */
   capturePage(): PageCapture | null;
   /** Opens the port that keeps the background's liquidation streams running for the market shown. */
@@ -125,6 +127,7 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
     session.dispose();
     return switchedOff(settings) ? 'site-off' : 'invalidated';
   }
+  session.priceFromPage.set(settings.priceFromPage === true);
   await env.look.apply(settings);
   // The extension may have been reloaded while the answers travelled: its cleanup has run.
   if (ctx.isInvalid) return 'invalidated';
@@ -166,6 +169,8 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
       },
       'market.get': () => ({ market: session.data.get().market }),
       'report.capture': () => env.capturePage(),
+      // The popup's own computation starts from what this page read (and compares with what the overlay shows).
+      'order.get': () => reportOrder(watch?.lastReading?.() ?? null, session.data.get().market, session.order.get()),
     },
     env.runtime.getURL(REPORT_PAGE),
   );
@@ -197,6 +202,7 @@ function followSiteSwitch(env: StartEnv, switchedOff: (s: Settings) => boolean):
     void env.request('settings.get', {}).then(
       (next) => {
         void env.look.apply(next);
+        env.session.priceFromPage.set(next.priceFromPage === true);
         const off = switchedOff(next);
         if (off && env.visible.get()) {
           hiddenBySettings = true;

@@ -8,13 +8,14 @@
 import type { Market } from '../types';
 import { marketSchema, type Reply } from '../messages/protocol';
 import { bool, literal, nullable, object, oneOf, optional, safeParse, str, type Infer, type Schema } from '../messages/schema';
+import { orderReportSchema } from './popup-order';
 
 export const TAB_CHANNEL = 'liqlens:tab';
 
 const empty = object({});
 
 /** Each command's request schema, read by the tab. */
-export const TAB_REQUESTS = { 'overlay.toggle': empty, 'market.get': empty, 'report.capture': empty } as const;
+export const TAB_REQUESTS = { 'overlay.toggle': empty, 'market.get': empty, 'report.capture': empty, 'order.get': empty } as const;
 
 /** Each command's response schema, read by the asker (kept apart: the tab never parses answers). */
 export const TAB_RESPONSES = {
@@ -22,6 +23,8 @@ export const TAB_RESPONSES = {
   'market.get': object({ market: nullable(marketSchema) }),
   // The page copy: markup the report page parses into an inert document and redacts (entrypoints/report).
   'report.capture': nullable(object({ html: str({ max: 20_000_000 }), url: str({ max: 4000 }), market: marketSchema })),
+  // The order inputs read on the page and the overlay's figure: the popup recomputes the liquidation price itself.
+  'order.get': orderReportSchema,
 } as const;
 
 export type TabCommand = keyof typeof TAB_REQUESTS;
@@ -35,6 +38,8 @@ export interface TabMessage<C extends TabCommand = TabCommand> {
 export const tabMessage = <C extends TabCommand>(command: C): TabMessage<C> => ({ channel: TAB_CHANNEL, command, payload: {} });
 export const TOGGLE_OVERLAY = tabMessage('overlay.toggle');
 export const GET_TAB_MARKET = tabMessage('market.get');
+/** From the popup: the order inputs the tab read, for the popup's own computation (core/overlay/popup-order.ts). */
+export const GET_TAB_ORDER = tabMessage('order.get');
 /** From our report page only: the page copy for a page report (core/overlay/report-capture.ts). */
 export const REPORT_CAPTURE = tabMessage('report.capture');
 

@@ -88,6 +88,15 @@ export function createData(deps: DataDeps) {
     );
   }
 
+  /** The name of the source a market's mark price comes from, for "no independent mark price: <source> <reason>". */
+  function markSource(market: Market): string {
+    try {
+      return deps.marketData[market.venue].mark(market.symbol).source;
+    } catch {
+      return `${market.venue}:mark`;
+    }
+  }
+
   function instrument(market: Market) {
     return deps.cache.swr<InstrumentInfo>('instruments', marketKey(market), async () => {
       const info = await fetchEndpoint(deps.marketData[market.venue].instrument(market.symbol));
@@ -191,7 +200,7 @@ export function createData(deps: DataDeps) {
     return { value, fetchedAt: deps.clock.now(), ageMs: 0, fresh: true, refresh: null };
   }
 
-  return { fetchEndpoint, part, mark, instrument, markets, tiers, heatmap };
+  return { fetchEndpoint, part, mark, markSource, instrument, markets, tiers, heatmap };
 }
 
 export type Data = ReturnType<typeof createData>;

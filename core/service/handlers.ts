@@ -15,6 +15,7 @@ import type { Disagreements } from './disagreements';
 import type { createSnapshotAssembler } from './snapshot';
 import { marketFromUrl } from '../page/market-from-url';
 import { oiShares } from '../model/oi-share';
+import { createMarketGuard, type MarketGuard } from './market-guard';
 import { zh_CN } from '../i18n/catalogs/zh_CN';
 import { zh_CNNotes } from '../i18n/catalogs/zh_CN-notes';
 
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   /** Self-check disagreements kept on this device (absent in tests that do not need them). */
   disagreements?: Disagreements;
   snapshots: ReturnType<typeof createSnapshotAssembler>;
+  /** Which market a trading page may ask about, how many per minute, and when vendor keys are spent (default: wall clock). */
+  guard?: MarketGuard;
   streamStatus?: () => SourceStatus[];
   /** Called when a vendor key changes, so cached vendor figures are not reused. */
   onVendorKeyChanged?: () => void;
@@ -68,13 +71,17 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return saved;
   };
 
+  const guard = deps.guard ?? createMarketGuard({ now: () => Date.now(), marketOfUrl: marketFromUrl });
+
   return {
     ping: async () => ({ version: deps.version }),
 
-    'snapshot.get': async ({ market }) => {
-      // Marking the market as viewed runs alongside the assembly, not before it.
-      const touched = deps.viewed.touch(market).catch(() => undefined);
-      const snapshot = await deps.snapshots.assemble(market, await readSettings());
+    'snapshot.get': async ({ market }, sender) => {
+      const { stayed } = guard.admit(market, sender);
+      // Marking the market as viewed (kept warm by the alarm) runs alongside the assembly; only a
+      // market the trader stayed on is kept warm, so a page cycling through markets adds none.
+      const touched = stayed ? deps.viewed.touch(market).catch(() => undefined) : undefined;
+      const snapshot = await deps.snapshots.assemble(market, await readSettings(), false, { vendors: stayed });
       await touched;
       return snapshot;
     },
@@ -82,18 +89,30 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'overlay.open': async ({ market: asked }, sender) => {
       // Without a market named, the content script means its own page's: the browser-set sender
       // URL says which (so the content script's first file needs no URL rules of its own).
-      const market = asked ?? (sender.kind === 'content' && sender.info.url ? marketFromUrl(sender.info.url) : null);
-      // A bad cached record costs the page its cached snapshot, never its settings (which decide
-      // whether the overlay shows on this site at all).
+      let market = asked ?? (sender.kind === 'content' && sender.info.url ? marketFromUrl(sender.info.url) : null);
+      // A market refused (not the page's own, too many this minute) costs the page its cached
+      // snapshot, never its settings (which decide whether the overlay shows on this site at all).
+      try {
+        if (market) guard.admit(market, sender);
+      } catch {
+        market = null;
+      }
+      // A bad cached record likewise costs only the cached snapshot.
       const [settings, cached] = await Promise.all([readSettings(), market ? deps.snapshots.cached(market).catch(() => null) : null]);
       return { settings, cached };
     },
 
     'i18n.catalog': async () => ({ messages: zh_CN, notes: zh_CNNotes }),
 
-    'tiers.get': ({ market }) => userFacing(deps.data.tiers(market).then((r) => r.value)),
+    'tiers.get': async ({ market }, sender) => {
+      guard.admit(market, sender);
+      return userFacing(deps.data.tiers(market).then((r) => r.value));
+    },
 
-    'instrument.get': ({ market }) => userFacing(deps.data.instrument(market).then((r) => r.value)),
+    'instrument.get': async ({ market }, sender) => {
+      guard.admit(market, sender);
+      return userFacing(deps.data.instrument(market).then((r) => r.value));
+    },
 
     'markets.list': ({ venue }) => userFacing(deps.data.markets(venue).then((r) => r.value)),
 
@@ -136,7 +155,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return { kept: true as const };
     },
 
-    'selfcheck.list': async ({ market }) => (await deps.disagreements?.list(market)) ?? [],
+    'selfcheck.list': async ({ market }, sender) => {
+      guard.admit(market, sender);
+      return (await deps.disagreements?.list(market)) ?? [];
+    },
 
     'model.shares': async () => {
       const shares = await Promise.all(

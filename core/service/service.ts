@@ -24,6 +24,8 @@ import { createSnapshotAssembler, snapshotKey } from './snapshot';
 import { createStatusRecorder } from './status';
 import { createVendorFigures } from './vendor-figures';
 import { createViewedMarkets } from './viewed';
+import { createMarketGuard } from './market-guard';
+import { marketFromUrl } from '../page/market-from-url';
 import { LIQUIDATION_STREAMS, MARKET_DATA } from './venues';
 import type { HeatmapRequest } from './model-bridge';
 import type { HeatmapSnapshot } from '../model/types';
@@ -260,6 +262,7 @@ export function createService(env: ServiceEnv) {
     viewed,
     disagreements,
     snapshots,
+    guard: createMarketGuard({ now: () => env.clock.now(), marketOfUrl: marketFromUrl }),
     streamStatus,
     onSettingsChanged: () => void loadSwitches(),
     realizedView: () => realizedView(),

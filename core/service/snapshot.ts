@@ -24,13 +24,21 @@ export interface SnapshotDeps {
 
 export const snapshotKey = (m: Market) => `snapshot:${marketKey(m)}`;
 
+/** Why there is no mark: the source error's own sentence, without its source prefix (shown next to it). */
+function missingMark(source: string, error: string | null): { source: string; reason: string } {
+  const reason = (error ?? 'no answer yet').replace(`${source}: `, '').replace(/\.$/, '');
+  return { source, reason: reason.slice(0, 200) };
+}
+
 /**
  * Builds the overlay's MarketSnapshot: each part comes from its own cache at once (with its
  * age) and refreshes behind the scenes when stale; realized totals are read from IndexedDB.
  * A failing source leaves its part empty or old, and says so in `sources` — never a throw.
  */
 export function createSnapshotAssembler(deps: SnapshotDeps) {
-  async function assemble(market: Market, settings: Settings, force = false): Promise<MarketSnapshot> {
+  /** `vendors` false: no keyed vendor call for this market (only cached vendor figures); see market-guard.ts. */
+  async function assemble(market: Market, settings: Settings, force = false, options: { vendors?: boolean } = {}): Promise<MarketSnapshot> {
+    const mayCall = options.vendors !== false;
     const mark = await deps.data.part(() => deps.data.mark(market, force));
     const price = mark.value?.price;
     const heat: Part<MarketSnapshot['heatmap']> = price
@@ -45,14 +53,15 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
     }
     const heatmap = heat.value ? { ...heat.value, market } : null;
     const [realizedCmp, bandCmp] = await Promise.all([
-      deps.vendorFigures.realizedComparisons(market, settings, realized).catch(() => []),
-      deps.vendorFigures.bandComparisons(market, settings, heatmap).catch(() => []),
+      deps.vendorFigures.realizedComparisons(market, settings, realized, mayCall).catch(() => []),
+      deps.vendorFigures.bandComparisons(market, settings, heatmap, mayCall).catch(() => []),
     ]);
     const sources = [...(await deps.status.all().catch(() => [])), ...(deps.streamStatus?.() ?? [])];
     const times = [mark.fetchedAt, heat.fetchedAt].filter((t): t is number => t !== null);
     const snapshot: MarketSnapshot = {
       market,
       mark: mark.value,
+      ...(mark.value ? {} : { markMissing: missingMark(deps.data.markSource(market), mark.error) }),
       // Compared above on the whole grid; the snapshot carries only the heat a page can show.
       heatmap: heatmap ? heatmapNear(heatmap, undefined, mark.value?.price) : null,
       realized,

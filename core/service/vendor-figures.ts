@@ -37,8 +37,10 @@ export function coveredWindow(summary: RealizedSummary | null, now: number): Rea
 export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStore; cache: Cache; clock: Clock; status: StatusRecorder }) {
   const deniedUntil = new Map<string, number>();
 
-  async function cached<T>(key: string, source: string, load: () => Promise<T>, freshMs = VENDOR_FRESH_MS): Promise<T | null> {
+  /** `mayCall` false: only what is already cached (the trader has not stayed on the market; core/service/market-guard.ts). */
+  async function cached<T>(key: string, source: string, load: () => Promise<T>, mayCall = true, freshMs = VENDOR_FRESH_MS): Promise<T | null> {
     if ((deniedUntil.get(source) ?? 0) > deps.clock.now()) return null;
+    if (!mayCall) return (await deps.cache.get<T>('snapshots', key).catch(() => null))?.value ?? null;
     try {
       const r = await deps.cache.swr<T>('snapshots', key, load, { freshMs });
       r.refresh?.catch(() => undefined);
@@ -51,7 +53,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
     }
   }
 
-  async function realizedComparisons(market: Market, settings: Settings, own: RealizedSummary | null): Promise<SourceComparison[]> {
+  async function realizedComparisons(market: Market, settings: Settings, own: RealizedSummary | null, mayCall = true): Promise<SourceComparison[]> {
     const now = deps.clock.now();
     const window = coveredWindow(own, now);
     const coin = parseUnifiedSymbol(market.symbol)?.base;
@@ -64,11 +66,16 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
       if (t) perVenue.set(v, [{ source: 'liqlens:exchange-streams', longUsd: t.longUsd, shortUsd: t.shortUsd, totalUsd: t.longUsd + t.shortUsd }]);
     }
     if (settings.vendors.coinglass && (await deps.keys.has('coinglass'))) {
-      const rows = await cached(`vendor:coinglass:exchange-list:${coin}:${window}`, 'coinglass:exchange-list', async () => {
-        const r = await deps.vendors.call('coinglass', exchangeList(coin, window));
-        void deps.status.ok('coinglass:exchange-list');
-        return r;
-      });
+      const rows = await cached(
+        `vendor:coinglass:exchange-list:${coin}:${window}`,
+        'coinglass:exchange-list',
+        async () => {
+          const r = await deps.vendors.call('coinglass', exchangeList(coin, window));
+          void deps.status.ok('coinglass:exchange-list');
+          return r;
+        },
+        mayCall,
+      );
       for (const {
         basics: { id: venue },
         vendorNames,
@@ -79,7 +86,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
       }
     }
     if (settings.vendors.coinalyze && (await deps.keys.has('coinalyze'))) {
-      const list = await cached('vendor:coinalyze:future-markets', 'coinalyze:future-markets', () => deps.vendors.call('coinalyze', futureMarkets()));
+      const list = await cached('vendor:coinalyze:future-markets', 'coinalyze:future-markets', () => deps.vendors.call('coinalyze', futureMarkets()), mayCall);
       const symbols = new Map<string, VenueId>();
       for (const {
         basics: { id: v },
@@ -93,11 +100,16 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
       if (symbols.size) {
         const hours = WINDOWS[window] / 3600_000;
         const to = Math.floor(now / 3600_000) * 3600_000;
-        const history = await cached(`vendor:coinalyze:liq:${[...symbols.keys()].join(',')}:${window}`, 'coinalyze:liquidation-history', async () => {
-          const r = await deps.vendors.call('coinalyze', liquidationHistory([...symbols.keys()], to - hours * 3600_000, to));
-          void deps.status.ok('coinalyze:liquidation-history');
-          return r;
-        });
+        const history = await cached(
+          `vendor:coinalyze:liq:${[...symbols.keys()].join(',')}:${window}`,
+          'coinalyze:liquidation-history',
+          async () => {
+            const r = await deps.vendors.call('coinalyze', liquidationHistory([...symbols.keys()], to - hours * 3600_000, to));
+            void deps.status.ok('coinalyze:liquidation-history');
+            return r;
+          },
+          mayCall,
+        );
         for (const h of history ?? []) {
           const venue = symbols.get(h.symbol);
           if (!venue || !perVenue.has(venue)) continue;
@@ -120,6 +132,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
           `vendor:coinank:symbols:${exchange}`,
           'coinank:symbols',
           () => deps.vendors.call('coinank', coinankSymbols(exchange)),
+          mayCall,
           SYMBOLS_FRESH_MS,
         );
         const symbol = list ? usdtPerpetual(list, coin) : null;
@@ -129,7 +142,7 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
           const r = await deps.vendors.call('coinank', pairHistory(exchange, symbol, now, hours + 1));
           void deps.status.ok('coinank:liquidation-history');
           return r;
-        });
+        }, mayCall);
         const sum = rows ? sumHours(rows, to - hours * HOUR, to) : null;
         // Fewer bars than hours means CoinAnk has a hole there: a partial sum would read as a real disagreement.
         if (!sum || sum.hours !== hours) continue;
@@ -141,11 +154,14 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
     return [...perVenue.entries()].flatMap(([venue, figures]) => (figures.length > 1 ? compareRealized(`${window} ${coin} on ${venue}:`, figures) : []));
   }
 
-  async function bandComparisons(market: Market, settings: Settings, heatmap: HeatmapSnapshot | null): Promise<SourceComparison[]> {
+  async function bandComparisons(market: Market, settings: Settings, heatmap: HeatmapSnapshot | null, mayCall = true): Promise<SourceComparison[]> {
     const coin = parseUnifiedSymbol(market.symbol)?.base;
     if (!heatmap || !coin || !settings.vendors.coinglass || !(await deps.keys.has('coinglass'))) return [];
-    const levels = await cached(`vendor:coinglass:aggregated-map:${coin}:7d`, 'coinglass:aggregated-map', () =>
-      deps.vendors.call('coinglass', aggregatedMap(coin, '7d')),
+    const levels = await cached(
+      `vendor:coinglass:aggregated-map:${coin}:7d`,
+      'coinglass:aggregated-map',
+      () => deps.vendors.call('coinglass', aggregatedMap(coin, '7d')),
+      mayCall,
     );
     if (!levels) return [];
     return compareBandLocations(

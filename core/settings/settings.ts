@@ -33,6 +33,11 @@ export const settingsSchema = object({
   pinnedMarkets: optional(array(object({ venue: oneOf(VENUE_IDS), symbol: str({ max: 40 }) }), { max: 20 })),
   /** Absent in settings saved before it existed: read as 'always' (realizedCollectionOf). */
   realizedCollection: optional(oneOf(REALIZED_COLLECTION)),
+  /**
+   * Market orders priced from the page's own last price when the background has no independent
+   * mark price (offline, rate-limited, geo-blocked). Off unless the trader opts in: the page could be wrong.
+   */
+  priceFromPage: optional(bool),
 });
 
 export type Settings = Infer<typeof settingsSchema>;

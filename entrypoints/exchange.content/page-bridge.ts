@@ -42,7 +42,7 @@ function pagePrice(reading: PageReading): number | null {
  * contract size, mark price, the facts settling); memoization downstream makes an unchanged order
  * free. Until the market's facts are settled the session shows the order as being priced.
  */
-export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch {
+export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch & { lastReading(): PageReading | null } {
   let last: PageReading | null = null;
   /** Disagreements already kept this page visit: each is written once, not on every keystroke. */
   const kept = new Set<string>();
@@ -78,13 +78,19 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
     if (!sameHealth(health, session.health.get())) session.health.set(health);
     rebuild();
   });
-  let mark = session.context()?.markPrice ?? null;
+  // Which price the order is priced from, and whether it is the page's: a change reprices the order.
+  const markOf = () => {
+    const c = session.context();
+    return c ? `${c.markPrice}|${c.markFrom}|${c.markMissing?.reason ?? ''}` : null;
+  };
+  let mark = markOf();
   const unsubscribe = [
     session.tiers.subscribe(rebuild),
     session.instrument.subscribe(rebuild),
     session.factsSettled.subscribe(rebuild),
+    session.priceFromPage.subscribe(rebuild),
     session.data.subscribe(() => {
-      const next = session.context()?.markPrice ?? null;
+      const next = markOf();
       if (next !== mark) {
         mark = next;
         rebuild();
@@ -98,6 +104,7 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
       for (const u of unsubscribe) u();
     },
     refresh: () => watch.refresh(),
+    lastReading: () => last,
   };
 }
 

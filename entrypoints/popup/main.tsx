@@ -6,7 +6,8 @@ import { createClient } from '@/core/messages/client';
 import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/core/settings/settings';
 import { computeLiquidation } from '@/core/liquidation/engine';
-import { GET_TAB_MARKET, parseTabMarket } from '@/core/overlay/tab-messages';
+import { GET_TAB_MARKET, GET_TAB_ORDER, parseTabMarket, parseTabReply } from '@/core/overlay/tab-messages';
+import type { OrderReport } from '@/core/overlay/popup-order';
 import '@/core/i18n/pages';
 import { createTranslator } from '@/core/i18n/i18n';
 import { parseUnifiedSymbol, type Market } from '@/core/types';
@@ -36,6 +37,13 @@ async function tabMarket(): Promise<Market | null> {
   return parseTabMarket(await browser.tabs.sendMessage(tab.id, GET_TAB_MARKET));
 }
 
+/** The order inputs the active tab's content script read (validated: the page is hostile input). */
+async function tabOrder(): Promise<OrderReport | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  return parseTabReply('order.get', await browser.tabs.sendMessage(tab.id, GET_TAB_ORDER));
+}
+
 async function start() {
   const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
   const settings = await request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
@@ -55,6 +63,7 @@ async function start() {
       <Popup
         request={request}
         getTabMarket={fromQuery ? async () => null : tabMarket}
+        getTabOrder={tabOrder}
         compute={computeLiquidation}
         theme={look.theme}
         windowPct={settings.bandWindowPct}

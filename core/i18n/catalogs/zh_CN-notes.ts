@@ -14,6 +14,8 @@ export const zh_CNNotes: NoteCatalog = {
       ...Object.values(import.meta.glob<NoteTranslations>('../../venues/*/liquidation.ts', { eager: true, import: 'noteTranslations' })).map((t) => t?.zh_CN),
     ),
     'Market order: entry = mark price (slippage and spread not included).': '市价单：开仓价按标记价格计算（未计滑点和价差）。',
+    "Market order: entry = the page's last price, not an independent mark price (the page could be wrong; slippage and spread not included).":
+      '市价单：开仓价按页面的最新价计算，而非独立的标记价格（页面可能有误；未计滑点和价差）。',
     'No existing position visible: assumed none.': '页面上看不到现有持仓：按无持仓计算。',
     'Existing position margin not visible: assumed its entry value ÷ the current leverage.': '看不到现有持仓的保证金：按其开仓价值 ÷ 当前杠杆计算。',
     'Order adds to the open position: priced at the combined size and average entry.': '订单会加仓：按合并后的数量和平均开仓价计算。',

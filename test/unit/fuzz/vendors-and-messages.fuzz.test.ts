@@ -10,6 +10,7 @@ const tabRouter = createTabRouter('liqlens-id', {
   'overlay.toggle': () => ({ visible: true }),
   'market.get': () => ({ market: null }),
   'report.capture': () => null,
+  'order.get': () => null,
 });
 import { aggregatedHeatmap, aggregatedHistory, aggregatedMap, exchangeList, type VendorEndpoint } from '@/core/vendors/coinglass';
 import { exchanges, futureMarkets, liquidationHistory } from '@/core/vendors/coinalyze';

@@ -78,7 +78,7 @@ describe('page reading → engine inputs (core/liquidation/order.ts)', () => {
   };
   it('builds one input per side when undecided, at the limit price, with the tier table', () => {
     const built = readingToInputs(reading(), { ...ctx, tiers: table });
-    if ('missing' in built) throw new Error(`missing ${built.missing}`);
+    if (!('inputs' in built)) throw new Error(`not priced: ${JSON.stringify(built)}`);
     expect(built.orderSides).toEqual(['long', 'short']);
     expect(built.inputs.map((i) => [i.side, i.entryPrice, i.quantity, i.leverage, i.markPrice, i.table?.source])).toEqual([
       ['long', 80_000, 0.5, 20, 82_100, 'test-table'],
@@ -101,7 +101,7 @@ describe('page reading → engine inputs (core/liquidation/order.ts)', () => {
       ...ctx,
       tiers: table,
     });
-    if ('missing' in reduce) throw new Error('inputs expected');
+    if (!('inputs' in reduce)) throw new Error('inputs expected');
     expect(reduce.inputs.map((i, k) => [reduce.orderSides[k], i.side, i.quantity])).toEqual([
       ['long', 'long', 0.7],
       ['short', 'long', expect.closeTo(0.3, 12)],

@@ -29,6 +29,7 @@ function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; sa
     setMarket: (m: Market | null) => log.push(`setMarket ${m?.symbol}`),
     setOnline: (online: boolean) => log.push(`online ${online}`),
     dispose: () => log.push('dispose'),
+    priceFromPage: createStore(false),
   } as unknown as OverlaySession;
   const request = (async (command: string) => {
     log.push(`request ${command}`);

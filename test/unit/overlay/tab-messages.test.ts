@@ -4,7 +4,12 @@ import { GET_TAB_MARKET, TOGGLE_OVERLAY, createTabRouter, parseTabMarket, toggle
 const ID = 'liqlens-id';
 const router = createTabRouter(
   ID,
-  { 'overlay.toggle': () => ({ visible: false }), 'market.get': () => ({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }), 'report.capture': () => null },
+  {
+    'overlay.toggle': () => ({ visible: false }),
+    'market.get': () => ({ market: { venue: 'okx', symbol: 'BTC/USDT:USDT' } }),
+    'report.capture': () => null,
+    'order.get': () => null,
+  },
   'chrome-extension://liqlens-id/report.html',
 );
 const fromUs = { id: ID };

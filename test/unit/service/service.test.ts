@@ -205,6 +205,10 @@ describe('background service', () => {
     expect(s.mark).toBeNull();
     expect(s.heatmap).toBeNull();
     expect(s.sources.find((x) => x.source === 'binance:premiumIndex')!.lastError!.message).toMatch(/web page \(HTTP 503\)/);
+    // The overlay says which independent mark is missing and why, instead of pricing from the page.
+    expect(s.markMissing?.source).toBe('binance:premiumIndex');
+    expect(s.markMissing?.reason).toMatch(/web page \(HTTP 503\)/);
+    expect(s.markMissing?.reason).not.toMatch(/^binance:premiumIndex|\.$/);
   });
 
   it('tiers.get falls back to the bundled table and says why', async () => {

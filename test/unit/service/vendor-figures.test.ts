@@ -35,6 +35,26 @@ async function setup(routes: Parameters<typeof fakeFetch>[0]) {
 }
 
 describe('vendor figures', () => {
+  it('makes no keyed call for a market the trader has not stayed on, and shows what is cached', async () => {
+    const { clock, figures, calls } = await setup({
+      'https://open-api-v4.coinglass.com/api/futures/liquidation/exchange-list': json({
+        code: '0',
+        msg: 'success',
+        data: [{ exchange: 'Binance', liquidation_usd: 1000, long_liquidation_usd: 800, short_liquidation_usd: 200 }],
+      }),
+    });
+    const now = clock.now();
+    const own = summarize([{ minute: now - 10 * 60_000, venue: 'binance', asset: 'BTC', longUsd: 600, shortUsd: 200, count: 3 }], now, now - 2 * HOUR, {
+      asset: 'BTC',
+    });
+    expect(await figures.realizedComparisons(BTC, settings, own, false)).toEqual([]);
+    expect(calls).toHaveLength(0);
+    const stayed = await figures.realizedComparisons(BTC, settings, own, true);
+    expect(calls).toHaveLength(1);
+    // Cached now: shown without another call even before the trader stays on the market again.
+    expect(await figures.realizedComparisons(BTC, settings, own, false)).toEqual(stayed);
+    expect(calls).toHaveLength(1);
+  });
   it('compares our per-venue totals with CoinGlass over a window we fully covered', async () => {
     const { clock, figures, calls } = await setup({
       'https://open-api-v4.coinglass.com/api/futures/liquidation/exchange-list': json({
