@@ -138,11 +138,16 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
         const symbol = list ? usdtPerpetual(list, coin) : null;
         if (!symbol) continue;
         // endTime must be close to now (CoinAnk code -7): ask up to now, keep the complete hours.
-        const rows = await cached(`vendor:coinank:liq:${exchange}:${symbol}:${window}:${to}`, 'coinank:liquidation-history', async () => {
-          const r = await deps.vendors.call('coinank', pairHistory(exchange, symbol, now, hours + 1));
-          void deps.status.ok('coinank:liquidation-history');
-          return r;
-        }, mayCall);
+        const rows = await cached(
+          `vendor:coinank:liq:${exchange}:${symbol}:${window}:${to}`,
+          'coinank:liquidation-history',
+          async () => {
+            const r = await deps.vendors.call('coinank', pairHistory(exchange, symbol, now, hours + 1));
+            void deps.status.ok('coinank:liquidation-history');
+            return r;
+          },
+          mayCall,
+        );
         const sum = rows ? sumHours(rows, to - hours * HOUR, to) : null;
         // Fewer bars than hours means CoinAnk has a hole there: a partial sum would read as a real disagreement.
         if (!sum || sum.hours !== hours) continue;
