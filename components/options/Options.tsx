@@ -12,6 +12,7 @@ import { pageLook } from '../shared/page-setup';
 import { PALETTES, paletteVars } from '../theme/colors';
 import { exportSettings, parseSettingsImport } from './import-settings';
 import { VendorRow } from './VendorRow';
+import { Alerts } from './Alerts';
 import { sourceMessage } from '../shared/sources';
 
 export interface OptionsProps {
@@ -21,6 +22,8 @@ export interface OptionsProps {
   prefersDark: boolean;
   /** browser.permissions.request for one vendor host; must run inside the click. */
   requestHostPermission: (origin: string) => Promise<boolean>;
+  /** browser.permissions.request for `notifications` (alerts); must run inside the click. */
+  requestNotifications?: () => Promise<boolean>;
   download: (filename: string, text: string) => void;
   onLookChange?: (settings: Settings) => void;
   now?: () => number;
@@ -181,6 +184,7 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           />
         ))}
       </fieldset>
+      <Alerts request={props.request} requestNotifications={props.requestNotifications ?? (() => Promise.resolve(false))} />
       <fieldset>
         <legend>{t('optModel')}</legend>
         {select('leveragePreset', LEVERAGE_PRESETS, 'optPreset', 'preset')}

@@ -45,3 +45,6 @@ export function step(state: AlertState, evaluation: Evaluation, now: number, coo
 export function rearmed(state: AlertState | undefined): AlertState {
   return { ...(state ?? INITIAL_STATE), armed: true, problem: null };
 }
+
+/** The reason kept in a state when a notification could not be shown; the options page translates it. */
+export const NOT_ALLOWED = 'notifications are not allowed';

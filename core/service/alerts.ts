@@ -19,6 +19,7 @@ import { createTranslator, resolveLanguage } from '../i18n/i18n';
 import { resolveNumberStyle } from '../format/display';
 import { alertStateSchema, INITIAL_STATE, rearmed, step, type AlertState } from '../alerts/machine';
 import type { Data } from './data';
+import { NOT_ALLOWED } from '../alerts/machine';
 import type { AlertsView } from '../messages/protocol';
 
 export const ALERT_ALARM = 'liqlens-alerts';
@@ -39,9 +40,6 @@ export interface AlertDeps {
   /** The browser's language, for notifications when the language setting is "auto". */
   uiLanguage?: string;
 }
-
-/** Kept in English in storage; the options page shows its own translated sentence for it. */
-export const NOT_ALLOWED = 'notifications are not allowed';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 240);
 

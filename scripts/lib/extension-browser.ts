@@ -52,6 +52,11 @@ export interface LaunchOptions {
   clock?: () => number;
   /** Print each missing-fixture request as it happens (default: LIQLENS_LOG_MISSING=1). */
   logMissing?: boolean;
+  /**
+   * A profile to reuse (a browser restart): kept on close, and the extension is loaded from the same
+   * path inside it, so it keeps its id, storage, IndexedDB, alarms and granted permissions.
+   */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -149,7 +154,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (withExtension) assertBuilt(extensionDir);
   const clock = options.clock ?? Date.now;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-profile-'));
+  const keepProfile = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-profile-'));
   // Chromium loads a private copy of the build: a rebuild of .output while the browser runs
   // (another terminal, `npm test` elsewhere) cannot pull files from under it.
   const loadedDir = path.join(userDataDir, 'extension');
@@ -179,7 +185,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     })
     .catch(async (error: unknown) => {
       await streams.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
       throw error;
     });
 
@@ -248,7 +254,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
       writeRequestLog(requests);
       await context.close();
       await streams.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,4 +8,7 @@ declare const chrome: {
   };
   storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
   permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> };
+  /** Present only once the optional `notifications` permission is granted. */
+  notifications?: { getAll(): Promise<Record<string, boolean>> };
+  alarms: { get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined> };
 };
