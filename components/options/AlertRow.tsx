@@ -135,7 +135,7 @@ export function AlertRow(props: {
           {t('optAlertRemove')}
         </button>
       </div>
-      <p class="ll-small ll-alert-status" data-testid="alert-status">
+      <p class={`ll-small ll-alert-status${rule.enabled && props.state?.problem ? ' ll-error-text' : ''}`} data-testid="alert-status">
         {status}
       </p>
     </li>
