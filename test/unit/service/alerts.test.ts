@@ -38,7 +38,7 @@ function setup() {
     },
     settings: { get: async () => DEFAULT_SETTINGS },
     realizedWithin: async () => ({ usd: 0, collecting: true }),
-    clock: { now: () => now },
+    clock: { now: () => now, sleep: async () => undefined },
     notify: async (id, text) => {
       if (!allowed) return false;
       shown.push({ id, ...text });
@@ -83,7 +83,7 @@ describe('alert checker (background)', () => {
   it('a failed fetch or stale mark never fires and is kept with the time of the last real check', async () => {
     const t = setup();
     await t.alerts.save([t.rule]);
-    const checkedAt = (t.local.data.alertState as Record<string, { lastCheckedAt: number }>).r1.lastCheckedAt;
+    const checkedAt = (t.local.data.alertState as Record<string, { lastCheckedAt: number }>).r1!.lastCheckedAt;
     t.setMark(new SourceError('rate-limited', 'binance:premiumIndex', 'binance:premiumIndex: fapi.binance.com is rate-limiting us; retrying in 60 s.'));
     t.tick();
     const view = await t.alerts.check();
