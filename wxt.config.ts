@@ -35,7 +35,10 @@ export default defineConfig({
     host_permissions: apiHostPermissions(),
     // Vendor APIs are asked for only when the user saves a key for that vendor. Firefox's MV2 build
     // has no optional_host_permissions: there, host patterns go in optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: Object.values(VENDOR_HOSTS) } : { optional_host_permissions: Object.values(VENDOR_HOSTS) }),
+    // `notifications` is optional too: asked for when the trader switches on their first alert.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...Object.values(VENDOR_HOSTS), 'notifications'] }
+      : { optional_permissions: ['notifications'], optional_host_permissions: Object.values(VENDOR_HOSTS) }),
     commands: {
       'toggle-overlay': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -9,6 +9,8 @@ import type { LocalStorageArea } from '@/core/vendors/keys';
 import type { OpenSocket, SocketLike } from '@/core/realized/stream-manager';
 import { createService, REFRESH_ALARM, REFRESH_PERIOD_MINUTES } from '@/core/service/service';
 import { REPORT_OPEN, REPORT_PAGE, toggleOverlayRelay } from '@/core/overlay/tab-messages';
+import { ALERT_ALARM, ALERT_PERIOD_MINUTES } from '@/core/service/alerts';
+import { tradingPageUrl } from '@/core/page/trading-page-urls';
 
 /**
  * Thin glue: platform objects in, listeners registered synchronously (so the event that woke
@@ -26,6 +28,13 @@ export default defineBackground(() => {
     permissions: { hasOrigin: (origin) => browser.permissions.contains({ origins: [origin] }) },
     openSocket: ((url: string) => new WebSocket(url) as unknown as SocketLike) as OpenSocket,
     isOffline: () => typeof navigator !== 'undefined' && navigator.onLine === false,
+    // `notifications` is optional: the API exists only once the trader allowed it (options page).
+    notify: async (id, { title, message }) => {
+      if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return false;
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+      return true;
+    },
+    uiLanguage: browser.i18n.getUILanguage(),
   });
 
   // Vendor keys live in the extension origin's IndexedDB, which no content script can open (in either
@@ -92,7 +101,28 @@ export default defineBackground(() => {
   // a keepalive at least every 20 s, keeps an MV3 worker alive (Chrome 116+); the refresh alarm
   // restarts it within 5 minutes should it still be stopped.
   browser.runtime.onStartup.addListener(() => undefined);
+  // A clicked alert opens that market's trading page (tabs.create needs no permission). The API
+  // appears once `notifications` is granted: listen now if it is, else from the moment it is.
+  let listeningToClicks = false;
+  const listenToClicks = () => {
+    if (listeningToClicks || !browser.notifications) return;
+    listeningToClicks = true;
+    browser.notifications.onClicked.addListener((id) => {
+      void service.alerts.ruleForNotification(id).then(async (rule) => {
+        const url = rule ? tradingPageUrl(rule.market) : null;
+        if (url) await browser.tabs.create({ url });
+        await browser.notifications.clear(id);
+      });
+    });
+  };
+  listenToClicks();
+  browser.permissions.onAdded.addListener(listenToClicks);
+
   browser.alarms.onAlarm.addListener((alarm) => void service.onAlarm(alarm.name));
+  // Alerts are checked every minute whether or not a trading page is open; the alarm outlives the worker.
+  void browser.alarms.get(ALERT_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(ALERT_ALARM, { periodInMinutes: ALERT_PERIOD_MINUTES });
+  });
   void browser.alarms.get(REFRESH_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_PERIOD_MINUTES });
   });

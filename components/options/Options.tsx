@@ -13,6 +13,7 @@ import { PALETTES, paletteVars } from '../theme/colors';
 import { exportSettings, parseSettingsImport } from './import-settings';
 import { VendorRow } from './VendorRow';
 import { ModelShares } from './ModelShares';
+import { Alerts } from './Alerts';
 import { sourceMessage } from '../shared/sources';
 
 export interface OptionsProps {
@@ -22,6 +23,8 @@ export interface OptionsProps {
   prefersDark: boolean;
   /** browser.permissions.request for one vendor host; must run inside the click. */
   requestHostPermission: (origin: string) => Promise<boolean>;
+  /** browser.permissions.request for `notifications` (alerts); must run inside the click. */
+  requestNotifications?: () => Promise<boolean>;
   download: (filename: string, text: string) => void;
   onLookChange?: (settings: Settings) => void;
   now?: () => number;
@@ -199,6 +202,7 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
           />
         ))}
       </fieldset>
+      <Alerts request={props.request} requestNotifications={props.requestNotifications ?? (() => Promise.resolve(false))} />
       <fieldset>
         <legend>{t('optModel')}</legend>
         {select('leveragePreset', LEVERAGE_PRESETS, 'optPreset', 'preset')}

@@ -12,6 +12,8 @@ import type { ModelOiShares } from '../model/oi-share';
 import type { RealizedSummary, RealizedView, SourceComparison } from '../realized/types';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
+import { alertRulesSchema, type AlertRule } from '../alerts/rules';
+import type { AlertState } from '../alerts/machine';
 import { array, literal, object, oneOf, optional, str, type Infer, type Schema, num } from './schema';
 
 export const marketSchema = object({
@@ -137,7 +139,18 @@ export const COMMANDS = {
   'cache.clear': command<Infer<typeof empty>, { cleared: true }>(empty, ['extension']),
   /** The network-wide realized liquidations (totals, per venue and asset, largest ones, coverage), for the extension's own pages. */
   'realized.view': command<Infer<typeof empty>, RealizedView>(empty, ['extension']),
+  /** The alert rules (options page) and where each stands: armed, last notified, why it could not check. */
+  'alerts.get': command<Infer<typeof empty>, AlertsView>(empty, ['extension']),
+  /** Replaces the rules; a rule switched on re-arms (keeping its cooldown) and one check runs at once. */
+  'alerts.set': command<{ rules: AlertRule[] }, AlertsView>(object({ rules: alertRulesSchema }), ['extension']),
+  /** "Check now" on the options page: the alarm's check, run at once. */
+  'alerts.check': command<Infer<typeof empty>, AlertsView>(empty, ['extension']),
 } as const;
+
+export interface AlertsView {
+  rules: AlertRule[];
+  states: Record<string, AlertState>;
+}
 
 export type CommandName = keyof typeof COMMANDS;
 export type RequestOf<C extends CommandName> = (typeof COMMANDS)[C] extends { request: Schema<infer R> } ? R : never;

@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../messages/router';
+import type { AlertCommand } from './alert-handlers';
 import { UserFacingError } from '../messages/router';
 import type { SourceStatus } from '../messages/protocol';
 import type { RealizedView } from '../realized/types';
@@ -52,7 +53,7 @@ function userFacing<T>(p: Promise<T>): Promise<T> {
 }
 
 /** The background's command table: one handler per command in COMMANDS, nothing else. */
-export function createHandlers(deps: HandlerDeps): HandlerTable {
+export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertCommand> {
   // Every page open asks for the settings: while the worker lives they are answered from memory.
   // All writes pass through the handlers below, which replace the copy; a new worker reads storage.
   let settingsCopy: Promise<Settings> | null = null;

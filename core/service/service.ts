@@ -31,6 +31,9 @@ import type { HeatmapRequest } from './model-bridge';
 import type { HeatmapSnapshot } from '../model/types';
 import { DEFAULT_SETTINGS, realizedCollectionOf, type Settings } from '../settings/settings';
 import { backfillRange, createRealizedView } from './realized-view';
+import { ALERT_ALARM, createAlerts, type AlertDeps } from './alerts';
+import { createAlertHandlers } from './alert-handlers';
+import { realizedWithin } from './alert-inputs';
 
 export const REFRESH_ALARM = 'liqlens-refresh';
 export const REFRESH_PERIOD_MINUTES = 5;
@@ -52,6 +55,9 @@ export interface ServiceEnv {
   isOffline?: () => boolean;
   random?: () => number;
   db?: DbHandle;
+  /** Shows an alert's notification (absent: alerts are checked but cannot notify, and say so). */
+  notify?: AlertDeps['notify'];
+  uiLanguage?: string;
   buildHeatmap?: (req: HeatmapRequest) => HeatmapSnapshot | null;
 }
 
@@ -251,22 +257,34 @@ export function createService(env: ServiceEnv) {
     clock: env.clock,
   });
   const snapshots = createSnapshotAssembler({ data, realized, cache, clock: env.clock, status, vendorFigures, streamStatus });
-  const handlers: HandlerTable = createHandlers({
-    version: env.version,
+  const alerts = createAlerts({
+    local: env.local,
     data,
-    cache,
     settings,
-    keys,
-    vendors,
-    status,
-    viewed,
-    disagreements,
-    snapshots,
-    guard: createMarketGuard({ now: () => env.clock.now(), marketOfUrl: marketFromUrl }),
-    streamStatus,
-    onSettingsChanged: () => void loadSwitches(),
-    realizedView: () => realizedView(),
+    realizedWithin: (asset, minutes, now) => realizedWithin(db, realized, asset, minutes, now),
+    clock: env.clock,
+    notify: env.notify ?? (async () => false),
+    ...(env.uiLanguage ? { uiLanguage: env.uiLanguage } : {}),
   });
+  const handlers: HandlerTable = {
+    ...createAlertHandlers(alerts),
+    ...createHandlers({
+      version: env.version,
+      data,
+      cache,
+      settings,
+      keys,
+      vendors,
+      status,
+      viewed,
+      disagreements,
+      snapshots,
+      guard: createMarketGuard({ now: () => env.clock.now(), marketOfUrl: marketFromUrl }),
+      streamStatus,
+      onSettingsChanged: () => void loadSwitches(),
+      realizedView: () => realizedView(),
+    }),
+  };
 
   return {
     handlers,
@@ -278,6 +296,10 @@ export function createService(env: ServiceEnv) {
     },
     /** The refresh alarm: keep recently viewed markets warm, purge what expired. */
     async onAlarm(name: string): Promise<void> {
+      if (name === ALERT_ALARM) {
+        await alerts.check().catch(() => undefined);
+        return;
+      }
       if (name !== REFRESH_ALARM) return;
       const current = await settings.get();
       for (const market of await viewed.recent(RECENTLY_VIEWED_MS)) {
@@ -312,6 +334,7 @@ export function createService(env: ServiceEnv) {
           streamsRunning: () => streams.isRunning(),
         },
     streams,
+    alerts,
   };
 }
 

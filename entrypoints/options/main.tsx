@@ -36,6 +36,7 @@ async function start() {
       uiLanguage={uiLanguage}
       prefersDark={prefersDark}
       requestHostPermission={(origin) => browser.permissions.request({ origins: [origin] })}
+      requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
       download={download}
       onLookChange={applyLook}
     />,

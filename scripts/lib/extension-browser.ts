@@ -58,6 +58,10 @@ export interface LaunchOptions {
    * build lists them as granted host permissions, which Chromium grants an unpacked extension at load.
    */
   allowedOptionalHosts?: string[];
+   * A profile to reuse (a browser restart): kept on close, and the extension is loaded from the same
+   * path inside it, so it keeps its id, storage, IndexedDB, alarms and granted permissions.
+   */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -166,7 +170,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (withExtension) assertBuilt(extensionDir);
   const clock = options.clock ?? Date.now;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-profile-'));
+  const keepProfile = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-profile-'));
   // Chromium loads a private copy of the build: a rebuild of .output while the browser runs
   // (another terminal, `npm test` elsewhere) cannot pull files from under it.
   const loadedDir = path.join(userDataDir, 'extension');
@@ -197,7 +202,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     })
     .catch(async (error: unknown) => {
       await streams.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
       throw error;
     });
 
@@ -266,7 +271,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
       writeRequestLog(requests);
       await context.close();
       await streams.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,4 +12,7 @@ declare const chrome: {
     contains(p: { origins: string[] }): Promise<boolean>;
     request(p: { origins: string[] }): Promise<boolean>;
   };
+  /** Present only once the optional `notifications` permission is granted. */
+  notifications?: { getAll(): Promise<Record<string, boolean>> };
+  alarms: { get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined> };
 };

@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 // Only hosts the manifest injects into (core/venues/binance/site.ts); the bare host redirects to www.
@@ -27,4 +27,12 @@ export function parseMarketUrl(url: URL): Market | null {
     return m ? inverse('binance', m[1] ?? '') : null;
   }
   return null;
+}
+
+/** The trading page of a market (alerts open it on a click); null for a market Binance's pages do not list. */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  if (!s) return null;
+  if (s.contract === 'inverse') return s.quote === 'USD' ? `https://www.binance.com/en/delivery/${s.base}USD_PERP` : null;
+  return s.quote === 'USDT' || s.quote === 'USDC' ? `https://www.binance.com/en/futures/${s.base}${s.quote}` : null;
 }

@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 const HOSTS = ['www.bitget.com'];
@@ -33,4 +33,13 @@ export function parseMarketUrl(url: URL): Market | null {
     default:
       return null;
   }
+}
+
+/** The trading page of a market (alerts open it on a click); null for a market Bitget's pages do not list. */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  if (!s) return null;
+  if (s.contract === 'inverse') return s.quote === 'USD' ? `https://www.bitget.com/futures/coin/${s.base}USD` : null;
+  if (s.quote === 'USDT') return `https://www.bitget.com/futures/usdt/${s.base}USDT`;
+  return s.quote === 'USDC' ? `https://www.bitget.com/futures/usdc/${s.base}PERP` : null;
 }

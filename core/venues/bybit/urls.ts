@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 const HOSTS = ['www.bybit.com'];
@@ -36,4 +36,13 @@ export function parseMarketUrl(url: URL): Market | null {
     default:
       return null;
   }
+}
+
+/** The trading page of a market (alerts open it on a click); null for a market Bybit's pages do not list. */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  if (!s) return null;
+  if (s.contract === 'inverse') return s.quote === 'USD' ? `https://www.bybit.com/trade/inverse/${s.base}USD` : null;
+  if (s.quote === 'USDT') return `https://www.bybit.com/trade/usdt/${s.base}USDT`;
+  return s.quote === 'USDC' ? `https://www.bybit.com/trade/usdc/${s.base}PERP` : null;
 }

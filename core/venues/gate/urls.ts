@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 /** gate.io moved to gate.com; both still serve the trading pages. */
@@ -23,4 +23,12 @@ export function parseMarketUrl(url: URL): Market | null {
   if (quote === 'USDT' && settle === 'USDT') return linear('gate', base, 'USDT');
   if (quote === 'USD' && settle === base) return inverse('gate', base);
   return null;
+}
+
+/** The trading page of a market (alerts open it on a click); null for a market Gate's pages do not list. */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  if (!s) return null;
+  if (s.contract === 'inverse') return s.quote === 'USD' ? `https://www.gate.com/futures/${s.base}/${s.base}_USD` : null;
+  return s.quote === 'USDT' ? `https://www.gate.com/futures/USDT/${s.base}_USDT` : null;
 }

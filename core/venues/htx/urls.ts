@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { BASE, hashParams, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 const HOSTS = ['www.htx.com'];
@@ -35,4 +35,13 @@ export function parseMarketUrl(url: URL): Market | null {
 export function marginModeFromUrl(url: URL): 'cross' | 'isolated' | null {
   const type = hashParams(url).get('type');
   return type === 'cross' || type === 'isolated' ? type : null;
+}
+
+/** The trading page of a market (alerts open it on a click); null for a market HTX's pages do not list. */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  if (!s) return null;
+  if (s.contract === 'inverse')
+    return s.quote === 'USD' ? `https://www.htx.com/futures/coin_swap/exchange#contract_code=${s.base}-USD&contract_type=swap` : null;
+  return s.quote === 'USDT' ? `https://www.htx.com/futures/linear_swap/exchange#contract_code=${s.base}-USDT&contract_type=swap` : null;
 }

@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { isAllowedOrigin, linear } from '../../page/url-helpers';
 
 const HOSTS = ['app.hyperliquid.xyz'];
@@ -20,4 +20,13 @@ export function parseMarketUrl(url: URL): Market | null {
   if (segments.length !== 2 || segments[0] !== 'trade') return null;
   const coin = segments[1] ?? '';
   return COIN.test(coin) ? linear('hyperliquid', coin, 'USDC') : null;
+}
+
+/**
+ * The trading page of a market (alerts open it on a click). Coin names are upper-cased in LiqLens's
+ * symbols; the site's own spelling of mixed-case coins (`kPEPE`) is not restored here.
+ */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  return s && s.contract === 'linear' && s.quote === 'USDC' ? `https://app.hyperliquid.xyz/trade/${s.base}` : null;
 }

@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 const FUTURES_HOST = 'futures.mexc.com';
@@ -25,4 +25,13 @@ export function parseMarketUrl(url: URL): Market | null {
   if (isAllowedOrigin(url, [FUTURES_HOST])) return route === 'exchange' ? contract(code) : null;
   if (isAllowedOrigin(url, MAIN_HOSTS)) return route === 'futures' ? contract(code) : null;
   return null;
+}
+
+/** The trading page of a market (alerts open it on a click); null for a market MEXC's pages do not list. */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  if (!s) return null;
+  const quote = s.contract === 'inverse' ? 'USD' : s.quote;
+  if (!['USDT', 'USDC', 'USD'].includes(quote) || (s.contract === 'linear' && quote === 'USD')) return null;
+  return `https://futures.mexc.com/exchange/${s.base}_${quote}`;
 }

@@ -1,4 +1,4 @@
-import type { Market } from '../../types';
+import { parseUnifiedSymbol, type Market } from '../../types';
 import { BASE, inverse, isAllowedOrigin, linear, pathSegments } from '../../page/url-helpers';
 
 // Regional hosts (my.okx.com, app.okx.com) are left out until their routes are confirmed live.
@@ -21,4 +21,13 @@ export function parseMarketUrl(url: URL): Market | null {
   const base = m[1] ?? '';
   const quote = (m[2] ?? '').toUpperCase();
   return quote === 'USD' ? inverse('okx', base) : linear('okx', base, quote);
+}
+
+/** The trading page of a market (alerts open it on a click); null for a market OKX's pages do not list. */
+export function tradingPageUrl(market: Market): string | null {
+  const s = parseUnifiedSymbol(market.symbol);
+  if (!s) return null;
+  const quote = s.contract === 'inverse' ? 'USD' : s.quote;
+  if (!['USDT', 'USDC', 'USD'].includes(quote) || (s.contract === 'linear' && quote === 'USD')) return null;
+  return `https://www.okx.com/trade-swap/${s.base.toLowerCase()}-${quote.toLowerCase()}-swap`;
 }

@@ -11,12 +11,15 @@ describe('manifest per browser', () => {
     const m = manifestFor('chrome', 3);
     expect(m.permissions).toEqual(['storage', 'alarms']);
     expect(m.optional_host_permissions).toEqual(Object.values(VENDOR_HOSTS));
+    // Notifications only when the trader switches on an alert.
+    expect(m.optional_permissions).toEqual(['notifications']);
     expect(JSON.stringify(m.host_permissions)).not.toMatch(/coinglass|coinalyze|coinank|<all_urls>/);
   });
 
   it("keeps vendor hosts optional on Firefox's MV2 build, where they belong in optional_permissions", () => {
     const m = manifestFor('firefox', 2);
-    expect(m.optional_permissions).toEqual(Object.values(VENDOR_HOSTS));
+    expect(m.optional_permissions).toEqual([...Object.values(VENDOR_HOSTS), 'notifications']);
+    expect(m.permissions).toEqual(['storage', 'alarms']);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: expect.any(String), data_collection_permissions: { required: ['none'] } } });
   });
 
