@@ -58,6 +58,7 @@ export interface LaunchOptions {
    * build lists them as granted host permissions, which Chromium grants an unpacked extension at load.
    */
   allowedOptionalHosts?: string[];
+  /**
    * A profile to reuse (a browser restart): kept on close, and the extension is loaded from the same
    * path inside it, so it keeps its id, storage, IndexedDB, alarms and granted permissions.
    */

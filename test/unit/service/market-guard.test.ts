@@ -49,11 +49,17 @@ function background(clock: FakeClock) {
     extensionId: 'liqlens',
     extensionOrigin: EXT,
     isTradingPage: (u) => u.startsWith('https://www.binance.com/'),
-    handlers: createHandlers(deps),
+    // The alert commands name no market; they are not this test's.
+    handlers: { ...createHandlers(deps), ...NO_ALERTS },
   });
   const ask = (command: string, payload: unknown, sender: { id: string; url: string; tabId?: number }) =>
     route({ channel: 'liqlens', command, payload }, sender);
   return { ask, assembled, touched };
+}
+
+const NO_ALERTS = { 'alerts.get': refuse, 'alerts.set': refuse, 'alerts.check': refuse };
+async function refuse(): Promise<never> {
+  throw new Error('not in this test');
 }
 
 describe("a content script's market must be its own page's", () => {
