@@ -169,8 +169,8 @@ export function Popup(props: PopupProps) {
             <Header market={market} snapshot={snapshot} price={price} now={now} />
           </div>
           <StateBanner state={state} now={now} expanded={false} detailsIn="options" />
-          {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} />}
-          {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded />}
+          {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} headingLevel={2} />}
+          {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded headingLevel={2} />}
           <section class="ll-section" aria-label={t('manualTitle')}>
             <h2 class="ll-h">{t('manualTitle')}</h2>
             <Calculator

@@ -8,4 +8,8 @@ declare const chrome: {
   };
   storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
   permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> };
+  tabs: {
+    query(filter: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
 };

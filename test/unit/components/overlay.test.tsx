@@ -69,10 +69,25 @@ describe('overlay states', () => {
     expect(text('badge-estimate')).toBe('estimate · key-less');
     expect(text('badge-realized')).toBe('realized · key-less');
     expect(text('overlay-coverage')).toBe('venues: Binance, Bybit, OKX');
-    expect(text('band-long')).toContain('≈$286M longs $80.0k–$79.2k (\u22123.1%)');
-    expect(text('band-short')).toContain('≈$698M shorts $85.0k–$85.9k (+3.0%)');
+    // Compact: one line per side, the nearest band's USD and distance.
+    expect(text('band-long')).toBe('nearest longs ≈$286M at $80.0k (\u22123.1%)');
+    expect(text('band-short')).toBe('nearest shorts ≈$698M at $85.0k (+3.0%)');
     expect(q('overlay-root')?.dataset.state).toBe('ready');
     expect(q('overlay-realized')).toBeNull();
+  });
+  it('gives the heat strip a price axis: round levels and the mark, labelled', async () => {
+    const { text, q } = await show(props());
+    const axis = q('heatstrip-axis')!;
+    const labels = [...axis.querySelectorAll('span')].map((s) => s.textContent);
+    // ±10% of $82,560 on 280 px: every $5k, the mark labelled at its own place.
+    expect(labels).toEqual(['$75.0k', '$80.0k', '$85.0k', '$90.0k', 'mark $82.6k']);
+    expect(text('heatstrip-mark')).toBe('mark $82.6k');
+    expect(q('heatstrip-liq-labels')).not.toBeNull();
+  });
+  it('expanded: the bands with their whole range', async () => {
+    const { text } = await show(props({ expanded: true }));
+    expect(text('band-long')).toContain('≈$286M longs $80.0k–$79.2k (\u22123.1%)');
+    expect(text('band-short')).toContain('≈$698M shorts $85.0k–$85.9k (+3.0%)');
   });
   it('warns when the page price and the mark price disagree', async () => {
     const priceMismatch = createStore<{ page: number; mark: number } | null>({ page: 3_050.5, mark: 82_560 });
