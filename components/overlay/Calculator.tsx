@@ -18,6 +18,8 @@ export interface CalculatorProps {
   expanded: boolean;
   now: number;
   idPrefix: string;
+  /** The overlay's debounced screen-reader announcement (see OrderPanel). */
+  announce?: (key: string, text: string | null) => void;
 }
 
 const FIELD_LABEL: Record<CalculatorField, MessageKey> = { entry: 'fieldEntry', quantity: 'fieldQuantity', leverage: 'fieldLeverage', balance: 'fieldBalance' };
@@ -113,6 +115,7 @@ export function Calculator(props: CalculatorProps) {
           symbol={props.market.symbol}
           expanded={props.expanded}
           now={props.now}
+          {...(props.announce ? { announce: props.announce } : {})}
         />
       ))}
     </div>

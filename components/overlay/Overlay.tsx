@@ -20,6 +20,7 @@ import { SelfCheckLines } from './SelfCheck';
 import type { PageHealth } from '@/core/overlay/health';
 import type { SelfCheck } from '@/core/overlay/self-check';
 import type { KeptDisagreement } from '@/core/messages/protocol';
+import type { OverlayFocus } from './overlay-focus';
 
 export interface OverlayProps {
   data: OverlayData;
@@ -49,6 +50,8 @@ export interface OverlayProps {
   selfChecks?: Store<SelfCheck[]>;
   /** Disagreements kept on this device, listed in the "how the page was read" view. */
   kept?: () => Promise<KeptDisagreement[]>;
+  /** Focus between the page and the overlay (the content script's); absent in the popup and tests. */
+  focus?: OverlayFocus;
 }
 
 /**
@@ -70,6 +73,15 @@ export function Overlay(props: OverlayProps) {
   // Before the frame, not after it: the content script renders once hidden before it knows where
   // the trader left the overlay, and the first frame shown must already have the right place.
   useLayoutEffect(() => setPos(props.position), [props.position.x, props.position.y]);
+  const { focus } = props;
+  useLayoutEffect(() => {
+    focus?.attach(rootRef.current);
+    return () => focus?.attach(null);
+  }, [focus]);
+  // After the shortcut showed the overlay: focus moves in once it is on screen.
+  useLayoutEffect(() => {
+    if (!props.hidden) focus?.shown();
+  }, [focus, props.hidden]);
 
   const state = viewState(props.data, props.now);
   const snapshot = shownSnapshot(state);
@@ -121,9 +133,13 @@ export function Overlay(props: OverlayProps) {
     props.onMove(clamped);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && props.expanded) {
+    if (e.key !== 'Escape') return;
+    if (props.expanded) {
       e.stopPropagation();
       props.onExpandedChange(false);
+    } else if (focus?.leave()) {
+      // Compact: Esc gives focus back to where the trader was on the page.
+      e.stopPropagation();
     }
   };
 
@@ -137,6 +153,8 @@ export function Overlay(props: OverlayProps) {
       hidden={props.hidden}
       style={{ ...paletteVars(palette), left: `${pos.x}px`, top: `${pos.y}px`, maxHeight: `calc(100vh - ${pos.y + 8}px)` }}
       onKeyDown={onKeyDown}
+      onFocusIn={(e: FocusEvent) => focus?.cameFrom(e.relatedTarget)}
+      tabIndex={-1}
       data-testid="overlay-root"
       data-state={state.kind}
       data-theme={props.theme}

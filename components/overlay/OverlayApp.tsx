@@ -6,6 +6,7 @@ import type { Store } from '../shared/use-store';
 import { useStore } from '../shared/use-store';
 import type { ThemeName } from '../theme/colors';
 import { Overlay } from './Overlay';
+import type { OverlayFocus } from './overlay-focus';
 
 export interface OverlayAppProps {
   session: OverlaySession;
@@ -16,6 +17,8 @@ export interface OverlayAppProps {
   position: Point;
   /** Toggled by the keyboard command relayed from the background. */
   visible: Store<boolean>;
+  /** Moves focus between the page and the overlay (shortcut, Esc, hide); the content script's. */
+  focus?: OverlayFocus;
   onMove: (position: Point) => void;
   onOpenOptions?: () => void;
   /** "Save a page report" in the page-reading view (the content script's page bridge). */
@@ -63,7 +66,8 @@ export function OverlayApp(props: OverlayAppProps) {
       position={props.position}
       windowPct={props.windowPct}
       onExpandedChange={setExpanded}
-      onClose={() => props.visible.set(false)}
+      onClose={() => (props.focus ? props.focus.hide() : props.visible.set(false))}
+      {...(props.focus ? { focus: props.focus } : {})}
       onMove={props.onMove}
       onRetry={() => void props.session.refresh()}
       health={props.session.health}

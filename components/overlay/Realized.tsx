@@ -29,7 +29,7 @@ export function Spreads(props: { comparisons: SourceComparison[]; testid: string
 }
 
 /** 24h realized liquidations: a lower bound, by side and venue, and where sources disagree. */
-export function Realized(props: { realized: RealizedSummary | null; comparisons: SourceComparison[]; now: number; expanded: boolean }) {
+export function Realized(props: { realized: RealizedSummary | null; comparisons: SourceComparison[]; now: number; expanded: boolean; headingLevel?: 2 | 3 }) {
   const { t, style } = useLocale();
   const r = props.realized;
   if (!r) {
@@ -45,7 +45,7 @@ export function Realized(props: { realized: RealizedSummary | null; comparisons:
   const partial = props.now - r.collectingSince < DAY;
   return (
     <section class="ll-section" aria-label={t('realizedTitle')} data-testid="overlay-realized">
-      <h3 class="ll-h">{t('realizedTitle')}</h3>
+      {props.headingLevel === 2 ? <h2 class="ll-h">{t('realizedTitle')}</h2> : <h3 class="ll-h">{t('realizedTitle')}</h3>}
       <p>
         <span data-testid="realized-total">{t('realizedTotal', { usd: formatUsdCompact(day.totalUsd, style) })}</span>{' '}
         <span class="ll-muted" data-testid="realized-split">

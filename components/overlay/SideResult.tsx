@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { Band } from '@/core/model/types';
 import { cascadeSentence, cascadeWarning } from '@/core/overlay/cascade';
 import { initialMargin, type SideOutcome } from '@/core/overlay/order-view';
@@ -16,13 +16,16 @@ export interface SideResultProps {
   expanded: boolean;
   now: number;
   tickSize?: number;
+  /** The form has no side yet: every line says which button it is for ("If you buy"). */
+  undecided?: boolean;
+  /** Hands this side's sentence to the panel's one debounced screen-reader announcement. */
+  announce?: (key: string, text: string | null) => void;
 }
 
 /** One side's liquidation price with its distance, margin, tier, assumptions and cascade warning. */
 export function SideResult(props: SideResultProps) {
   const { t, style, language } = useLocale();
   const { outcome, markPrice } = props;
-  const sideName = t(outcome.side === 'long' ? 'sideLong' : 'sideShort');
   // Test ids follow the order side: unique even when both orders leave a long (one adds, one reduces).
   const id = outcome.orderSide ?? outcome.side;
   const result = 'result' in outcome ? outcome.result : null;
@@ -30,6 +33,20 @@ export function SideResult(props: SideResultProps) {
     () => (result && markPrice ? cascadeWarning(outcome.side, result.price, markPrice, props.bands) : null),
     [result, markPrice, props.bands, outcome.side],
   );
+  const sideLabel = orderLabel(t, outcome, !!props.undecided);
+  const liqText = result ? (result.price === null ? t('liqNone') : formatPrice(result.price, style, props.tickSize)) : null;
+  const distance = result && result.price !== null && markPrice ? { abs: result.price - markPrice, pct: ((result.price - markPrice) / markPrice) * 100 } : null;
+  const distanceText = distance ? t('distance', { pct: formatPct(distance.pct, style, 2), usd: formatSignedUsd(distance.abs, style) }) : null;
+  const warningShort = warning ? cascadeSentence(t, warning, style, true) : null;
+  const spoken =
+    liqText === null
+      ? null
+      : `${t('announceLiq', { label: sideLabel, price: liqText, distance: distanceText ?? '' })}${warningShort ? ` ${warningShort}.` : ''}`;
+  const { announce } = props;
+  useEffect(() => {
+    announce?.(id, spoken);
+  }, [announce, id, spoken]);
+  useEffect(() => () => announce?.(id, null), [announce, id]);
   if (!result) {
     return (
       <div class="ll-side" data-testid={`order-${id}`}>
@@ -44,22 +61,17 @@ export function SideResult(props: SideResultProps) {
   const inverse = outcome.input?.contract === 'inverse';
   // Margin and maintenance amounts are in the settle coin for inverse contracts, else in the quote.
   const marginUnit = inverse ? (symbol?.settle ?? '') : (symbol?.quote ?? '');
-  const distance = result.price !== null && markPrice ? { abs: result.price - markPrice, pct: ((result.price - markPrice) / markPrice) * 100 } : null;
   return (
     <div class={`ll-side ll-${outcome.side}`} data-testid={`order-${id}`}>
       <div class="ll-row">
-        <span class="ll-muted">
-          {outcome.orderSide && outcome.orderSide !== outcome.side
-            ? t('liqAfterOrder', { order: t(outcome.orderSide === 'long' ? 'sideLong' : 'sideShort'), side: sideName })
-            : t('liqPrice', { side: sideName })}
-        </span>
-        <strong class="ll-liq" data-testid={`order-liq-${id}`}>
-          {result.price === null ? t('liqNone') : formatPrice(result.price, style, props.tickSize)}
+        <span class="ll-muted">{sideLabel}</span>
+        <strong class={`ll-liq${warning ? ' ll-liq-warn' : ''}`} data-testid={`order-liq-${id}`}>
+          {liqText}
         </strong>
       </div>
-      {distance && (
+      {distanceText && (
         <p class="ll-small" data-testid={`order-distance-${id}`}>
-          {t('distance', { pct: formatPct(distance.pct, style, 2), usd: formatSignedUsd(distance.abs, style) })}
+          {distanceText}
         </p>
       )}
       {margin && (
@@ -68,8 +80,8 @@ export function SideResult(props: SideResultProps) {
         </p>
       )}
       {warning && (
-        <p class="ll-banner ll-warn ll-small" role="status" data-testid="overlay-warning">
-          {cascadeSentence(t, warning, style)}
+        <p class="ll-banner ll-warn ll-small" data-testid="overlay-warning">
+          {props.expanded ? cascadeSentence(t, warning, style) : warningShort}
         </p>
       )}
       {props.expanded && (
@@ -96,4 +108,14 @@ export function SideResult(props: SideResultProps) {
       )}
     </div>
   );
+}
+
+type T = ReturnType<typeof useLocale>['t'];
+
+/** "Liquidation (long)" for a decided side; "If you buy: liquidation" when the form has none yet or the order leaves another position. */
+export function orderLabel(t: T, outcome: Pick<SideOutcome, 'side' | 'orderSide'>, undecided: boolean): string {
+  const side = t(outcome.side === 'long' ? 'sideLong' : 'sideShort');
+  if (!outcome.orderSide || (!undecided && outcome.orderSide === outcome.side)) return t('liqPrice', { side });
+  const order = t(outcome.orderSide === 'long' ? 'orderBuy' : 'orderSell');
+  return outcome.orderSide === outcome.side ? t('liqIfOrder', { order }) : t('liqIfOrderLeft', { order, side });
 }

@@ -193,10 +193,10 @@ export function Popup(props: PopupProps) {
               now={now}
             />
           )}
-          {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} />}
+          {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} headingLevel={2} />}
           {snapshot?.heatmap && <BandCoverage heatmap={snapshot.heatmap} expanded />}
           {snapshot?.heatmap && <SeedSentences heatmap={snapshot.heatmap} />}
-          {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded />}
+          {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded headingLevel={2} />}
           <section class="ll-section" aria-label={t('manualTitle')}>
             <h2 class="ll-h">{t('manualTitle')}</h2>
             <Calculator

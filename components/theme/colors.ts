@@ -8,6 +8,8 @@ export interface Palette {
   bg: string;
   surface: string;
   border: string;
+  /** Borders of inputs and selects: a control's edge must reach 3:1 (WCAG 1.4.11), unlike section rules. */
+  control: string;
   text: string;
   muted: string;
   accent: string;
@@ -32,6 +34,7 @@ export const PALETTES: Record<ThemeName, Palette> = {
     bg: '#121519',
     surface: '#1b2027',
     border: '#343b46',
+    control: '#6b7585',
     text: '#e9ecf1',
     muted: '#a7b0bd',
     accent: '#7db4ff',
@@ -53,6 +56,7 @@ export const PALETTES: Record<ThemeName, Palette> = {
     bg: '#ffffff',
     surface: '#f3f5f8',
     border: '#c9d0da',
+    control: '#7b8594',
     text: '#14181e',
     muted: '#4d5665',
     accent: '#0a58c9',
@@ -87,12 +91,17 @@ export const TEXT_PAIRS: readonly [Key, Key][] = [
   ['short', 'bg'],
   ['short', 'surface'],
   ['warnText', 'warnBg'],
+  // A liquidation price in the warning colour sits on the overlay itself.
+  ['warnText', 'bg'],
+  ['warnText', 'surface'],
   ['errorText', 'errorBg'],
   ['badgeText', 'badgeBg'],
 ];
 
-/** Non-text pairs (focus ring, markers) need 3:1 (WCAG 1.4.11). */
+/** Non-text pairs (focus ring, control edges, markers) need 3:1 (WCAG 1.4.11). */
 export const GRAPHIC_PAIRS: readonly [Key, Key][] = [
+  ['control', 'bg'],
+  ['control', 'surface'],
   ['focus', 'bg'],
   ['focus', 'surface'],
   ['marker', 'surface'],

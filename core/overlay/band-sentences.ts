@@ -35,14 +35,15 @@ export function pickBands(bands: readonly Band[], windowPct: number): BandPick[]
   ];
 }
 
-/** "≈$286M longs $80.0k–$79.2k (−3.1%)". */
-export function bandSentence(t: Translate, band: Band, style: NumberStyle): string {
+/** "≈$286M longs $80.0k–$79.2k (−3.1%)"; compact: "longs ≈$286M at $80.0k (−3.1%)", one line at the compact width. */
+export function bandSentence(t: Translate, band: Band, style: NumberStyle, compact = false): string {
   const params = {
     usd: formatUsdCompact(band.usd, style),
     near: formatUsdCompact(band.near, style),
     far: formatUsdCompact(band.far, style),
     pct: formatPct(band.distancePct, style),
   };
+  if (compact) return t(band.side === 'long' ? 'bandLongCompact' : 'bandShortCompact', params);
   return t(band.side === 'long' ? 'bandLong' : 'bandShort', params);
 }
 

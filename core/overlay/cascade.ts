@@ -54,10 +54,12 @@ export function cascadeWarning(
 }
 
 /** "A cascade through $80.0–79.2k reaches your liquidation at $79.1k". */
-export function cascadeSentence(t: Translate, warning: CascadeWarning, style: NumberStyle): string {
+/** `short`: the compact overlay's one-line form (the price is on the line above it). */
+export function cascadeSentence(t: Translate, warning: CascadeWarning, style: NumberStyle, short = false): string {
   const params = {
     range: formatUsdRangeShort(warning.band.near, warning.band.far, style),
     price: formatUsdCompact(warning.liquidationPrice, style),
   };
+  if (short) return t(warning.kind === 'inside' ? 'warningInsideShort' : 'warningBeyondShort', params);
   return t(warning.kind === 'inside' ? 'warningInside' : 'warningBeyond', params);
 }

@@ -84,3 +84,48 @@ export function stripGeometry(
     liquidations: (options.liquidations ?? []).filter((p) => Number.isFinite(p) && p > 0).map((p) => priceToX(p, lo, hi, width)),
   };
 }
+
+export interface AxisTick {
+  price: number;
+  x: number;
+}
+
+/**
+ * Round price levels for the strip's axis: the step is 1, 2, 2.5 or 5 × 10^k, the smallest that
+ * keeps labels at least `minGapPx` apart, so a 280 px strip over ±10% of $84k gets $80k, $85k
+ * and $90k. Ticks within `clearPx` of `avoidX` (the mark's own label) are left out.
+ */
+export function axisTicks(lo: number, hi: number, width: number, options: { minGapPx?: number; avoidX?: number; clearPx?: number } = {}): AxisTick[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi) || width <= 0) return [];
+  const minGap = options.minGapPx ?? 56;
+  const rough = ((hi - lo) * minGap) / width;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const ticks: AxisTick[] = [];
+  for (let i = Math.ceil(lo / step); i * step <= hi; i++) {
+    // Multiplying the index (not adding steps) keeps 0.1-style steps free of float drift.
+    const price = Number((i * step).toPrecision(12));
+    const x = ((price - lo) / (hi - lo)) * width;
+    if (options.avoidX !== undefined && Math.abs(x - options.avoidX) < (options.clearPx ?? 0)) continue;
+    ticks.push({ price, x });
+  }
+  return ticks;
+}
+
+export interface BandSpan {
+  side: 'long' | 'short';
+  x0: number;
+  x1: number;
+}
+
+/** Where each band's edges fall on the strip, clipped to it; bands wholly outside are left out. */
+export function bandSpans(bands: readonly { side: 'long' | 'short'; near: number; far: number }[], lo: number, hi: number, width: number): BandSpan[] {
+  const out: BandSpan[] = [];
+  for (const b of bands) {
+    const a = Math.min(b.near, b.far);
+    const z = Math.max(b.near, b.far);
+    if (!Number.isFinite(a) || !Number.isFinite(z) || z < lo || a > hi) continue;
+    out.push({ side: b.side, x0: priceToX(a, lo, hi, width).x, x1: priceToX(z, lo, hi, width).x });
+  }
+  return out;
+}

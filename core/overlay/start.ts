@@ -44,6 +44,8 @@ export interface StartEnv {
   look: LookControl;
   /** Shown or hidden by the trader (shortcut, close button) and by the site switch. */
   visible: Store<boolean>;
+  /** The keyboard shortcut's action (moves focus as well); without it the shortcut only flips `visible`. Returns whether the overlay shows. */
+  shortcut?: () => boolean;
   ui: {
     render(position: Point, expanded: boolean): void;
     unrender(): void;
@@ -164,6 +166,7 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
     env.runtime.id,
     {
       'overlay.toggle': () => {
+        if (env.shortcut) return { visible: env.shortcut() };
         env.visible.set(!env.visible.get());
         return { visible: env.visible.get() };
       },

@@ -16,6 +16,7 @@ import { createShadowHost, UNTRUSTED_REFUSED } from '@/components/overlay/shadow
 import { TEST_BUILD } from '@/core/build';
 import { createOverlayLook } from '@/components/overlay/overlay-look';
 import { OverlayRoot } from '@/components/overlay/OverlayRoot';
+import { createOverlayFocus } from '@/components/overlay/overlay-focus';
 import { createLivePort } from '@/components/shared/live-port';
 import { connectPage, guardScriptStartedEvent, orderFormRect, pageForReport } from './page-bridge';
 import { REPORT_OPEN } from '@/core/overlay/tab-messages';
@@ -45,6 +46,7 @@ export default defineContentScript({
     });
     const look = createOverlayLook(request, browser.i18n.getUILanguage(), () => matchMedia('(prefers-color-scheme: dark)').matches);
     const visible = createStore(true);
+    const focus = createOverlayFocus(document, visible);
     const ui = createShadowHost(document, {
       name: 'liqlens-overlay',
       css: overlayCss,
@@ -76,6 +78,7 @@ export default defineContentScript({
       firstPaint,
       look,
       visible,
+      shortcut: focus.shortcut,
       ui: {
         render: (position, expanded) =>
           render(
@@ -86,6 +89,7 @@ export default defineContentScript({
               initialExpanded={expanded}
               position={position}
               visible={visible}
+              focus={focus}
               onMove={onMove}
               onSaveReport={onSaveReport}
             />,

@@ -15,4 +15,8 @@ declare const chrome: {
   /** Present only once the optional `notifications` permission is granted. */
   notifications?: { getAll(): Promise<Record<string, boolean>> };
   alarms: { get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined> };
+  tabs: {
+    query(filter: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
 };

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PALETTES } from '@/components/theme/colors';
+import { contrastRatio } from '@/components/theme/contrast';
 
 const css = fs.readFileSync(path.resolve(import.meta.dirname, '../../../components/overlay/overlay.css'), 'utf8');
 
@@ -35,5 +37,33 @@ describe('overlay.css type scale', () => {
     expect(big).toEqual(['.ll-liq']);
     // <strong> would otherwise be 700, a fifth pair.
     expect(blocks(css).some((b) => b.selector === '.ll-root strong' && /font-weight:\s*600/.test(b.body))).toBe(true);
+  });
+});
+
+describe('overlay.css control edges', () => {
+  // WCAG 1.4.11: an input's edge is what shows where to type; 3:1 against what it sits on.
+  it('draws input and select borders in a palette colour that reaches 3:1 on the background and surface in both themes', () => {
+    for (const control of ['input', 'select']) {
+      const rules = blocks(css).filter((b) => b.selector.split(',').some((s) => s.trim() === `.ll-root ${control}`));
+      let colour: string | undefined;
+      for (const { body } of rules) {
+        for (const m of body.matchAll(/border(?:-color)?:[^;]*var\(--ll-(\w+)\)/g)) colour = m[1];
+      }
+      expect(colour, control).toBeDefined();
+      for (const palette of Object.values(PALETTES)) {
+        const fg = palette[colour as keyof typeof palette];
+        expect(contrastRatio(fg, palette.bg), `${control} on bg`).toBeGreaterThanOrEqual(3);
+        expect(contrastRatio(fg, palette.surface), `${control} on surface`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it('paints the close cross and the drag grip in a system colour under forced colours', () => {
+    const forced = /@media \(forced-colors: active\) \{([\s\S]*)\}\s*$/.exec(css.replace(/\/\*[\s\S]*?\*\//g, ''))?.[1] ?? '';
+    const inForced = blocks(forced);
+    const cross = inForced.find((b) => b.selector.includes('.ll-close-glyph::before'));
+    const grip = inForced.find((b) => b.selector === '.ll-grip');
+    expect(cross?.body).toMatch(/background:\s*ButtonText/);
+    expect(grip?.body).toMatch(/ButtonText/);
   });
 });

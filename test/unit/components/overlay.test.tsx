@@ -69,10 +69,25 @@ describe('overlay states', () => {
     expect(text('badge-estimate')).toBe('estimate · key-less');
     expect(text('badge-realized')).toBe('realized · key-less');
     expect(text('overlay-coverage')).toBe('venues: Binance, Bybit, OKX');
-    expect(text('band-long')).toContain('≈$286M longs $80.0k–$79.2k (\u22123.1%)');
-    expect(text('band-short')).toContain('≈$698M shorts $85.0k–$85.9k (+3.0%)');
+    // Compact: one line per side, the nearest band's USD and distance.
+    expect(text('band-long')).toBe('nearest longs ≈$286M at $80.0k (\u22123.1%)');
+    expect(text('band-short')).toBe('nearest shorts ≈$698M at $85.0k (+3.0%)');
     expect(q('overlay-root')?.dataset.state).toBe('ready');
     expect(q('overlay-realized')).toBeNull();
+  });
+  it('gives the heat strip a price axis: round levels and the mark, labelled', async () => {
+    const { text, q } = await show(props());
+    const axis = q('heatstrip-axis')!;
+    const labels = [...axis.querySelectorAll('span')].map((s) => s.textContent);
+    // ±10% of $82,560 on 280 px: every $5k, the mark labelled at its own place.
+    expect(labels).toEqual(['$75.0k', '$80.0k', '$85.0k', '$90.0k', 'mark $82.6k']);
+    expect(text('heatstrip-mark')).toBe('mark $82.6k');
+    expect(q('heatstrip-liq-labels')).not.toBeNull();
+  });
+  it('expanded: the bands with their whole range', async () => {
+    const { text } = await show(props({ expanded: true }));
+    expect(text('band-long')).toContain('≈$286M longs $80.0k–$79.2k (\u22123.1%)');
+    expect(text('band-short')).toContain('≈$698M shorts $85.0k–$85.9k (+3.0%)');
   });
   it('warns when the page price and the mark price disagree', async () => {
     const priceMismatch = createStore<{ page: number; mark: number } | null>({ page: 3_050.5, mark: 82_560 });
@@ -171,8 +186,49 @@ describe('your order', () => {
     const price = 'result' in state.sides[0]! ? state.sides[0].result.price! : 0;
     expect(price).toBeGreaterThan(78_700);
     expect(price).toBeLessThan(79_200);
-    const { text } = await show(props({ order: createStore(state) }));
+    const { text } = await show(props({ order: createStore(state), expanded: true }));
     expect(text('overlay-warning')).toMatch(/^A cascade through \$80\.0–79\.2k reaches your liquidation at \$79\.\dk$/);
+  });
+  it('says the warning in one short line in the compact view, and paints the liquidation price in the warning colour', async () => {
+    const { text, q } = await show(props({ order: createStore(computed(81_500, 30)) }));
+    expect(text('overlay-warning')).toBe('A cascade through $80.0–79.2k reaches your liq.');
+    expect(q('order-liq-long')?.classList.contains('ll-liq-warn')).toBe(true);
+    // Not a live region of its own: the one debounced announcement says it (below).
+    expect(q('overlay-warning')?.getAttribute('role')).toBeNull();
+  });
+  it('says "if you buy / if you sell" when the form has no side yet', async () => {
+    const base = computed(82_000, 10);
+    const side = base.sides[0]!;
+    const order = createStore<OrderState>({
+      kind: 'computed',
+      sides: [
+        { ...side, orderSide: 'long' },
+        { ...side, side: 'short', orderSide: 'short' },
+      ],
+    });
+    const { q } = await show(props({ order }));
+    expect(q('order-long')?.textContent).toMatch(/^If you buy: liquidation\$/);
+    expect(q('order-short')?.textContent).toMatch(/^If you sell: liquidation\$/);
+  });
+  it('announces the liquidation price and its distance once, a second after the order stops changing', async () => {
+    const order = createStore<OrderState>({ kind: 'waiting' });
+    const { q } = await show(props({ order }));
+    const region = q('order-announcement')!;
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    for (const entry of [81_900, 81_950, 82_000]) await act(() => order.set(computed(entry, 10)));
+    expect(region.textContent).toBe('');
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(region.textContent).toMatch(/^Liquidation \(long\) \$7\d,\d{3}\.\d, \u2212\d+\.\d\d% · \u2212\$[\d,.]+ from price\.$/);
+  });
+  it('opens the calculator after its link, keeping focus on the link, so the next Tab goes into the fields', async () => {
+    const { q, container } = await show(props({ order: createStore(computed(82_000, 10)) }));
+    const link = q('order-manual-toggle') as HTMLButtonElement;
+    link.focus();
+    await act(() => link.click());
+    const calc = q('calculator')!;
+    expect(link.compareDocumentPosition(calc) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(link.isConnected && container.contains(link)).toBe(true);
+    expect(link.getAttribute('aria-expanded')).toBe('true');
   });
   it('re-renders on a new order without touching the rest', async () => {
     const order = createStore<OrderState>({ kind: 'waiting' });
@@ -186,8 +242,8 @@ describe('your order', () => {
     const side = base.sides[0]!;
     const order = createStore<OrderState>({ kind: 'computed', sides: [{ ...side, orderSide: 'short' }], closes: ['long'] });
     const { q, text } = await show(props({ order }));
-    expect(q('order-short')?.textContent).toContain('After a short order: liquidation (long left)');
-    expect(text('order-closes-long')).toBe('A long order of this size closes your position: nothing left to liquidate.');
+    expect(q('order-short')?.textContent).toContain('If you sell: long left, liq.');
+    expect(text('order-closes-long')).toBe('If you buy: position closed, no liquidation');
   });
   it('renders page-derived and engine strings as text, never markup', async () => {
     const state = computed(82_000, 10);
@@ -313,7 +369,7 @@ describe('overlay controls', () => {
     expect(container.querySelector('[data-testid="overlay-health"] b')).toBeNull();
   });
   it('speaks Chinese', async () => {
-    const { text } = await show(props({ order: createStore(computed(81_500, 30)) }), 'zh_CN');
+    const { text } = await show(props({ order: createStore(computed(81_500, 30)), expanded: true }), 'zh_CN');
     expect(text('overlay-price')).toBe('标记价格 $82,560.0');
     expect(text('band-long')).toContain('≈$286M 多单 $80.0k–$79.2k（\u22123.1%）');
     expect(text('overlay-warning')).toMatch(/^穿过 \$80\.0–79\.2k 的连环强平会触及你在 \$79\.\dk 的强平价$/);

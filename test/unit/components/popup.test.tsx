@@ -65,6 +65,14 @@ async function open(patch: Partial<PopupProps> & { calls?: Call[] } = {}) {
 }
 
 describe('popup', () => {
+  it('never skips a heading level below its title (axe heading-order)', async () => {
+    const { container, q } = await open();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(q('overlay-bands')).not.toBeNull();
+    const levels = [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]!, `heading ${i}: ${levels.join(',')}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
+  });
   it("defaults to the current tab's market and says where it came from", async () => {
     const { q, text, calls } = await open({ getTabMarket: async () => ({ venue: 'okx', symbol: 'ETH/USDT:USDT' }) });
     expect(q<HTMLSelectElement>('popup-venue')?.value).toBe('okx');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceToX, stripGeometry } from '@/core/overlay/heatstrip';
+import { axisTicks, bandSpans, priceToX, stripGeometry } from '@/core/overlay/heatstrip';
 import { heatmap, PRICE } from './fixtures';
 
 describe('heat strip geometry', () => {
@@ -37,5 +37,45 @@ describe('heat strip geometry', () => {
     expect(g.columns.every((c) => c.long === 0 && c.short === 0)).toBe(true);
     const broken = stripGeometry({ grid: { min: Number.NaN, step: 0, count: 5 }, longUsd: [], shortUsd: [] }, PRICE, 100);
     expect(broken.columns.every((c) => c.long === 0 && c.short === 0)).toBe(true);
+  });
+});
+
+describe('heat strip axis', () => {
+  it('labels round levels, far enough apart to read: ±10% of $84,028 on 280 px is $80k, $85k, $90k', () => {
+    const lo = 84_028.1 * 0.9;
+    const hi = 84_028.1 * 1.1;
+    const ticks = axisTicks(lo, hi, 280);
+    expect(ticks.map((t) => t.price)).toEqual([80_000, 85_000, 90_000]);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i - 1]!.x).toBeGreaterThanOrEqual(56);
+    for (const t of ticks) expect(t.x).toBeCloseTo(((t.price - lo) / (hi - lo)) * 280, 9);
+  });
+  it('uses 1, 2, 2.5 or 5 × 10^k steps, without float drift on small prices', () => {
+    expect(axisTicks(0.9, 1.1, 280).map((t) => t.price)).toEqual([0.9, 0.95, 1, 1.05, 1.1]);
+    expect(axisTicks(2_700, 3_300, 280).map((t) => t.price)).toEqual([2_800, 3_000, 3_200]);
+  });
+  it("leaves room for the mark's own label", () => {
+    const ticks = axisTicks(75_625, 92_431, 280, { avoidX: 140, clearPx: 40 });
+    // $85k sits 16 px right of the mark at 140 px: its label would cover the mark's.
+    expect(ticks.map((t) => t.price)).toEqual([80_000, 90_000]);
+  });
+  it('refuses an empty or broken range', () => {
+    expect(axisTicks(10, 10, 280)).toEqual([]);
+    expect(axisTicks(Number.NaN, 10, 280)).toEqual([]);
+  });
+  it('places band edges on the strip, clipped, and drops bands off it', () => {
+    const spans = bandSpans(
+      [
+        { side: 'long', near: 80_000, far: 79_200 },
+        { side: 'short', near: 95_000, far: 99_000 },
+        { side: 'short', near: 91_000, far: 94_000 },
+      ],
+      76_000,
+      92_000,
+      160,
+    );
+    expect(spans).toEqual([
+      { side: 'long', x0: 32, x1: 40 },
+      { side: 'short', x0: 150, x1: 160 },
+    ]);
   });
 });
