@@ -9,6 +9,8 @@ import { VENDOR_HOSTS } from './core/vendors/hosts';
  * hooks on its global (core/build.ts). Without it, the production build has neither.
  */
 const TEST_BUILD = process.env.LIQLENS_TEST_BUILD === '1';
+/** LIQLENS_SOURCEMAP=1: a production build with source maps, in .output/<browser>-mv<n>-sourcemap, for `npm run bytes`. */
+const SOURCEMAP = process.env.LIQLENS_SOURCEMAP === '1';
 
 const MAIN_CONTENT_SCRIPT = 'content-scripts/exchange.js';
 const FIRST_CONTENT_SCRIPT = 'first-answer.js';
@@ -19,8 +21,9 @@ export default defineConfig({
   // and the 'vite:build:extendConfig' hook below for the main file): they load on every trading page.
   modules: ['@wxt-dev/webextension-polyfill'],
   // JSX needs no plugin: Vite compiles it from tsconfig.json (jsx: react-jsx, jsxImportSource: preact).
-  vite: () => ({ define: { __LIQLENS_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
+  vite: () => ({ define: { __LIQLENS_TEST_BUILD__: JSON.stringify(TEST_BUILD) }, ...(SOURCEMAP ? { build: { sourcemap: true } } : {}) }),
   ...(TEST_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}-test' } : {}),
+  ...(SOURCEMAP && !TEST_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}-sourcemap' } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -141,20 +141,22 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   env.ui.render(position, settings.overlayExpandedByDefault);
   env.ui.mount();
 
-  const live = env.connectLive();
-  live.watch(market);
-  session.data.subscribe((d) => live.watch(d.market));
   ctx.addEventListener(win as unknown as EventTarget, 'online', () => session.setOnline(true));
   ctx.addEventListener(win as unknown as EventTarget, 'offline', () => session.setOnline(false));
   session.setOnline(win.navigator.onLine);
   followSiteSwitch(env, switchedOff);
 
-  // The page reader's first full read costs several ms: it starts after the frame that shows the
-  // overlay, so it never holds the first paint back.
+  // The page reader's first full read costs several ms, and opening the live port is a round trip
+  // to the browser: both start after the frame that shows the overlay, so they never hold the
+  // first paint back (the streams the port keeps alive are not on that frame).
   let watch: ReturnType<StartEnv['watchPage']> | null = null;
+  let live: ReturnType<StartEnv['connectLive']> | null = null;
   const startWatching = () => {
     env.firstPaint.done();
     if (watch || ctx.isInvalid) return;
+    const port = (live = env.connectLive());
+    port.watch(session.data.get().market);
+    session.data.subscribe((d) => port.watch(d.market));
     watch = env.watchPage();
   };
   win.requestAnimationFrame(() => ctx.setTimeout(startWatching, 0));
@@ -187,7 +189,7 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   ctx.onInvalidated(() => {
     env.runtime.onMessage.removeListener(onTabMessage);
     watch?.stop();
-    live.close();
+    live?.close();
     session.dispose();
   });
   return 'shown';

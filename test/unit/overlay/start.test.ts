@@ -108,8 +108,12 @@ describe('overlay start-up order', () => {
     const mountAt = h.log.indexOf('mount');
     expect(h.log.indexOf('look')).toBeLessThan(mountAt);
     expect(h.log[mountAt - 1]).toMatch(/^render \d+,\d+ compact$/);
-    // The live port opens only once the overlay is on the page.
+    // The live port opens only once the overlay is on the page, and not before its first frame.
+    expect(h.log).not.toContain('live port');
+    h.frames.splice(0).forEach((f) => f());
+    h.runTimers(0);
     expect(h.log.indexOf('live port')).toBeGreaterThan(mountAt);
+    expect(h.log.slice(h.log.indexOf('live port'))).toEqual(['live port', 'live BTC/USDT:USDT', 'watch page']);
   });
 
   it('skips the loading render when the answer is already waiting', async () => {
