@@ -309,6 +309,8 @@ export function createService(env: ServiceEnv) {
           streamsRunning: () => streams.isRunning(),
         },
     streams,
+    /** The realized store: `recent({ minutes, venue?, asset?, symbol? })` sums the last n minutes (for alerts). */
+    realized,
   };
 }
 
