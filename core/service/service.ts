@@ -335,6 +335,8 @@ export function createService(env: ServiceEnv) {
         },
     streams,
     alerts,
+    /** The realized store: `recent({ minutes, venue?, asset?, symbol? })` sums the last n minutes (for alerts). */
+    realized,
   };
 }
 
