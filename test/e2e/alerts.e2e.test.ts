@@ -23,6 +23,8 @@ type Browser = ExtensionBrowser & { extensionId: string };
 const PROFILE = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-alerts-profile-'));
 const MARK_URL = /fapi\.binance\.com\/fapi\/v1\/premiumIndex/;
 let browser: Browser | undefined;
+/** A check is a fetch and a storage write in the worker: on a loaded machine it takes seconds, not vitest's default 1 s. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 afterAll(async () => {
   await browser?.close();
@@ -97,11 +99,11 @@ describe('alerts', () => {
     await options.getByTestId('alert-row').waitFor();
     await options.getByTestId('alert-liq').fill(String(LIQ));
     await options.getByTestId('alert-liq').press('Tab');
-    await expect.poll(async () => (await stored(worker)).alerts?.[0]).toMatchObject({ enabled: false, condition: { liquidationPrice: LIQ } });
+    await poll(async () => (await stored(worker)).alerts?.[0]).toMatchObject({ enabled: false, condition: { liquidationPrice: LIQ } });
     ruleId = (await stored(worker)).alerts![0]!.id;
 
     await options.getByTestId('alert-on').click();
-    await expect.poll(() => options.getByTestId('alert-note').textContent()).toBe("Allow notifications in the browser's prompt to switch this alert on.");
+    await poll(() => options.getByTestId('alert-note').textContent()).toBe("Allow notifications in the browser's prompt to switch this alert on.");
     expect((await stored(worker)).alerts?.[0]?.enabled).toBe(false);
     await browser.close();
     browser = undefined;
@@ -116,29 +118,29 @@ describe('alerts', () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByTestId('alert-row').waitFor();
     await options.getByTestId('alert-on').click(); // already granted: the request answers at once
-    await expect.poll(async () => (await stored(worker)).alertState?.[ruleId]?.lastCheckedAt ?? null).not.toBeNull();
+    await poll(async () => (await stored(worker)).alertState?.[ruleId]?.lastCheckedAt ?? null).not.toBeNull();
     expect((await stored(worker)).alerts?.[0]?.enabled).toBe(true);
     expect(await ours(worker)).toEqual([]);
 
     driveMark(browser, LIQ * 1.015); // 1.5% above the liquidation price
     await options.getByTestId('alert-check-now').click();
-    await expect.poll(() => ours(worker)).toHaveLength(1);
+    await poll(() => ours(worker)).toHaveLength(1);
     const fired = (await stored(worker)).alertState![ruleId]!;
     expect(fired).toMatchObject({ armed: false, problem: null });
-    await expect.poll(() => options.getByTestId('alert-status').textContent()).toMatch(/last notified \d\d:\d\d · quiet until the condition clears/);
+    await poll(() => options.getByTestId('alert-status').textContent()).toMatch(/last notified \d\d:\d\d · quiet until the condition clears/);
 
     // Still inside: no second notification.
     await options.getByTestId('alert-check-now').click();
-    await expect.poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(fired.lastCheckedAt!);
+    await poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(fired.lastCheckedAt!);
     expect(await ours(worker)).toHaveLength(1);
 
     // Out (re-arms) and back in within the 30-minute cooldown: still one.
     driveMark(browser, P);
     await options.getByTestId('alert-check-now').click();
-    await expect.poll(async () => (await stored(worker)).alertState![ruleId]!.armed).toBe(true);
+    await poll(async () => (await stored(worker)).alertState![ruleId]!.armed).toBe(true);
     driveMark(browser, LIQ * 1.01);
     await options.getByTestId('alert-check-now').click();
-    await expect.poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(fired.lastCheckedAt!);
+    await poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(fired.lastCheckedAt!);
     expect(await ours(worker)).toHaveLength(1);
     expect((await stored(worker)).alertState![ruleId]!.lastFiredAt).toBe(fired.lastFiredAt);
   });
@@ -149,13 +151,13 @@ describe('alerts', () => {
     const options = await b.openExtensionPage('options.html');
     b.setFault(MARK_URL, { status: 429, contentType: 'application/json', body: '{"code":-1003,"msg":"Too many requests."}', headers: { 'retry-after': '1' } });
     await options.getByTestId('alert-check-now').click();
-    await expect.poll(() => options.getByTestId('alert-status').textContent()).toMatch(/^Not checked since \d\d:\d\d: Binance mark price: .*rate-limiting us/);
+    await poll(() => options.getByTestId('alert-status').textContent()).toMatch(/^Not checked since \d\d:\d\d: Binance mark price: .*rate-limiting us/);
     await screenshot(options, 'alerts-delayed');
     // A price 5 minutes old is not used either, even one inside the range.
     await new Promise((resolve) => setTimeout(resolve, 1200)); // past the 1 s Retry-After the fetcher honours
     driveMark(b, LIQ * 1.01, 5 * 60_000);
     await options.getByTestId('alert-check-now').click();
-    await expect.poll(() => options.getByTestId('alert-status').textContent()).toMatch(/Binance mark price: price is 5 min old/);
+    await poll(() => options.getByTestId('alert-status').textContent()).toMatch(/Binance mark price: price is 5 min old/);
     expect(await ours(worker)).toHaveLength(1);
     await options.close();
   });
@@ -192,7 +194,7 @@ describe('alerts', () => {
     await options.getByTestId('alert-row').waitFor();
     const checkedBefore = kept.alertState![ruleId]!.lastCheckedAt!;
     await options.getByTestId('alert-check-now').click();
-    await expect.poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(checkedBefore);
+    await poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(checkedBefore);
     expect((await stored(worker)).alertState![ruleId]!.lastFiredAt).toBe(firedAt);
     expect(await ours(worker)).toEqual([]);
 
@@ -201,9 +203,9 @@ describe('alerts', () => {
     await options.getByTestId('alert-add').click();
     await options.getByTestId('alert-new-kind').selectOption('cascade');
     await options.getByTestId('alert-add').click();
-    await expect.poll(() => options.getByTestId('alert-row').count()).toBe(3);
+    await poll(() => options.getByTestId('alert-row').count()).toBe(3);
     for (const i of [1, 2]) await options.getByTestId('alert-on').nth(i).click();
-    await expect.poll(async () => Object.values((await stored(worker)).alertState ?? {}).filter((s) => s.lastCheckedAt || s.problem).length).toBe(3);
+    await poll(async () => Object.values((await stored(worker)).alertState ?? {}).filter((s) => s.lastCheckedAt || s.problem).length).toBe(3);
     await options.setViewportSize({ width: 900, height: 900 });
     const box = (await options.getByTestId('opt-alerts').boundingBox())!;
     await options.getByTestId('opt-alerts').scrollIntoViewIfNeeded();
