@@ -102,6 +102,11 @@ export interface HeatmapSnapshot {
   /** Newest bar close per venue, so a lagging or missing venue is visible. */
   venueDataTime: Partial<Record<VenueId, number>>;
   history?: HeatHistory;
+  /**
+   * The hourly candles the history was built from (one venue's, named in `source`), newest last:
+   * the side panel draws the price line over the heat with them. Absent in overlay snapshots.
+   */
+  candles?: { source: string; bars: { time: number; open: number; high: number; low: number; close: number }[] };
   settings: ModelSettings;
   provenance: Provenance;
 }

@@ -80,6 +80,14 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
     return summarize(buckets, now, cov.since, options);
   }
 
+  /** One asset's minute buckets since `from` (all venues), for the side panel's marks. */
+  async function bucketsOf(asset: string, from: number): Promise<RealizedBucket[]> {
+    await writes;
+    const db = await handle.get();
+    const rows = await db.getAllFromIndex('realized', 'by-minute', IDBKeyRange.lowerBound(minuteOf(from)));
+    return rows.filter((b) => b.asset === asset);
+  }
+
   /** Drops buckets older than 24 h. */
   async function prune(): Promise<number> {
     const db = await handle.get();
@@ -101,7 +109,7 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
     await db.delete('meta', COVERAGE_KEY);
   }
 
-  return { record, markAlive, coverage, summary, prune, clear };
+  return { record, markAlive, coverage, summary, bucketsOf, prune, clear };
 }
 
 export type RealizedStore = ReturnType<typeof createRealizedStore>;

@@ -12,6 +12,7 @@ import type { StatusRecorder } from './status';
 import type { ViewedMarkets } from './viewed';
 import type { Disagreements } from './disagreements';
 import type { createSnapshotAssembler } from './snapshot';
+import type { createChartAssembler } from './chart';
 import { marketFromUrl } from '../page/market-from-url';
 import { zh_CN } from '../i18n/catalogs/zh_CN';
 import { zh_CNNotes } from '../i18n/catalogs/zh_CN-notes';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   /** Self-check disagreements kept on this device (absent in tests that do not need them). */
   disagreements?: Disagreements;
   snapshots: ReturnType<typeof createSnapshotAssembler>;
+  /** The side panel's chart data (absent in tests that do not need it). */
+  chart?: ReturnType<typeof createChartAssembler>;
   streamStatus?: () => SourceStatus[];
   /** Called when a vendor key changes, so cached vendor figures are not reused. */
   onVendorKeyChanged?: () => void;
@@ -86,6 +89,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     'i18n.catalog': async () => ({ messages: zh_CN, notes: zh_CNNotes }),
+
+    'chart.get': async ({ market, lookbackHours }) => {
+      if (!deps.chart) throw new UserFacingError('The chart is not available.', 'internal');
+      const touched = deps.viewed.touch(market).catch(() => undefined);
+      const chart = await deps.chart(market, await readSettings(), lookbackHours);
+      await touched;
+      return chart;
+    },
 
     'tiers.get': ({ market }) => userFacing(deps.data.tiers(market).then((r) => r.value)),
 

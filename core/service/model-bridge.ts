@@ -4,6 +4,10 @@ import type { HeatmapSnapshot, ModelSettings } from '../model/types';
 import { createHeatmapModel, intervalMs } from '../model/heatmap';
 import { MODEL_PRESETS, DEFAULT_PRESET, modelSettings } from '../model/presets';
 
+/** The side panel's longest lookback is 7 days of hourly rows. */
+export const HISTORY_ROW_MS = 3_600_000;
+export const HISTORY_ROWS = 7 * 24;
+
 export interface VenueSeries {
   venue: VenueId;
   bars: Kline[];
@@ -64,8 +68,12 @@ export function buildHeatmap(req: HeatmapRequest): HeatmapSnapshot | null {
     settings,
     venues: usable.map((v) => ({ venue: v.venue, mmr: v.mmr })),
     windowPct: req.windowPct,
-    historyRowMs: null,
+    // One heat row per hour for the side panel's heatmap, as far back as its longest lookback.
+    historyRowMs: HISTORY_ROW_MS,
+    historyRows: HISTORY_ROWS,
   });
   for (const v of usable) model.update(v.venue, v.bars, oiInUsd(v.bars, v.oi, step), 'close');
-  return model.snapshot({ now: req.now, price: req.price, includeHistory: false });
+  const first = usable[0]!;
+  const bars = first.bars.slice(-HISTORY_ROWS).map(({ time, open, high, low, close }) => ({ time, open, high, low, close }));
+  return { ...model.snapshot({ now: req.now, price: req.price }), candles: { source: `${first.venue}:klines`, bars } };
 }
