@@ -14,6 +14,7 @@ import { Calculator } from '../overlay/Calculator';
 import { Header, shownPrice } from '../overlay/Header';
 import { Realized } from '../overlay/Realized';
 import { StateBanner } from '../overlay/StateBanner';
+import { PopupMap } from '../sidepanel/PopupMap';
 
 export interface PopupProps {
   request: RequestFn;
@@ -28,6 +29,8 @@ export interface PopupProps {
   /** Every market the popup shows (tab default or picked): keeps its live data flowing. */
   onMarketShown?: (market: Market) => void;
   openOptions: () => void;
+  /** Opens the side panel chart (absent where the browser cannot open it from here). */
+  openChart?: () => void;
   now?: () => number;
 }
 
@@ -170,6 +173,16 @@ export function Popup(props: PopupProps) {
           </div>
           <StateBanner state={state} now={now} expanded={false} detailsIn="options" />
           {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} />}
+          {snapshot?.heatmap && price && (
+            <PopupMap
+              heatmap={snapshot.heatmap}
+              price={price.value}
+              windowPct={props.windowPct}
+              palette={PALETTES[props.theme]}
+              market={`${basicsOf(market.venue).label} ${market.symbol}`}
+              openChart={props.openChart}
+            />
+          )}
           {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded />}
           <section class="ll-section" aria-label={t('manualTitle')}>
             <h2 class="ll-h">{t('manualTitle')}</h2>

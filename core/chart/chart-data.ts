@@ -93,7 +93,7 @@ export function heatRange(candles: readonly Candle[], price: number, padPct = 4)
 }
 
 /**
- * The history rows from `from` to `to` summed onto one grid spanning [lo, hi) with at most
+ * The history rows ending in (from, to] (a 72 h lookback is 72 hourly rows) summed onto one grid spanning [lo, hi) with at most
  * `maxCells` levels (each source cell goes whole to the level holding its centre, so no USD is
  * invented or lost inside the range). USD are rounded to whole dollars.
  */
@@ -107,7 +107,7 @@ export function shapeHeat(
   const picked: number[] = [];
   for (let r = 0; r < history.times.length; r++) {
     const t = history.times[r]!;
-    if (t >= window.from && t <= window.to) picked.push(r);
+    if (t > window.from && t <= window.to) picked.push(r);
   }
   if (picked.length === 0) return null;
   const sourceStep = Math.max(...picked.map((r) => history.rowGrids[r]!.step));

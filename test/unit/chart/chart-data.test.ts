@@ -50,7 +50,7 @@ describe('chart data from a real model run', () => {
       const range = heatRange(candles, price);
       const grid = shapeHeat(heatmap.history!, { from, to }, range)!;
       expect(grid.count).toBeLessThanOrEqual(MAX_HEAT_CELLS);
-      expect(grid.times.length).toBe(heatmap.history!.times.filter((t) => t >= from && t <= to).length);
+      expect(grid.times.length).toBe(hours);
       expect(grid.cells.length).toBe(grid.times.length * grid.count);
       expect(grid.min).toBeLessThanOrEqual(range.lo);
       expect(grid.min + grid.count * grid.step).toBeGreaterThanOrEqual(range.hi);
@@ -145,5 +145,40 @@ describe('chart shaping edge cases', () => {
       { time: t, longUsd: 4, shortUsd: 2 },
       { time: t + HOUR, longUsd: 0, shortUsd: 4 },
     ]);
+  });
+});
+
+describe('heat colour scale', () => {
+  it('is monotone in lightness, clear at zero and inverts for the legend', async () => {
+    const { heatLevel, heatRgba, usdAtLevel } = await import('@/core/chart/colour-scale');
+    expect(heatRgba(heatLevel(0, 100))[3]).toBe(0);
+    const lum = (l: number) => {
+      const [r, g, b] = heatRgba(l);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (let l = 0.05; l < 1; l += 0.05) expect(lum(l + 0.05)).toBeGreaterThan(lum(l));
+    for (const usd of [1, 25, 64, 100]) expect(usdAtLevel(heatLevel(usd, 100), 100)).toBeCloseTo(usd, 6);
+    expect(heatLevel(500, 100)).toBe(1);
+  });
+});
+
+describe('map view geometry', () => {
+  it('zooms around the anchor, pans, and never leaves the map', async () => {
+    const { bucketAt, bucketsByPrice, defaultRange, panRange, priceTicks, priceToY, yToPrice, zoomRange } = await import('@/core/chart/map-view');
+    const map = shapeMap({ grid: { min: 50, step: 1, count: 100 }, longUsd: new Array(100).fill(10), shortUsd: new Array(100).fill(20) }, 100, 10, 20)!;
+    const full = defaultRange(map);
+    expect(full).toEqual({ lo: 90, hi: 110 });
+    const zoomed = zoomRange(full, 0.5, 95, map);
+    expect(zoomed.hi - zoomed.lo).toBeCloseTo(10);
+    expect(zoomed.lo).toBeCloseTo(92.5); // the anchor stays where it was on screen
+    expect(zoomRange(zoomed, 10, 95, map)).toEqual(full);
+    expect(panRange(zoomed, 100, map)).toEqual({ lo: 100, hi: 110 });
+    expect(yToPrice(priceToY(97.3, full, 8, 300), full, 8, 300)).toBeCloseTo(97.3);
+    const order = bucketsByPrice(map);
+    expect(map.buckets[order[0]!]!.hi).toBe(110);
+    expect(map.buckets[order.at(-1)!]!.lo).toBe(90);
+    expect(map.buckets[bucketAt(map, 99.5)]!.side).toBe('long');
+    expect(map.buckets[bucketAt(map, 100.5)]!.side).toBe('short');
+    expect(priceTicks(full, 300).every((v) => v >= 90 && v <= 110)).toBe(true);
   });
 });
