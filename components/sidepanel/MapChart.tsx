@@ -78,7 +78,8 @@ export function MapChart(props: MapChartProps) {
       const b = map.buckets[i]!;
       if (b.hi > range.hi || b.lo < range.lo) setRange(panRange(range, b.hi > range.hi ? b.hi - range.hi : b.lo - range.lo, map));
     };
-    if (e.key === 'ArrowUp') go(at < 0 ? order.findIndex((i) => map.buckets[i]!.side === 'short') + 0 : at - 1);
+    // From no focus, ↑ and ↓ start at the bucket nearest price on that side.
+    if (e.key === 'ArrowUp') go(at < 0 ? order.findLastIndex((i) => map.buckets[i]!.side === 'short') : at - 1);
     else if (e.key === 'ArrowDown') go(at < 0 ? order.findIndex((i) => map.buckets[i]!.side === 'long') : at + 1);
     else if (e.key === 'Home') go(0);
     else if (e.key === 'End') go(order.length - 1);

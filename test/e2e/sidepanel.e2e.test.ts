@@ -87,6 +87,21 @@ describe('the side panel chart with replayed Binance data', () => {
     await page.close();
   });
 
+  it('shows the compact map in the popup, walkable by keyboard', async () => {
+    const popup = await browser.openExtensionPage(`popup.html?market=${MARKET}`);
+    await popup.setViewportSize({ width: 400, height: 900 });
+    const map = popup.getByTestId('popup-map');
+    await map.waitFor({ timeout: 30_000 });
+    await map.focus();
+    await popup.keyboard.press('ArrowUp');
+    // ↑ starts at the short bucket nearest above the mark ($84,028.1).
+    const readout = (await popup.getByTestId('popup-map-readout').textContent())!;
+    expect(readout).toMatch(/^Shorts \$84,028\.1–\$[\d,.]+: \$/);
+    expect(await popup.getByTestId('popup-open-chart').isVisible()).toBe(true);
+    await screenshot(popup, 'popup-map', { docs: true });
+    await popup.close();
+  });
+
   it('in the light theme and in Chinese', async () => {
     await configure(browser, { theme: 'light' });
     const light = await openPanel('view=heatmap&lookback=72');
@@ -100,8 +115,13 @@ describe('the side panel chart with replayed Binance data', () => {
     await configure(browser, { theme: 'auto', language: 'zh_CN' });
     const zh = await openPanel('view=heatmap&lookback=72');
     await zh.waitForTimeout(500);
+    expect(await zh.getByTestId('chart-estimate').textContent()).toBe('估算');
     await screenshot(zh, 'sidepanel-heatmap-zh', { docs: true });
     await zh.close();
+    const zhMap = await openPanel('view=map');
+    await zhMap.waitForTimeout(300);
+    await screenshot(zhMap, 'sidepanel-map-zh', { docs: true });
+    await zhMap.close();
     await configure(browser, { language: 'auto' });
   });
 });
