@@ -19,6 +19,7 @@ import { OverlayRoot } from '@/components/overlay/OverlayRoot';
 import { createLivePort } from '@/components/shared/live-port';
 import { connectPage, guardScriptStartedEvent, orderFormRect, pageForReport } from './page-bridge';
 import { REPORT_OPEN } from '@/core/overlay/tab-messages';
+import { SIDEPANEL_OPEN } from '@/core/chart/open-chart';
 
 export default defineContentScript({
   matches: contentScriptMatches(),
@@ -62,6 +63,8 @@ export default defineContentScript({
         (opened) => opened === true,
         () => false,
       );
+    // The side panel opens next to this tab (Chrome); Firefox's worker cannot, the label names the shortcut.
+    const onOpenChart = () => void browser.runtime.sendMessage(SIDEPANEL_OPEN).catch(() => undefined);
     const unrender = () => render(null, ui.container);
     ctx.onInvalidated(() => {
       unrender();
@@ -88,6 +91,7 @@ export default defineContentScript({
               visible={visible}
               onMove={onMove}
               onSaveReport={onSaveReport}
+              onOpenChart={onOpenChart}
             />,
             ui.container,
           ),

@@ -87,6 +87,17 @@ describe('the side panel chart with replayed Binance data', () => {
     await page.close();
   });
 
+  it('is offered in the expanded overlay on the trading page', async () => {
+    const { expandOverlay, OVERLAY_HOST, waitForOverlay } = await import('../../scripts/lib/overlay-driver.ts');
+    const { tradingPage } = await import('./harness');
+    const page = await browser.open(tradingPage('binance').url);
+    expect((await waitForOverlay(page)).mounted).toBe(true);
+    expect(await expandOverlay(page)).toBe(true);
+    const button = page.locator(`${OVERLAY_HOST} [data-testid="overlay-open-chart"]`);
+    expect(await button.textContent()).toBe('Open chart (Alt+Shift+K)');
+    await page.close();
+  });
+
   it('shows the compact map in the popup, walkable by keyboard', async () => {
     const popup = await browser.openExtensionPage(`popup.html?market=${MARKET}`);
     await popup.setViewportSize({ width: 400, height: 900 });
