@@ -56,7 +56,7 @@ export function HeatChart(props: HeatChartProps) {
     const api = createChart(el, {
       height: props.height,
       autoSize: true,
-      layout: { background: { type: ColorType.Solid, color: p.bg }, textColor: p.text, attributionLogo: false, fontSize: 11 },
+      layout: { background: { type: ColorType.Solid, color: p.bg }, textColor: p.text, fontSize: 11 },
       grid: { vertLines: { color: `${p.border}55` }, horzLines: { color: `${p.border}55` } },
       rightPriceScale: { borderColor: p.border },
       timeScale: { borderColor: p.border, timeVisible: true, secondsVisible: false },
