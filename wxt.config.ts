@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 import { apiHostPermissions, contentScriptExcludes } from './core/venues/registry';
 import { VENDOR_HOSTS } from './core/vendors/hosts';
 
+/** The keyboard command that opens the side panel on Chrome (core/chart/open-chart.ts, held equal by the manifest test). */
+const OPEN_CHART_COMMAND = 'open-chart';
+
 /**
  * LIQLENS_TEST_BUILD=1 makes the build the E2E suite, the demo and the benches load (into
  * .output/<browser>-mv<n>-test): the overlay's shadow root open and the worker's read-only test
@@ -42,10 +45,19 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: [...Object.values(VENDOR_HOSTS), 'notifications'] }
       : { optional_permissions: ['notifications'], optional_host_permissions: Object.values(VENDOR_HOSTS) }),
+    // The side panel (entrypoints/sidepanel): WXT writes Chrome's side_panel.default_path and adds the
+    // `sidePanel` permission, which Chrome requires for both the manifest key and sidePanel.open()
+    // (no install warning); on Firefox it writes sidebar_action, which needs no permission.
     commands: {
       'toggle-overlay': {
         suggested_key: { default: 'Alt+Shift+L' },
         description: '__MSG_commandToggleOverlay__',
+      },
+      // Firefox opens its sidebar itself on the reserved command; Chrome's worker opens the side
+      // panel on ours (a keyboard command counts as the user gesture sidePanel.open() needs).
+      [browser === 'firefox' ? '_execute_sidebar_action' : OPEN_CHART_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandOpenChart__',
       },
     },
     ...(browser === 'firefox' && {

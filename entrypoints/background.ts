@@ -11,6 +11,7 @@ import { createService, REFRESH_ALARM, REFRESH_PERIOD_MINUTES } from '@/core/ser
 import { REPORT_OPEN, REPORT_PAGE, toggleOverlayRelay } from '@/core/overlay/tab-messages';
 import { ALERT_ALARM, ALERT_PERIOD_MINUTES } from '@/core/service/alerts';
 import { tradingPageUrl } from '@/core/page/trading-page-urls';
+import { isSidePanelOpen, openChartOnCommand, type SidePanelApi } from '@/core/chart/open-chart';
 
 /**
  * Thin glue: platform objects in, listeners registered synchronously (so the event that woke
@@ -62,7 +63,21 @@ export default defineBackground(() => {
     ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
   });
 
+  // Chrome's side panel API (absent on Firefox, whose sidebar opens on its own reserved command).
+  const chromeApi = (globalThis as { chrome?: { sidePanel?: SidePanelApi; windows?: { WINDOW_ID_CURRENT: number } } }).chrome;
+  const sidePanel = chromeApi?.sidePanel;
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // "Open chart" in the overlay: the click's gesture lasts only while this listener runs, so the
+    // panel is opened first thing, for the sending tab. Answers false where it cannot (Firefox).
+    if (isSidePanelOpen(message)) {
+      const tabId = sender.tab?.id;
+      if (!sidePanel || tabId === undefined || tabId < 0 || classifySender(senderInfo(sender), senderOptions) !== 'content') return Promise.resolve(false);
+      return sidePanel.open({ tabId }).then(
+        () => true,
+        () => false,
+      );
+    }
     // "Save a page report" in the overlay: open the report page next to that trading tab (tabs.create
     // needs no permission). The page then asks that tab's content script for its copy; the page's
     // content never passes through here.
@@ -117,6 +132,7 @@ export default defineBackground(() => {
   };
   listenToClicks();
   browser.permissions.onAdded.addListener(listenToClicks);
+  browser.commands.onCommand.addListener(openChartOnCommand(sidePanel, chromeApi?.windows?.WINDOW_ID_CURRENT ?? -2));
 
   browser.alarms.onAlarm.addListener((alarm) => void service.onAlarm(alarm.name));
   // Alerts are checked every minute whether or not a trading page is open; the alarm outlives the worker.

@@ -14,6 +14,7 @@ import { HeatStrip } from './HeatStrip';
 import { OrderPanel } from './OrderPanel';
 import { Realized } from './Realized';
 import { StateBanner } from './StateBanner';
+import { OpenChart } from './OpenChart';
 import { Health } from './Health';
 import { PriceMismatch } from './PriceMismatch';
 import { SelfCheckLines } from './SelfCheck';
@@ -45,6 +46,8 @@ export interface OverlayProps {
   health?: Store<PageHealth | null>;
   /** Opens the report page for a redacted page report; resolves whether it opened. */
   onSaveReport?: () => Promise<boolean>;
+  /** Asks the background to open the side panel chart. */
+  onOpenChart?: () => void;
   priceMismatch?: Store<{ page: number; mark: number } | null>;
   /** The exchange's own figures on the page against LiqLens's. */
   selfChecks?: Store<SelfCheck[]>;
@@ -232,6 +235,7 @@ export function Overlay(props: OverlayProps) {
       {props.expanded && props.health && (
         <Health health={props.health} {...(props.kept ? { kept: props.kept } : {})} {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})} />
       )}
+      {props.expanded && props.onOpenChart && <OpenChart onOpenChart={props.onOpenChart} />}
       {props.expanded && snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={props.now} expanded={props.expanded} />}
     </div>
   );

@@ -23,6 +23,7 @@ export interface OverlayAppProps {
   onOpenOptions?: () => void;
   /** "Save a page report" in the page-reading view (the content script's page bridge). */
   onSaveReport?: () => Promise<boolean>;
+  onOpenChart?: () => void;
   /** Clock for ages; injectable so tests and screenshots are deterministic. */
   now?: () => number;
   tickMs?: number;
@@ -76,6 +77,7 @@ export function OverlayApp(props: OverlayAppProps) {
       kept={props.session.keptDisagreements}
       {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
       {...(props.onSaveReport ? { onSaveReport: props.onSaveReport } : {})}
+      {...(props.onOpenChart ? { onOpenChart: props.onOpenChart } : {})}
     />
   );
 }

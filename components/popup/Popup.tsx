@@ -18,6 +18,7 @@ import { Realized } from '../overlay/Realized';
 import { StateBanner } from '../overlay/StateBanner';
 import { PopupLiquidation } from './PopupLiquidation';
 import type { OrderReport } from '@/core/overlay/popup-order';
+import { PopupMap } from '../sidepanel/PopupMap';
 
 export interface PopupProps {
   request: RequestFn;
@@ -36,6 +37,8 @@ export interface PopupProps {
   openOptions: () => void;
   /** Opens the network-wide liquidations page (absent: no link). */
   openLiquidations?: () => void;
+  /** Opens the side panel chart (absent where the browser cannot open it from here). */
+  openChart?: () => void;
   now?: () => number;
 }
 
@@ -194,6 +197,16 @@ export function Popup(props: PopupProps) {
             />
           )}
           {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} headingLevel={2} />}
+          {snapshot?.heatmap && price && (
+            <PopupMap
+              heatmap={snapshot.heatmap}
+              price={price.value}
+              windowPct={props.windowPct}
+              palette={PALETTES[props.theme]}
+              market={`${basicsOf(market.venue).label} ${market.symbol}`}
+              openChart={props.openChart}
+            />
+          )}
           {snapshot?.heatmap && <BandCoverage heatmap={snapshot.heatmap} expanded />}
           {snapshot?.heatmap && <SeedSentences heatmap={snapshot.heatmap} />}
           {snapshot && <Realized realized={snapshot.realized} comparisons={snapshot.comparisons} now={now} expanded headingLevel={2} />}

@@ -6,10 +6,11 @@
 import type { LANGUAGES } from '../settings/settings';
 import { en, type OverlayMessageKey } from './catalogs/en';
 import type { PageMessageKey } from './catalogs/en-pages';
+import type { ChartMessageKey } from './catalogs/en-chart';
 import { ageParts } from '../format/display';
 
 /** Every key; the popup's and options page's strings are loaded by those pages only (core/i18n/pages.ts). */
-export type MessageKey = OverlayMessageKey | PageMessageKey;
+export type MessageKey = OverlayMessageKey | PageMessageKey | ChartMessageKey;
 export type LanguageSetting = (typeof LANGUAGES)[number];
 export type Language = Exclude<LanguageSetting, 'auto'>;
 

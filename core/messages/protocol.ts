@@ -14,7 +14,8 @@ import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
 import { alertRulesSchema, type AlertRule } from '../alerts/rules';
 import type { AlertState } from '../alerts/machine';
-import { array, literal, object, oneOf, optional, str, type Infer, type Schema, num } from './schema';
+import { array, literal, object, oneOf, optional, str, type Infer, type Schema, num, SchemaError } from './schema';
+import { CHART_LOOKBACK_HOURS, type ChartData, type ChartLookback } from '../chart/chart-data';
 
 export const marketSchema = object({
   venue: oneOf(VENUE_IDS),
@@ -85,6 +86,11 @@ const selfCheckSchema = object({
   assumed: array(str({ max: 160 }), { max: 6 }),
 });
 
+const lookbackSchema: Schema<ChartLookback> = (v, p) => {
+  if (!CHART_LOOKBACK_HOURS.includes(v as ChartLookback)) throw new SchemaError(p, `one of ${CHART_LOOKBACK_HOURS.join(', ')} (hours)`);
+  return v as ChartLookback;
+};
+
 function command<Req, Res>(request: Schema<Req>, from: readonly SenderKind[]) {
   return { request, from, response: undefined as unknown as Res };
 }
@@ -103,6 +109,13 @@ export const COMMANDS = {
    */
   'overlay.open': command<{ market?: Market }, { settings: Settings; cached: MarketSnapshot | null }>(object({ market: optional(marketSchema) }), [
     'content',
+    'extension',
+  ]),
+  /**
+   * The side panel's heatmap (heat history over the lookback, price candles, realized marks) and
+   * liquidation map for a market, from the cached model run; bounded (core/chart/chart-data.ts).
+   */
+  'chart.get': command<{ market: Market; lookbackHours: ChartLookback }, ChartData>(object({ market: marketSchema, lookbackHours: lookbackSchema }), [
     'extension',
   ]),
   'tiers.get': command<{ market: Market }, TierTable>(object({ market: marketSchema }), ['content', 'extension']),

@@ -110,6 +110,11 @@ export interface HeatmapSnapshot {
   /** How this model's dollars compared with realized liquidations in the shipped backtests; absent for a preset never measured. */
   calibration?: CalibrationNote;
   history?: HeatHistory;
+  /**
+   * The hourly candles the history was built from (one venue's, named in `source`), newest last:
+   * the side panel draws the price line over the heat with them. Absent in overlay snapshots.
+   */
+  candles?: { source: string; bars: { time: number; open: number; high: number; low: number; close: number }[] };
   settings: ModelSettings;
   provenance: Provenance;
 }

@@ -221,6 +221,14 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
     return summarize(buckets, now, cov.since, options);
   }
 
+  /** One asset's minute buckets since `from` (all venues), for the side panel's marks. */
+  async function bucketsOf(asset: string, from: number): Promise<RealizedBucket[]> {
+    await writes;
+    const db = await handle.get();
+    const rows = await db.getAllFromIndex('realized', 'by-minute', IDBKeyRange.lowerBound(minuteOf(from)));
+    return rows.filter((b) => b.asset === asset);
+  }
+
   /** Drops buckets older than 7 days and single events older than a day; returns the buckets dropped. */
   async function prune(): Promise<number> {
     await writes;
@@ -257,7 +265,7 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
     await db.delete('meta', VENUES_KEY);
   }
 
-  return { record, markAlive, coverage, summary, prune, clear, markVenueAlive, markBackfilled, venueRecords, recent, largest };
+  return { record, markAlive, coverage, summary, bucketsOf, prune, clear, markVenueAlive, markBackfilled, venueRecords, recent, largest };
 }
 
 export type RealizedStore = ReturnType<typeof createRealizedStore>;

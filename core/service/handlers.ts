@@ -14,6 +14,7 @@ import type { StatusRecorder } from './status';
 import type { ViewedMarkets } from './viewed';
 import type { Disagreements } from './disagreements';
 import type { createSnapshotAssembler } from './snapshot';
+import type { createChartAssembler } from './chart';
 import { marketFromUrl } from '../page/market-from-url';
 import { oiShares } from '../model/oi-share';
 import { createMarketGuard, type MarketGuard } from './market-guard';
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   snapshots: ReturnType<typeof createSnapshotAssembler>;
   /** Which market a trading page may ask about, how many per minute, and when vendor keys are spent (default: wall clock). */
   guard?: MarketGuard;
+  /** The side panel's chart data (absent in tests that do not need it). */
+  chart?: ReturnType<typeof createChartAssembler>;
   streamStatus?: () => SourceStatus[];
   /** Called when a vendor key changes, so cached vendor figures are not reused. */
   onVendorKeyChanged?: () => void;
@@ -109,6 +112,15 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
       guard.admit(market, sender);
       return userFacing(deps.data.tiers(market).then((r) => r.value));
     },
+
+    'chart.get': async ({ market, lookbackHours }) => {
+      if (!deps.chart) throw new UserFacingError('The chart is not available.', 'internal');
+      const touched = deps.viewed.touch(market).catch(() => undefined);
+      const chart = await deps.chart(market, await readSettings(), lookbackHours);
+      await touched;
+      return chart;
+    },
+
 
     'instrument.get': async ({ market }, sender) => {
       guard.admit(market, sender);

@@ -5,6 +5,10 @@ import { createHeatmapModel, intervalMs } from '../model/heatmap';
 import { MODEL_PRESETS, DEFAULT_PRESET, modelSettings } from '../model/presets';
 import { calibrationNote, seedStatement } from '../model/seed-statement';
 
+/** The side panel's longest lookback is 7 days of hourly rows. */
+export const HISTORY_ROW_MS = 3_600_000;
+export const HISTORY_ROWS = 7 * 24;
+
 export interface VenueSeries {
   venue: VenueId;
   bars: Kline[];
@@ -65,11 +69,15 @@ export function buildHeatmap(req: HeatmapRequest): HeatmapSnapshot | null {
     settings,
     venues: usable.map((v) => ({ venue: v.venue, mmr: v.mmr })),
     windowPct: req.windowPct,
-    historyRowMs: null,
+    // One heat row per hour for the side panel's heatmap, as far back as its longest lookback.
+    historyRowMs: HISTORY_ROW_MS,
+    historyRows: HISTORY_ROWS,
   });
   for (const v of usable) model.update(v.venue, v.bars, oiInUsd(v.bars, v.oi, step), 'close');
-  const snapshot = model.snapshot({ now: req.now, price: req.price, includeHistory: false });
+  const snapshot = model.snapshot({ now: req.now, price: req.price });
   // Worked out here, once per build, so the pages receive sentences' figures rather than model code.
   const calibration = calibrationNote(snapshot.settings, snapshot.formatVersion);
-  return { ...snapshot, seed: seedStatement(snapshot), ...(calibration ? { calibration } : {}) };
+  const first = usable[0]!;
+  const bars = first.bars.slice(-HISTORY_ROWS).map(({ time, open, high, low, close }) => ({ time, open, high, low, close }));
+  return { ...snapshot, seed: seedStatement(snapshot), ...(calibration ? { calibration } : {}), candles: { source: `${first.venue}:klines`, bars } };
 }

@@ -17,6 +17,7 @@ import { errorEnvelopeForHost, venueHostLimits } from '../venues/descriptors';
 import { TIER_SOURCES, bundledTiers } from '../liquidation/tier-sources';
 import { createData } from './data';
 import { createHandlers } from './handlers';
+import { createChartAssembler } from './chart';
 import { createDisagreements } from './disagreements';
 import { createLivePorts } from './live';
 import { createSettingsStore } from './settings-store';
@@ -280,6 +281,7 @@ export function createService(env: ServiceEnv) {
       disagreements,
       snapshots,
       guard: createMarketGuard({ now: () => env.clock.now(), marketOfUrl: marketFromUrl }),
+      chart: createChartAssembler({ data, realized, clock: env.clock }),
       streamStatus,
       onSettingsChanged: () => void loadSwitches(),
       realizedView: () => realizedView(),

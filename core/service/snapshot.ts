@@ -7,6 +7,7 @@ import type { Clock } from '../net/clock';
 import { parseUnifiedSymbol } from '../types';
 import { heatmapNear } from '../model/heat-near';
 import { isCurrentModel } from '../model/format-version';
+import type { HeatmapSnapshot } from '../model/types';
 import type { Data, Part } from './data';
 import { marketKey } from './data';
 import type { StatusRecorder } from './status';
@@ -20,6 +21,12 @@ export interface SnapshotDeps {
   status: StatusRecorder;
   vendorFigures: VendorFigures;
   streamStatus?: () => SourceStatus[];
+}
+
+/** The heatmap without what only the side panel draws (heat history, candles). */
+export function withoutChartParts(heatmap: HeatmapSnapshot): HeatmapSnapshot {
+  const { history: _history, candles: _candles, ...rest } = heatmap;
+  return rest;
 }
 
 export const snapshotKey = (m: Market) => `snapshot:${marketKey(m)}`;
@@ -51,7 +58,8 @@ export function createSnapshotAssembler(deps: SnapshotDeps) {
     } catch {
       realized = null;
     }
-    const heatmap = heat.value ? { ...heat.value, market } : null;
+    // The heat history and candles are the side panel's (`chart.get`): they never cross to a trading page.
+    const heatmap = heat.value ? { ...withoutChartParts(heat.value), market } : null;
     const [realizedCmp, bandCmp] = await Promise.all([
       deps.vendorFigures.realizedComparisons(market, settings, realized, mayCall).catch(() => []),
       deps.vendorFigures.bandComparisons(market, settings, heatmap, mayCall).catch(() => []),

@@ -20,6 +20,7 @@ import { createOverlayFocus } from '@/components/overlay/overlay-focus';
 import { createLivePort } from '@/components/shared/live-port';
 import { connectPage, guardScriptStartedEvent, orderFormRect, pageForReport } from './page-bridge';
 import { REPORT_OPEN } from '@/core/overlay/tab-messages';
+import { SIDEPANEL_OPEN } from '@/core/chart/open-chart';
 
 export default defineContentScript({
   matches: contentScriptMatches(),
@@ -64,6 +65,8 @@ export default defineContentScript({
         (opened) => opened === true,
         () => false,
       );
+    // The side panel opens next to this tab (Chrome); Firefox's worker cannot, the label names the shortcut.
+    const onOpenChart = () => void browser.runtime.sendMessage(SIDEPANEL_OPEN).catch(() => undefined);
     const unrender = () => render(null, ui.container);
     ctx.onInvalidated(() => {
       unrender();
@@ -92,6 +95,7 @@ export default defineContentScript({
               focus={focus}
               onMove={onMove}
               onSaveReport={onSaveReport}
+              onOpenChart={onOpenChart}
             />,
             ui.container,
           ),

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/overlay/overlay.css';
 import '@/components/shared/page.css';
+import '@/components/sidepanel/sidepanel.css';
 import { createClient } from '@/core/messages/client';
 import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/core/settings/settings';
@@ -44,6 +45,30 @@ async function tabOrder(): Promise<OrderReport | null> {
   return parseTabReply('order.get', await browser.tabs.sendMessage(tab.id, GET_TAB_ORDER));
 }
 
+/**
+ * The side panel, opened from this click (Chrome: sidePanel.open with the click's gesture, called
+ * before anything is awaited; Firefox: sidebarAction.open from its own popup). Undefined elsewhere.
+ */
+function chartOpener(): (() => void) | undefined {
+  const chromeApi = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> }; windows?: { WINDOW_ID_CURRENT: number } } })
+    .chrome;
+  const sidePanel = chromeApi?.sidePanel;
+  if (sidePanel)
+    return () =>
+      void sidePanel.open({ windowId: chromeApi.windows?.WINDOW_ID_CURRENT ?? -2 }).then(
+        () => window.close(),
+        () => undefined,
+      );
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  if (sidebar)
+    return () =>
+      void sidebar.open().then(
+        () => window.close(),
+        () => undefined,
+      );
+  return undefined;
+}
+
 async function start() {
   const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
   const settings = await request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
@@ -72,6 +97,7 @@ async function start() {
         onMarketChosen={(m) => localStorage.setItem(LAST_MARKET, `${m.venue}:${m.symbol}`)}
         openOptions={() => void browser.runtime.openOptionsPage()}
         openLiquidations={() => void browser.tabs.create({ url: browser.runtime.getURL('/liquidations.html') })}
+        openChart={chartOpener()}
       />
     </LocaleProvider>,
     document.getElementById('app')!,

@@ -57,6 +57,20 @@ async function headless(browser: ExtensionBrowser): Promise<number> {
   const options = await browser.openExtensionPage('options.html');
   await options.waitForLoadState('load');
   await shoot(options, '5-options.png', shots);
+  // The side panel's page, opened as a tab at a side panel's width (Chrome opens the real panel only on a user gesture).
+  for (const [view, file] of [
+    ['heatmap&lookback=72', '6-sidepanel-heatmap.png'],
+    ['map', '7-sidepanel-map.png'],
+  ] as const) {
+    const panel = await browser.openExtensionPage(`sidepanel.html?market=binance:BTC/USDT:USDT&view=${view}`);
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel
+      .locator('[data-testid="sidepanel-root"][data-state="ready"]')
+      .waitFor({ timeout: 30_000 })
+      .catch(() => console.log(`The side panel (${view}) did not get its chart data; the screenshot shows it as it is.`));
+    await panel.waitForTimeout(300);
+    await shoot(panel, file, shots);
+  }
 
   summarizeRequests(browser);
   // Every request of the run, for finding replay gaps (the summary above lists only the endpoints).
@@ -70,11 +84,12 @@ async function headed(browser: ExtensionBrowser): Promise<number> {
   const site = tradingPage('binance');
   await browser.openExtensionPage('options.html');
   await browser.openExtensionPage('popup.html');
+  await browser.openExtensionPage('sidepanel.html?market=binance:BTC/USDT:USDT');
   const page = await browser.open(site.url);
   await page.bringToFront();
   for (const blank of browser.context.pages().filter((p) => p.url() === 'about:blank')) await blank.close();
   console.log(`LiqLens is running on ${site.url} (a recorded page; market data replayed from test/fixtures/replay).`);
-  console.log('The popup and options pages are open in their own tabs. Close the browser window to end the demo.');
+  console.log('The popup, options and side panel (chart) pages are open in their own tabs. Close the browser window to end the demo.');
   await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));
   return 0;
 }

@@ -10,10 +10,11 @@ let browser: ExtensionBrowser & { extensionId: string };
 useRecordedBrowser((b) => (browser = b));
 
 describe('the loaded extension holds the least-privilege baseline', () => {
-  it('is granted exactly storage and alarms, and host access only to the API hosts', async () => {
+  it('is granted exactly storage, alarms and sidePanel, and host access only to the API hosts', async () => {
     const worker = await browser.serviceWorker();
     const granted = await worker.evaluate(() => chrome.permissions.getAll());
-    expect([...(granted.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
+    // sidePanel: Chrome requires it for the side_panel manifest key and sidePanel.open() (no install warning).
+    expect([...(granted.permissions ?? [])].sort()).toEqual(['alarms', 'sidePanel', 'storage']);
     // Chrome grants host permissions per origin (it drops the path: OKX's "/api/*" becomes the
     // whole www.okx.com) and lists the content-script matches among the granted origins.
     const apiOrigins = apiHostPermissions().map((h) => `${new URL(h.replace(/\*/g, 'x')).origin}/*`);

@@ -162,6 +162,7 @@ export const en = {
   reportSave: 'Save a page report',
   reportOpened: 'Opened in a new tab: save the report there.',
   reportFailed: 'The page report could not be opened.',
+  openChart: 'Open chart (Alt+Shift+K)',
 } as const;
 
 export type OverlayMessageKey = keyof typeof en;

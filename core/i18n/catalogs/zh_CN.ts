@@ -154,4 +154,5 @@ export const zh_CN: Catalog = {
   reportSave: '保存页面报告',
   reportOpened: '已在新标签页中打开：请在那里保存报告。',
   reportFailed: '无法打开页面报告。',
+  openChart: '打开图表（Alt+Shift+K）',
 };

@@ -23,6 +23,14 @@ describe('manifest per browser', () => {
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: expect.any(String), data_collection_permissions: { required: ['none'] } } });
   });
 
+  it('opens the side panel on a keyboard command: ours on Chrome, the reserved sidebar command on Firefox', async () => {
+    const { OPEN_CHART_COMMAND } = await import('@/core/chart/open-chart');
+    const chrome = manifestFor('chrome', 3).commands as Record<string, unknown>;
+    const firefox = manifestFor('firefox', 2).commands as Record<string, unknown>;
+    expect(Object.keys(chrome)).toEqual(['toggle-overlay', OPEN_CHART_COMMAND]);
+    expect(Object.keys(firefox)).toEqual(['toggle-overlay', '_execute_sidebar_action']);
+  });
+
   it("puts the first-answer file before the main content script in that script's entry, and nowhere else", () => {
     const hook = (
       config.hooks as unknown as {

@@ -1,0 +1,80 @@
+import type { ChartData, LiquidationMap } from '@/core/chart/chart-data';
+import { formatPrice, formatUsdCompact } from '@/core/format/display';
+import { useLocale } from '../shared/i18n';
+
+/** The map as a table: what a screen reader (or anyone) reads instead of the canvas. */
+export function MapTable(props: { map: LiquidationMap }) {
+  const { t, style } = useLocale();
+  const rows = [...props.map.buckets].sort((a, b) => b.lo - a.lo).filter((b) => b.usd > 0);
+  return (
+    <details class="ll-table-wrap" data-testid="chart-map-table">
+      <summary>{t('chartTable')}</summary>
+      <table>
+        <caption>{t('chartTableMap', { step: formatPrice(props.map.step, style) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chartColRange')}</th>
+            <th scope="col">{t('chartColSide')}</th>
+            <th scope="col">{t('chartColUsd')}</th>
+            <th scope="col">{t('chartColCumulative')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr key={`${b.side}${b.lo}`}>
+              <th scope="row">
+                {formatPrice(b.lo, style)}–{formatPrice(b.hi, style)}
+              </th>
+              <td>{b.side === 'long' ? t('chartSideLong') : t('chartSideShort')}</td>
+              <td>{formatUsdCompact(b.usd, style)}</td>
+              <td>{formatUsdCompact(b.cumulativeUsd, style)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** The heatmap as a table: per hour, the close and the densest level with its USD. */
+export function HeatTable(props: { data: ChartData }) {
+  const { t, style, language } = useLocale();
+  const heat = props.data.heat;
+  if (!heat) return null;
+  const close = new Map(props.data.candles.map((c) => [c.time + 3_600_000, c.close]));
+  const rows = heat.times.map((time, r) => {
+    let best = 0;
+    for (let i = 1; i < heat.count; i++) if (heat.cells[r * heat.count + i]! > heat.cells[r * heat.count + best]!) best = i;
+    return { time, close: close.get(time) ?? null, lo: heat.min + best * heat.step, usd: heat.cells[r * heat.count + best]! };
+  });
+  const fmt = (ms: number) =>
+    new Date(ms).toLocaleString(language === 'zh_CN' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return (
+    <details class="ll-table-wrap" data-testid="chart-heat-table">
+      <summary>{t('chartTable')}</summary>
+      <table>
+        <caption>{t('chartTableHeat')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chartColHour')}</th>
+            <th scope="col">{t('chartColClose')}</th>
+            <th scope="col">{t('chartColPeak')}</th>
+            <th scope="col">{t('chartColPeakUsd')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.reverse().map((row) => (
+            <tr key={row.time}>
+              <th scope="row">{fmt(row.time)}</th>
+              <td>{row.close === null ? '—' : formatPrice(row.close, style)}</td>
+              <td>
+                {formatPrice(row.lo, style)}–{formatPrice(row.lo + heat.step, style)}
+              </td>
+              <td>{formatUsdCompact(row.usd, style)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

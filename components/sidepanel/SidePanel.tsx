@@ -1,0 +1,217 @@
+import '@/core/i18n/chart';
+import { useEffect, useState } from 'preact/hooks';
+import type { RequestFn } from '@/core/messages/client';
+import { CHART_LOOKBACK_HOURS, type ChartData, type ChartLookback } from '@/core/chart/chart-data';
+import { formatAge } from '@/core/i18n/i18n';
+import { type Market, type VenueId } from '@/core/types';
+import { VENUE_IDS, basicsOf } from '@/core/venues/registry';
+import { useLocale } from '../shared/i18n';
+import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
+import { HeatChart, type TraderLines } from './HeatChart';
+import { MapChart } from './MapChart';
+import { Legend, Provenance } from './Provenance';
+import { HeatTable, MapTable } from './ChartTables';
+
+export type ChartView = 'heatmap' | 'map';
+
+export interface SidePanelProps {
+  request: RequestFn;
+  theme: ThemeName;
+  /** The active tab's market (asked of our content script there), null elsewhere. */
+  tabMarket: Market | null;
+  /** The trader's levels from the active tab's overlay, when it has any. */
+  tabLines: TraderLines | null;
+  /** Market named in the URL, or the last one looked at, when the tab has none. */
+  fallbackMarket: Market;
+  initialView?: ChartView;
+  initialLookback?: ChartLookback;
+  onMarketShown?: (market: Market) => void;
+  onPainted?: () => void;
+  /** A `chart.get` already sent while the page started (for `fallbackMarket` and the initial lookback). */
+  pending?: Promise<ChartData>;
+  now?: () => number;
+}
+
+const lookbackLabel = (t: ReturnType<typeof useLocale>['t'], h: ChartLookback) => (h < 48 ? t('chartHours', { n: h }) : t('chartDays', { n: h / 24 }));
+
+/** The side panel: the active tab's market (or one picked here) as a heatmap or a liquidation map. */
+export function SidePanel(props: SidePanelProps) {
+  const { t } = useLocale();
+  const [picked, setPicked] = useState<Market | null>(null);
+  const [markets, setMarkets] = useState<Market[]>([]);
+  const [view, setView] = useState<ChartView>(props.initialView ?? 'heatmap');
+  const [lookback, setLookback] = useState<ChartLookback>(props.initialLookback ?? 24);
+  const [data, setData] = useState<ChartData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const market = picked ?? props.tabMarket ?? props.fallbackMarket;
+  const following = picked === null && props.tabMarket !== null;
+  const palette = PALETTES[props.theme];
+  const now = (props.now ?? Date.now)();
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    props.onMarketShown?.(market);
+    const early = props.pending && market === props.fallbackMarket && lookback === (props.initialLookback ?? 24) ? props.pending : null;
+    (early ?? props.request('chart.get', { market, lookbackHours: lookback })).then(
+      (d) => live && setData(d),
+      (e: unknown) => live && (setData(null), setError(e instanceof Error ? e.message : String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [market.venue, market.symbol, lookback]);
+
+  useEffect(() => {
+    let live = true;
+    props.request('markets.list', { venue: market.venue }).then(
+      (list) => live && setMarkets(list),
+      () => live && setMarkets([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [market.venue]);
+
+  const shown = data && data.market.venue === market.venue && data.market.symbol === market.symbol && data.lookbackHours === lookback ? data : null;
+  const lines = following ? props.tabLines : null;
+  const symbols = markets.some((m) => m.symbol === market.symbol) ? markets : [market, ...markets];
+  const marketName = `${basicsOf(market.venue).label} ${market.symbol}`;
+
+  return (
+    <main
+      class="ll-root ll-page ll-side"
+      style={paletteVars(palette)}
+      data-testid="sidepanel-root"
+      data-theme={props.theme}
+      data-state={error ? 'error' : shown ? 'ready' : 'loading'}
+    >
+      <h1 class="ll-title">{t('chartTitle')}</h1>
+      <div class="ll-grid">
+        <div class="ll-field">
+          <label for="ll-side-venue">{t('popupVenue')}</label>
+          <select
+            id="ll-side-venue"
+            value={market.venue}
+            data-testid="chart-venue"
+            onChange={(e) => {
+              const venue = (e.currentTarget as HTMLSelectElement).value as VenueId;
+              setPicked({ venue, symbol: market.symbol });
+            }}
+          >
+            {VENUE_IDS.map((v) => (
+              <option key={v} value={v}>
+                {basicsOf(v).label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="ll-field">
+          <label for="ll-side-market">{t('popupMarket')}</label>
+          <select
+            id="ll-side-market"
+            value={market.symbol}
+            data-testid="chart-market"
+            onChange={(e) => setPicked({ venue: market.venue, symbol: (e.currentTarget as HTMLSelectElement).value })}
+          >
+            {symbols.map((m) => (
+              <option key={m.symbol} value={m.symbol}>
+                {m.symbol}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p class="ll-small ll-muted" data-testid="chart-follow">
+        {following ? t('chartFollowsTab') : picked ? t('chartPickedHere') : ''}{' '}
+        {picked && props.tabMarket && (
+          <button type="button" class="ll-link" onClick={() => setPicked(null)} data-testid="chart-follow-tab">
+            {t('chartFollowTab')}
+          </button>
+        )}
+      </p>
+      <div class="ll-toolbar">
+        <div role="group" aria-label={t('chartView')} class="ll-seg">
+          {(['heatmap', 'map'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} data-testid={`chart-view-${v}`}>
+              {v === 'heatmap' ? t('chartHeatmap') : t('chartMap')}
+            </button>
+          ))}
+        </div>
+        {view === 'heatmap' && (
+          <div role="group" aria-label={t('chartLookback')} class="ll-seg">
+            {CHART_LOOKBACK_HOURS.map((h) => (
+              <button key={h} type="button" aria-pressed={lookback === h} onClick={() => setLookback(h)} data-testid={`chart-lookback-${h}`}>
+                {lookbackLabel(t, h)}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      {error && (
+        <p class="ll-error" role="alert" data-testid="chart-error">
+          {t('chartFailed', { message: error })}
+        </p>
+      )}
+      {!shown && !error && (
+        <p class="ll-muted" data-testid="chart-loading">
+          {t('chartLoading')}
+        </p>
+      )}
+      {shown && (
+        <>
+          {shown.stale && (
+            <p class="ll-small ll-warn" data-testid="chart-stale">
+              {t('chartStale')}
+            </p>
+          )}
+          <Provenance data={shown} now={now} />
+          {view === 'heatmap' &&
+            (shown.heat ? (
+              <section aria-label={t('chartHeatLabel', { market: marketName, lookback: lookbackLabel(t, lookback) })}>
+                <HeatChart data={shown} palette={palette} lines={lines} height={360} onPainted={props.onPainted} />
+                <Legend maxUsd={shown.heat.maxUsd} />
+                <p class="ll-small ll-muted" data-testid="chart-realized-note">
+                  {shown.realized.length > 0 && shown.realizedSince !== null
+                    ? t('chartRealizedMarks', { since: formatAge(t, now - shown.realizedSince) })
+                    : t('chartRealizedNone')}
+                </p>
+                {!lines && (
+                  <p class="ll-small ll-muted" data-testid="chart-lines-none">
+                    {t('chartLinesNone')}
+                  </p>
+                )}
+                <HeatTable data={shown} />
+              </section>
+            ) : (
+              <p class="ll-muted" data-testid="chart-no-heat">
+                {shown.missing && !shown.provenance ? t('chartNoData', { reason: shown.missing }) : t('chartNoHeat')}
+              </p>
+            ))}
+          {view === 'map' &&
+            (shown.map ? (
+              <section>
+                <MapChart
+                  map={shown.map}
+                  palette={palette}
+                  height={420}
+                  label={t('chartMapLabel', { market: marketName })}
+                  liquidation={lines?.liquidation ?? null}
+                  testId="chart-map"
+                />
+                <p class="ll-small ll-muted">
+                  <span class="ll-key ll-key-long" /> {t('chartMapLongs')} · <span class="ll-key ll-key-short" /> {t('chartMapShorts')}
+                </p>
+                <MapTable map={shown.map} />
+              </section>
+            ) : (
+              <p class="ll-muted" data-testid="chart-no-map">
+                {t('chartNoData', { reason: shown.missing ?? '' })}
+              </p>
+            ))}
+          <p class="ll-small ll-muted">{t('chartZoomHint')}</p>
+        </>
+      )}
+    </main>
+  );
+}
