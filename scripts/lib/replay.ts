@@ -238,6 +238,8 @@ function hyperliquidInfo(request: ReplayRequest): ReplayResponse | null {
  * (or a GET); the file holds only BTCUSDT, the one symbol the replay scenes trade.
  */
 const BAPI_BRACKETS = 'binance/bapi_friendly_future_common_brackets_BTCUSDT-1-4.from-docs.json';
+const OKX_INSTRUMENTS = '../api/okx/instruments_SWAP_3-rows_2025.recorded.json';
+const OKX_LIQUIDATION_ORDERS = '../api/okx/liquidation-orders_SWAP.from-docs.json';
 
 /**
  * CoinAnk (a vendor: asked only once a key is saved and its host granted). No recording exists: the
@@ -283,6 +285,17 @@ export const RULES: Rule[] = [
     host: 'open-api.coinank.com',
     path: '/api/liquidation/allExchange/intervals',
     respond: (r) => (r.url.searchParams.get('baseCoin') === 'BTC' ? verbatim(COINANK_INTERVALS_BTC) : null),
+  },
+  // OKX's stream facts and history, asked for when the background collects with the default venues
+  // (before a test switches OKX off): a recorded 3-row instruments answer and the documented
+  // liquidation-orders example (its 2023 orders lie outside any 24 h backfill, so none is counted).
+  { name: 'OKX swap instruments (recorded)', method: 'GET', host: 'www.okx.com', path: '/api/v5/public/instruments', respond: () => verbatim(OKX_INSTRUMENTS) },
+  {
+    name: 'OKX liquidation orders (built from docs)',
+    method: 'GET',
+    host: 'www.okx.com',
+    path: '/api/v5/public/liquidation-orders',
+    respond: () => verbatim(OKX_LIQUIDATION_ORDERS),
   },
 ];
 

@@ -58,12 +58,33 @@ function bybitLiquidations(now: number): string[] {
   return pushes.map((p) => JSON.stringify({ ...p, ts: p.ts + shift, data: p.data.map((d) => ({ ...d, T: d.T + shift })) }));
 }
 
+/** Bybit's pushes are sent only when a test asks (LIQLENS_REPLAY_BYBIT=1); otherwise the socket is accepted and quiet. */
+const bybitPushes = () => process.env.LIQLENS_REPLAY_BYBIT === '1';
+
+/** OKX's socket: accepted and quiet (no recording), answering subscribe and the text ping as documented. */
+const okxQuiet = (): StreamReplay => ({
+  fixture: 'okx (no recording: quiet socket)',
+  messages: [],
+  reply: (message) => {
+    if (message === 'ping') return 'pong';
+    try {
+      const { op, args } = JSON.parse(message) as { op?: unknown; args?: unknown[] };
+      if (op === 'subscribe') return JSON.stringify({ event: 'subscribe', arg: args?.[0] ?? null, connId: 'replay' });
+    } catch {
+      /* not JSON: no answer */
+    }
+    return null;
+  },
+});
+
 export function streamReplay(url: string, now: number): StreamReplay | null {
   const u = new URL(url);
+  if (u.hostname === 'ws.okx.com' && u.pathname === '/ws/v5/public') return okxQuiet();
   if (u.hostname === 'stream.bybit.com' && u.pathname === '/v5/public/linear') {
+    const pushes = bybitPushes();
     return {
-      fixture: BYBIT_LIQUIDATION_FILE,
-      messages: bybitLiquidations(now),
+      fixture: pushes ? BYBIT_LIQUIDATION_FILE : 'bybit (pushes not asked for: quiet socket)',
+      messages: pushes ? bybitLiquidations(now) : [],
       reply: (message) => {
         try {
           const { op } = JSON.parse(message) as { op?: unknown };

@@ -3,7 +3,7 @@
  * Binance's and Bybit's streams (replayed over local TLS WebSockets), keeps the minute buckets
  * through a worker stop, and the liquidations page shows the 24 h picture with its coverage.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
 import { configure } from '../../scripts/lib/extension-browser.ts';
 import { screenshot, useRecordedBrowser, type ExtensionBrowser } from './harness';
@@ -23,6 +23,12 @@ interface Hooks {
   readRealized(): Promise<{ windows: Record<'24h', Totals> } | null>;
   streamsRunning(): boolean;
 }
+
+// This file's stream server plays Bybit's documented pushes (scripts/lib/stream-replay.ts).
+process.env.LIQLENS_REPLAY_BYBIT = '1';
+afterAll(() => {
+  delete process.env.LIQLENS_REPLAY_BYBIT;
+});
 
 let browser: ExtensionBrowser & { extensionId: string };
 const readRealized = (worker: Worker) => worker.evaluate(() => (globalThis as unknown as { __liqlens: Hooks }).__liqlens.readRealized());

@@ -24,8 +24,12 @@ describe("the background's stream handshake and the trader's exchange cookies", 
       cookie('none_wide', '.binance.com', 'None'),
       cookie('none_host', 'fstream.binance.com', 'None'),
     ]);
+    // The background already streams since install (collection runs with no page): stop the worker so
+    // its next handshake, made after the cookies were set, is the one read.
+    await browser.stopServiceWorker();
+    const from = browser.requests.length;
     const page = await browser.open(tradingPage('binance').url);
-    const handshake = () => browser.requests.find((r) => r.method === 'WS' && r.url.startsWith('wss://fstream.binance.com/'));
+    const handshake = () => browser.requests.slice(from).find((r) => r.method === 'WS' && r.url.startsWith('wss://fstream.binance.com/'));
     await expect.poll(() => handshake() !== undefined, { timeout: 20_000 }).toBe(true);
     const sent = (handshake()!.cookie ?? '')
       .split('; ')
