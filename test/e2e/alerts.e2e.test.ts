@@ -206,6 +206,8 @@ describe('alerts', () => {
     await options.getByTestId('alert-add').click();
     await poll(() => options.getByTestId('alert-row').count()).toBe(3);
     for (const i of [1, 2]) await options.getByTestId('alert-on').nth(i).click();
+    // Two quick switches both count.
+    await poll(async () => (await stored(worker)).alerts?.map((r) => r.enabled)).toEqual([true, true, true]);
     await poll(async () => Object.values((await stored(worker)).alertState ?? {}).filter((s) => s.lastCheckedAt || s.problem).length).toBe(3);
     await options.setViewportSize({ width: 900, height: 900 });
     const box = (await options.getByTestId('opt-alerts').boundingBox())!;
