@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import type { AlertsView } from '@/core/messages/protocol';
 import { ALERT_KINDS, MAX_ALERTS, newRule, type AlertKind, type AlertRule } from '@/core/alerts/rules';
@@ -28,21 +28,25 @@ export function Alerts(props: AlertsProps) {
 
   useEffect(() => void props.request('alerts.get', {}).then(setView, failed), []);
 
+  // Edits build on the latest rules, not on the last answer rendered: two quick changes both count.
+  const latest = useRef<AlertRule[]>([]);
+  useEffect(() => void (latest.current = view.rules), [view]);
   const save = async (rules: AlertRule[]) => {
+    latest.current = rules;
     try {
       setView(await props.request('alerts.set', { rules }));
     } catch (error) {
       failed(error);
     }
   };
-  const replace = (rule: AlertRule) => save(view.rules.map((r) => (r.id === rule.id ? rule : r)));
+  const replace = (rule: AlertRule) => save(latest.current.map((r) => (r.id === rule.id ? rule : r)));
 
   const add = () => {
     const market = { venue, symbol: symbol.trim().toUpperCase() };
     if (!parseUnifiedSymbol(market.symbol)) return setNote({ text: t('optAlertBadMarket'), error: true });
     setNote(null);
     const id = (props.newId ?? (() => crypto.randomUUID()))();
-    void save([...view.rules, newRule(id, market, kind)]);
+    void save([...latest.current, newRule(id, market, kind)]);
   };
 
   const onSwitch = (rule: AlertRule, on: boolean) => {
@@ -117,7 +121,7 @@ export function Alerts(props: AlertsProps) {
               state={view.states[rule.id]}
               onChange={(r) => void replace(r)}
               onSwitch={(on) => onSwitch(rule, on)}
-              onRemove={() => void save(view.rules.filter((r) => r.id !== rule.id))}
+              onRemove={() => void save(latest.current.filter((r) => r.id !== rule.id))}
               onInvalid={(text) => setNote({ text, error: true })}
             />
           ))}

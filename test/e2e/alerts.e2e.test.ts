@@ -132,7 +132,7 @@ describe('alerts', () => {
     // Still inside: no second notification.
     await options.getByTestId('alert-check-now').click();
     await poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(fired.lastCheckedAt!);
-    expect(await ours(worker)).toHaveLength(1);
+    expect(await shownSince(worker, fired.lastFiredAt! + 1)).toEqual([]);
 
     // Out (re-arms) and back in within the 30-minute cooldown: still one.
     driveMark(browser, P);
@@ -141,13 +141,14 @@ describe('alerts', () => {
     driveMark(browser, LIQ * 1.01);
     await options.getByTestId('alert-check-now').click();
     await poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(fired.lastCheckedAt!);
-    expect(await ours(worker)).toHaveLength(1);
+    expect(await shownSince(worker, fired.lastFiredAt! + 1)).toEqual([]);
     expect((await stored(worker)).alertState![ruleId]!.lastFiredAt).toBe(fired.lastFiredAt);
   });
 
   it('a failed or stale price delays the alert and says so on the options page', async () => {
     const b = browser!;
     const worker = await b.serviceWorker();
+    const since = Date.now();
     const options = await b.openExtensionPage('options.html');
     b.setFault(MARK_URL, { status: 429, contentType: 'application/json', body: '{"code":-1003,"msg":"Too many requests."}', headers: { 'retry-after': '1' } });
     await options.getByTestId('alert-check-now').click();
@@ -158,7 +159,7 @@ describe('alerts', () => {
     driveMark(b, LIQ * 1.01, 5 * 60_000);
     await options.getByTestId('alert-check-now').click();
     await poll(() => options.getByTestId('alert-status').textContent()).toMatch(/Binance mark price: price is 5 min old/);
-    expect(await ours(worker)).toHaveLength(1);
+    expect(await shownSince(worker, since)).toEqual([]);
     await options.close();
   });
 
@@ -196,7 +197,7 @@ describe('alerts', () => {
     await options.getByTestId('alert-check-now').click();
     await poll(async () => (await stored(worker)).alertState![ruleId]!.lastCheckedAt!).toBeGreaterThan(checkedBefore);
     expect((await stored(worker)).alertState![ruleId]!.lastFiredAt).toBe(firedAt);
-    expect(await ours(worker)).toEqual([]);
+    expect(await shownSince(worker, firedAt! + 1)).toEqual([]);
 
     // The settings as a trader sees them: one alert that fired, one delayed, one band alert.
     await options.getByTestId('alert-new-kind').selectOption('band');
@@ -205,6 +206,8 @@ describe('alerts', () => {
     await options.getByTestId('alert-add').click();
     await poll(() => options.getByTestId('alert-row').count()).toBe(3);
     for (const i of [1, 2]) await options.getByTestId('alert-on').nth(i).click();
+    // Two quick switches both count.
+    await poll(async () => (await stored(worker)).alerts?.map((r) => r.enabled)).toEqual([true, true, true]);
     await poll(async () => Object.values((await stored(worker)).alertState ?? {}).filter((s) => s.lastCheckedAt || s.problem).length).toBe(3);
     await options.setViewportSize({ width: 900, height: 900 });
     const box = (await options.getByTestId('opt-alerts').boundingBox())!;
