@@ -121,7 +121,6 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
       return chart;
     },
 
-
     'instrument.get': async ({ market }, sender) => {
       guard.admit(market, sender);
       return userFacing(deps.data.instrument(market).then((r) => r.value));
