@@ -17,6 +17,7 @@ import { MODEL_FORMAT_VERSION } from '@/core/model/format-version';
 import { modelVenues } from '@/core/service/data';
 import { oiShares, type ModelOiShares } from '@/core/model/oi-share';
 import { FakeClock, fakeFetch, json } from '../net/fakes';
+import { STAY_MS } from '@/core/service/market-guard';
 import { FakeSocket } from '../realized/helpers';
 
 const fixture = (path: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/api/${path}`, import.meta.url)), 'utf8'));
@@ -120,7 +121,12 @@ describe('modelled venues', () => {
   });
 
   it("model.shares: each viewed market's venues and their share of the modelled OI, from the latest snapshot; pages cannot ask", async () => {
-    const { ask } = await startWorker(new FakeClock(NOW));
+    const clock = new FakeClock(NOW);
+    const { ask } = await startWorker(clock);
+    // Only a market the trader stayed on counts as viewed (core/service/market-guard.ts).
+    await ask<MarketSnapshot>('snapshot.get', { market: BTC });
+    expect(await ask<ModelOiShares[]>('model.shares', {}, { id: 'liqlens', url: `${EXT}/options.html` })).toEqual([]);
+    clock.time += STAY_MS;
     const s = await ask<MarketSnapshot>('snapshot.get', { market: BTC });
     const fromOptions = { id: 'liqlens', url: `${EXT}/options.html` };
     const shares = await ask<ModelOiShares[]>('model.shares', {}, fromOptions);
