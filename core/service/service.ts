@@ -196,6 +196,8 @@ export function createService(env: ServiceEnv) {
       let oldest = now;
       let complete = false;
       for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        // Switched off while paging back: not one more request to that venue.
+        if (venueSwitches[stream.venue] === false) return;
         const ep = stream.history.endpoint(family, olderThan);
         try {
           const { events } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(stream.venue)), { source: ep.source });
