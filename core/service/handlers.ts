@@ -41,7 +41,8 @@ export interface HandlerDeps {
   /** Called when a vendor key changes, so cached vendor figures are not reused. */
   onVendorKeyChanged?: () => void;
   /** Called after settings are saved (venue switches change which streams run). */
-  onSettingsChanged?: () => void;
+  /** With the saved settings, applied before settings.set answers (no request slips in between). */
+  onSettingsChanged?: (saved?: Settings) => void;
   /** The network-wide realized view (absent in tests that do not need it). */
   realizedView?: () => Promise<RealizedView>;
 }
@@ -133,7 +134,7 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
     'settings.set': async ({ settings }) => {
       settingsCopy = null;
       const saved = remember(await deps.settings.set(settings));
-      deps.onSettingsChanged?.();
+      deps.onSettingsChanged?.(saved);
       return saved;
     },
 

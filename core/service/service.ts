@@ -124,15 +124,16 @@ export function createService(env: ServiceEnv) {
   let collection = realizedCollectionOf(DEFAULT_SETTINGS);
   // The background's own hold on the streams when collecting all the time (no page needed).
   let backgroundHold: (() => void) | null = null;
+  const applySwitches = (s: Settings) => {
+    venueSwitches = s.keylessVenues;
+    collection = realizedCollectionOf(s);
+    streams.reconcile();
+    applyCollection();
+  };
   const loadSwitches = () =>
     settings
       .get()
-      .then((s) => {
-        venueSwitches = s.keylessVenues;
-        collection = realizedCollectionOf(s);
-        streams.reconcile();
-        applyCollection();
-      })
+      .then(applySwitches)
       .catch(() => undefined);
   let watchedMarkets: () => Market[] = () => [];
   const streams = createStreamManager({
@@ -285,7 +286,7 @@ export function createService(env: ServiceEnv) {
       guard: createMarketGuard({ now: () => env.clock.now(), marketOfUrl: marketFromUrl }),
       chart: createChartAssembler({ data, realized, clock: env.clock }),
       streamStatus,
-      onSettingsChanged: () => void loadSwitches(),
+      onSettingsChanged: (saved) => (saved ? applySwitches(saved) : void loadSwitches()),
       realizedView: () => realizedView(),
     }),
   };
