@@ -47,8 +47,9 @@ export function HeatTable(props: { data: ChartData }) {
     for (let i = 1; i < heat.count; i++) if (heat.cells[r * heat.count + i]! > heat.cells[r * heat.count + best]!) best = i;
     return { time, close: close.get(time) ?? null, lo: heat.min + best * heat.step, usd: heat.cells[r * heat.count + best]! };
   });
-  const fmt = (ms: number) =>
-    new Date(ms).toLocaleString(language === 'zh_CN' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  // One formatter for all rows (toLocaleString builds one per call: a 7-day table has 168 rows).
+  const hour = new Intl.DateTimeFormat(language === 'zh_CN' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const fmt = (ms: number) => hour.format(ms);
   return (
     <details class="ll-table-wrap" data-testid="chart-heat-table">
       <summary>{t('chartTable')}</summary>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   CandlestickSeries,
   ColorType,
@@ -51,7 +51,9 @@ export function HeatChart(props: HeatChartProps) {
   const [readout, setReadout] = useState('');
   const p = props.palette;
 
-  useEffect(() => {
+  // Layout effects: the chart is built and given its data in the same task as the render, not a
+  // frame later (Preact runs plain effects after the next paint), so its first frame is one sooner.
+  useLayoutEffect(() => {
     const el = box.current!;
     const api = createChart(el, {
       height: props.height,
@@ -98,7 +100,7 @@ export function HeatChart(props: HeatChartProps) {
     };
   }, [p, style, language]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const c = chart.current;
     if (!c) return;
     const d = props.data;

@@ -43,6 +43,8 @@ export function SidePanel(props: SidePanelProps) {
   const [lookback, setLookback] = useState<ChartLookback>(props.initialLookback ?? 24);
   const [data, setData] = useState<ChartData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The table alternative is built after the chart's first frame is on screen, not before it.
+  const [tableLater, setTableLater] = useState(false);
   const market = picked ?? props.tabMarket ?? props.fallbackMarket;
   const following = picked === null && props.tabMarket !== null;
   const palette = PALETTES[props.theme];
@@ -169,7 +171,16 @@ export function SidePanel(props: SidePanelProps) {
           {view === 'heatmap' &&
             (shown.heat ? (
               <section aria-label={t('chartHeatLabel', { market: marketName, lookback: lookbackLabel(t, lookback) })}>
-                <HeatChart data={shown} palette={palette} lines={lines} height={360} onPainted={props.onPainted} />
+                <HeatChart
+                  data={shown}
+                  palette={palette}
+                  lines={lines}
+                  height={360}
+                  onPainted={() => {
+                    props.onPainted?.();
+                    setTimeout(() => setTableLater(true), 0);
+                  }}
+                />
                 <Legend maxUsd={shown.heat.maxUsd} />
                 <p class="ll-small ll-muted" data-testid="chart-realized-note">
                   {shown.realized.length > 0 && shown.realizedSince !== null
@@ -181,7 +192,7 @@ export function SidePanel(props: SidePanelProps) {
                     {t('chartLinesNone')}
                   </p>
                 )}
-                <HeatTable data={shown} />
+                {tableLater && <HeatTable data={shown} />}
               </section>
             ) : (
               <p class="ll-muted" data-testid="chart-no-heat">

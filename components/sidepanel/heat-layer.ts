@@ -10,7 +10,7 @@ import type {
   UTCTimestamp,
 } from 'lightweight-charts';
 import type { HeatGrid } from '@/core/chart/chart-data';
-import { heatLevel, heatRgba } from '@/core/chart/colour-scale';
+import { heatLevel, heatRgbaInto } from '@/core/chart/colour-scale';
 
 type CanvasRenderingTarget2D = Parameters<IPrimitivePaneRenderer['draw']>[0];
 
@@ -102,15 +102,11 @@ function paint(doc: Document, grid: HeatGrid): HTMLCanvasElement | null {
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   const img = ctx.createImageData(rows, grid.count);
-  for (let r = 0; r < rows; r++) {
-    for (let i = 0; i < grid.count; i++) {
-      const [red, green, blue, alpha] = heatRgba(heatLevel(grid.cells[r * grid.count + i]!, grid.maxUsd));
-      const at = ((grid.count - 1 - i) * rows + r) * 4;
-      img.data[at] = red;
-      img.data[at + 1] = green;
-      img.data[at + 2] = blue;
-      img.data[at + 3] = alpha;
-    }
+  const { cells, count, maxUsd } = grid;
+  // Written in image order (row by row of pixels), straight into the pixel bytes.
+  for (let i = 0; i < count; i++) {
+    const line = (count - 1 - i) * rows;
+    for (let r = 0; r < rows; r++) heatRgbaInto(heatLevel(cells[r * count + i]!, maxUsd), img.data, (line + r) * 4);
   }
   ctx.putImageData(img, 0, 0);
   return canvas;

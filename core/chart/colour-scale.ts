@@ -28,14 +28,26 @@ export function usdAtLevel(level: number, maxUsd: number): number {
 
 /** RGBA of a level; alpha grows with the level so sparse heat stays quiet. */
 export function heatRgba(level: number): [number, number, number, number] {
-  if (!(level >= CLEAR_BELOW)) return [0, 0, 0, 0];
+  const out = new Uint8ClampedArray(4);
+  heatRgbaInto(level, out, 0);
+  return [out[0]!, out[1]!, out[2]!, out[3]!];
+}
+
+/** heatRgba written straight into pixel data at `at` (no array per cell: the heat image has tens of thousands). */
+export function heatRgbaInto(level: number, out: Uint8ClampedArray, at: number): void {
+  if (!(level >= CLEAR_BELOW)) {
+    out[at] = out[at + 1] = out[at + 2] = out[at + 3] = 0;
+    return;
+  }
   const x = Math.min(1, level) * (HEAT_STOPS.length - 1);
   const i = Math.min(HEAT_STOPS.length - 2, Math.floor(x));
   const f = x - i;
   const a = HEAT_STOPS[i]!;
   const b = HEAT_STOPS[i + 1]!;
-  const mix = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f);
-  return [mix(0), mix(1), mix(2), Math.round(255 * Math.min(1, 0.45 + 0.55 * level))];
+  out[at] = Math.round(a[0] + (b[0] - a[0]) * f);
+  out[at + 1] = Math.round(a[1] + (b[1] - a[1]) * f);
+  out[at + 2] = Math.round(a[2] + (b[2] - a[2]) * f);
+  out[at + 3] = Math.round(255 * Math.min(1, 0.45 + 0.55 * level));
 }
 
 /** The legend's CSS gradient, left (0) to right (max). */

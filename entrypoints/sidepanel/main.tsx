@@ -16,7 +16,7 @@ import { CHART_LOOKBACK_HOURS, type ChartLookback } from '@/core/chart/chart-dat
 import { LocaleProvider } from '@/components/shared/i18n';
 import { applyToDocument, pageLook } from '@/components/shared/page-setup';
 import { createLivePort } from '@/components/shared/live-port';
-import { SidePanel, type SidePanelProps } from '@/components/sidepanel/SidePanel';
+import type { SidePanel, SidePanelProps } from '@/components/sidepanel/SidePanel';
 
 const LAST_MARKET = 'liqlens:popup-market';
 
@@ -36,7 +36,7 @@ async function activeTabMarket(): Promise<Market | null> {
 }
 
 /** Follows the active tab: asked again when the trader switches tabs or a tab finishes loading. */
-function FollowTab(props: Omit<SidePanelProps, 'tabMarket' | 'tabLines'> & { follow: boolean }) {
+function FollowTab({ panel: Panel, ...props }: Omit<SidePanelProps, 'tabMarket' | 'tabLines'> & { follow: boolean; panel: typeof SidePanel }) {
   const [tabMarket, setTabMarket] = useState<Market | null>(null);
   useEffect(() => {
     if (!props.follow) return;
@@ -56,7 +56,7 @@ function FollowTab(props: Omit<SidePanelProps, 'tabMarket' | 'tabLines'> & { fol
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  return <SidePanel {...props} tabMarket={tabMarket} tabLines={null} />;
+  return <Panel {...props} tabMarket={tabMarket} tabLines={null} />;
 }
 
 async function start() {
@@ -69,12 +69,15 @@ async function start() {
   // A named market's chart is asked for at once, alongside the settings (first paint).
   const pending = fromQuery ? request('chart.get', { market: fromQuery, lookbackHours: lookback }) : undefined;
   pending?.catch(() => undefined);
+  // The panel and its chart library (most of the page's script) load and compile while the requests travel.
+  const panel = import('@/components/sidepanel/SidePanel');
   const settings = await request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
   const look = pageLook(settings, browser.i18n.getUILanguage(), matchMedia('(prefers-color-scheme: dark)').matches);
   applyToDocument(document, look, createTranslator(look.language)('chartTitle'));
   const fallback = fromQuery ??
     parseMarket(localStorage.getItem(LAST_MARKET)) ??
     settings.pinnedMarkets?.[0] ?? { venue: VENUE_IDS[0]!, symbol: 'BTC/USDT:USDT' };
+  const { SidePanel } = await panel;
   const live = createLivePort(
     () => browser.runtime.connect({ name: LIVE_PORT }),
     (fn, ms) => setTimeout(fn, ms),
@@ -83,6 +86,7 @@ async function start() {
     <LocaleProvider language={look.language} style={look.style}>
       <FollowTab
         follow={!fromQuery}
+        panel={SidePanel}
         request={request}
         theme={look.theme}
         fallbackMarket={fallback}
