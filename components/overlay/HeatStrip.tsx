@@ -170,7 +170,7 @@ function placeLiqLabels(row: HTMLElement, marks: { price: number; m: { x: number
     const span = spans[i] as HTMLElement;
     const group = sides[i] ?? [];
     if (group.length === 0) {
-      span.hidden = true;
+      if (!span.hidden) span.hidden = true;
       continue;
     }
     const left = i === 0;
@@ -183,9 +183,11 @@ function placeLiqLabels(row: HTMLElement, marks: { price: number; m: { x: number
       .join('')}`;
     const w = label.length * CHAR_PX;
     const x = left ? anchor.m.x - w : anchor.m.x + 2;
-    span.textContent = label;
-    span.style.left = `${Math.round(Math.min(STRIP_WIDTH - w, Math.max(0, x)))}px`;
-    span.hidden = false;
+    // Written only when they change: a keystroke often moves a price without changing its compact label.
+    const leftPx = `${Math.round(Math.min(STRIP_WIDTH - w, Math.max(0, x)))}px`;
+    if (span.textContent !== label) span.textContent = label;
+    if (span.style.left !== leftPx) span.style.left = leftPx;
+    if (span.hidden) span.hidden = false;
   }
 }
 

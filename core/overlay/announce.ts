@@ -14,13 +14,21 @@ export interface Announcer {
 
 export function createAnnouncer(
   emit: (text: string) => void,
-  timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void },
+  timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void; now?: () => number },
   delayMs = ANNOUNCE_DELAY_MS,
 ): Announcer {
   const texts = new Map<string, string>();
+  const now = timers.now ?? (() => Date.now());
   let timer: unknown = null;
+  let changedAt = 0;
   let last = '';
+  // One timer per pause, re-armed for the rest of it: a keystroke costs no clearTimeout/setTimeout pair.
   const fire = () => {
+    const wait = changedAt + delayMs - now();
+    if (wait > 0) {
+      timer = timers.setTimeout(fire, wait);
+      return;
+    }
     timer = null;
     const text = [...texts.values()].join(' ');
     if (!text || text === last) return;
@@ -32,8 +40,8 @@ export function createAnnouncer(
       if ((texts.get(key) ?? null) === text) return;
       if (text === null) texts.delete(key);
       else texts.set(key, text);
-      if (timer !== null) timers.clearTimeout(timer);
-      timer = timers.setTimeout(fire, delayMs);
+      changedAt = now();
+      if (timer === null) timer = timers.setTimeout(fire, delayMs);
     },
     dispose() {
       if (timer !== null) timers.clearTimeout(timer);

@@ -42,6 +42,8 @@ function pagePrice(reading: PageReading): number | null {
  * contract size, mark price, the facts settling); memoization downstream makes an unchanged order
  * free. Until the market's facts are settled the session shows the order as being priced.
  */
+const SELF_CHECK_PAUSE_MS = 200;
+
 export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, session: OverlaySession): PageWatch & { lastReading(): PageReading | null } {
   let last: PageReading | null = null;
   /** Disagreements already kept this page visit: each is written once, not on every keystroke. */
@@ -62,12 +64,23 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
       session.keepDisagreement(c);
     }
   };
+  // Off the keystroke path: the check runs once typing pauses (200 ms after the last rebuild). One
+  // timer re-arms itself for the rest of the pause, so a keystroke costs no clearTimeout/setTimeout pair.
+  let lastRebuild = 0;
+  const checkWhenPaused = () => {
+    const wait = lastRebuild + SELF_CHECK_PAUSE_MS - Date.now();
+    if (wait > 0) {
+      pending = setTimeout(checkWhenPaused, wait);
+      return;
+    }
+    pending = undefined;
+    check();
+  };
   const rebuild = () => {
     if (!last) return;
     session.setOrder(orderFromReading(last, session.context(), readingToInputs));
-    // Off the keystroke path: the check runs once typing pauses.
-    clearTimeout(pending);
-    pending = setTimeout(check, 200);
+    lastRebuild = Date.now();
+    if (pending === undefined) pending = setTimeout(checkWhenPaused, SELF_CHECK_PAUSE_MS);
   };
   const watch = watchReadings(doc, win, pageAdapterFor(venue), (reading) => {
     last = reading;
@@ -101,6 +114,7 @@ export function connectPage(doc: Document, win: WatchWindow, venue: VenueId, ses
     stop() {
       watch.stop();
       clearTimeout(pending);
+      pending = undefined;
       for (const u of unsubscribe) u();
     },
     refresh: () => watch.refresh(),
