@@ -7,11 +7,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const filter = process.argv[2] ?? '';
+const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
 const files = fs
   .readdirSync(path.join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
   .sort();
+// Browser benches load the E2E build (.output/chrome-mv3-test); build it from this tree first, so a
+// fresh clone can bench and no figure comes from a stale build. `--no-build` skips it.
+const browserBenches = files.filter((f) => fs.readFileSync(path.join(root, 'bench', f), 'utf8').includes('extension-browser'));
+if (browserBenches.length && !process.argv.includes('--no-build') && !process.env.LIQLENS_EXTENSION_DIR) {
+  process.stderr.write('▶ building the extension for the browser benches (LIQLENS_TEST_BUILD=1 wxt build)\n');
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, LIQLENS_TEST_BUILD: '1' } });
+  if (build.status !== 0) {
+    console.error('The build failed: run "LIQLENS_TEST_BUILD=1 npx wxt build" to see why.');
+    process.exit(1);
+  }
+}
 const tsx = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
 const MARKER = 'LIQLENS_BENCH_ROWS ';
 

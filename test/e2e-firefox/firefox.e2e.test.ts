@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { tradingPage } from '../../scripts/lib/fixture-sites.ts';
 import { configureFirefox, inOverlay, launchFirefox, overlayAccess, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox-browser.ts';
 import { OVERLAY_HOST } from '../../scripts/lib/overlay-driver.ts';
-import { SCREENSHOT_DIR } from '../e2e/harness.ts';
+import { screenshot } from '../e2e/harness.ts';
 
 // Smoke suite: the BUILT Firefox extension (.output/firefox-mv2) in headless Firefox ESR, driven
 // over WebDriver BiDi; pages and data come from the same fixtures and recordings as the Chromium
@@ -18,9 +16,9 @@ const FIRST_PAINT_LOADS = 10;
 /** Same clip as the Chromium overlay shots: the overlay with the chart and header around it. */
 const PAGE_CLIP = { x: 0, y: 0, width: 1000, height: 560 };
 
-async function shot(page: Page, name: string, clip?: typeof PAGE_CLIP): Promise<void> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `firefox-${name}.png`) as `${string}.png`, ...(clip ? { clip } : {}) });
+/** Saves `firefox-<name>.png` through the Chromium suite's rule: `docs` shots also refresh docs/screenshots/. */
+async function shot(page: Page, name: string, clip?: typeof PAGE_CLIP, docs = false): Promise<void> {
+  await screenshot(page as unknown as Parameters<typeof screenshot>[0], `firefox-${name}`, { docs, ...(clip ? { clip } : {}) });
 }
 
 const text = (page: Page, testId: string) => page.$eval(inOverlay(testId), (el) => el.textContent ?? '').catch(() => '');
@@ -75,7 +73,7 @@ describe('the built extension in headless Firefox', () => {
     // A long at 20x below the 84,000 limit price: liquidated below entry, within 10%.
     expect(price).toBeGreaterThan(84_000 * 0.9);
     expect(price).toBeLessThan(84_000);
-    await shot(page, 'order', PAGE_CLIP);
+    await shot(page, 'order', PAGE_CLIP, true);
     await page.close();
   });
 
@@ -87,7 +85,7 @@ describe('the built extension in headless Firefox', () => {
     expect((await popup.$$('[data-testid="popup-venue"]')).length).toBe(1);
     // BTC's share of the replayed recorded force orders (through the stream replay server).
     await expect.poll(() => popup.$eval('[data-testid="realized-total"]', (el) => el.textContent ?? '').catch(() => ''), { timeout: 20_000 }).toContain('$405');
-    await shot(popup, 'popup');
+    await shot(popup, 'popup', undefined, true);
     await popup.close();
   });
 
