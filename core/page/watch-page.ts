@@ -23,7 +23,8 @@ import type { Probe, VenuePageAdapter } from './adapter-types';
 import { marketFromUrl } from './market-from-url';
 import { ResolutionCache } from './dom';
 import { fieldsTypedInto, findOrderForm, readPage } from './read-page';
-import type { PageReading } from './types';
+import { sameData } from './same-reading';
+import type { PageFields, PageReading } from './types';
 import { LABELS, normaliseLabel } from './vocabulary';
 
 /** The slice of `window` the watcher uses, passed in so core/ has no globals. */
@@ -279,7 +280,8 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   let typedInto: Set<Node> | null = null;
   let everyField = false;
   let last: PageReading | null = null;
-  let lastKey = '';
+  /** What was last reported: `null` = nothing yet (or forgotten), `'none'` = no market. */
+  let reported: { symbol: string; fields: PageFields } | 'none' | null = null;
   let ticks = 0;
   let stopped = false;
   /** A text change in the form since it was last located that may have made a second match. */
@@ -326,8 +328,8 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
   function emit(cause: WatchCause, targets: Set<Node> | null = null): void {
     if (stopped) return;
     if (!market) {
-      if (lastKey !== 'none') {
-        lastKey = 'none';
+      if (reported !== 'none') {
+        reported = 'none';
         onReading(null, cause);
       }
       return;
@@ -336,9 +338,8 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     const only = targets && last ? fieldsTypedInto(adapter, cache, targets) : null;
     const reading = readPage(doc, adapter, market, { url, now: options.now, cache, ...(only && last ? { only, previous: last } : {}) });
     last = reading;
-    const key = `${market.symbol}|${JSON.stringify(reading.fields)}`;
-    if (key === lastKey) return;
-    lastKey = key;
+    if (reported && reported !== 'none' && reported.symbol === market.symbol && sameData(reported.fields, reading.fields)) return;
+    reported = { symbol: market.symbol, fields: reading.fields };
     onReading(reading, cause);
   }
 
@@ -370,7 +371,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
     const next = marketFor(href);
     const switched = next?.symbol !== market?.symbol;
     market = next;
-    if (switched) lastKey = '';
+    if (switched) reported = null;
     observeForm();
     // A market switch is reported at once, not on the next frame: rAF does not run in hidden tabs.
     emit('navigation');
@@ -413,7 +414,7 @@ export function watchPage(doc: Document, win: WatchWindow, adapter: VenuePageAda
       if (frame !== null) win.cancelAnimationFrame(frame);
     },
     refresh() {
-      lastKey = '';
+      reported = null;
       cache.clear();
       schedule('poll');
     },
