@@ -9,6 +9,7 @@ import { venueLabel } from '../shared/venues';
 import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
 import { Spreads } from '../overlay/Realized';
 import { coverageNotes, splitAssets } from '@/core/realized/view-notes';
+import { NetworkTotals } from './NetworkTotals';
 
 const WINDOW_NAMES: RealizedWindow[] = ['1h', '4h', '12h', '24h'];
 const REFRESH_MS = 30_000;
@@ -140,10 +141,11 @@ export function Liquidations(props: { request: RequestFn; theme: ThemeName; init
           <Largest events={view.largest} />
           <section class="ll-section" data-testid="liq-cross-check">
             <p class="ll-h">{t('liqCrossCheck')}</p>
+            <NetworkTotals network={view.network} totals={w} window={window} now={view.now} />
             {view.comparisons.length ? (
               <Spreads comparisons={view.comparisons} testid="liq-spreads" />
             ) : (
-              <p class="ll-small ll-muted">{t('liqCrossCheckNone')}</p>
+              view.network.length === 0 && <p class="ll-small ll-muted">{t('liqCrossCheckNone')}</p>
             )}
           </section>
         </>

@@ -1,4 +1,5 @@
 import '@/core/i18n/pages';
+import { vendorStatus } from '@/core/vendors/source-status';
 import { useEffect, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import type { SourceStatus } from '@/core/messages/protocol';
@@ -196,7 +197,7 @@ function OptionsBody(props: OptionsProps & { settings: Settings; setSettings: (s
             onEnabled={(on) => patch({ vendors: { ...settings.vendors, [vendor]: on } })}
             request={props.request}
             requestHostPermission={props.requestHostPermission}
-            status={sources.find((s) => s.source.startsWith(vendor)) ?? null}
+            status={vendorStatus(sources, vendor)}
             now={now}
             onChecked={loadSources}
           />

@@ -77,5 +77,17 @@ export interface RealizedView {
   largest: LiquidationEvent[];
   /** Vendor figures for the same coin, window and venue, side by side with ours. */
   comparisons: SourceComparison[];
+  /** A vendor's network-wide figures per coin (every exchange it tracks), beside ours, never merged. */
+  network: NetworkTotals[];
   lowerBound: true;
+}
+
+/** One coin's liquidations across every exchange a vendor tracks: the seed's headline figure. */
+export interface NetworkTotals {
+  source: string;
+  coin: string;
+  /** Epoch ms the vendor answered. */
+  fetchedAt: number;
+  /** Long and short are null when the vendor's parts do not add up to its total. */
+  windows: Partial<Record<RealizedWindow, { totalUsd: number; longUsd: number | null; shortUsd: number | null }>>;
 }

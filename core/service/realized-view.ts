@@ -86,6 +86,11 @@ export function createRealizedView(deps: {
           )
         ).flat()
       : [];
-    return { now, collection: realizedCollectionOf(settings), windows, venues, largest, comparisons, lowerBound: true };
+    // CoinAnk's network-wide totals: a wider figure than ours (every exchange it tracks), so shown
+    // beside ours with the share our venues saw, not as a spread.
+    const network = (await Promise.all(CROSS_CHECKED_ASSETS.map((coin) => deps.vendorFigures.coinankCoinTotals(coin, settings).catch(() => null)))).filter(
+      (n): n is NonNullable<typeof n> => n !== null,
+    );
+    return { now, collection: realizedCollectionOf(settings), windows, venues, largest, comparisons, network, lowerBound: true };
   };
 }

@@ -182,13 +182,19 @@ export function createVendorFigures(deps: { vendors: VendorClient; keys: KeyStor
    * largest single liquidation), for views that show vendor figures beside our own. Null without a
    * key, when switched off, or when CoinAnk failed (the failure is in the source status).
    */
-  async function coinankCoinTotals(coin: string, settings: Settings): Promise<CoinankCoinTotals | null> {
+  async function coinankCoinTotals(coin: string, settings: Settings, mayCall = true): Promise<(CoinankCoinTotals & { fetchedAt: number }) | null> {
     if (!settings.vendors.coinank || !(await deps.keys.has('coinank'))) return null;
-    return cached(`vendor:coinank:coin-intervals:${coin}`, 'coinank:coin-intervals', async () => {
-      const r = await deps.vendors.call('coinank', coinIntervals(coin));
-      void deps.status.ok('coinank:coin-intervals');
-      return r;
-    });
+    return cached(
+      `vendor:coinank:coin-intervals:${coin}`,
+      'coinank:coin-intervals',
+      async () => {
+        const r = await deps.vendors.call('coinank', coinIntervals(coin));
+        void deps.status.ok('coinank:coin-intervals');
+        // Kept with the answer so the view can say how old the figure is.
+        return { ...r, fetchedAt: deps.clock.now() };
+      },
+      mayCall,
+    );
   }
 
   return { realizedComparisons, bandComparisons, coinankCoinTotals };

@@ -246,6 +246,8 @@ const OKX_LIQUIDATION_ORDERS = '../api/okx/liquidation-orders_SWAP.from-docs.jso
  * documented ETH example of `/api/liquidation/allExchange/intervals`, renamed to BTC (see PROVENANCE.md).
  */
 const COINANK_INTERVALS_BTC = 'coinank/coinank_liquidation_allExchange_intervals_BTC.from-docs.json';
+/** The documented ETH example itself, for views that ask for BTC and ETH. */
+const COINANK_INTERVALS_ETH = '../api/coinank/coin-intervals_ETH.from-docs.json';
 
 export const RULES: Rule[] = [
   { name: 'Binance mark price', method: 'GET', host: 'fapi.binance.com', path: '/fapi/v1/premiumIndex', respond: (r, clock) => premiumIndex(r, clock()) },
@@ -284,7 +286,10 @@ export const RULES: Rule[] = [
     method: 'GET',
     host: 'open-api.coinank.com',
     path: '/api/liquidation/allExchange/intervals',
-    respond: (r) => (r.url.searchParams.get('baseCoin') === 'BTC' ? verbatim(COINANK_INTERVALS_BTC) : null),
+    respond: (r) => {
+      const coin = r.url.searchParams.get('baseCoin');
+      return coin === 'BTC' ? verbatim(COINANK_INTERVALS_BTC) : coin === 'ETH' ? verbatim(COINANK_INTERVALS_ETH) : null;
+    },
   },
   // OKX's stream facts and history, asked for when the background collects with the default venues
   // (before a test switches OKX off): a recorded 3-row instruments answer and the documented

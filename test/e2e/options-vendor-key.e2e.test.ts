@@ -77,6 +77,16 @@ describe('saving a CoinAnk key once the browser allowed its host', () => {
     await options.close();
   });
 
+  it("the liquidations page shows CoinAnk's network-wide BTC total beside what the collected venues saw, with its age", async () => {
+    const page = await browser.openExtensionPage('liquidations.html');
+    await page.getByTestId('liquidations-root').and(page.locator('[data-state="ready"]')).waitFor({ timeout: 20_000 });
+    const btc = page.getByTestId('liq-network').locator('[data-coin="BTC"]');
+    await expect.poll(() => btc.textContent().catch(() => ''), { timeout: 20_000 }).toMatch(/^BTC 24h: \$185M/);
+    expect(await page.getByTestId('liq-network').locator('[data-coin="ETH"]').textContent()).toMatch(/^ETH 24h: \$185M/);
+    expect(await btc.textContent()).toMatch(/the venues above saw \$[\d.]+[kMB]? of it \(\d+%\) · CoinAnk, (just now|\d+ s ago)$/);
+    await page.close();
+  });
+
   it('a rejected key is said in a sentence and shown as the last error', async () => {
     browser.setFault(/open-api\.coinank\.com/, { status: 200, body: JSON.stringify({ success: false, code: '-3', msg: 'invalid apikey', data: null }) });
     const options = await browser.openExtensionPage('options.html');

@@ -148,6 +148,9 @@ describe('CoinAnk figures beside our own', () => {
       coin: 'ETH',
       windows: { '24h': { totalUsd: 184611764.59643254 }, '1h': { totalUsd: 556566.77763 } },
       count24h: 15908,
+      fetchedAt: NOON,
     });
+    // BTC asked, ETH's totals answered: another coin's figure is never shown as this one's.
+    expect(await figures.coinankCoinTotals('BTC', on({ coinank: true }))).toBeNull();
   });
 });
