@@ -201,6 +201,9 @@ export function createService(env: ServiceEnv) {
     const { from } = backfillRange(before, history.venue, now);
     if (now - from < 60_000) return;
     await loadContracts(history);
+    // Sizes in contracts with no contract values: every row would be rejected and the history would
+    // look empty, so it is not read at all (the contracts source's status says why).
+    if (history.contracts && !contracts.has(history.venue)) return;
     let reached = from;
     const families: string[] = [];
     for (const family of history.families) {
@@ -212,11 +215,15 @@ export function createService(env: ServiceEnv) {
         if (venueSwitches[history.venue] === false) return;
         const ep = history.endpoint(family, olderThan, now);
         try {
-          const { events, next } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(history.venue)), { source: ep.source });
+          const { events, rejected, next } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(history.venue)), {
+            source: ep.source,
+          });
           void status.ok(ep.source);
           await realized.record(events.filter((e) => e.time > from && e.time <= now));
           // How far back this page reaches: the venue's own cursor when it pages by time window, else its oldest event.
           const times = events.map((e) => e.time);
+          // A page of nothing but unreadable rows is not the end of the history: stop, claiming no more than before it.
+          if (next === undefined && !times.length && rejected > 0) break;
           const pageOldest = next ?? (times.length ? Math.min(...times) : from);
           if ((next === undefined && !times.length) || pageOldest <= from || (olderThan !== undefined && pageOldest >= olderThan)) {
             complete = true;

@@ -237,6 +237,31 @@ describe('background collection of realized liquidations', () => {
       expect(v.venues.find((c) => c.venue === 'gate')!.since).toBe(T);
     });
 
+    it('without contract values (the contracts list failed) reads no history and claims no coverage; a page of only unreadable rows ends it unclaimed', async () => {
+      const noContracts = await start(NOW, only('gate'), {
+        ...routes(() => json(rows)),
+        'https://api.gateio.ws/api/v4/futures/usdt/contracts': response(200, '<html>maintenance</html>'),
+      });
+      await noContracts.service.startup();
+      await expect
+        .poll(async () => (await noContracts.service.testHooks!.sourceStatus()).find((s) => s.source === 'gate:contracts')?.lastError ?? null, {
+          timeout: 2000,
+        })
+        .not.toBeNull();
+      expect(gateCalls(noContracts.calls, 'BTC_USDT')).toEqual([]);
+      expect((await noContracts.view()).venues.find((c) => c.venue === 'gate')!).toMatchObject({ since: null, backfill: null });
+
+      // Rows of a contract whose value is unknown (all rejected): not "nothing older", so BTC is not claimed.
+      const unknown = await start(
+        NOW,
+        only('gate'),
+        routes(() => json(rows.map((r) => ({ ...r, contract: 'NOPE_USDT' })))),
+      );
+      await unknown.service.startup();
+      await expect.poll(async () => (await unknown.view()).venues.find((c) => c.venue === 'gate')!.backfill?.families, { timeout: 2000 }).toEqual(['ETH_USDT']);
+      expect((await unknown.view()).windows['24h'].byVenue.gate).toBeUndefined();
+    });
+
     it('asks nothing of Gate while it is switched off', async () => {
       const { service, calls } = await start(
         NOW,
