@@ -124,7 +124,7 @@ export function Liquidations(props: { request: RequestFn; theme: ThemeName; init
             <table class="ll-table ll-small">
               <tbody>
                 {view.venues
-                  .filter((v) => v.feed === 'stream' && v.enabled)
+                  .filter((v) => v.feed !== 'none' && v.enabled)
                   .map((v) => {
                     const s = w.byVenue[v.venue] ?? { longUsd: 0, shortUsd: 0 };
                     return (

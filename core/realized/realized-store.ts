@@ -5,7 +5,7 @@ import type { VenueId } from '../types';
 import type { LiquidationEvent, RealizedSummary, Span } from './types';
 import { assetOf, bucketize, BUCKET_RETENTION_MS, EVENT_RETENTION_MS, MAX_EVENT_USD, minuteOf, RETENTION_MS, summarize } from './totals';
 import { liquidationId } from './event-id';
-import { extendCoverage, trimCoverage } from './coverage';
+import { addCoverage, extendCoverage, trimCoverage } from './coverage';
 
 /** How long the streams may be silent before we count it as a gap in coverage. */
 export const COVERAGE_GAP_MS = 3 * 60_000;
@@ -156,13 +156,25 @@ export function createRealizedStore(handle: DbHandle, clock: Clock, options: { f
     }));
   }
 
-  /** A REST history filled `span` for these instrument families (only those: the view says which). */
-  function markBackfilled(venue: VenueId, span: Span, families: string[]): Promise<VenueRecords> {
+  /**
+   * A REST history filled `span` for these instrument families (only those: the view says which).
+   * `asCoverage`: for a venue with no stream, the history is its only collection, so the span also
+   * joins its coverage spans (since when, and its gaps).
+   */
+  function markBackfilled(venue: VenueId, span: Span, families: string[], opts: { asCoverage?: boolean } = {}): Promise<VenueRecords> {
+    const now = clock.now();
     return updateVenues((r) => {
       const prev = r[venue]?.backfill;
       const merged =
         prev && prev.span.to >= span.from - COVERAGE_GAP_MS ? { from: Math.min(prev.span.from, span.from), to: Math.max(prev.span.to, span.to) } : span;
-      return { ...r, [venue]: { spans: r[venue]?.spans ?? [], backfill: { span: merged, families } } };
+      const spans = r[venue]?.spans ?? [];
+      return {
+        ...r,
+        [venue]: {
+          spans: opts.asCoverage ? trimCoverage(addCoverage(spans, span, COVERAGE_GAP_MS), now - BUCKET_RETENTION_MS) : spans,
+          backfill: { span: merged, families },
+        },
+      };
     });
   }
 

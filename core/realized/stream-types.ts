@@ -34,11 +34,6 @@ export interface LiquidationStream {
   defaultSymbols: string[];
   /** Contract sizes the parser needs (sizes in contracts): loaded before events are read or backfilled. */
   contracts?: StreamEndpoint<Record<string, ContractFacts>>;
-  /**
-   * A public REST history of recent liquidations, per instrument family, to fill the gap before the
-   * stream started: newest first, `olderThan` (epoch ms) pages further back.
-   */
-  history?: { families: string[]; endpoint(family: string, olderThan?: number): StreamEndpoint<{ events: LiquidationEvent[]; rejected: number }> };
   /** Set when the venue sends at most one liquidation per market per interval (says which): totals are a lower bound. */
   sampled?: string;
   /** Turns a unified symbol (a market watched on any venue) into the id this venue's subscription wants, or null. */
@@ -47,6 +42,34 @@ export interface LiquidationStream {
   decode?(data: unknown): Promise<string | null>;
   /** An answer the venue requires to a message (HTX's application-level ping), or null. */
   reply?(data: string): string | null;
+}
+
+/** One page of a venue's REST liquidation history. */
+export interface HistoryPage {
+  events: LiquidationEvent[];
+  rejected: number;
+  /**
+   * Where the next (older) page starts, epoch ms, when the venue pages by time window rather than by
+   * the oldest record: an empty window then does not mean the history ended. Absent: the next page
+   * is older than this page's oldest event, and an empty page ends the history.
+   */
+  next?: number;
+}
+
+/**
+ * What a venue's history.ts describes: a public REST history of recent liquidations, per instrument
+ * family, that fills the last 24 h (the gap before its stream started, or all of it for a venue
+ * without a stream). Present exactly when its descriptor declares `liquidationHistory: true`.
+ */
+export interface LiquidationHistory {
+  venue: VenueId;
+  families: string[];
+  /** Newest first; `olderThan` (epoch ms) pages further back; `now` is the backfill's clock. */
+  endpoint(family: string, olderThan: number | undefined, now: number): StreamEndpoint<HistoryPage>;
+  /** Contract sizes the parser needs (sizes in contracts): loaded before a page is read. */
+  contracts?: StreamEndpoint<Record<string, ContractFacts>>;
+  /** Most pages read per family on one backfill, within the venue's documented limits. */
+  maxPages: number;
 }
 
 export const safeJson = (data: string): unknown => {

@@ -50,8 +50,12 @@ export interface Span {
 /** What LiqLens knows about one venue's realized liquidations: how they are collected and since when. */
 export interface VenueCoverage {
   venue: VenueId;
-  /** 'stream': a public stream LiqLens runs; 'none': the venue publishes none (reason says why). */
-  feed: 'stream' | 'none';
+  /**
+   * 'stream': a public stream LiqLens runs; 'history': no stream, only its REST history, read when
+   * collection starts and topped up while it runs (reason says why there is no stream); 'none': the
+   * venue publishes none (reason says why).
+   */
+  feed: 'stream' | 'history' | 'none';
   reason: string | null;
   /** Switched on in the settings (key-less venues). */
   enabled: boolean;

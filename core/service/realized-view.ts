@@ -56,12 +56,13 @@ export function createRealizedView(deps: {
     const venues: VenueCoverage[] = DESCRIPTOR_LIST.map((d) => {
       const venue = d.basics.id;
       const stream = deps.streams.find((s) => s.venue === venue);
+      const history = d.capabilities.liquidationHistory === true;
       const cap = d.capabilities.liquidationStream;
       const spans = trimCoverage(records[venue]?.spans ?? [], dayAgo);
       const fill = records[venue]?.backfill;
       return {
         venue,
-        feed: stream ? 'stream' : 'none',
+        feed: stream ? 'stream' : history ? 'history' : 'none',
         reason: stream ? null : typeof cap === 'object' ? cap.absent : 'no public liquidation stream',
         enabled: settings.keylessVenues[venue] !== false,
         state: stream ? stateOf(statuses.find((s) => s.venue === venue)) : 'stopped',

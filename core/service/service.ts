@@ -8,7 +8,7 @@ import { createCache } from '../cache/cache';
 import { createDbHandle, DB_NAME, type DbHandle } from '../cache/db';
 import { createRealizedStore, type VenueRecords } from '../realized/realized-store';
 import { createStreamManager, type OpenSocket } from '../realized/stream-manager';
-import type { ContractFacts, LiquidationStream } from '../realized/stream-types';
+import type { ContractFacts, LiquidationHistory, LiquidationStream, StreamEndpoint } from '../realized/stream-types';
 import { TEST_BUILD } from '../build';
 import { createKeyStore, idbKeyArea, type KeyArea, type LocalStorageArea, type PermissionChecker } from '../vendors/keys';
 import { createVendorClient } from '../vendors/client';
@@ -27,7 +27,7 @@ import { createVendorFigures } from './vendor-figures';
 import { createViewedMarkets } from './viewed';
 import { createMarketGuard } from './market-guard';
 import { marketFromUrl } from '../page/market-from-url';
-import { LIQUIDATION_STREAMS, MARKET_DATA } from './venues';
+import { LIQUIDATION_HISTORIES, LIQUIDATION_STREAMS, MARKET_DATA } from './venues';
 import type { HeatmapRequest } from './model-bridge';
 import type { HeatmapSnapshot } from '../model/types';
 import { DEFAULT_SETTINGS, realizedCollectionOf, type Settings } from '../settings/settings';
@@ -38,8 +38,6 @@ import { realizedWithin } from './alert-inputs';
 
 export const REFRESH_ALARM = 'liqlens-refresh';
 export const REFRESH_PERIOD_MINUTES = 5;
-/** Pages of REST history read per instrument family on a backfill (OKX: 100 orders a page). */
-export const MAX_HISTORY_PAGES = 10;
 const RECENTLY_VIEWED_MS = 30 * 60_000;
 
 /** Everything the background needs from the platform, injected so the whole service runs in tests. */
@@ -100,18 +98,19 @@ export function createService(env: ServiceEnv) {
   const vendorFigures = createVendorFigures({ vendors, keys, cache, clock: env.clock, status });
 
   const streamList = Object.values(LIQUIDATION_STREAMS) as LiquidationStream[];
-  // Contract sizes of the streams that count in contracts, per venue; their events are skipped until known.
+  const historyList = Object.values(LIQUIDATION_HISTORIES) as LiquidationHistory[];
+  // Contract sizes of the streams and histories that count in contracts, per venue; their events are skipped until known.
   const contracts = new Map<VenueId, Record<string, ContractFacts>>();
   const contextOf = (venue: VenueId) => ({ contract: (id: string) => contracts.get(venue)?.[id] });
-  async function loadContracts(stream: LiquidationStream) {
-    const ep = stream.contracts;
+  async function loadContracts(of: { venue: VenueId; contracts?: StreamEndpoint<Record<string, ContractFacts>> }) {
+    const ep = of.contracts;
     if (!ep) return;
     try {
-      const r = await cache.swr('instruments', `${stream.venue}:contracts`, () =>
-        data.fetchEndpoint({ ...ep, parse: (json) => ep.parse(json, contextOf(stream.venue)) }),
+      const r = await cache.swr('instruments', `${of.venue}:contracts`, () =>
+        data.fetchEndpoint({ ...ep, parse: (json) => ep.parse(json, contextOf(of.venue)) }),
       );
-      contracts.set(stream.venue, r.value);
-      r.refresh?.then((v) => contracts.set(stream.venue, v)).catch(() => undefined);
+      contracts.set(of.venue, r.value);
+      r.refresh?.then((v) => contracts.set(of.venue, v)).catch(() => undefined);
     } catch {
       /* status already records it */
     }
@@ -180,33 +179,53 @@ export function createService(env: ServiceEnv) {
   }
 
   /**
-   * Fills each family's gap since this venue's stream last delivered (at most 24 h) from its public
-   * REST history, newest page first, paging back until the gap is reached (MAX_HISTORY_PAGES at
-   * most). Overlap with the stream is harmless: the store counts each liquidation once.
+   * Fills each family's gap since this venue's stream last delivered, or its history last filled
+   * (at most 24 h), from its public REST history, newest page first, paging back until the gap is
+   * reached (the history's maxPages at most). A page that fails to read (malformed, HTML, 429)
+   * stores nothing and ends that family's paging; what was read before it still counts, and the
+   * span filled says so. Overlap with the stream is harmless: the store counts each liquidation once.
    */
-  async function backfill(stream: LiquidationStream, before: VenueRecords) {
-    if (!stream.history) return;
+  const backfilling = new Set<VenueId>();
+  async function backfill(history: LiquidationHistory, before: VenueRecords) {
+    // One backfill per venue at a time (a start-up's and an alarm's would ask for the same pages).
+    if (backfilling.has(history.venue)) return;
+    backfilling.add(history.venue);
+    try {
+      await backfillVenue(history, before);
+    } finally {
+      backfilling.delete(history.venue);
+    }
+  }
+  async function backfillVenue(history: LiquidationHistory, before: VenueRecords) {
     const now = env.clock.now();
-    const { from } = backfillRange(before, stream.venue, now);
+    const { from } = backfillRange(before, history.venue, now);
     if (now - from < 60_000) return;
-    await loadContracts(stream);
+    await loadContracts(history);
+    // Sizes in contracts with no contract values: every row would be rejected and the history would
+    // look empty, so it is not read at all (the contracts source's status says why).
+    if (history.contracts && !contracts.has(history.venue)) return;
     let reached = from;
     const families: string[] = [];
-    for (const family of stream.history.families) {
+    for (const family of history.families) {
       let olderThan: number | undefined;
       let oldest = now;
       let complete = false;
-      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+      for (let page = 0; page < history.maxPages; page++) {
         // Switched off while paging back: not one more request to that venue.
-        if (venueSwitches[stream.venue] === false) return;
-        const ep = stream.history.endpoint(family, olderThan);
+        if (venueSwitches[history.venue] === false) return;
+        const ep = history.endpoint(family, olderThan, now);
         try {
-          const { events } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(stream.venue)), { source: ep.source });
+          const { events, rejected, next } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(history.venue)), {
+            source: ep.source,
+          });
           void status.ok(ep.source);
           await realized.record(events.filter((e) => e.time > from && e.time <= now));
+          // How far back this page reaches: the venue's own cursor when it pages by time window, else its oldest event.
           const times = events.map((e) => e.time);
-          const pageOldest = times.length ? Math.min(...times) : from;
-          if (!times.length || pageOldest <= from || (olderThan !== undefined && pageOldest >= olderThan)) {
+          // A page of nothing but unreadable rows is not the end of the history: stop, claiming no more than before it.
+          if (next === undefined && !times.length && rejected > 0) break;
+          const pageOldest = next ?? (times.length ? Math.min(...times) : from);
+          if ((next === undefined && !times.length) || pageOldest <= from || (olderThan !== undefined && pageOldest >= olderThan)) {
             complete = true;
             break;
           }
@@ -222,7 +241,16 @@ export function createService(env: ServiceEnv) {
         reached = Math.max(reached, complete ? from : oldest);
       }
     }
-    if (families.length) await realized.markBackfilled(stream.venue, { from: reached, to: now }, families).catch(() => undefined);
+    const asCoverage = !LIQUIDATION_STREAMS[history.venue];
+    if (families.length) await realized.markBackfilled(history.venue, { from: reached, to: now }, families, { asCoverage }).catch(() => undefined);
+  }
+
+  /** Backfills every venue with a REST history that the user has switched on, one after another. */
+  async function backfillAll(before: Promise<VenueRecords>, only: (h: LiquidationHistory) => boolean = () => true) {
+    for (const history of historyList) {
+      if (venueSwitches[history.venue] === false || !only(history)) continue;
+      await backfill(history, await before).catch(() => undefined);
+    }
   }
 
   /** Runs once when the streams start (a page opened, or the background collects all the time). */
@@ -232,11 +260,8 @@ export function createService(env: ServiceEnv) {
     void realized.markAlive().catch(() => undefined);
     // The switches must be known before anything is asked of a venue: one the user turned off gets no request.
     void loadSwitches().then(async () => {
-      for (const stream of streamList) {
-        if (venueSwitches[stream.venue] === false) continue;
-        await loadContracts(stream);
-        await backfill(stream, await before).catch(() => undefined);
-      }
+      for (const stream of streamList) if (venueSwitches[stream.venue] !== false) await loadContracts(stream);
+      await backfillAll(before);
     });
   }
 
@@ -312,6 +337,11 @@ export function createService(env: ServiceEnv) {
       }
       await cache.purge().catch(() => undefined);
       await realized.prune().catch(() => undefined);
+      // While collecting, a venue whose only source is its REST history is topped up from where it last filled.
+      if (streams.isRunning()) {
+        const before = realized.venueRecords().catch((): VenueRecords => ({}));
+        await backfillAll(before, (h) => !LIQUIDATION_STREAMS[h.venue]);
+      }
     },
     /** Start-up housekeeping after the worker (re)starts: nothing in memory needs restoring. */
     async startup(): Promise<void> {

@@ -4,18 +4,20 @@ import { SourceError } from '../net/errors';
 
 /** Remembers each source's last success and last error, in IndexedDB so the options page sees them after a restart. */
 export function createStatusRecorder(handle: DbHandle, clock: Clock) {
-  const pending = new Map<string, SourceStatusRow>();
+  // Updates of one source run one after another: two in flight (one page failing while another of
+  // the same source succeeds) would each read the old row and the later write would drop the error.
+  const queues = new Map<string, Promise<void>>();
 
-  async function update(source: string, change: (row: SourceStatusRow) => SourceStatusRow): Promise<void> {
-    const db = await handle.get();
-    const row = pending.get(source) ?? (await db.get('sources', source)) ?? { source, lastSuccess: null, lastError: null };
-    const next = change(row);
-    pending.set(source, next);
-    try {
-      await db.put('sources', next);
-    } finally {
-      pending.delete(source);
-    }
+  function update(source: string, change: (row: SourceStatusRow) => SourceStatusRow): Promise<void> {
+    const run = (queues.get(source) ?? Promise.resolve()).then(async () => {
+      const db = await handle.get();
+      const row = (await db.get('sources', source)) ?? { source, lastSuccess: null, lastError: null };
+      await db.put('sources', change(row));
+    });
+    const tail = run.catch(() => undefined);
+    queues.set(source, tail);
+    void tail.then(() => queues.get(source) === tail && queues.delete(source));
+    return run;
   }
 
   return {

@@ -1,6 +1,6 @@
 import type { VenueId } from '../types';
 import type { VenueMarketData } from '../net/market-data';
-import type { LiquidationStream } from '../realized/stream-types';
+import type { LiquidationHistory, LiquidationStream } from '../realized/stream-types';
 import { fromVenueFolders } from '../venues/registry';
 import { DESCRIPTOR_LIST } from '../venues/descriptors';
 
@@ -18,4 +18,13 @@ export const LIQUIDATION_STREAMS: Partial<Record<VenueId, LiquidationStream>> = 
   DESCRIPTOR_LIST.filter((v) => v.capabilities.liquidationStream === true)
     .map(({ basics: { id } }) => [id, streamModules[`../venues/${id}/streams.ts`]])
     .filter(([, s]) => s),
+);
+
+const historyModules = import.meta.glob<LiquidationHistory>('../venues/*/history.ts', { eager: true, import: 'liquidationHistory' });
+
+/** Venues with a public REST liquidation history: those whose descriptor declares one (the meta-test holds the file to it). */
+export const LIQUIDATION_HISTORIES: Partial<Record<VenueId, LiquidationHistory>> = Object.fromEntries(
+  DESCRIPTOR_LIST.filter((v) => v.capabilities.liquidationHistory === true)
+    .map(({ basics: { id } }) => [id, historyModules[`../venues/${id}/history.ts`]])
+    .filter(([, h]) => h),
 );

@@ -28,7 +28,7 @@ export const venue: VenueDescriptor<typeof basics.id> = {
   capabilities: {
     openInterestHistory: { absent: 'model not wired to contract_stats' },
     liquidationStream: { absent: 'public feed not recorded or wired' },
-    liquidationHistory: { absent: 'liq_orders public, not wired' },
+    liquidationHistory: true,
   },
   vendorNames: { coinalyze: 'Y', coinank: 'Gate' },
 };

@@ -14,26 +14,30 @@ import { venue } from './venue';
  */
 export const NOTIFICATION_URL = 'wss://api.hbdm.com/linear-swap-notification';
 
+/** One liquidation order, as the notification socket and REST `swap_liquidation_orders` both carry it. */
+export const liquidationRow = object({
+  contract_code: str({ max: 40 }),
+  direction: str({ max: 8 }),
+  offset: str({ max: 8 }),
+  amount: numeric({ min: 0 }),
+  trade_turnover: numeric({ min: 0 }),
+  price: numeric({ min: 0 }),
+  created_at: num({ min: 0 }),
+});
+
 const notify = object({
   op: str({ max: 20 }),
   topic: str({ max: 100 }),
-  data: array(
-    object({
-      contract_code: str({ max: 40 }),
-      direction: str({ max: 8 }),
-      offset: str({ max: 8 }),
-      amount: numeric({ min: 0 }),
-      trade_turnover: numeric({ min: 0 }),
-      price: numeric({ min: 0 }),
-      created_at: num({ min: 0 }),
-    }),
-    { max: 1000 },
-  ),
+  data: array(liquidationRow, { max: 1000 }),
 });
 
-/** `direction` is the order side, and only a closing order (`offset` "close") liquidates: sell+close is a long. */
+/**
+ * `direction` is the order side, and only a closing order liquidates: sell+close is a long. In
+ * one-way mode HTX documents `offset` "both" (the order closes whatever position there is).
+ */
 export function liquidatedSide(direction: string, offset: string): Side | null {
-  return offset.toLowerCase() === 'close' ? sideClosedByOrder(direction) : null;
+  const o = offset.toLowerCase();
+  return o === 'close' || o === 'both' ? sideClosedByOrder(direction) : null;
 }
 
 export function parseLiquidationNotify(data: string): { events: LiquidationEvent[]; rejected: number } {
@@ -49,6 +53,14 @@ export function parseLiquidationNotify(data: string): { events: LiquidationEvent
   } catch {
     return { events: [], rejected: 1 };
   }
+  return eventsOfRows(rows);
+}
+
+/**
+ * Rows to events, the same fields from either source, so an order the stream delivered and a REST
+ * backfill read again gets the same id and counts once.
+ */
+export function eventsOfRows(rows: readonly ReturnType<typeof liquidationRow>[]): { events: LiquidationEvent[]; rejected: number } {
   const events: LiquidationEvent[] = [];
   let rejected = 0;
   for (const r of rows) {

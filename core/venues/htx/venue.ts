@@ -28,7 +28,7 @@ export const venue: VenueDescriptor<typeof basics.id> = {
   capabilities: {
     openInterestHistory: { absent: 'model not wired to HTX klines' },
     liquidationStream: true,
-    liquidationHistory: { absent: 'documented (swap_liquidation_orders), not recorded or wired' },
+    liquidationHistory: true,
   },
   vendorNames: { coinalyze: '4', coinank: 'Huobi' },
 };

@@ -85,7 +85,6 @@ export const liquidationStream: LiquidationStream = {
   keepalive: { message: 'ping', everyMs: 20_000 },
   parse: parseLiquidationPush,
   contracts: contractsEndpoint(),
-  history: { families: ['BTC-USDT', 'ETH-USDT'], endpoint: liquidationOrdersEndpoint },
   // OKX's channel docs: at most one liquidation order per contract per second.
   sampled: 'at most one order per contract per second',
   defaultSymbols: [],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { VenueId } from '@/core/types';
 import { VENUE_IDS } from '@/core/venues/registry';
-import { MARKET_DATA, LIQUIDATION_STREAMS } from '@/core/service/venues';
+import { MARKET_DATA, LIQUIDATION_HISTORIES, LIQUIDATION_STREAMS } from '@/core/service/venues';
 import { TIER_SOURCES } from '@/core/liquidation/tier-sources';
 import { TierTableError } from '@/core/liquidation/tier-source';
 import { SchemaError } from '@/core/messages/schema';
@@ -133,6 +133,35 @@ describe.each(Object.keys(LIQUIDATION_STREAMS) as VenueId[])('%s liquidation str
       fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) =>
         check(JSON.stringify(mutate(recorded[i], edits)) ?? 'null'),
       ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe.each(Object.keys(LIQUIDATION_HISTORIES) as VenueId[])('%s REST liquidation history', (venue) => {
+  const history = LIQUIDATION_HISTORIES[venue]!;
+  const ep = history.endpoint(history.families[0]!, NOW - 60_000, NOW);
+  const name = ep.source.split(':')[1]!;
+  const recorded = fixtures('api', new RegExp(`^${venue}/${name}`)).map((f) => f.json);
+  // Contract values for the families' own names too (Gate's BTC_USDT), so mutated rows reach the arithmetic.
+  const ctx: StreamContext = { contract: (id) => context.contract(id) ?? (id.startsWith('ETH') ? { ctVal: 0.01, inverse: false } : undefined) };
+  const check = (json: unknown) =>
+    checkParser(
+      () => ep.parse(json, ctx),
+      [SchemaError],
+      (page) => {
+        const { events, next } = page as { events: { price: number; quantity: number; usd: number; time: number }[]; next?: number };
+        for (const e of events)
+          if (!(e.price > 0 && e.quantity > 0 && e.usd > 0 && Number.isFinite(e.usd) && Number.isFinite(e.time)))
+            throw new Error(`bad event ${JSON.stringify(e)}`);
+        if (next !== undefined && !(Number.isFinite(next) && next < NOW)) throw new Error(`a cursor that does not page back: ${next}`);
+      },
+    );
+  it('has a recorded or documented page to mutate', () => expect(recorded.length).toBeGreaterThan(0));
+  it('refuses random JSON and mutated pages with a SchemaError or reads them into positive, finite events', () => {
+    fc.assert(fc.property(anyJson, check), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.nat(recorded.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, edits) => check(mutate(recorded[i], edits))),
       { numRuns: RUNS },
     );
   });

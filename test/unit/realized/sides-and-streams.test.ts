@@ -27,6 +27,9 @@ describe('side semantics, each venue in its own streams.ts', () => {
   it('HTX: sell+close liquidates a long; anything unclear is null', () => {
     expect(htxSide('sell', 'close')).toBe('long');
     expect(htxSide('sell', 'open')).toBeNull();
+    // One-way mode: HTX documents offset "both"; the order side still says which position closed.
+    expect(htxSide('sell', 'both')).toBe('long');
+    expect(htxSide('buy', 'both')).toBe('short');
     expect(binanceSide('HOLD')).toBeNull();
   });
 });

@@ -48,6 +48,26 @@ describe('what each figure covers', () => {
     expect(day.filter((n) => n.venue === 'bybit').map((n) => n.kind)).toEqual(['full', 'gap', 'gap']);
   });
 
+  it('a venue read only from its REST history: its window, what the history filled and any gap; never collected; or off', () => {
+    const filled = { span: { from: NOW - 24 * H, to: NOW - 30 * 60_000 }, families: ['BTC_USDT', 'ETH_USDT'] };
+    const gate = base('gate', { feed: 'history', reason: 'public feed not recorded or wired', state: 'stopped', since: NOW - 24 * H, backfill: filled });
+    const day = coverageNotes(
+      [gate, base('gate', { feed: 'history', state: 'stopped', gaps: [{ from: NOW - 30 * 60_000, to: NOW }], since: NOW - 24 * H, backfill: filled })],
+      NOW,
+      24 * H,
+      '24h',
+    );
+    expect(day.slice(0, 2).map((n) => [n.kind, n.message])).toEqual([
+      ['full', 'liqVenueFull'],
+      ['backfill', 'liqVenueBackfill'],
+    ]);
+    expect(day[0]!.params.window).toBe('24h');
+    expect(day[1]!.params.families).toBe('BTC_USDT, ETH_USDT');
+    expect(day.slice(2).map((n) => n.kind)).toEqual(['full', 'gap', 'backfill']);
+    expect(coverageNotes([{ ...gate, since: null, backfill: null }], NOW, 24 * H).map((n) => n.kind)).toEqual(['never']);
+    expect(coverageNotes([{ ...gate, enabled: false }], NOW, 24 * H).map((n) => n.kind)).toEqual(['off']);
+  });
+
   it('splits totals into BTC, ETH and the rest', () => {
     expect(splitAssets({ BTC: { longUsd: 5, shortUsd: 1 }, SOL: { longUsd: 2, shortUsd: 0 }, DOGE: { longUsd: 0, shortUsd: 3 } })).toEqual([
       { asset: 'BTC', longUsd: 5, shortUsd: 1 },

@@ -8,12 +8,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createService } from '@/core/service/service';
+import { createService, REFRESH_ALARM } from '@/core/service/service';
 import { createRouter } from '@/core/messages/router';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import type { LocalStorageArea } from '@/core/vendors/keys';
 import type { RealizedView } from '@/core/realized/types';
-import { FakeClock, fakeFetch, json } from '../net/fakes';
+import { FakeClock, fakeFetch, json, response } from '../net/fakes';
 import { FakeSocket, forceOrderMessage, recordedForceOrders } from '../realized/helpers';
 
 const fixture = (p: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/api/${p}`, import.meta.url)), 'utf8')) as unknown;
@@ -121,6 +121,216 @@ describe('background collection of realized liquidations', () => {
     expect(b.backfill).toBeNull();
     expect(b.sampled).toMatch(/one order per symbol per second/);
     expect(b.state).toBe('collecting');
+  });
+
+  describe('REST history of a venue without a stream (Gate, its real recorded liq_orders)', () => {
+    const rows = fixture('gate/liq_orders_BTC_USDT_2023-11-18.recorded.json') as { size: string; fill_price: string; time: string }[];
+    const T = Number(rows[0]!.time) * 1000;
+    const NOW = T + 10 * MIN;
+    const ct = Number(
+      (fixture('gate/contracts_usdt.from-docs.json') as { name: string; quanto_multiplier: string }[]).find((c) => c.name === 'BTC_USDT')!.quanto_multiplier,
+    );
+    const usd = rows.reduce((a, r) => a + Number(r.size) * ct * Number(r.fill_price), 0);
+    const LIQ = 'https://api.gateio.ws/api/v4/futures/usdt/liq_orders?';
+    const routes = (btc: (url: URL) => ReturnType<typeof json>) => ({
+      'https://api.gateio.ws/api/v4/futures/usdt/contracts': json(fixture('gate/contracts_usdt.from-docs.json')),
+      [LIQ]: (u: string) => {
+        const url = new URL(u);
+        return url.searchParams.get('contract') === 'BTC_USDT' ? btc(url) : json([]);
+      },
+    });
+    const gateCalls = (calls: { url: string }[], contract: string) => calls.filter((c) => c.url.startsWith(LIQ) && c.url.includes(`contract=${contract}`));
+
+    it('fills the last 24 h of BTC and ETH, paging until a page reaches nothing older; the view says "Gate 24h" and counts each once', async () => {
+      // Gate's `to` is inclusive: the second page repeats the rows of that second, and nothing older.
+      const { service, view, calls } = await start(
+        NOW,
+        only('gate'),
+        routes(() => json(rows)),
+      );
+      await service.startup();
+      await expect
+        .poll(async () => (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families, { timeout: 2000 })
+        .toEqual(['BTC_USDT', 'ETH_USDT']);
+      const btcPages = gateCalls(calls, 'BTC_USDT');
+      expect(btcPages).toHaveLength(2);
+      expect(new URL(btcPages[1]!.url).searchParams.get('to')).toBe(rows[0]!.time);
+      expect(gateCalls(calls, 'ETH_USDT')).toHaveLength(1);
+      const v = await view();
+      expect(v.windows['24h'].byVenue.gate).toEqual({ longUsd: expect.closeTo(usd, 6), shortUsd: 0 });
+      const gate = v.venues.find((c) => c.venue === 'gate')!;
+      expect(gate).toMatchObject({ feed: 'history', enabled: true, since: NOW - 24 * 60 * MIN, gaps: [] });
+      expect(gate.reason).toMatch(/feed/);
+      const { coverageNotes } = await import('@/core/realized/view-notes');
+      const kinds = coverageNotes(v.venues, v.now, 24 * 60 * MIN)
+        .filter((n) => n.venue === 'gate')
+        .map((n) => n.kind);
+      expect(kinds).toEqual(['full', 'backfill']);
+    });
+
+    it('stops at its page limit, records how far back it reached, and the refresh alarm tops it up from there', async () => {
+      // A venue that always has one more older page: each page's rows one second older than asked.
+      let served = 0;
+      const older = (url: URL) => {
+        served++;
+        const to = Number(url.searchParams.get('to') ?? NOW / 1000);
+        return json(rows.map((r) => ({ ...r, time: String(to - 1) })));
+      };
+      const { clock, service, view, calls } = await start(NOW, only('gate'), routes(older));
+      await service.startup();
+      // Eleven requests to one host: the descriptor's budget (10, then 5 a second) makes the last wait.
+      await expect
+        .poll(
+          async () => {
+            await clock.advance(500);
+            return (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families;
+          },
+          { timeout: 4000 },
+        )
+        .toEqual(['BTC_USDT', 'ETH_USDT']);
+      const { LIQUIDATION_HISTORIES } = await import('@/core/service/venues');
+      const max = LIQUIDATION_HISTORIES.gate!.maxPages;
+      expect(gateCalls(calls, 'BTC_USDT')).toHaveLength(max);
+      expect(served).toBe(max);
+      // Reached back max seconds: coverage since then, not a full day.
+      expect((await view()).venues.find((c) => c.venue === 'gate')!.since).toBe(NOW - max * 1000);
+      await clock.advance(5 * MIN - (clock.now() - NOW));
+      const before = calls.length;
+      await service.onAlarm(REFRESH_ALARM);
+      const topUp = calls.slice(before).filter((c) => c.url.startsWith(LIQ));
+      // The venue has nothing newer than the last fill: one page per family reaches it.
+      expect(topUp.map((c) => new URL(c.url).searchParams.get('contract'))).toEqual(['BTC_USDT', 'ETH_USDT']);
+      const g = (await view()).venues.find((c) => c.venue === 'gate')!;
+      expect(g.backfill!.span.to).toBe(NOW + 5 * MIN);
+      expect(g.gaps).toEqual([]);
+    });
+
+    it.each([
+      ['HTML', () => response(200, '<!doctype html><html><body>Access denied</body></html>', { 'content-type': 'text/html' })],
+      ['429', () => response(429, '{"label":"TOO_MANY_REQUESTS","message":"slow down"}', { 'Retry-After': '30' })],
+      ['malformed JSON', () => response(200, '[{"contract":"BTC_USDT",')],
+      ['an error envelope', () => json({ label: 'INVALID_PARAM_VALUE', message: 'bad contract' }, 400)],
+      ['a non-list body', () => json({ contract: 'BTC_USDT' })],
+    ])('a first page of %s stores nothing, claims no coverage, and says why in the source status', async (_name, bad) => {
+      const { service, view } = await start(NOW, only('gate'), routes(bad));
+      await service.startup();
+      await expect
+        .poll(async () => (await service.testHooks!.sourceStatus()).find((s) => s.source === 'gate:liq_orders')?.lastError?.message ?? null, { timeout: 2000 })
+        .toMatch(/gate:liq_orders|api\.gateio\.ws/);
+      const v = await view();
+      expect(v.windows['24h'].byVenue.gate).toBeUndefined();
+      const gate = v.venues.find((c) => c.venue === 'gate')!;
+      // ETH answered (empty), so the view names ETH_USDT only, never BTC_USDT.
+      expect(gate.backfill?.families ?? []).not.toContain('BTC_USDT');
+    });
+
+    it('a fault after a good page keeps the good page and says how far back it reached', async () => {
+      const { service, view } = await start(
+        NOW,
+        only('gate'),
+        routes((url) => (url.searchParams.has('to') ? response(429, '{}') : json(rows))),
+      );
+      await service.startup();
+      await expect.poll(async () => (await view()).venues.find((c) => c.venue === 'gate')!.backfill, { timeout: 2000 }).not.toBeNull();
+      const v = await view();
+      expect(v.windows['24h'].byVenue.gate!.longUsd).toBeCloseTo(usd, 6);
+      expect(v.venues.find((c) => c.venue === 'gate')!.since).toBe(T);
+    });
+
+    it('without contract values (the contracts list failed) reads no history and claims no coverage; a page of only unreadable rows ends it unclaimed', async () => {
+      const noContracts = await start(NOW, only('gate'), {
+        ...routes(() => json(rows)),
+        'https://api.gateio.ws/api/v4/futures/usdt/contracts': response(200, '<html>maintenance</html>'),
+      });
+      await noContracts.service.startup();
+      await expect
+        .poll(async () => (await noContracts.service.testHooks!.sourceStatus()).find((s) => s.source === 'gate:contracts')?.lastError ?? null, {
+          timeout: 2000,
+        })
+        .not.toBeNull();
+      expect(gateCalls(noContracts.calls, 'BTC_USDT')).toEqual([]);
+      expect((await noContracts.view()).venues.find((c) => c.venue === 'gate')!).toMatchObject({ since: null, backfill: null });
+
+      // Rows of a contract whose value is unknown (all rejected): not "nothing older", so BTC is not claimed.
+      const unknown = await start(
+        NOW,
+        only('gate'),
+        routes(() => json(rows.map((r) => ({ ...r, contract: 'NOPE_USDT' })))),
+      );
+      await unknown.service.startup();
+      await expect.poll(async () => (await unknown.view()).venues.find((c) => c.venue === 'gate')!.backfill?.families, { timeout: 2000 }).toEqual(['ETH_USDT']);
+      expect((await unknown.view()).windows['24h'].byVenue.gate).toBeUndefined();
+    });
+
+    it('asks nothing of Gate while it is switched off', async () => {
+      const { service, calls } = await start(
+        NOW,
+        only('binance'),
+        routes(() => json(rows)),
+      );
+      await service.startup();
+      await service.onAlarm(REFRESH_ALARM);
+      expect(calls.filter((c) => c.url.includes('gateio'))).toEqual([]);
+    });
+  });
+
+  describe('REST history beside a stream (HTX, from its docs)', () => {
+    const body = fixture('htx/swap_liquidation_orders_BTC-USDT.from-docs.json') as {
+      data: { created_at: number; trade_turnover: number; contract_code: string }[];
+    };
+    const NOW = body.data[0]!.created_at + 10 * MIN;
+    const URL_ = 'https://api.hbdm.com/linear-swap-api/v3/swap_liquidation_orders?';
+    const swapRows = body.data.filter((r) => r.contract_code === 'BTC-USDT');
+    const total = swapRows.reduce((a, r) => a + r.trade_turnover, 0);
+
+    it('walks back 2-hour windows to 24 h (an empty window is not the end), and an order both the backfill and the stream saw counts once', async () => {
+      const windows: { start: number; end: number; contract: string }[] = [];
+      const { clock, service, view, calls } = await start(NOW, only('htx'), {
+        [URL_]: (u: string) => {
+          const p = new URL(u).searchParams;
+          const w = { start: Number(p.get('start_time')), end: Number(p.get('end_time')), contract: p.get('contract')! };
+          windows.push(w);
+          // The documented rows lie in the newest window; every older window is empty.
+          const data = w.contract === 'BTC-USDT' ? body.data.filter((r) => r.created_at >= w.start && r.created_at <= w.end) : [];
+          return json({ code: 200, msg: '', data, ts: NOW });
+        },
+      });
+      await service.startup();
+      const htx = socketOf('hbdm');
+      htx.serverOpen();
+      const byHtx = async () => (await service.testHooks!.readRealized('BTC'))?.windows['1h'].byVenue.htx;
+      await expect
+        .poll(
+          async () => {
+            await clock.advance(1000);
+            return (await view()).venues.find((c) => c.venue === 'htx')!.backfill?.families;
+          },
+          { timeout: 4000 },
+        )
+        .toEqual(['BTC-USDT', 'ETH-USDT']);
+      expect((await byHtx())!.longUsd + (await byHtx())!.shortUsd).toBeCloseTo(total, 6);
+      for (const contract of ['BTC-USDT', 'ETH-USDT']) {
+        const mine = windows.filter((w) => w.contract === contract);
+        // Each window at most 2 h; each ends where the last one reached; together they reach 24 h back.
+        for (const w of mine) expect(w.end - w.start).toBeLessThanOrEqual(2 * 60 * MIN);
+        for (let i = 1; i < mine.length; i++) expect(mine[i]!.end).toBeLessThan(mine[i - 1]!.end);
+        expect(mine[0]!.end).toBe(NOW);
+        expect(mine.at(-1)!.start).toBeLessThanOrEqual(NOW - 24 * 60 * MIN);
+        expect(mine.length).toBeLessThanOrEqual(30);
+      }
+      expect(calls.every((c) => !c.url.startsWith(URL_) || new URL(c.url).searchParams.get('trade_type') === '0')).toBe(true);
+      // The stream then pushes the same orders (a reconnect, twice): already counted.
+      const push = JSON.stringify({ op: 'notify', topic: 'public.BTC-USDT.liquidation_orders', ts: NOW, data: body.data });
+      htx.serverSend(push);
+      htx.serverSend(push);
+      await clock.advance(0);
+      const after = (await byHtx())!;
+      expect(after.longUsd + after.shortUsd).toBeCloseTo(total, 6);
+      const h = (await view()).venues.find((c) => c.venue === 'htx')!;
+      expect(h.feed).toBe('stream');
+      // Filled from 24 h before the backfill began (the view cuts it at 24 h before its own now).
+      expect(h.backfill!.span).toEqual({ from: clock.now() - 24 * 60 * MIN, to: NOW });
+    });
   });
 
   it('names every venue that publishes no liquidations, with the reason', async () => {

@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VENUES, VENUE_IDS } from '@/core/venues/registry';
 import { DESCRIPTOR_LIST } from '@/core/venues/descriptors';
-import { MARKET_DATA, LIQUIDATION_STREAMS } from '@/core/service/venues';
+import { MARKET_DATA, LIQUIDATION_HISTORIES, LIQUIDATION_STREAMS } from '@/core/service/venues';
 import { TIER_SOURCES } from '@/core/liquidation/tier-sources';
 import { loadVectorCases } from '../../support/vectors';
 
@@ -48,11 +48,25 @@ describe.each(DESCRIPTOR_LIST.map((v) => [v.basics.id, v] as const))('core/venue
     for (const part of PARTS) expect(existsSync(join(dir, part)), `${id}/${part}`).toBe(true);
   });
 
-  it('has streams.ts exactly when it declares a liquidation stream, and a REST history only then', () => {
+  it('has streams.ts exactly when it declares a liquidation stream', () => {
     const declared = venue.capabilities.liquidationStream === true;
     expect(existsSync(join(dir, 'streams.ts'))).toBe(declared);
     expect(LIQUIDATION_STREAMS[id] !== undefined).toBe(declared);
-    expect(LIQUIDATION_STREAMS[id]?.history !== undefined).toBe(venue.capabilities.liquidationHistory === true);
+  });
+
+  it('has history.ts exactly when it declares a REST liquidation history, for BTC and ETH at least', () => {
+    const declared = venue.capabilities.liquidationHistory === true;
+    expect(existsSync(join(dir, 'history.ts'))).toBe(declared);
+    const history = LIQUIDATION_HISTORIES[id];
+    expect(history !== undefined).toBe(declared);
+    if (!history) return;
+    expect(history.venue).toBe(id);
+    const coins = history.families.map((f) => /^[A-Z0-9]+/.exec(f)?.[0]);
+    expect(coins).toEqual(expect.arrayContaining(['BTC', 'ETH']));
+    expect(history.maxPages).toBeGreaterThan(0);
+    // Every host it calls has a budget in the descriptor (the fetcher paces by host).
+    const urls = [history.endpoint(history.families[0]!, undefined, Date.now()).request.url, ...(history.contracts ? [history.contracts.request.url] : [])];
+    for (const url of urls) expect(Object.keys(venue.api.limits), `${id} calls ${url}`).toContain(new URL(url).hostname);
   });
 
   it('feeds the key-less model exactly when it declares open-interest history', () => {
@@ -121,6 +135,14 @@ describe.each(DESCRIPTOR_LIST.map((v) => [v.basics.id, v] as const))('core/venue
         readdirSync(join(ROOT, 'test/fixtures/api/streams')).some((f) => f.startsWith(id)),
         `test/fixtures/api/streams/${id}*`,
       ).toBe(true);
+    const history = LIQUIDATION_HISTORIES[id];
+    if (history) {
+      const name = history.endpoint(history.families[0]!, undefined, Date.now()).source.split(':')[1]!;
+      expect(
+        apiFixtures.some((f) => f.startsWith(name)),
+        `test/fixtures/api/${id}/${name}*`,
+      ).toBe(true);
+    }
   });
 });
 
