@@ -116,7 +116,8 @@ export default defineBackground(() => {
 
   // A listener here makes the browser start the worker when it starts, so collection resumes at once
   // (startup() below holds the streams when set to collect all the time). Their WebSocket traffic,
-  // a keepalive at least every 20 s, keeps an MV3 worker alive (Chrome 116+); the refresh alarm
+  // a keepalive at least every 20 s, keeps an MV3 worker alive (Chrome 116+; worker-lifetime.e2e.test.ts
+  // confirms it in Chromium without DevTools attached to the worker); the refresh alarm
   // restarts it within 5 minutes should it still be stopped.
   browser.runtime.onStartup.addListener(() => undefined);
   // A clicked alert opens that market's trading page (tabs.create needs no permission). The API
@@ -155,10 +156,11 @@ export default defineBackground(() => {
     // worker-lifetime.e2e.test.ts: an extension page reads it at the end, so that test never attaches
     // DevTools to the worker (an attached client stops Chrome's idle timer). Written once per start:
     // nothing periodic that could itself keep the worker alive.
-    const session = browser.storage.session as unknown as { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    const session = browser.storage.session as unknown as
+      { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } | undefined;
     const instance = { id: crypto.randomUUID(), startedAt: Date.now() };
     void session
-      .get(WORKER_STARTS_KEY)
+      ?.get(WORKER_STARTS_KEY)
       .then((got) => session.set({ [WORKER_STARTS_KEY]: [...((got[WORKER_STARTS_KEY] as unknown[] | undefined) ?? []), instance] }))
       .catch(() => undefined);
   }
