@@ -13,6 +13,9 @@ import { ALERT_ALARM, ALERT_PERIOD_MINUTES } from '@/core/service/alerts';
 import { tradingPageUrl } from '@/core/page/trading-page-urls';
 import { isSidePanelOpen, openChartOnCommand, type SidePanelApi } from '@/core/chart/open-chart';
 
+/** Test build only: storage.session key of the worker starts (worker-lifetime.e2e.test.ts). */
+const WORKER_STARTS_KEY = 'liqlens:test:workerStarts';
+
 /**
  * Thin glue: platform objects in, listeners registered synchronously (so the event that woke
  * the worker is delivered), everything else in core/service. A killed worker loses nothing:
@@ -113,7 +116,8 @@ export default defineBackground(() => {
 
   // A listener here makes the browser start the worker when it starts, so collection resumes at once
   // (startup() below holds the streams when set to collect all the time). Their WebSocket traffic,
-  // a keepalive at least every 20 s, keeps an MV3 worker alive (Chrome 116+); the refresh alarm
+  // a keepalive at least every 20 s, keeps an MV3 worker alive (Chrome 116+; worker-lifetime.e2e.test.ts
+  // confirms it in Chromium without DevTools attached to the worker); the refresh alarm
   // restarts it within 5 minutes should it still be stopped.
   browser.runtime.onStartup.addListener(() => undefined);
   // A clicked alert opens that market's trading page (tabs.create needs no permission). The API
@@ -146,5 +150,18 @@ export default defineBackground(() => {
 
   // Read-only hooks for the E2E suite and the bench (IndexedDB reads; nothing that changes
   // behaviour), in the test build only: production bundles have neither the hooks nor this global.
-  if (TEST_BUILD) (globalThis as { __liqlens?: unknown }).__liqlens = service.testHooks;
+  if (TEST_BUILD) {
+    (globalThis as { __liqlens?: unknown }).__liqlens = service.testHooks;
+    // Each start of a worker instance, in storage.session (kept while the browser runs), for
+    // worker-lifetime.e2e.test.ts: an extension page reads it at the end, so that test never attaches
+    // DevTools to the worker (an attached client stops Chrome's idle timer). Written once per start:
+    // nothing periodic that could itself keep the worker alive.
+    const session = browser.storage.session as unknown as
+      { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } | undefined;
+    const instance = { id: crypto.randomUUID(), startedAt: Date.now() };
+    void session
+      ?.get(WORKER_STARTS_KEY)
+      .then((got) => session.set({ [WORKER_STARTS_KEY]: [...((got[WORKER_STARTS_KEY] as unknown[] | undefined) ?? []), instance] }))
+      .catch(() => undefined);
+  }
 });

@@ -71,8 +71,11 @@ export interface StreamServer {
   port: number;
   /** Chromium --host-resolver-rules entries sending the stream hosts here. */
   resolverRules: string[];
-  /** `cookie`: the Cookie header the browser put on the handshake, if any. */
-  connections: { url: string; replayed: boolean; cookie: string | null }[];
+  /**
+   * `cookie`: the Cookie header the browser put on the handshake, if any. `received`: when each
+   * client text or ping frame (subscribe, keepalive) arrived; `closedAt`: when the socket closed.
+   */
+  connections: { url: string; replayed: boolean; cookie: string | null; openedAt: number; received: number[]; closedAt: number | null }[];
   close: () => Promise<void>;
 }
 
@@ -98,7 +101,9 @@ export async function startStreamServer(
     const key = req.headers['sec-websocket-key'];
     const stream = streamReplay(url, clock());
     const cookie = req.headers.cookie ?? null;
-    connections.push({ url, replayed: stream !== null, cookie });
+    const connection = { url, replayed: stream !== null, cookie, openedAt: Date.now(), received: [] as number[], closedAt: null as number | null };
+    connections.push(connection);
+    socket.on('close', () => (connection.closedAt = Date.now()));
     onConnection(url, stream !== null, stream?.fixture ?? '(none)', cookie);
     if (!stream || typeof key !== 'string') {
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
@@ -120,6 +125,7 @@ export async function startStreamServer(
       const { frames, rest } = readFrames(Buffer.concat([pending, chunk]));
       pending = rest;
       for (const f of frames) {
+        if (f.opcode === 0x1 || f.opcode === 0x9) connection.received.push(Date.now());
         if (f.opcode === 0x8) {
           socket.end(frame(0x8, f.payload.subarray(0, 2)));
         } else if (f.opcode === 0x9) {

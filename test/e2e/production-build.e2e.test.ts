@@ -24,7 +24,7 @@ const allJs = (dir: string) =>
 const OPEN_ROOT = /mode:\s*[`"']open[`"']/;
 
 /** Test hooks and switches that only the E2E build may contain. */
-const TEST_ONLY = [/__liqlens\b/, /readSnapshotFromDb/, /streamsRunning/, /__LIQLENS_TEST_BUILD__/];
+const TEST_ONLY = [/__liqlens\b/, /readSnapshotFromDb/, /streamsRunning/, /__LIQLENS_TEST_BUILD__/, /liqlens:test:/];
 
 describe('the production bundles', () => {
   it.each([
@@ -43,6 +43,7 @@ describe('the production bundles', () => {
 
   it('the E2E build is the one that has them (so the check above can see them)', () => {
     expect(/__liqlens\b/.test(allJs(EXTENSION_DIR))).toBe(true);
+    expect(/liqlens:test:/.test(allJs(EXTENSION_DIR))).toBe(true);
     expect(OPEN_ROOT.test(fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/exchange.js'), 'utf8'))).toBe(true);
   });
 });
