@@ -24,6 +24,13 @@ export interface PositionAlertProps {
 
 const WITHIN_PCT = 2;
 
+/** The price as shown (to the instrument's tick, else 8 significant digits): what the trader sees is what is stored. */
+export function shownPrice(price: number, tick: number | undefined): number {
+  if (!tick || !(tick > 0)) return Number(price.toPrecision(8));
+  const decimals = Math.max(0, Math.ceil(-Math.log10(tick) - 1e-9));
+  return Number((Math.round(price / tick) * tick).toFixed(decimals));
+}
+
 /**
  * The open position the tab shows, priced here, and one click to a liquidation alert on it: the
  * price is stored with where it came from and when ("from the page, 10:42"), and stays as it was
@@ -57,7 +64,9 @@ export function PositionAlert(props: PositionAlertProps) {
         const { rules } = await props.request('alerts.get', {});
         if (rules.length >= MAX_ALERTS) return setNote({ text: t('popupPosAlertFull', { max: MAX_ALERTS }), error: true });
         const id = (props.newId ?? (() => crypto.randomUUID()))();
-        await props.request('alerts.set', { rules: [...rules, ruleFromPage(id, market, priced.side, priced.price, props.now, granted)] });
+        await props.request('alerts.set', {
+          rules: [...rules, ruleFromPage(id, market, priced.side, shownPrice(priced.price, props.facts.instrument?.tickSize), props.now, granted)],
+        });
         const added = t('popupPosAlertAdded', { pct: WITHIN_PCT, price, side, time: clockTime(props.now, language) });
         setNote({ text: granted ? added : `${added} ${t('popupPosAlertOff')}`, error: false });
       } catch (error) {
