@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import type { OrderReport } from '@/core/overlay/popup-order';
 import type { Compute } from '@/core/overlay/order-view';
-import { computeLiquidation } from '@/core/liquidation/engine';
-import { sameLines, traderLinesFrom, type TraderLineFacts, type TraderLines, type TraderLiquidationLine } from '@/core/chart/trader-lines';
+import type { TraderLineFacts, TraderLines, TraderLiquidationLine } from '@/core/chart/trader-lines';
 import type { Market } from '@/core/types';
 import type { useLocale } from '../shared/i18n';
 
@@ -61,10 +60,16 @@ export function useTraderLines(o: TraderLinesOptions): TraderLines | null {
         markPrice: mark && mark.price > 0 ? mark.price : null,
       };
     });
+    // The order builder and the engine load only for a followed tab, after the chart's first paint (they are not on its path).
+    const code = Promise.all([
+      import('@/core/chart/trader-lines'),
+      opts.current.compute ?? import('@/core/liquidation/engine').then((m) => m.computeLiquidation),
+    ]);
     const ask = async () => {
       const o = opts.current;
       const report = await (o.getTabOrder?.() ?? Promise.resolve(null)).catch(() => null);
-      const next = traderLinesFrom(report, market, await facts, o.compute ?? computeLiquidation, (o.now ?? Date.now)());
+      const [{ traderLinesFrom, sameLines }, compute] = await code;
+      const next = traderLinesFrom(report, market, await facts, compute, (o.now ?? Date.now)());
       if (live) setLines((old) => (sameLines(old, next) ? old : next));
     };
     void ask();

@@ -11,6 +11,7 @@ import type { ChartData } from '@/core/chart/chart-data';
 import type { OrderReport } from '@/core/overlay/popup-order';
 import type { Market } from '@/core/types';
 import { computeLiquidation } from '@/core/liquidation/engine';
+import { act } from 'preact/test-utils';
 import { flush, mount } from './render';
 import '@/core/i18n/chart';
 
@@ -160,7 +161,11 @@ async function show(
     language,
   );
   cleanup = m.unmount;
+  // The lines' code is loaded on demand (a dynamic import): wait for it, then for the answers.
+  await import('@/core/chart/trader-lines');
   for (let i = 0; i < 6; i++) await flush();
+  await act(() => new Promise<void>((r) => setTimeout(r, 30)));
+  for (let i = 0; i < 3; i++) await flush();
   return m;
 }
 const drawn = () => priceLines.flat().map((l) => `${l.title} @ ${Math.round(l.price)}`);
