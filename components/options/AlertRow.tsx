@@ -12,6 +12,13 @@ export function clockTime(ms: number, language: string): string {
 
 type NumberField = { key: string; label: MessageKey; value: number; min: number; max: number; step: number; set: (rule: AlertRule, n: number) => AlertRule };
 
+/** The rule with its liquidation price marked as entered by hand (no page source). */
+function byHand(rule: AlertRule): AlertRule {
+  if (rule.condition.kind !== 'liquidation' || !rule.condition.source) return rule;
+  const { source: _source, ...condition } = rule.condition;
+  return { ...rule, condition };
+}
+
 /** The number fields of one rule's condition, plus its cooldown. */
 function fieldsOf(rule: AlertRule): NumberField[] {
   const c = rule.condition;
@@ -36,7 +43,16 @@ function fieldsOf(rule: AlertRule): NumberField[] {
     ];
   if (c.kind === 'liquidation')
     return [
-      { key: 'liq', label: 'optAlertLiqPrice', value: c.liquidationPrice, min: 1e-9, max: 1e9, step: 0.1, set: (r, n) => cond('liquidationPrice', n)(r) },
+      // A price typed here is the trader's own: it no longer says it came from the page.
+      {
+        key: 'liq',
+        label: 'optAlertLiqPrice',
+        value: c.liquidationPrice,
+        min: 1e-9,
+        max: 1e9,
+        step: 0.1,
+        set: (r, n) => byHand(cond('liquidationPrice', n)(r)),
+      },
       { key: 'within', label: 'optAlertWithinPct', value: c.withinPct, min: 0.01, max: 50, step: 0.1, set: (r, n) => cond('withinPct', n)(r) },
       cooldown,
     ];
@@ -89,10 +105,12 @@ export function AlertRow(props: {
               id={id('side')}
               value={rule.condition.side}
               onChange={(e) =>
-                props.onChange({
-                  ...rule,
-                  condition: { ...rule.condition, side: (e.currentTarget as HTMLSelectElement).value as 'long' | 'short' },
-                } as AlertRule)
+                props.onChange(
+                  byHand({
+                    ...rule,
+                    condition: { ...rule.condition, side: (e.currentTarget as HTMLSelectElement).value as 'long' | 'short' },
+                  } as AlertRule),
+                )
               }
               data-testid="alert-side"
             >
@@ -121,6 +139,15 @@ export function AlertRow(props: {
           </div>
         ))}
       </div>
+      {rule.condition.kind === 'liquidation' && (
+        <p class="ll-small ll-muted" data-testid="alert-liq-source">
+          {rule.condition.source
+            ? t('optAlertLiqFromPage', {
+                time: `${new Date(rule.condition.source.at).toLocaleDateString(language === 'zh_CN' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric' })} ${clockTime(rule.condition.source.at, language)}`,
+              })
+            : t('optAlertLiqByHand')}
+        </p>
+      )}
       <div class="ll-actions">
         <label class="ll-check">
           <input

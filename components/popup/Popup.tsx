@@ -35,6 +35,8 @@ export interface PopupProps {
   /** Every market the popup shows (tab default or picked): keeps its live data flowing. */
   onMarketShown?: (market: Market) => void;
   openOptions: () => void;
+  /** browser.permissions.request for `notifications`, for an alert added from the popup. */
+  requestNotifications?: () => Promise<boolean>;
   /** Opens the network-wide liquidations page (absent: no link). */
   openLiquidations?: () => void;
   /** Opens the side panel chart (absent where the browser cannot open it from here). */
@@ -194,6 +196,7 @@ export function Popup(props: PopupProps) {
               snapshot={snapshot}
               bands={bands}
               now={now}
+              {...(props.requestNotifications ? { requestNotifications: props.requestNotifications } : {})}
             />
           )}
           {snapshot?.heatmap && <Bands heatmap={snapshot.heatmap} windowPct={props.windowPct} expanded comparisons={snapshot.comparisons} headingLevel={2} />}

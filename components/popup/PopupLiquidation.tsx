@@ -11,6 +11,7 @@ import { formatPrice } from '@/core/format/display';
 import { isMessageKey } from '@/core/i18n/i18n';
 import { useLocale } from '../shared/i18n';
 import { SideResult } from '../overlay/SideResult';
+import { PositionAlert } from './PositionAlert';
 
 export interface PopupLiquidationProps {
   market: Market;
@@ -21,6 +22,8 @@ export interface PopupLiquidationProps {
   snapshot: MarketSnapshot | null;
   bands: readonly Band[];
   now: number;
+  /** browser.permissions.request for `notifications` (the position alert asks inside its click). */
+  requestNotifications?: () => Promise<boolean>;
 }
 
 /** Where the overlay's figure and ours count as the same: one tick, else one hundredth of a percent. */
@@ -131,6 +134,17 @@ export function PopupLiquidation(props: PopupLiquidationProps) {
             </div>
           );
         })
+      )}
+      {report && facts && (
+        <PositionAlert
+          market={market}
+          report={report}
+          facts={{ tiers: facts.tiers, instrument: facts.instrument, markPrice: mark?.price ?? null }}
+          compute={props.compute}
+          request={props.request}
+          requestNotifications={props.requestNotifications}
+          now={props.now}
+        />
       )}
     </section>
   );

@@ -1,6 +1,8 @@
 import type { ChartData, LiquidationMap } from '@/core/chart/chart-data';
 import { formatPrice, formatUsdCompact } from '@/core/format/display';
+import type { TraderLines } from '@/core/chart/trader-lines';
 import { useLocale } from '../shared/i18n';
+import { liquidationLineLabel } from './trader-lines';
 
 /** The map as a table: what a screen reader (or anyone) reads instead of the canvas. */
 export function MapTable(props: { map: LiquidationMap }) {
@@ -77,5 +79,36 @@ export function HeatTable(props: { data: ChartData }) {
         </tbody>
       </table>
     </details>
+  );
+}
+
+/** The trader's levels drawn on the chart, as a table: each line's name and price. */
+export function TraderLinesTable(props: { lines: TraderLines }) {
+  const { t, style } = useLocale();
+  const l = props.lines;
+  const rows = [
+    ...l.liquidations.map((x) => ({ key: `liq-${x.orderSide ?? ''}${x.side}`, name: liquidationLineLabel(t, x, l.undecided), price: x.price })),
+    ...(l.order !== null ? [{ key: 'order', name: t('chartYourOrder'), price: l.order }] : []),
+  ].sort((a, b) => b.price - a.price);
+  return (
+    <div class="ll-table-wrap">
+      <table data-testid="chart-your-lines-table">
+        <caption>{t('chartTableYours')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chartColLevel')}</th>
+            <th scope="col">{t('chartColPrice')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-testid={`chart-your-line-${r.key}`}>
+              <th scope="row">{r.name}</th>
+              <td>{formatPrice(r.price, style)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   createSeriesMarkers,
   CrosshairMode,
   LineStyle,
+  type AutoscaleInfo,
   type IChartApi,
   type IPriceLine,
   type ISeriesApi,
@@ -16,14 +17,9 @@ import type { ChartData } from '@/core/chart/chart-data';
 import { formatPrice, formatUsdCompact } from '@/core/format/display';
 import type { Palette } from '../theme/colors';
 import { useLocale } from '../shared/i18n';
+import type { TraderLines } from '@/core/chart/trader-lines';
 import { HeatLayer, toChartTime } from './heat-layer';
-
-/** The trader's own levels, from the active tab's overlay. */
-export interface TraderLines {
-  liquidation: number | null;
-  side: 'long' | 'short' | null;
-  order: number | null;
-}
+import { liquidationLineLabel } from './trader-lines';
 
 export interface HeatChartProps {
   data: ChartData;
@@ -163,15 +159,34 @@ export function HeatChart(props: HeatChartProps) {
     for (const line of c.lines) c.candles.removePriceLine(line);
     c.lines = [];
     const l = props.lines;
-    if (l?.liquidation) {
-      const side = l.side === 'short' ? t('chartSideShort') : t('chartSideLong');
+    // The price scale reaches the trader's levels when they sit near the data (within a quarter of
+    // its range beyond it), so the lines are on screen; a far one keeps its label on the axis only.
+    const levels = l ? [...l.liquidations.map((x) => x.price), ...(l.order !== null ? [l.order] : [])] : [];
+    c.candles.applyOptions({
+      autoscaleInfoProvider: (original: () => AutoscaleInfo | null) => {
+        const base = original();
+        if (!base?.priceRange || levels.length === 0) return base;
+        const { minValue, maxValue } = base.priceRange;
+        const reach = (maxValue - minValue) * 0.25;
+        const near = levels.filter((v) => v >= minValue - reach && v <= maxValue + reach);
+        return { ...base, priceRange: { minValue: Math.min(minValue, ...near), maxValue: Math.max(maxValue, ...near) } };
+      },
+    });
+    if (!l) return;
+    // The trader's levels: price lines with their label on the price axis (a line outside the view still shows there).
+    for (const liq of l.liquidations)
       c.lines.push(
-        c.candles.createPriceLine({ price: l.liquidation, color: p.liqMarker, lineWidth: 2, lineStyle: LineStyle.Solid, title: t('chartYourLiq', { side }) }),
+        c.candles.createPriceLine({
+          price: liq.price,
+          color: p.liqMarker,
+          lineWidth: 2,
+          lineStyle: LineStyle.Solid,
+          title: liquidationLineLabel(t, liq, l.undecided),
+        }),
       );
-    }
-    if (l?.order)
+    if (l.order !== null)
       c.lines.push(c.candles.createPriceLine({ price: l.order, color: p.accent, lineWidth: 1, lineStyle: LineStyle.Dashed, title: t('chartYourOrder') }));
-  }, [props.lines, props.data, p]);
+  }, [props.lines, props.data, p, t]);
 
   return (
     <div class="ll-heat">

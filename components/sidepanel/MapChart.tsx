@@ -14,7 +14,14 @@ export interface MapChartProps {
   /** Compact (popup): no zoom, fewer labels. */
   compact?: boolean;
   testId?: string;
-  liquidation?: number | null;
+  /** The trader's levels (liquidation prices, the order), drawn as marked lines with their label. */
+  lines?: readonly MapLine[];
+}
+
+export interface MapLine {
+  kind: 'liquidation' | 'order';
+  price: number;
+  label: string;
 }
 
 const AXIS = 64;
@@ -53,11 +60,9 @@ export function MapChart(props: MapChartProps) {
 
   useEffect(() => {
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() =>
-      draw(canvas.current, map, range, focus, p, props.height, props.compact === true, style, props.liquidation ?? null),
-    );
+    frame.current = requestAnimationFrame(() => draw(canvas.current, map, range, focus, p, props.height, props.compact === true, style, props.lines ?? []));
     return () => cancelAnimationFrame(frame.current);
-  }, [map, range, focus, p, props.height, style, props.liquidation]);
+  }, [map, range, focus, p, props.height, style, props.lines]);
 
   const plotHeight = props.height - 2 * PAD;
   const priceAt = (clientY: number) => {
@@ -149,7 +154,7 @@ function draw(
   height: number,
   compact: boolean,
   style: Parameters<typeof formatPrice>[1],
-  liquidation: number | null,
+  lines: readonly MapLine[],
 ): void {
   if (!el) return;
   const dpr = el.ownerDocument.defaultView?.devicePixelRatio ?? 1;
@@ -218,12 +223,12 @@ function draw(
     }
   }
 
-  // Price, and the trader's liquidation price when known.
-  const line = (price: number, colour: string, dash: number[], label: string) => {
+  // Price, and the trader's levels (liquidation prices solid, the order dashed) with their label over the line.
+  const line = (price: number, colour: string, dash: number[], label: string, width = 1, name?: string) => {
     const ly = Math.round(y(price)) + 0.5;
     if (ly < PAD || ly > PAD + plotH) return;
     ctx.strokeStyle = colour;
-    ctx.lineWidth = 1;
+    ctx.lineWidth = width;
     ctx.setLineDash(dash);
     ctx.beginPath();
     ctx.moveTo(0, ly);
@@ -234,9 +239,26 @@ function draw(
     ctx.fillRect(plotW, ly - 8, AXIS, 16);
     ctx.fillStyle = p.bg;
     ctx.fillText(label, plotW + 4, ly);
+    if (name) {
+      // The name sits on a backing of the chart's background, so bars under it do not hide it.
+      const w = ctx.measureText(name).width + 6;
+      const ny = ly - 9 < PAD + 6 ? ly + 9 : ly - 9;
+      ctx.fillStyle = p.bg;
+      ctx.globalAlpha = 0.85;
+      ctx.fillRect(plotW - w - 2, ny - 7, w, 14);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = colour;
+      ctx.textAlign = 'right';
+      ctx.fillText(name, plotW - 5, ny);
+      ctx.textAlign = 'left';
+    }
   };
   line(map.price, p.text, [4, 3], formatPrice(map.price, style));
-  if (liquidation && liquidation > 0) line(liquidation, p.liqMarker, [], formatPrice(liquidation, style));
+  for (const l of lines) {
+    if (!(l.price > 0)) continue;
+    const liq = l.kind === 'liquidation';
+    line(l.price, liq ? p.liqMarker : p.accent, liq ? [] : [6, 3], formatPrice(l.price, style), liq ? 2 : 1, l.label);
+  }
 
   // The focused bucket: an outline a keyboard user can see (the focus colour, ≥ 3:1 on both themes).
   const f = map.buckets[focus];

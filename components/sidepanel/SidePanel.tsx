@@ -1,5 +1,5 @@
 import '@/core/i18n/chart';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import { CHART_LOOKBACK_HOURS, type ChartData, type ChartLookback } from '@/core/chart/chart-data';
 import { formatAge } from '@/core/i18n/i18n';
@@ -7,10 +7,14 @@ import { type Market, type VenueId } from '@/core/types';
 import { VENUE_IDS, basicsOf } from '@/core/venues/registry';
 import { useLocale } from '../shared/i18n';
 import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
-import { HeatChart, type TraderLines } from './HeatChart';
-import { MapChart } from './MapChart';
+import type { OrderReport } from '@/core/overlay/popup-order';
+import type { Compute } from '@/core/overlay/order-view';
+import type { TraderLines } from '@/core/chart/trader-lines';
+import { HeatChart } from './HeatChart';
+import { MapChart, type MapLine } from './MapChart';
 import { Legend, Provenance } from './Provenance';
-import { HeatTable, MapTable } from './ChartTables';
+import { HeatTable, MapTable, TraderLinesTable } from './ChartTables';
+import { liquidationLineLabel, useTraderLines } from './trader-lines';
 
 export type ChartView = 'heatmap' | 'map';
 
@@ -19,8 +23,15 @@ export interface SidePanelProps {
   theme: ThemeName;
   /** The active tab's market (asked of our content script there), null elsewhere. */
   tabMarket: Market | null;
-  /** The trader's levels from the active tab's overlay, when it has any. */
-  tabLines: TraderLines | null;
+  /**
+   * The active tab's order report (`order.get` through tabs.sendMessage, validated), asked while the
+   * panel follows that tab; its order and liquidation price are drawn only when its market is shown.
+   */
+  getTabOrder?: () => Promise<OrderReport | null>;
+  /** The liquidation engine (tests pass their own); the real one by default. */
+  compute?: Compute;
+  /** How often the tab is asked again, ms. */
+  linesRefreshMs?: number;
   /** Market named in the URL, or the last one looked at, when the tab has none. */
   fallbackMarket: Market;
   initialView?: ChartView;
@@ -76,7 +87,16 @@ export function SidePanel(props: SidePanelProps) {
   }, [market.venue]);
 
   const shown = data && data.market.venue === market.venue && data.market.symbol === market.symbol && data.lookbackHours === lookback ? data : null;
-  const lines = following ? props.tabLines : null;
+  const lines = useTraderLines({
+    market,
+    following,
+    getTabOrder: props.getTabOrder,
+    request: props.request,
+    compute: props.compute,
+    ...(props.linesRefreshMs ? { refreshMs: props.linesRefreshMs } : {}),
+    now: props.now,
+  });
+  const mapLines = useMemo(() => mapLinesOf(t, lines), [t, lines]);
   const symbols = markets.some((m) => m.symbol === market.symbol) ? markets : [market, ...markets];
   const marketName = `${basicsOf(market.venue).label} ${market.symbol}`;
 
@@ -187,11 +207,7 @@ export function SidePanel(props: SidePanelProps) {
                     ? t('chartRealizedMarks', { since: formatAge(t, now - shown.realizedSince) })
                     : t('chartRealizedNone')}
                 </p>
-                {!lines && (
-                  <p class="ll-small ll-muted" data-testid="chart-lines-none">
-                    {t('chartLinesNone')}
-                  </p>
-                )}
+                <YourLines lines={lines} />
                 {tableLater && <HeatTable data={shown} />}
               </section>
             ) : (
@@ -207,12 +223,13 @@ export function SidePanel(props: SidePanelProps) {
                   palette={palette}
                   height={420}
                   label={t('chartMapLabel', { market: marketName })}
-                  liquidation={lines?.liquidation ?? null}
+                  lines={mapLines}
                   testId="chart-map"
                 />
                 <p class="ll-small ll-muted">
                   <span class="ll-key ll-key-long" /> {t('chartMapLongs')} · <span class="ll-key ll-key-short" /> {t('chartMapShorts')}
                 </p>
+                <YourLines lines={lines} />
                 <MapTable map={shown.map} />
               </section>
             ) : (
@@ -224,5 +241,35 @@ export function SidePanel(props: SidePanelProps) {
         </>
       )}
     </main>
+  );
+}
+
+/** The trader's lines as the map draws them: liquidation prices, then the order. */
+function mapLinesOf(t: ReturnType<typeof useLocale>['t'], lines: TraderLines | null): MapLine[] {
+  if (!lines) return [];
+  return [
+    ...lines.liquidations.map((l) => ({ kind: 'liquidation' as const, price: l.price, label: liquidationLineLabel(t, l, lines.undecided) })),
+    ...(lines.order !== null ? [{ kind: 'order' as const, price: lines.order, label: t('chartYourOrder') }] : []),
+  ];
+}
+
+/** Where the trader's lines come from ("your order, from the page"), and the same levels as a table; or why there are none. */
+function YourLines(props: { lines: TraderLines | null }) {
+  const { t } = useLocale();
+  const l = props.lines;
+  if (!l)
+    return (
+      <p class="ll-small ll-muted" data-testid="chart-lines-none">
+        {t('chartLinesNone')}
+      </p>
+    );
+  return (
+    <div data-testid="chart-your-lines">
+      <p class="ll-small ll-muted" data-testid="chart-your-lines-source">
+        <span class="ll-key ll-key-liq" /> <span class="ll-key ll-key-order" /> {t('chartYourLines', { venue: basicsOf(l.market.venue).label })}
+        {l.liquidations.length === 0 && <> {t('chartYourLinesNoLiq')}</>}
+      </p>
+      <TraderLinesTable lines={l} />
+    </div>
   );
 }

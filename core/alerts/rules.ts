@@ -4,7 +4,7 @@
  */
 import type { Market, Side } from '../types';
 import { VENUE_IDS } from '../venues/registry';
-import { array, bool, num, object, oneOf, SchemaError, str, type Schema } from '../messages/schema';
+import { array, bool, literal, num, object, oneOf, optional, SchemaError, str, type Schema } from '../messages/schema';
 
 /** Price within `withinPct` % of a modelled band of at least `minUsd` (either side). */
 export interface BandCondition {
@@ -13,12 +13,22 @@ export interface BandCondition {
   minUsd: number;
 }
 
-/** Mark within `withinPct` % of the trader's liquidation price, entered by hand. */
+/**
+ * Mark within `withinPct` % of the trader's liquidation price: entered by hand (no `source`), or
+ * taken from the position an open trading tab showed (`source`, with when), then kept as it was.
+ */
 export interface LiquidationCondition {
   kind: 'liquidation';
   withinPct: number;
   side: Side;
   liquidationPrice: number;
+  source?: LiquidationSource;
+}
+
+/** Where a liquidation alert's price came from: computed in the popup from the position the page showed, at `at`. */
+export interface LiquidationSource {
+  from: 'page';
+  at: number;
 }
 
 /** Realized liquidations of the coin (all collected venues) of at least `minUsd` within `minutes`. */
@@ -50,12 +60,21 @@ const marketSchema = object({
 });
 const pct = num({ min: 0.01, max: 50 });
 const usd = num({ min: 1, max: 1e12 });
+const sourceSchema = object({ from: literal('page'), at: num({ integer: true, min: 0, max: 1e14 }) });
 
 const conditionSchema: Schema<AlertCondition> = (v, p) => {
   const kind = oneOf(ALERT_KINDS)((v as { kind?: unknown } | null)?.kind, `${p}.kind`);
   if (kind === 'band') return { kind, ...object({ withinPct: pct, minUsd: usd })(v, p) };
-  if (kind === 'liquidation')
-    return { kind, ...object({ withinPct: pct, side: oneOf(['long', 'short'] as const), liquidationPrice: num({ min: 1e-9, max: 1e9 }) })(v, p) };
+  if (kind === 'liquidation') {
+    const c = object({
+      withinPct: pct,
+      side: oneOf(['long', 'short'] as const),
+      liquidationPrice: num({ min: 1e-9, max: 1e9 }),
+      source: optional(sourceSchema),
+    })(v, p);
+    const { source, ...rest } = c;
+    return { kind, ...rest, ...(source ? { source } : {}) };
+  }
   return { kind, ...object({ minUsd: usd, minutes: num({ integer: true, min: 1, max: 60 }) })(v, p) };
 };
 
@@ -82,4 +101,15 @@ export function newRule(id: string, market: Market, kind: AlertKind, markPrice?:
         ? { kind, withinPct: 2, side: 'long', liquidationPrice: markPrice && markPrice > 0 ? Math.round(markPrice * 0.9) : 1 }
         : { kind, minUsd: 10_000_000, minutes: 5 };
   return { id, market, enabled: false, cooldownMinutes: DEFAULT_COOLDOWN_MINUTES, condition };
+}
+
+/** A liquidation alert on the price computed from the position the page showed, saying so and when. */
+export function ruleFromPage(id: string, market: Market, side: Side, liquidationPrice: number, at: number, enabled: boolean): AlertRule {
+  return {
+    id,
+    market,
+    enabled,
+    cooldownMinutes: DEFAULT_COOLDOWN_MINUTES,
+    condition: { kind: 'liquidation', withinPct: 2, side, liquidationPrice, source: { from: 'page', at } },
+  };
 }

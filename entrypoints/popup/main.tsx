@@ -96,6 +96,7 @@ async function start() {
         onMarketShown={(m) => live.watch(m)}
         onMarketChosen={(m) => localStorage.setItem(LAST_MARKET, `${m.venue}:${m.symbol}`)}
         openOptions={() => void browser.runtime.openOptionsPage()}
+        requestNotifications={() => browser.permissions.request({ permissions: ['notifications'] })}
         openLiquidations={() => void browser.tabs.create({ url: browser.runtime.getURL('/liquidations.html') })}
         openChart={chartOpener()}
       />

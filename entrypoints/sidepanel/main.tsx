@@ -7,7 +7,8 @@ import '@/components/sidepanel/sidepanel.css';
 import { createClient } from '@/core/messages/client';
 import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/core/settings/settings';
-import { GET_TAB_MARKET, parseTabMarket } from '@/core/overlay/tab-messages';
+import { GET_TAB_MARKET, GET_TAB_ORDER, parseTabMarket, parseTabReply } from '@/core/overlay/tab-messages';
+import type { OrderReport } from '@/core/overlay/popup-order';
 import '@/core/i18n/chart';
 import { createTranslator } from '@/core/i18n/i18n';
 import { parseUnifiedSymbol, type Market } from '@/core/types';
@@ -35,8 +36,15 @@ async function activeTabMarket(): Promise<Market | null> {
   return parseTabMarket(await browser.tabs.sendMessage(tab.id, GET_TAB_MARKET).catch(() => null));
 }
 
+/** The order inputs the active tab's content script read, as the popup asks (validated: the page is hostile input). */
+async function activeTabOrder(): Promise<OrderReport | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  return parseTabReply('order.get', await browser.tabs.sendMessage(tab.id, GET_TAB_ORDER).catch(() => null));
+}
+
 /** Follows the active tab: asked again when the trader switches tabs or a tab finishes loading. */
-function FollowTab({ panel: Panel, ...props }: Omit<SidePanelProps, 'tabMarket' | 'tabLines'> & { follow: boolean; panel: typeof SidePanel }) {
+function FollowTab({ panel: Panel, ...props }: Omit<SidePanelProps, 'tabMarket' | 'getTabOrder'> & { follow: boolean; panel: typeof SidePanel }) {
   const [tabMarket, setTabMarket] = useState<Market | null>(null);
   useEffect(() => {
     if (!props.follow) return;
@@ -56,7 +64,7 @@ function FollowTab({ panel: Panel, ...props }: Omit<SidePanelProps, 'tabMarket' 
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  return <Panel {...props} tabMarket={tabMarket} tabLines={null} />;
+  return <Panel {...props} tabMarket={tabMarket} getTabOrder={props.follow ? activeTabOrder : undefined} />;
 }
 
 async function start() {

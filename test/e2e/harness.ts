@@ -5,6 +5,7 @@
  * check for whether the content script ran in a page.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -126,4 +127,22 @@ export async function screenshot(
     fs.writeFileSync(docsFile, png);
   }
   return png;
+}
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG A/AA rules (and heading-order) on a page, or inside one element of it: each violation with its targets. */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (selector) => {
+    const axe = (
+      globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
+    ).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    // heading-order is an axe best practice, not a WCAG tag: asked for by name.
+    const order = await axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'rule', values: ['heading-order'] } });
+    return [...result.violations, ...order.violations].map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  }, include ?? null);
 }

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { configure } from '../../scripts/lib/extension-browser.ts';
 import { demoOrder, OVERLAY_HOST, overlayRoot, waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
 import { TAB_CHANNEL } from '../../core/overlay/tab-messages';
-import { useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harness';
+import { axeViolations, useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harness';
 
 /**
  * The overlay, popup and options page as a keyboard and screen-reader user meets them: the
@@ -15,7 +13,6 @@ import { useRecordedBrowser, tradingPage, type ExtensionBrowser } from './harnes
 let browser: ExtensionBrowser & { extensionId: string };
 const BINANCE = tradingPage('binance').url;
 const inOverlay = (page: Page, testId: string) => page.locator(`${OVERLAY_HOST} [data-testid="${testId}"]`);
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 useRecordedBrowser((b) => {
   browser = b;
@@ -60,21 +57,6 @@ async function focusPageInput(page: Page): Promise<string> {
   const input = page.locator('.order-form-wrap:not([hidden]) input[type="text"], .order-form-wrap:not([hidden]) input:not([type])').first();
   await input.focus();
   return focused(page);
-}
-
-async function axeViolations(page: Page, include?: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selector) => {
-    const axe = (
-      globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe;
-    const result = await axe.run(selector ? { include: [[selector]] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    // heading-order is an axe best practice, not a WCAG tag: asked for by name.
-    const order = await axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'rule', values: ['heading-order'] } });
-    return [...result.violations, ...order.violations].map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  }, include ?? null);
 }
 
 /** Pixels in the middle of an element that differ from its most common colour (the background). */
