@@ -1,5 +1,5 @@
 import '@/core/i18n/chart';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import { CHART_LOOKBACK_HOURS, type ChartData, type ChartLookback } from '@/core/chart/chart-data';
 import { formatAge } from '@/core/i18n/i18n';
@@ -7,7 +7,8 @@ import { type Market, type VenueId } from '@/core/types';
 import { VENUE_IDS, basicsOf } from '@/core/venues/registry';
 import { useLocale } from '../shared/i18n';
 import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
-import { HeatChart, type TraderLines } from './HeatChart';
+import type { TraderLines } from './HeatChart';
+import { HeatChart } from './LazyHeatChart';
 import { MapChart } from './MapChart';
 import { Legend, Provenance } from './Provenance';
 import { HeatTable, MapTable } from './ChartTables';
@@ -50,7 +51,9 @@ export function SidePanel(props: SidePanelProps) {
   const palette = PALETTES[props.theme];
   const now = (props.now ?? Date.now)();
 
-  useEffect(() => {
+  // A layout effect: a reply already in (the page's first script asked for it) is shown in this
+  // task, not after the next frame and a timer (when Preact runs plain effects).
+  useLayoutEffect(() => {
     let live = true;
     setError(null);
     props.onMarketShown?.(market);
