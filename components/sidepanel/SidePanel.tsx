@@ -67,7 +67,11 @@ export function SidePanel(props: SidePanelProps) {
     };
   }, [market.venue, market.symbol, lookback]);
 
+  // The market list (the picker's options) is asked for once the first chart answer is in: its
+  // request and reply would otherwise compete with the chart's for the worker and the page.
+  const chartAnswered = data !== null || error !== null;
   useEffect(() => {
+    if (!chartAnswered) return;
     let live = true;
     props.request('markets.list', { venue: market.venue }).then(
       (list) => live && setMarkets(list),
@@ -76,7 +80,7 @@ export function SidePanel(props: SidePanelProps) {
     return () => {
       live = false;
     };
-  }, [market.venue]);
+  }, [market.venue, chartAnswered]);
 
   const shown = data && data.market.venue === market.venue && data.market.symbol === market.symbol && data.lookbackHours === lookback ? data : null;
   const lines = following ? props.tabLines : null;
