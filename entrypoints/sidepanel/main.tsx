@@ -18,7 +18,9 @@ import type { Settings } from '@/core/settings/settings';
 import { LocaleProvider } from '@/components/shared/i18n';
 import { applyToDocument, pageLook } from '@/components/shared/page-setup';
 import { createLivePort } from '@/components/shared/live-port';
-import type { SidePanel, SidePanelProps } from '@/components/sidepanel/SidePanel';
+// Static: without lightweight-charts (imported after the first paint, LazyHeatChart.tsx) the panel is
+// small, and in the entry's graph it is fetched and compiled with it instead of after it.
+import { SidePanel, type SidePanelProps } from '@/components/sidepanel/SidePanel';
 
 const LAST_MARKET = 'liqlens:popup-market';
 
@@ -64,15 +66,12 @@ async function start() {
     handedOver ? readReply<T>(handedOver).catch(() => again()) : again();
   const pending = fromQuery ? ask<ChartData>(first?.chart, () => request('chart.get', { market: fromQuery, lookbackHours: lookback })) : undefined;
   pending?.catch(() => undefined);
-  // The panel (its chart library comes later, after the first paint) loads and compiles while the requests travel.
-  const panel = import('@/components/sidepanel/SidePanel');
   const settings = await ask<Settings>(first?.settings, () => request('settings.get', {})).catch(() => DEFAULT_SETTINGS);
   const look = pageLook(settings, browser.i18n.getUILanguage(), matchMedia('(prefers-color-scheme: dark)').matches);
   applyToDocument(document, look, createTranslator(look.language)('chartTitle'));
   const fallback = fromQuery ??
     parseMarketText(localStorage.getItem(LAST_MARKET)) ??
     settings.pinnedMarkets?.[0] ?? { venue: VENUE_IDS[0]!, symbol: 'BTC/USDT:USDT' };
-  const { SidePanel } = await panel;
   const live = createLivePort(
     () => browser.runtime.connect({ name: LIVE_PORT }),
     (fn, ms) => setTimeout(fn, ms),
