@@ -1,5 +1,5 @@
 import '@/core/i18n/chart';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { RequestFn } from '@/core/messages/client';
 import { CHART_LOOKBACK_HOURS, type ChartData, type ChartLookback } from '@/core/chart/chart-data';
 import { formatAge } from '@/core/i18n/i18n';
@@ -10,7 +10,7 @@ import { PALETTES, paletteVars, type ThemeName } from '../theme/colors';
 import type { OrderReport } from '@/core/overlay/popup-order';
 import type { Compute } from '@/core/overlay/order-view';
 import type { TraderLines } from '@/core/chart/trader-lines';
-import { HeatChart } from './HeatChart';
+import { HeatChart } from './LazyHeatChart';
 import { MapChart, type MapLine } from './MapChart';
 import { Legend, Provenance } from './Provenance';
 import { HeatTable, MapTable, TraderLinesTable } from './ChartTables';
@@ -61,7 +61,9 @@ export function SidePanel(props: SidePanelProps) {
   const palette = PALETTES[props.theme];
   const now = (props.now ?? Date.now)();
 
-  useEffect(() => {
+  // A layout effect: a reply already in (the page's first script asked for it) is shown in this
+  // task, not after the next frame and a timer (when Preact runs plain effects).
+  useLayoutEffect(() => {
     let live = true;
     setError(null);
     props.onMarketShown?.(market);
@@ -75,7 +77,11 @@ export function SidePanel(props: SidePanelProps) {
     };
   }, [market.venue, market.symbol, lookback]);
 
+  // The market list (the picker's options) is asked for once the first chart answer is in: its
+  // request and reply would otherwise compete with the chart's for the worker and the page.
+  const chartAnswered = data !== null || error !== null;
   useEffect(() => {
+    if (!chartAnswered) return;
     let live = true;
     props.request('markets.list', { venue: market.venue }).then(
       (list) => live && setMarkets(list),
@@ -84,7 +90,7 @@ export function SidePanel(props: SidePanelProps) {
     return () => {
       live = false;
     };
-  }, [market.venue]);
+  }, [market.venue, chartAnswered]);
 
   const shown = data && data.market.venue === market.venue && data.market.symbol === market.symbol && data.lookbackHours === lookback ? data : null;
   const lines = useTraderLines({

@@ -60,7 +60,7 @@ export class HeatLayer implements ISeriesPrimitive<Time> {
 
   setGrid(grid: HeatGrid | null): void {
     this.grid = grid;
-    this.image = grid ? paint(this.doc, grid) : null;
+    this.image = grid ? heatImage(this.doc, grid) : null;
     this.requestUpdate?.();
   }
 
@@ -93,7 +93,7 @@ export class HeatLayer implements ISeriesPrimitive<Time> {
 }
 
 /** One pixel per cell: x = hour, y = level with the highest price on top. */
-function paint(doc: Document, grid: HeatGrid): HTMLCanvasElement | null {
+export function heatImage(doc: Document, grid: HeatGrid): HTMLCanvasElement | null {
   const rows = grid.times.length;
   if (rows === 0 || grid.count === 0) return null;
   const canvas = doc.createElement('canvas');

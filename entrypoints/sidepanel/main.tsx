@@ -4,30 +4,26 @@ import { browser } from 'wxt/browser';
 import '@/components/overlay/overlay.css';
 import '@/components/shared/page.css';
 import '@/components/sidepanel/sidepanel.css';
-import { createClient } from '@/core/messages/client';
+import { createClient, readReply } from '@/core/messages/client';
 import { LIVE_PORT, type Envelope } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS } from '@/core/settings/settings';
 import { GET_TAB_MARKET, GET_TAB_ORDER, parseTabMarket, parseTabReply } from '@/core/overlay/tab-messages';
 import type { OrderReport } from '@/core/overlay/popup-order';
 import '@/core/i18n/chart';
 import { createTranslator } from '@/core/i18n/i18n';
-import { parseUnifiedSymbol, type Market } from '@/core/types';
-import { isVenueId, VENUE_IDS } from '@/core/venues/registry';
-import { CHART_LOOKBACK_HOURS, type ChartLookback } from '@/core/chart/chart-data';
+import { type Market } from '@/core/types';
+import { VENUE_IDS } from '@/core/venues/registry';
+import type { ChartData } from '@/core/chart/chart-data';
+import { parseMarketText, parsePanelQuery, takePanelFirst } from '@/core/chart/panel-first';
+import type { Settings } from '@/core/settings/settings';
 import { LocaleProvider } from '@/components/shared/i18n';
 import { applyToDocument, pageLook } from '@/components/shared/page-setup';
 import { createLivePort } from '@/components/shared/live-port';
-import type { SidePanel, SidePanelProps } from '@/components/sidepanel/SidePanel';
+// Static: without lightweight-charts (imported after the first paint, LazyHeatChart.tsx) the panel is
+// small, and in the entry's graph it is fetched and compiled with it instead of after it.
+import { SidePanel, type SidePanelProps } from '@/components/sidepanel/SidePanel';
 
 const LAST_MARKET = 'liqlens:popup-market';
-
-function parseMarket(text: string | null): Market | null {
-  if (!text) return null;
-  const at = text.indexOf(':');
-  const venue = text.slice(0, at);
-  const symbol = text.slice(at + 1);
-  return isVenueId(venue) && parseUnifiedSymbol(symbol) ? { venue, symbol } : null;
-}
 
 /** The active tab's market without the `tabs` permission: our content script there says which. */
 async function activeTabMarket(): Promise<Market | null> {
@@ -70,22 +66,20 @@ function FollowTab({ panel: Panel, ...props }: Omit<SidePanelProps, 'tabMarket' 
 async function start() {
   const request = createClient((message: Envelope) => browser.runtime.sendMessage(message));
   // ?market=venue:SYMBOL&view=map&lookback=72 opens a given market and view (links, screenshots).
-  const query = new URLSearchParams(location.search);
-  const fromQuery = parseMarket(query.get('market'));
-  const lookbackAsked = Number(query.get('lookback'));
-  const lookback: ChartLookback = CHART_LOOKBACK_HOURS.includes(lookbackAsked as ChartLookback) ? (lookbackAsked as ChartLookback) : 24;
-  // A named market's chart is asked for at once, alongside the settings (first paint).
-  const pending = fromQuery ? request('chart.get', { market: fromQuery, lookbackHours: lookback }) : undefined;
+  const { market: fromQuery, lookback, view } = parsePanelQuery(location.search);
+  // The page's first script (sidepanel-first.ts) already sent the settings and a named market's
+  // chart request while the HTML was parsed; asked again here only if it did not, or they failed.
+  const first = takePanelFirst(globalThis as unknown as Record<string, unknown>, location.search);
+  const ask = <T,>(handedOver: Promise<unknown> | null | undefined, again: () => Promise<T>) =>
+    handedOver ? readReply<T>(handedOver).catch(() => again()) : again();
+  const pending = fromQuery ? ask<ChartData>(first?.chart, () => request('chart.get', { market: fromQuery, lookbackHours: lookback })) : undefined;
   pending?.catch(() => undefined);
-  // The panel and its chart library (most of the page's script) load and compile while the requests travel.
-  const panel = import('@/components/sidepanel/SidePanel');
-  const settings = await request('settings.get', {}).catch(() => DEFAULT_SETTINGS);
+  const settings = await ask<Settings>(first?.settings, () => request('settings.get', {})).catch(() => DEFAULT_SETTINGS);
   const look = pageLook(settings, browser.i18n.getUILanguage(), matchMedia('(prefers-color-scheme: dark)').matches);
   applyToDocument(document, look, createTranslator(look.language)('chartTitle'));
   const fallback = fromQuery ??
-    parseMarket(localStorage.getItem(LAST_MARKET)) ??
+    parseMarketText(localStorage.getItem(LAST_MARKET)) ??
     settings.pinnedMarkets?.[0] ?? { venue: VENUE_IDS[0]!, symbol: 'BTC/USDT:USDT' };
-  const { SidePanel } = await panel;
   const live = createLivePort(
     () => browser.runtime.connect({ name: LIVE_PORT }),
     (fn, ms) => setTimeout(fn, ms),
@@ -98,7 +92,7 @@ async function start() {
         request={request}
         theme={look.theme}
         fallbackMarket={fallback}
-        initialView={query.get('view') === 'map' ? 'map' : 'heatmap'}
+        initialView={view}
         initialLookback={lookback}
         pending={pending}
         onMarketShown={(m) => live.watch(m)}

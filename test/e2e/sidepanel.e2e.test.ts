@@ -60,6 +60,45 @@ describe('the side panel chart with replayed Binance data', () => {
     await page.close();
   });
 
+  it('paints its first heatmap frame from the data on a plain canvas, then hands over to the chart library', async () => {
+    const page = await browser.context.newPage();
+    // At the first-paint mark (the bench's), note what the plain canvas holds: coloured heat cells and candles.
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'liqlens:chart-painted') {
+          const sketch = document.querySelector<HTMLCanvasElement>('[data-testid="chart-heat-sketch"]');
+          const px = sketch?.getContext('2d')?.getImageData(0, 0, sketch.width, sketch.height).data;
+          const colours = new Set<number>();
+          for (let i = 0; px && i < px.length; i += 4 * 7) colours.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+          (globalThis as { __firstFrame?: unknown }).__firstFrame = {
+            sketch: sketch !== null,
+            colours: colours.size,
+            library: document.querySelector('[data-testid="chart-heatmap"]') !== null,
+            estimate: document.querySelector('[data-testid="chart-estimate"]')?.textContent ?? null,
+          };
+        }
+        return mark(name, options);
+      }) as typeof performance.mark;
+    });
+    await page.setViewportSize({ width: 420, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?market=${MARKET}&view=heatmap&lookback=168`);
+    await page.waitForFunction(() => (globalThis as { __firstFrame?: unknown }).__firstFrame !== undefined, undefined, { timeout: 30_000 });
+    const first = (await page.evaluate(() => (globalThis as { __firstFrame?: unknown }).__firstFrame)) as {
+      sketch: boolean;
+      colours: number;
+      library: boolean;
+      estimate: string | null;
+    };
+    // The first frame is the data drawn without the library, under the same "Estimate" label and provenance.
+    expect(first).toMatchObject({ sketch: true, library: false, estimate: 'Estimate' });
+    expect(first.colours).toBeGreaterThan(20);
+    // The library's chart then takes over, and the sketch goes.
+    await page.getByTestId('chart-heatmap').waitFor();
+    await expect.poll(() => page.getByTestId('chart-heat-sketch').count()).toBe(0);
+    await page.close();
+  });
+
   it('draws the liquidation map and walks it by keyboard, with a table for screen readers', async () => {
     const page = await openPanel('view=map');
     const map = page.getByTestId('chart-map');
