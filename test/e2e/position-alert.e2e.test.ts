@@ -42,7 +42,7 @@ describe('an alert on the open position’s liquidation price, from the popup', 
     await expect
       .poll(() => popup.getByTestId('popup-pos-note').textContent(), { timeout: 15_000 })
       .toMatch(/^Alert added: mark within 2% of \$[\d,.]+ \(long\), from the page at \d\d:\d\d\./);
-    await screenshot(popup, 'popup-position-alert');
+    await screenshot(popup, 'popup-position-alert', { docs: true });
     await popup.close();
     const options = await browser.openExtensionPage('options.html');
     await options.setViewportSize({ width: 900, height: 1400 });

@@ -205,12 +205,12 @@ describe('the side panel following a trading tab with an order (issue #13)', () 
     expect(rows.find((r) => r[0] === 'Your order')?.[1]).toBe(`$${limit}`);
     expect(await panel.getByTestId('chart-your-lines-source').textContent()).toMatch(/your order, from the page, and its liquidation price, computed here/);
     await panel.waitForTimeout(500);
-    await screenshot(panel, 'sidepanel-heatmap-your-lines');
+    await screenshot(panel, 'sidepanel-heatmap-your-lines', { docs: true });
     await panel.getByTestId('chart-view-map').click();
     await panel.getByTestId('chart-map').waitFor();
     await panel.waitForTimeout(300);
     expect(await panel.getByTestId('chart-your-lines-table').count()).toBe(1);
-    await screenshot(panel, 'sidepanel-map-your-lines');
+    await screenshot(panel, 'sidepanel-map-your-lines', { docs: true });
     // axe on the panel with the lines, in the map view.
     expect(await axeViolations(panel)).toEqual([]);
     // Another market picked here: the tab's order is not drawn on it.
