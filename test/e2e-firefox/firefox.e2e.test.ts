@@ -1,9 +1,18 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORDED_VENUES } from '../../scripts/lib/extension-browser.ts';
 import { tradingPage } from '../../scripts/lib/fixture-sites.ts';
-import { configureFirefox, inOverlay, launchFirefox, overlayAccess, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox-browser.ts';
+import {
+  configureFirefox,
+  FIREFOX_EXTENSION_DIR,
+  inOverlay,
+  launchFirefox,
+  overlayAccess,
+  type FirefoxExtensionBrowser,
+} from '../../scripts/lib/firefox-browser.ts';
 import { OVERLAY_HOST } from '../../scripts/lib/overlay-driver.ts';
 import { screenshot } from '../e2e/harness.ts';
 
@@ -44,6 +53,13 @@ afterAll(async () => {
 });
 
 describe('the built extension in headless Firefox', () => {
+  it('keeps the sidebar closed at install: the trader opens it (an unasked sidebar would also build a heatmap with the default venues)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      sidebar_action?: { open_at_install?: boolean };
+    };
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
+  });
+
   it('mounts the overlay on the recorded Binance page with the replayed price and estimated bands', async () => {
     const since = ff.proxy.requests.length;
     const page = await openBinance();
