@@ -19,7 +19,8 @@ export function NetworkTotals(props: { network: NetworkFigure[]; totals: Realize
       <ul class="ll-list ll-small">
         {props.network.map((n) => {
           const figure = n.windows[props.window];
-          const age = t('liqNetworkAge', { age: formatAge(t, props.now - n.fetchedAt) });
+          // A figure cached before answers carried their time has no age to show: say so, never "NaN".
+          const age = Number.isFinite(n.fetchedAt) ? t('liqNetworkAge', { age: formatAge(t, props.now - n.fetchedAt) }) : t('liqNetworkAgeUnknown');
           if (!figure)
             return (
               <li key={n.coin} data-coin={n.coin}>
@@ -28,13 +29,16 @@ export function NetworkTotals(props: { network: NetworkFigure[]; totals: Realize
             );
           const ours = props.totals.byAsset[n.coin];
           const ourUsd = ours ? ours.longUsd + ours.shortUsd : 0;
-          const share = figure.totalUsd > 0 ? `${formatNumber(Math.min(1, ourUsd / figure.totalUsd) * 100, 0, style)}%` : '–';
+          // Not capped: more than the network-wide figure means the two count differently, and shows.
+          const ratio = figure.totalUsd > 0 ? ourUsd / figure.totalUsd : NaN;
+          const share = Number.isFinite(ratio) ? `${formatNumber(ratio * 100, 0, style)}%` : '–';
           return (
             <li key={n.coin} data-coin={n.coin}>
               <strong>{t('liqNetworkRow', { coin: n.coin, window: props.window, usd: usd(figure.totalUsd) })}</strong>
               {figure.longUsd !== null && figure.shortUsd !== null && <> ({t('liqLongShort', { long: usd(figure.longUsd), short: usd(figure.shortUsd) })})</>}
               {' · '}
-              {t('liqNetworkOurShare', { usd: usd(ourUsd), share })} · {age}
+              {t('liqNetworkOurShare', { usd: usd(ourUsd), share })}
+              {ratio > 1 && <> ({t('liqNetworkOver')})</>} · {age}
             </li>
           );
         })}

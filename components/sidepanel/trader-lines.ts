@@ -48,18 +48,18 @@ export function useTraderLines(o: TraderLinesOptions): TraderLines | null {
     if (!active) return;
     let live = true;
     const { request } = opts.current;
-    const facts: Promise<TraderLineFacts> = Promise.allSettled([
-      request('tiers.get', { market }),
-      request('instrument.get', { market }),
-      request('snapshot.get', { market }),
-    ]).then(([tiers, instrument, snapshot]) => {
-      const mark = snapshot.status === 'fulfilled' ? snapshot.value.mark : null;
+    const fixed = Promise.allSettled([request('tiers.get', { market }), request('instrument.get', { market })]);
+    // The mark is asked on every refresh (the background answers from its cache): a market order's
+    // entry is the mark, and a line drawn from the first mark would drift from the price silently.
+    const facts = async (): Promise<TraderLineFacts> => {
+      const [[tiers, instrument], snapshot] = await Promise.all([fixed, request('snapshot.get', { market }).catch(() => null)]);
+      const mark = snapshot?.mark ?? null;
       return {
         tiers: tiers.status === 'fulfilled' ? tiers.value : null,
         instrument: instrument.status === 'fulfilled' ? instrument.value : null,
         markPrice: mark && mark.price > 0 ? mark.price : null,
       };
-    });
+    };
     // The order builder and the engine load only for a followed tab, after the chart's first paint (they are not on its path).
     const code = Promise.all([
       import('@/core/chart/trader-lines'),
@@ -69,7 +69,7 @@ export function useTraderLines(o: TraderLinesOptions): TraderLines | null {
       const o = opts.current;
       const report = await (o.getTabOrder?.() ?? Promise.resolve(null)).catch(() => null);
       const [{ traderLinesFrom, sameLines }, compute] = await code;
-      const next = traderLinesFrom(report, market, await facts, compute, (o.now ?? Date.now)());
+      const next = traderLinesFrom(report, market, await facts(), compute, (o.now ?? Date.now)());
       if (live) setLines((old) => (sameLines(old, next) ? old : next));
     };
     void ask();

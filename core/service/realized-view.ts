@@ -12,17 +12,25 @@ import { RETENTION_MS } from '../realized/totals';
 import { DESCRIPTOR_LIST } from '../venues/descriptors';
 import type { VendorFigures } from './vendor-figures';
 
+/** A history-only venue whose last fill is older than this (two refresh alarms) is not collecting. */
+const HISTORY_FRESH_MS = 11 * 60_000;
 /** How many single liquidations the view lists. */
 export const LARGEST_SHOWN = 10;
 /** Assets the vendor cross-check asks about (their per-exchange lists are per coin). */
 const CROSS_CHECKED_ASSETS = ['BTC', 'ETH'];
 
-/** Where a venue's REST backfill starts: the end of what it already has, at most 24 h back. */
+/**
+ * A top-up re-reads this much before the last fill's end: a venue publishes a row late or stamps it
+ * in whole seconds, and our clock may run ahead of its own. Rows read twice count once (stable ids).
+ */
+export const BACKFILL_OVERLAP_MS = 2 * 60_000;
+
+/** Where a venue's REST backfill starts: the end of what it already has (less the overlap), at most 24 h back. */
 export function backfillRange(records: VenueRecords, venue: VenueId, now: number): { from: number } {
   const r = records[venue];
   const lastSpan = r?.spans[r.spans.length - 1]?.to ?? -Infinity;
   const lastFill = r?.backfill?.span.to ?? -Infinity;
-  return { from: Math.max(now - RETENTION_MS, lastSpan, lastFill) };
+  return { from: Math.max(now - RETENTION_MS, Math.max(lastSpan, lastFill) - BACKFILL_OVERLAP_MS) };
 }
 
 const emptyTotals = (): RealizedTotals => ({ totalUsd: 0, longUsd: 0, shortUsd: 0, byVenue: {}, byAsset: {} });
@@ -65,7 +73,12 @@ export function createRealizedView(deps: {
         feed: stream ? 'stream' : history ? 'history' : 'none',
         reason: stream ? null : typeof cap === 'object' ? cap.absent : 'no public liquidation stream',
         enabled: settings.keylessVenues[venue] !== false,
-        state: stream ? stateOf(statuses.find((s) => s.venue === venue)) : 'stopped',
+        // A history-only venue is collecting while its fills keep up (the refresh alarm tops it up every 5 min).
+        state: stream
+          ? stateOf(statuses.find((s) => s.venue === venue))
+          : history && settings.keylessVenues[venue] !== false && fill && now - fill.span.to <= HISTORY_FRESH_MS
+            ? 'collecting'
+            : 'stopped',
         since: coveredSince(spans),
         gaps: gapsIn(spans, dayAgo, now, COVERAGE_GAP_MS),
         backfill: fill && fill.span.to >= dayAgo ? { span: { from: Math.max(fill.span.from, dayAgo), to: fill.span.to }, families: fill.families } : null,

@@ -31,7 +31,7 @@ import { LIQUIDATION_HISTORIES, LIQUIDATION_STREAMS, MARKET_DATA } from './venue
 import type { HeatmapRequest } from './model-bridge';
 import type { HeatmapSnapshot } from '../model/types';
 import { DEFAULT_SETTINGS, realizedCollectionOf, type Settings } from '../settings/settings';
-import { backfillRange, createRealizedView } from './realized-view';
+import { BACKFILL_OVERLAP_MS, backfillRange, createRealizedView } from './realized-view';
 import { ALERT_ALARM, createAlerts, type AlertDeps } from './alerts';
 import { createAlertHandlers } from './alert-handlers';
 import { realizedWithin } from './alert-inputs';
@@ -199,7 +199,7 @@ export function createService(env: ServiceEnv) {
   async function backfillVenue(history: LiquidationHistory, before: VenueRecords) {
     const now = env.clock.now();
     const { from } = backfillRange(before, history.venue, now);
-    if (now - from < 60_000) return;
+    if (now - from < 60_000 + BACKFILL_OVERLAP_MS) return;
     await loadContracts(history);
     // Sizes in contracts with no contract values: every row would be rejected and the history would
     // look empty, so it is not read at all (the contracts source's status says why).
@@ -242,7 +242,10 @@ export function createService(env: ServiceEnv) {
       }
     }
     const asCoverage = !LIQUIDATION_STREAMS[history.venue];
-    if (families.length) await realized.markBackfilled(history.venue, { from: reached, to: now }, families, { asCoverage }).catch(() => undefined);
+    // A span is claimed for every family or for none: a family that failed keeps the last fill's end,
+    // so the next run reads its gap again (what the others stored meanwhile counts once).
+    if (families.length === history.families.length)
+      await realized.markBackfilled(history.venue, { from: reached, to: now }, families, { asCoverage }).catch(() => undefined);
   }
 
   /** Backfills every venue with a REST history that the user has switched on, one after another. */

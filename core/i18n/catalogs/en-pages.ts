@@ -127,6 +127,8 @@ export const enPages = {
   liqNetworkOurShare: 'the venues above saw {usd} of it ({share})',
   liqNetworkNoWindow: '{coin}: CoinAnk gives no {window} figure',
   liqNetworkAge: 'CoinAnk, {age}',
+  liqNetworkAgeUnknown: 'CoinAnk, age unknown',
+  liqNetworkOver: 'more than CoinAnk counts: the two count differently',
   liqOpen: 'Liquidations across exchanges (24h)',
   optCollection: 'Collect realized liquidations',
   optCollection_always: 'While the browser runs',

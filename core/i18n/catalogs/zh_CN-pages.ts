@@ -120,6 +120,8 @@ export const zh_CNPages: PageCatalog = {
   liqNetworkOurShare: '上面这些交易所记录到其中 {usd}（{share}）',
   liqNetworkNoWindow: '{coin}：CoinAnk 没有 {window} 的数字',
   liqNetworkAge: 'CoinAnk，{age}',
+  liqNetworkAgeUnknown: 'CoinAnk，时间未知',
+  liqNetworkOver: '多于 CoinAnk 的统计：两者口径不同',
   liqOpen: '全网爆仓（24h）',
   optCollection: '收集已发生的爆仓',
   optCollection_always: '浏览器运行期间',

@@ -1,4 +1,4 @@
-import { array, numeric, object, optional, str } from '../../messages/schema';
+import { array, numeric, object, optional, SchemaError, str } from '../../messages/schema';
 import { qs } from '../../net/market-data';
 import type { ContractFacts, HistoryPage, LiquidationHistory, StreamContext, StreamEndpoint } from '../../realized/stream-types';
 import type { LiquidationEvent } from '../../realized/types';
@@ -7,18 +7,21 @@ import { venue } from './venue';
 const API = 'https://api.gateio.ws/api/v4/futures/usdt';
 /** Gate's documented maximum `limit` for list endpoints. */
 export const PAGE_LIMIT = 1000;
-const DAY_S = 86_400;
+/** Gate's documented widest `from`–`to` interval for `liq_orders`: 3600 s. */
+export const WINDOW_S = 3600;
 
 /**
- * One row of `GET /futures/usdt/liq_orders` (public). Gate's SDK docs (FuturesLiquidate): `size`
- * the position size in contracts (Gate's sign convention: positive long, negative short), `left` the
- * liquidation order's maker size, `fill_price` its average taker price, `order_price` its limit
- * price, `time` in seconds. The recorded response carries them as strings (ccxt's capture), the
- * SDK types as numbers: both are read.
+ * One row of `GET /futures/usdt/liq_orders` (public). Gate's SDK docs (FuturesLiqOrder): `size`
+ * the user's position size in contracts (sign: positive long, negative short), `order_size` the
+ * liquidation order's size (newer answers; the 2023 capture has none, and then the whole position
+ * was the order), `left` its maker size, `fill_price` its average taker price, `order_price` its
+ * limit price, `time` in seconds. The recorded response carries them as strings (ccxt's capture),
+ * the SDK types as numbers: both are read.
  */
 const row = object({
   contract: str({ max: 40 }),
   size: numeric(),
+  order_size: optional(numeric()),
   left: optional(numeric()),
   fill_price: numeric({ min: 0 }),
   order_price: optional(numeric({ min: 0 })),
@@ -44,7 +47,8 @@ export function parseLiqOrders(json: unknown, context: StreamContext): { events:
     }
     const symbol = /_USDT$/.test(r.contract) ? venue.symbols.fromId(r.contract) : null;
     const facts = context.contract(r.contract);
-    const filled = Math.abs(r.size) - Math.abs(r.left ?? 0);
+    // A partial liquidation closes less than the position: count the order, not the position.
+    const filled = Math.abs(r.order_size ?? r.size) - Math.abs(r.left ?? 0);
     if (!symbol || !facts || facts.inverse || r.size === 0 || !(filled > 0) || !(r.fill_price > 0) || !(facts.ctVal > 0)) {
       rejected++;
       continue;
@@ -61,17 +65,29 @@ export function parseLiqOrders(json: unknown, context: StreamContext): { events:
   return { events, rejected };
 }
 
-/** Newest first; `olderThan` (epoch ms) asks for rows up to that second (Gate's `to`, inclusive: repeats count once). */
-export function liqOrdersEndpoint(contract: string, olderThan?: number): StreamEndpoint<HistoryPage> {
-  const params: Record<string, string | number> = { contract, limit: PAGE_LIMIT };
-  if (olderThan !== undefined) {
-    const to = Math.floor(olderThan / 1000);
-    Object.assign(params, { from: to - DAY_S, to });
-  }
+/**
+ * One window of at most Gate's 3600 s, newest first, ending at `olderThan` (epoch ms; else `now`):
+ * Gate's `to` is inclusive, so a second read twice counts once (stable ids). The next page starts at
+ * the oldest row of a full page, else at the window's start: an empty hour is not the end of the
+ * history.
+ */
+export function liqOrdersEndpoint(contract: string, olderThan: number | undefined, now: number): StreamEndpoint<HistoryPage> {
+  const to = Math.floor((olderThan ?? now) / 1000);
+  const from = to - WINDOW_S;
+  const params = { contract, from, to, limit: PAGE_LIMIT };
   return {
     source: 'gate:liq_orders',
     request: { url: `${API}/liq_orders?${qs(params)}` },
-    parse: (json, context) => parseLiqOrders(json, context),
+    parse(json, context) {
+      const page = parseLiqOrders(json, context);
+      const rows = Array.isArray(json) ? json.length : 0;
+      // Rows none of which could be read (unknown contract values, a changed shape) are not an empty
+      // hour: fail the page, so nothing past it is claimed.
+      if (rows > 0 && page.events.length === 0) throw new SchemaError('[]', 'at least one readable liquidation row');
+      const times = page.events.map((e) => e.time);
+      const next = rows >= PAGE_LIMIT && times.length ? Math.min(...times) : from * 1000;
+      return { ...page, next };
+    },
   };
 }
 
@@ -95,6 +111,7 @@ export const liquidationHistory: LiquidationHistory = {
   families: ['BTC_USDT', 'ETH_USDT'],
   endpoint: liqOrdersEndpoint,
   contracts: contractsEndpoint(),
-  // 1000 rows a page; the descriptor's budget (5 a second) is far inside Gate's 200 per 10 s.
-  maxPages: 10,
+  // 24 one-hour windows (more when an hour holds over 1000 rows); the descriptor's budget (5 a
+  // second) is far inside Gate's 200 per 10 s.
+  maxPages: 30,
 };

@@ -47,6 +47,16 @@ describe("CoinAnk's network-wide totals beside what our venues saw", () => {
     expect(four.container.textContent).toContain('BTC: CoinAnk gives no 4h figure');
   });
 
+  it('shows a share over 100% as it is, flagged, and an unknown age as unknown', async () => {
+    const big: RealizedTotals = { ...ours, byAsset: { BTC: { longUsd: 700e6, shortUsd: 50e6 } } };
+    const m = await mount(<NetworkTotals network={[{ ...btc, fetchedAt: undefined as unknown as number }]} totals={big} window="24h" now={NOW} />);
+    unmount = m.unmount;
+    const row = m.container.querySelector('[data-coin="BTC"]')?.textContent ?? '';
+    expect(row).toContain('saw $750M of it (110%) (more than CoinAnk counts');
+    expect(row).toContain('CoinAnk, age unknown');
+    expect(row).not.toContain('NaN');
+  });
+
   it('renders nothing without a CoinAnk figure', async () => {
     const m = await mount(<NetworkTotals network={[]} totals={ours} window="24h" now={NOW} />);
     unmount = m.unmount;

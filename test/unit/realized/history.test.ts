@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contractsEndpoint as gateContracts, liqOrdersEndpoint, parseLiqOrders, PAGE_LIMIT } from '@/core/venues/gate/history';
+import { contractsEndpoint as gateContracts, liqOrdersEndpoint as gateEndpoint, parseLiqOrders, PAGE_LIMIT, WINDOW_S } from '@/core/venues/gate/history';
 import { liquidationOrdersEndpoint as htxEndpoint, WINDOW_MS } from '@/core/venues/htx/history';
 import { parseLiquidationNotify } from '@/core/venues/htx/streams';
 import { liquidationId } from '@/core/realized/event-id';
@@ -19,6 +19,7 @@ const gateMultiplier = (fixture('gate/contracts_usdt.from-docs.json') as { name:
 )!.quanto_multiplier;
 const gateContext = { contract: (id: string) => (id === 'BTC_USDT' ? { ctVal: Number(gateMultiplier), inverse: false } : undefined) };
 const noContracts = { contract: () => undefined };
+const NOW = Date.UTC(2023, 10, 18, 1);
 
 describe('Gate liq_orders (real response, ccxt capture 2023-11-18)', () => {
   const rows = fixture(GATE_REAL) as { size: string; fill_price: string; time: string }[];
@@ -69,18 +70,33 @@ describe('Gate liq_orders (real response, ccxt capture 2023-11-18)', () => {
     expect(parseLiqOrders([...junk, rows[0]], gateContext)).toMatchObject({ rejected: junk.length });
     expect(parseLiqOrders([...junk, rows[0]], gateContext).events).toHaveLength(1);
     for (const body of [{ label: 'INVALID_PARAM_VALUE', message: 'x' }, '<html>', null, {}])
-      expect(() => liqOrdersEndpoint('BTC_USDT').parse(body, gateContext)).toThrow();
-    expect(() => liqOrdersEndpoint('BTC_USDT').parse(Array(PAGE_LIMIT + 1).fill(rows[0]), gateContext)).toThrow();
+      expect(() => gateEndpoint('BTC_USDT', undefined, NOW).parse(body, gateContext)).toThrow();
+    expect(() => gateEndpoint('BTC_USDT', undefined, NOW).parse(Array(PAGE_LIMIT + 1).fill(rows[0]), gateContext)).toThrow();
   });
 
-  it('pages back with `to` in seconds (and a 24 h `from`), at most the documented limit per page', () => {
-    const first = new URL(liqOrdersEndpoint('BTC_USDT').request.url);
+  it("asks one window of at most Gate's 3600 s, `to` in seconds; the next page starts at a full page's oldest row, else at the window's start", () => {
+    const first = new URL(gateEndpoint('BTC_USDT', undefined, NOW).request.url);
     expect(first.origin + first.pathname).toBe('https://api.gateio.ws/api/v4/futures/usdt/liq_orders');
-    expect(Object.fromEntries(first.searchParams)).toEqual({ contract: 'BTC_USDT', limit: String(PAGE_LIMIT) });
-    const next = new URL(liqOrdersEndpoint('BTC_USDT', 1700267258000).request.url);
+    const to = Math.floor(NOW / 1000);
+    expect(Object.fromEntries(first.searchParams)).toEqual({ contract: 'BTC_USDT', from: String(to - WINDOW_S), to: String(to), limit: String(PAGE_LIMIT) });
+    const next = new URL(gateEndpoint('BTC_USDT', 1700267258000, NOW).request.url);
+    expect(Number(next.searchParams.get('to')) - Number(next.searchParams.get('from'))).toBeLessThanOrEqual(3600);
     expect(next.searchParams.get('to')).toBe('1700267258');
-    expect(next.searchParams.get('from')).toBe(String(1700267258 - 86_400));
-    expect(liqOrdersEndpoint('BTC_USDT').source).toBe('gate:liq_orders');
+    // Two rows: not a full page, so the hour is done and the next page is the hour before.
+    expect(gateEndpoint('BTC_USDT', 1700267300000, NOW).parse(rows, gateContext).next).toBe((1700267300 - WINDOW_S) * 1000);
+    // A full page: the next one ends at its oldest row (that second again: repeats count once).
+    const full = Array.from({ length: PAGE_LIMIT }, (_, i) => ({ ...rows[0], size: String(i + 1), time: String(1700267258 - i) }));
+    expect(gateEndpoint('BTC_USDT', 1700267300000, NOW).parse(full, gateContext).next).toBe((1700267258 - PAGE_LIMIT + 1) * 1000);
+    // An empty hour is not the end of the history.
+    expect(gateEndpoint('BTC_USDT', 1700267300000, NOW).parse([], gateContext)).toEqual({ events: [], rejected: 0, next: (1700267300 - WINDOW_S) * 1000 });
+    expect(gateEndpoint('BTC_USDT', undefined, NOW).source).toBe('gate:liq_orders');
+  });
+
+  it('counts the liquidation order (order_size), not the whole position, when Gate sends it', () => {
+    const base = rows[0]!;
+    const partial = parseLiqOrders([{ ...base, size: '300', order_size: '-120', left: '20' }], gateContext).events[0]!;
+    expect(partial.side).toBe('long');
+    expect(partial.quantity).toBeCloseTo(100 * Number(gateMultiplier), 12);
   });
 
   it('contract values come from the USDT contracts list', () => {

@@ -13,6 +13,7 @@ import { createRouter } from '@/core/messages/router';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import type { LocalStorageArea } from '@/core/vendors/keys';
 import type { RealizedView } from '@/core/realized/types';
+import { PAGE_LIMIT } from '@/core/venues/gate/history';
 import { FakeClock, fakeFetch, json, response } from '../net/fakes';
 import { FakeSocket, forceOrderMessage, recordedForceOrders } from '../realized/helpers';
 
@@ -142,24 +143,35 @@ describe('background collection of realized liquidations', () => {
     const gateCalls = (calls: { url: string }[], contract: string) => calls.filter((c) => c.url.startsWith(LIQ) && c.url.includes(`contract=${contract}`));
 
     it('fills the last 24 h of BTC and ETH, paging until a page reaches nothing older; the view says "Gate 24h" and counts each once', async () => {
-      // Gate's `to` is inclusive: the second page repeats the rows of that second, and nothing older.
-      const { service, view, calls } = await start(
-        NOW,
-        only('gate'),
-        routes(() => json(rows)),
-      );
+      // Gate answers the rows inside the asked window (at most its 3600 s): the recorded ones fall in the first hour.
+      const inWindow = (url: URL) => {
+        const [from, to] = [Number(url.searchParams.get('from')), Number(url.searchParams.get('to'))];
+        expect(to - from).toBeLessThanOrEqual(3600);
+        return json(rows.filter((r) => Number(r.time) >= from && Number(r.time) <= to));
+      };
+      const { clock, service, view, calls } = await start(NOW, only('gate'), routes(inWindow));
       await service.startup();
       await expect
-        .poll(async () => (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families, { timeout: 2000 })
+        .poll(
+          async () => {
+            await clock.advance(500);
+            return (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families;
+          },
+          { timeout: 4000 },
+        )
         .toEqual(['BTC_USDT', 'ETH_USDT']);
+      // 24 one-hour windows per contract, walked back from now: an empty hour is not the end.
       const btcPages = gateCalls(calls, 'BTC_USDT');
-      expect(btcPages).toHaveLength(2);
-      expect(new URL(btcPages[1]!.url).searchParams.get('to')).toBe(rows[0]!.time);
-      expect(gateCalls(calls, 'ETH_USDT')).toHaveLength(1);
+      expect(btcPages).toHaveLength(24);
+      expect(new URL(btcPages[1]!.url).searchParams.get('to')).toBe(String(Math.floor(NOW / 1000) - 3600));
+      expect(gateCalls(calls, 'ETH_USDT')).toHaveLength(24);
       const v = await view();
       expect(v.windows['24h'].byVenue.gate).toEqual({ longUsd: expect.closeTo(usd, 6), shortUsd: 0 });
       const gate = v.venues.find((c) => c.venue === 'gate')!;
-      expect(gate).toMatchObject({ feed: 'history', enabled: true, since: NOW - 24 * 60 * MIN, gaps: [] });
+      expect(gate).toMatchObject({ feed: 'history', enabled: true, gaps: [] });
+      // 24 h back from when the backfill started (the budget's waits move the fake clock a few seconds).
+      expect(gate.since! - (NOW - 24 * 60 * MIN)).toBeGreaterThanOrEqual(0);
+      expect(gate.since! - (NOW - 24 * 60 * MIN)).toBeLessThan(MIN);
       expect(gate.reason).toMatch(/feed/);
       const { coverageNotes } = await import('@/core/realized/view-notes');
       const kinds = coverageNotes(v.venues, v.now, 24 * 60 * MIN)
@@ -168,13 +180,13 @@ describe('background collection of realized liquidations', () => {
       expect(kinds).toEqual(['full', 'backfill']);
     });
 
-    it('stops at its page limit, records how far back it reached, and the refresh alarm tops it up from there', async () => {
-      // A venue that always has one more older page: each page's rows one second older than asked.
+    it('stops at its page limit, records how far back it reached, and the refresh alarm tops it up from there', { timeout: 30_000 }, async () => {
+      // A busy venue: every window holds a full page, one row a second back from `to`.
       let served = 0;
       const older = (url: URL) => {
         served++;
-        const to = Number(url.searchParams.get('to') ?? NOW / 1000);
-        return json(rows.map((r) => ({ ...r, time: String(to - 1) })));
+        const to = Number(url.searchParams.get('to'));
+        return json(Array.from({ length: PAGE_LIMIT }, (_, i) => ({ ...rows[0], size: String(i + 1), time: String(to - 1 - i) })));
       };
       const { clock, service, view, calls } = await start(NOW, only('gate'), routes(older));
       await service.startup();
@@ -185,15 +197,15 @@ describe('background collection of realized liquidations', () => {
             await clock.advance(500);
             return (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families;
           },
-          { timeout: 4000 },
+          { timeout: 20_000 },
         )
         .toEqual(['BTC_USDT', 'ETH_USDT']);
       const { LIQUIDATION_HISTORIES } = await import('@/core/service/venues');
       const max = LIQUIDATION_HISTORIES.gate!.maxPages;
       expect(gateCalls(calls, 'BTC_USDT')).toHaveLength(max);
       expect(served).toBe(max);
-      // Reached back max seconds: coverage since then, not a full day.
-      expect((await view()).venues.find((c) => c.venue === 'gate')!.since).toBe(NOW - max * 1000);
+      // Reached back max full pages of 1000 one-second rows: coverage since then, not a full day.
+      expect((await view()).venues.find((c) => c.venue === 'gate')!.since).toBe(NOW - max * PAGE_LIMIT * 1000);
       await clock.advance(5 * MIN - (clock.now() - NOW));
       const before = calls.length;
       await service.onAlarm(REFRESH_ALARM);
@@ -224,17 +236,26 @@ describe('background collection of realized liquidations', () => {
       expect(gate.backfill?.families ?? []).not.toContain('BTC_USDT');
     });
 
-    it('a fault after a good page keeps the good page and says how far back it reached', async () => {
-      const { service, view } = await start(
+    it('a fault after a good page keeps the good page and never claims past it', { timeout: 30_000 }, async () => {
+      const { clock, service, view } = await start(
         NOW,
         only('gate'),
-        routes((url) => (url.searchParams.has('to') ? response(429, '{}') : json(rows))),
+        routes((url) => (Number(url.searchParams.get('to')) < Math.floor(NOW / 1000) ? response(429, '{}', { 'Retry-After': '1' }) : json(rows))),
       );
       await service.startup();
-      await expect.poll(async () => (await view()).venues.find((c) => c.venue === 'gate')!.backfill, { timeout: 2000 }).not.toBeNull();
-      const v = await view();
-      expect(v.windows['24h'].byVenue.gate!.longUsd).toBeCloseTo(usd, 6);
-      expect(v.venues.find((c) => c.venue === 'gate')!.since).toBe(T);
+      await expect
+        .poll(
+          async () => {
+            await clock.advance(500);
+            return (await view()).windows['24h'].byVenue.gate?.longUsd ?? 0;
+          },
+          { timeout: 10_000 },
+        )
+        .toBeCloseTo(usd, 6);
+      // The first page covered its hour; the 429 on the hour before stopped BTC there: whatever is
+      // claimed starts no earlier than that hour.
+      const since = (await view()).venues.find((c) => c.venue === 'gate')!.since;
+      if (since !== null) expect(since).toBeGreaterThanOrEqual(Math.floor(NOW / 1000) * 1000 - 60 * MIN);
     });
 
     it('without contract values (the contracts list failed) reads no history and claims no coverage; a page of only unreadable rows ends it unclaimed', async () => {
@@ -251,14 +272,17 @@ describe('background collection of realized liquidations', () => {
       expect(gateCalls(noContracts.calls, 'BTC_USDT')).toEqual([]);
       expect((await noContracts.view()).venues.find((c) => c.venue === 'gate')!).toMatchObject({ since: null, backfill: null });
 
-      // Rows of a contract whose value is unknown (all rejected): not "nothing older", so BTC is not claimed.
+      // Rows of a contract whose value is unknown (all rejected): not "nothing older", so BTC is not
+      // claimed, and a span is claimed for every family or none: nothing is claimed.
       const unknown = await start(
         NOW,
         only('gate'),
         routes(() => json(rows.map((r) => ({ ...r, contract: 'NOPE_USDT' })))),
       );
       await unknown.service.startup();
-      await expect.poll(async () => (await unknown.view()).venues.find((c) => c.venue === 'gate')!.backfill?.families, { timeout: 2000 }).toEqual(['ETH_USDT']);
+      await expect.poll(() => gateCalls(unknown.calls, 'ETH_USDT').length, { timeout: 2000 }).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await unknown.view()).venues.find((c) => c.venue === 'gate')!.backfill).toBeNull();
       expect((await unknown.view()).windows['24h'].byVenue.gate).toBeUndefined();
     });
 
