@@ -5,6 +5,7 @@ import type { Compute } from '@/core/overlay/order-view';
 import type { OrderReport } from '@/core/overlay/popup-order';
 import { positionLiquidation, type PositionFacts } from '@/core/overlay/position-liquidation';
 import { formatPrice } from '@/core/format/display';
+import { roundToTick } from '@/core/liquidation/tick-rounding';
 import { isMessageKey } from '@/core/i18n/i18n';
 import type { Market } from '@/core/types';
 import { useLocale } from '../shared/i18n';
@@ -25,11 +26,7 @@ export interface PositionAlertProps {
 const WITHIN_PCT = 2;
 
 /** The price as shown (to the instrument's tick, else 8 significant digits): what the trader sees is what is stored. */
-export function shownPrice(price: number, tick: number | undefined): number {
-  if (!tick || !(tick > 0)) return Number(price.toPrecision(8));
-  const decimals = Math.max(0, Math.ceil(-Math.log10(tick) - 1e-9));
-  return Number((Math.round(price / tick) * tick).toFixed(decimals));
-}
+const storedPrice = (price: number, tick: number | undefined): number => (tick && tick > 0 ? roundToTick(price, tick) : Number(price.toPrecision(8)));
 
 /**
  * The open position the tab shows, priced here, and one click to a liquidation alert on it: the
@@ -65,7 +62,7 @@ export function PositionAlert(props: PositionAlertProps) {
         if (rules.length >= MAX_ALERTS) return setNote({ text: t('popupPosAlertFull', { max: MAX_ALERTS }), error: true });
         const id = (props.newId ?? (() => crypto.randomUUID()))();
         await props.request('alerts.set', {
-          rules: [...rules, ruleFromPage(id, market, priced.side, shownPrice(priced.price, props.facts.instrument?.tickSize), props.now, granted)],
+          rules: [...rules, ruleFromPage(id, market, priced.side, storedPrice(priced.price, props.facts.instrument?.tickSize), props.now, granted)],
         });
         const added = t('popupPosAlertAdded', { pct: WITHIN_PCT, price, side, time: clockTime(props.now, language) });
         setNote({ text: granted ? added : `${added} ${t('popupPosAlertOff')}`, error: false });

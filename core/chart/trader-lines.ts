@@ -5,12 +5,10 @@
  * core/overlay/popup-order.ts) and recomputed here with the background's tiers, contract facts and
  * independent mark: the page's own figure is never drawn. Pure: no extension or page globals.
  */
-import type { InstrumentInfo } from '../messages/protocol';
-import type { TierTable } from '../liquidation/types';
-import type { Market, Side } from '../types';
+import { sameMarket, type Market, type Side } from '../types';
 import { computeSides, type Compute } from '../overlay/order-view';
 import { orderFromReading, readingToInputs } from '../overlay/page-order';
-import { readingFromReport, type OrderReport } from '../overlay/popup-order';
+import { readingFromReport, type OrderReport, type PricingFacts } from '../overlay/popup-order';
 
 export interface TraderLiquidationLine {
   price: number;
@@ -31,14 +29,7 @@ export interface TraderLines {
   readAt: number;
 }
 
-export interface TraderLineFacts {
-  tiers: TierTable | null;
-  instrument: InstrumentInfo | null;
-  /** The background's independent mark only: the page's price never stands in here. */
-  markPrice: number | null;
-}
-
-const sameMarket = (a: Market, b: Market) => a.venue === b.venue && a.symbol === b.symbol;
+export type TraderLineFacts = PricingFacts;
 
 /**
  * The lines for `market` from the tab's report, or null when the report is for another market (or

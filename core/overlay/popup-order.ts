@@ -7,7 +7,8 @@
  */
 import type { PageFields, PageReading, FieldResult } from '../page/types';
 import { isFound } from '../page/types';
-import { marketSchema } from '../messages/protocol';
+import { marketSchema, type InstrumentInfo } from '../messages/protocol';
+import type { TierTable } from '../liquidation/types';
 import { array, nullable, num, object, oneOf, optional, str, type Infer } from '../messages/schema';
 import type { OrderState } from './order-view';
 import type { Market } from '../types';
@@ -46,6 +47,14 @@ export const orderReportSchema = nullable(
 );
 
 export type OrderReport = NonNullable<Infer<typeof orderReportSchema>>;
+
+/** What the extension prices a reported order or position with: the background's tiers, contract facts and independent mark. */
+export interface PricingFacts {
+  tiers: TierTable | null;
+  instrument: InstrumentInfo | null;
+  /** The background's independent mark only: the page's price never stands in here. */
+  markPrice: number | null;
+}
 export type ReportedFields = OrderReport['fields'];
 
 const valueOf = <T>(field: FieldResult<T> | undefined): T | undefined => (field && isFound(field) ? field.value : undefined);

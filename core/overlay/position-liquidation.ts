@@ -4,21 +4,15 @@
  * popup's order figure (core/overlay/popup-order.ts), with the background's tiers and mark and the
  * form's leverage and margin mode; the page's own figures are never taken. Pure.
  */
-import type { InstrumentInfo } from '../messages/protocol';
-import type { LiquidationInput, LiquidationResult, TierTable } from '../liquidation/types';
+import type { LiquidationInput, LiquidationResult } from '../liquidation/types';
 import { orderToLiquidationInputs } from '../liquidation/order';
 import { LiquidationInputError } from '../liquidation/errors';
-import { parseUnifiedSymbol, type Market, type Side } from '../types';
+import { parseUnifiedSymbol, sameMarket, type Market, type Side } from '../types';
 import type { Compute } from './order-view';
 import { tiersForLeverage } from './page-order';
-import type { OrderReport } from './popup-order';
+import type { OrderReport, PricingFacts } from './popup-order';
 
-export interface PositionFacts {
-  tiers: TierTable | null;
-  instrument: InstrumentInfo | null;
-  /** The background's independent mark only. */
-  markPrice: number | null;
-}
+export type PositionFacts = PricingFacts;
 
 export type PositionLiquidation =
   | { side: Side; price: number; input: LiquidationInput; result: LiquidationResult }
@@ -35,7 +29,7 @@ export type PositionLiquidation =
  */
 export function positionLiquidation(report: OrderReport, market: Market, facts: PositionFacts, compute: Compute): PositionLiquidation {
   const f = report.fields;
-  if (report.market.venue !== market.venue || report.market.symbol !== market.symbol) return { none: true };
+  if (!sameMarket(report.market, market)) return { none: true };
   if (f.position === null) return { none: true };
   const missing: string[] = [];
   const position = f.position;

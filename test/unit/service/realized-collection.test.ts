@@ -49,6 +49,13 @@ async function start(now: number, settings: Partial<Settings>, routes: Parameter
   return { clock, service, view, route, calls: fake.calls };
 }
 
+/** A poll that moves the fake clock half a second each time: the hosts' request budgets wait on it. */
+const advancing =
+  <T>(clock: FakeClock, read: () => Promise<T>) =>
+  async (): Promise<T> => {
+    await clock.advance(500);
+    return read();
+  };
 const only = (...venues: string[]) => ({ keylessVenues: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.keylessVenues).map((v) => [v, venues.includes(v)])) });
 const socketOf = (host: string) => FakeSocket.opened.filter((s) => s.url.includes(host)).at(-1)!;
 
@@ -153,10 +160,7 @@ describe('background collection of realized liquidations', () => {
       await service.startup();
       await expect
         .poll(
-          async () => {
-            await clock.advance(500);
-            return (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families;
-          },
+          advancing(clock, async () => (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families),
           { timeout: 4000 },
         )
         .toEqual(['BTC_USDT', 'ETH_USDT']);
@@ -193,10 +197,7 @@ describe('background collection of realized liquidations', () => {
       // Eleven requests to one host: the descriptor's budget (10, then 5 a second) makes the last wait.
       await expect
         .poll(
-          async () => {
-            await clock.advance(500);
-            return (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families;
-          },
+          advancing(clock, async () => (await view()).venues.find((c) => c.venue === 'gate')!.backfill?.families),
           { timeout: 20_000 },
         )
         .toEqual(['BTC_USDT', 'ETH_USDT']);
@@ -245,10 +246,7 @@ describe('background collection of realized liquidations', () => {
       await service.startup();
       await expect
         .poll(
-          async () => {
-            await clock.advance(500);
-            return (await view()).windows['24h'].byVenue.gate?.longUsd ?? 0;
-          },
+          advancing(clock, async () => (await view()).windows['24h'].byVenue.gate?.longUsd ?? 0),
           { timeout: 10_000 },
         )
         .toBeCloseTo(usd, 6);
