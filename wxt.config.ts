@@ -86,13 +86,13 @@ export default defineConfig({
     // Content-script matches come from the venue folders; the excludes are added here because
     // WXT's entrypoint options cannot express a list computed from every venue in one place.
     // The content script's first file only sends the overlay's opening request (see
-    // entrypoints/first-answer.ts): it goes first in the same entry, so the answer is on its way
-    // while the main file compiles.
+    // entrypoints/first-answer.ts): an entry of its own at document_start, with the main file's
+    // matches and excludes, so the answer is in before the main file runs at document_idle.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        script.exclude_matches = contentScriptExcludes();
-        if (script.js?.includes(MAIN_CONTENT_SCRIPT)) script.js = [FIRST_CONTENT_SCRIPT, ...script.js.filter((file) => file !== FIRST_CONTENT_SCRIPT)];
-      }
+      const scripts = manifest.content_scripts ?? [];
+      for (const script of scripts) script.exclude_matches = contentScriptExcludes();
+      const main = scripts.find((script) => script.js?.includes(MAIN_CONTENT_SCRIPT));
+      if (main) scripts.unshift({ matches: main.matches, exclude_matches: main.exclude_matches, js: [FIRST_CONTENT_SCRIPT], run_at: 'document_start' });
     },
   },
   zip: {

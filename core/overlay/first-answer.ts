@@ -1,8 +1,8 @@
 /**
  * The overlay's first answer (settings plus the cached snapshot, one `overlay.open` message) is the
- * longest wait before its first paint. The content script's first, small file sends it before the
- * browser has even compiled the main one, and leaves the pending reply here for the main file to
- * pick up. Both files run in the extension's isolated world: the page cannot read its globals, a
+ * longest wait before its first paint. The content script's first, small file sends it at document
+ * start, long before the browser runs the main one at document idle, and leaves the pending reply
+ * here for the main file to pick up. Both files run in the extension's isolated world: the page cannot read its globals, a
  * value from the page's realm (e.g. an element whose id names the key) fails `instanceof Promise`,
  * and the main file asks again whenever the handed-over request failed.
  */

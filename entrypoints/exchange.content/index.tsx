@@ -30,6 +30,7 @@ export default defineContentScript({
   // LiqLens is installed and costs ≈10 ms before main() runs. Its DOM event still stops an old copy.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    const startedAt = performance.now();
     guardScriptStartedEvent(ctx, window);
     // Taken at once, so it never lingers on the global, whatever happens next.
     const handedOver = takeFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href);
@@ -112,6 +113,8 @@ export default defineContentScript({
           () => browser.runtime.connect({ name: LIVE_PORT }),
           (fn, ms) => ctx.setTimeout(fn, ms),
         ),
+      startedAt,
+      now: () => performance.now(),
       ctx: ctx as unknown as StartEnv['ctx'],
       runtime: browser.runtime as unknown as StartEnv['runtime'],
     });

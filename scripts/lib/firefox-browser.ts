@@ -110,7 +110,8 @@ export interface FirefoxExtensionBrowser {
   /**
    * From now on, every page our content script runs in gets `window.__liqlensContentScriptStart`:
    * the page's performance.now() when the content script's first file (first-answer.js) was
-   * compiled, right before it runs, and `__liqlensContentScriptFile<i>` for its i-th later file
+   * compiled, right before it runs (when its sandbox became a debuggee in time: at document start
+   * it often does not), and `__liqlensContentScriptFile<i>` for its i-th later file
    * (a Debugger in the content process: onNewGlobalObject makes our content-script sandboxes
    * debuggees, onNewScript marks the files; no breakpoints or stepping).
    */
@@ -174,8 +175,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as Manifest;
   const extensionId = manifest.browser_specific_settings?.gecko?.id;
   if (!extensionId) throw new SetupError(`${path.relative(ROOT, extensionDir)}/manifest.json has no browser_specific_settings.gecko.id.`);
-  /** The content script's files on the trading pages: the first one starting is the content script's start. */
-  const contentScriptFiles = manifest.content_scripts?.[0]?.js ?? [];
+  /** The content script's files on the trading pages, in the manifest's order: first-answer.js (document start), then the main file. */
+  const contentScriptFiles = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
   const clock = options.clock ?? Date.now;
   const viewport = options.viewport ?? { width: 1440, height: 900 };
   const uuid = crypto.randomUUID();

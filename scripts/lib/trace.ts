@@ -13,7 +13,8 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; type?: string; frame?: string; message?: string }; name?: string; message?: string };
+  /** `frame` at the top level: navigationStart's (blink.user_timing). */
+  args?: { data?: { url?: string; type?: string; frame?: string; message?: string }; name?: string; message?: string; frame?: string };
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'blink.console', 'toplevel'];

@@ -45,13 +45,20 @@ describe('the loaded extension holds the least-privilege baseline', () => {
 });
 
 describe("the content script's files", () => {
-  it('inject the small opening-request file first, in the same entry as the main file, and neither is web-accessible', async () => {
+  it("inject the small opening-request file at document start, on exactly the main file's pages, and neither is web-accessible", async () => {
     const worker = await browser.serviceWorker();
     const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as {
-      content_scripts?: { js?: string[] }[];
+      content_scripts?: { js?: string[]; matches?: string[]; exclude_matches?: string[]; run_at?: string }[];
       web_accessible_resources?: unknown;
     };
-    expect((manifest.content_scripts ?? []).map((c) => c.js)).toEqual([['first-answer.js', 'content-scripts/exchange.js']]);
+    const entries = manifest.content_scripts ?? [];
+    expect(entries.map((c) => [c.js, c.run_at])).toEqual([
+      [['first-answer.js'], 'document_start'],
+      // No run_at: the browser's default, document_idle.
+      [['content-scripts/exchange.js'], undefined],
+    ]);
+    expect(entries[0]!.matches).toEqual(entries[1]!.matches);
+    expect(entries[0]!.exclude_matches).toEqual(entries[1]!.exclude_matches);
     expect(manifest.web_accessible_resources).toBeUndefined();
     // Small, because it runs before anything else: no polyfill, no URL rules, no page reader, no UI.
     const first = fs.readFileSync(path.join(EXTENSION_DIR, 'first-answer.js'), 'utf8');

@@ -31,21 +31,29 @@ describe('manifest per browser', () => {
     expect(Object.keys(firefox)).toEqual(['toggle-overlay', '_execute_sidebar_action']);
   });
 
-  it("puts the first-answer file before the main content script in that script's entry, and nowhere else", () => {
+  it("gives the first-answer file an entry of its own at document start, with the main script's matches, and nothing else", () => {
     const hook = (
       config.hooks as unknown as {
-        'build:manifestGenerated': (wxt: unknown, manifest: { content_scripts?: { js?: string[]; matches: string[]; exclude_matches?: string[] }[] }) => void;
+        'build:manifestGenerated': (
+          wxt: unknown,
+          manifest: { content_scripts?: { js?: string[]; matches: string[]; exclude_matches?: string[]; run_at?: string }[] },
+        ) => void;
       }
     )['build:manifestGenerated'];
-    type Entry = { js?: string[]; matches: string[]; exclude_matches?: string[] };
+    type Entry = { js?: string[]; matches: string[]; exclude_matches?: string[]; run_at?: string };
     const manifest: { content_scripts: Entry[] } = {
       content_scripts: [
-        { matches: ['https://www.binance.com/*/futures/*'], js: ['content-scripts/exchange.js', 'first-answer.js'] },
+        { matches: ['https://www.binance.com/*/futures/*'], js: ['content-scripts/exchange.js'] },
         { matches: ['https://example.test/*'], js: ['content-scripts/other.js'] },
       ],
     };
     hook(undefined, manifest);
-    expect(manifest.content_scripts.map((c) => c.js)).toEqual([['first-answer.js', 'content-scripts/exchange.js'], ['content-scripts/other.js']]);
+    expect(manifest.content_scripts.map((c) => [c.js, c.run_at])).toEqual([
+      [['first-answer.js'], 'document_start'],
+      [['content-scripts/exchange.js'], undefined],
+      [['content-scripts/other.js'], undefined],
+    ]);
+    expect(manifest.content_scripts[0]!.matches).toEqual(manifest.content_scripts[1]!.matches);
     // Every entry gets the sensitive-page excludes (login, API keys, withdrawals).
     for (const c of manifest.content_scripts) expect(c.exclude_matches).toEqual(expect.arrayContaining(['https://www.binance.com/*withdraw*']));
   });

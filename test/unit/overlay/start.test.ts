@@ -4,7 +4,7 @@
  * and what waits for the first frame.
  */
 import { describe, expect, it } from 'vitest';
-import { startOverlay, firstPaintSignal, WATCH_FALLBACK_MS, type StartEnv } from '@/core/overlay/start';
+import { startOverlay, firstPaintSignal, SAME_TASK_BUDGET_MS, WATCH_FALLBACK_MS, type StartEnv } from '@/core/overlay/start';
 import { createStore } from '@/core/overlay/observable';
 import type { OverlaySession } from '@/core/overlay/session';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
@@ -14,7 +14,16 @@ import type { MarketSnapshot } from '@/core/messages/protocol';
 const MARKET: Market = { venue: 'binance', symbol: 'BTC/USDT:USDT' };
 const ID = 'liqlens-id';
 
-function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; savedPlace?: boolean; openingFails?: boolean; answer?: Promise<unknown> } = {}) {
+function harness(
+  opts: {
+    settings?: Settings;
+    cached?: MarketSnapshot | null;
+    savedPlace?: boolean;
+    openingFails?: boolean;
+    answer?: Promise<unknown>;
+    elapsedMs?: number;
+  } = {},
+) {
   const log: string[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   const frames: (() => void)[] = [];
@@ -63,6 +72,8 @@ function harness(opts: { settings?: Settings; cached?: MarketSnapshot | null; sa
     watchPage: () => (log.push('watch page'), { stop: () => log.push('stop watching'), refresh: () => log.push('refresh') }),
     capturePage: () => null,
     connectLive: () => (log.push('live port'), { watch: (m) => log.push(`live ${m?.symbol}`), close: () => log.push('live closed') }),
+    startedAt: 1000,
+    now: () => 1000 + (opts.elapsedMs ?? 0),
     ctx: {
       setTimeout: (fn, ms) => timers.push({ fn, ms }),
       addEventListener: (_target, type, fn) => {
@@ -122,6 +133,24 @@ describe('overlay start-up order', () => {
     await started;
     h.runTimers(0);
     expect(h.log.filter((l) => l.startsWith('render'))).toHaveLength(1);
+  });
+
+  it('renders and mounts the first frame in the same task when the answer is waiting and the budget holds, else in a task of its own', async () => {
+    const waiting = () => Promise.resolve({ settings: DEFAULT_SETTINGS, cached: null });
+    const quick = harness({ answer: waiting(), elapsedMs: SAME_TASK_BUDGET_MS });
+    // No timer runs: everything up to the mount happens in promise callbacks of the task that started it.
+    expect(await startOverlay(quick.env)).toBe('shown');
+    expect(quick.log).toContain('mount');
+
+    const slow = harness({ answer: waiting(), elapsedMs: SAME_TASK_BUDGET_MS + 1 });
+    const started = startOverlay(slow.env);
+    await settle();
+    expect(slow.log.some((l) => l.startsWith('render'))).toBe(false);
+    expect(slow.log).not.toContain('mount');
+    slow.runTimers(0);
+    expect(await started).toBe('shown');
+    expect(slow.log.filter((l) => l.startsWith('render'))).toHaveLength(1);
+    expect(slow.log).toContain('mount');
   });
 
   it('puts nothing on a switched-off site: no mount, no live port, no snapshot request, session disposed', async () => {
