@@ -10,8 +10,8 @@
  * page once data is cached, from the evaluation of the overlay's code (the main file, at document
  * idle) to the first paint after the overlay is shown with data; the median of several loads,
  * since one load is one sample of a figure that moves with the machine's load. The opening request
- * (first-answer.js) runs earlier, at document start: its own time, the longest task of ours before
- * the paint and the paint from navigation start are printed beside it.
+ * (first-answer.js) runs earlier, at document start: its own time, the longest task with our code
+ * from the main file to the paint and the paint from navigation start are printed beside it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -147,7 +147,7 @@ interface FirstPaint {
   fromNavigation: number | null;
   /** Evaluating first-answer.js (the opening request) at document start. */
   openingRequest: number;
-  /** The longest main-thread task with our code in it, from navigation to the paint. */
+  /** The longest main-thread task with our code in it, from the main file's evaluation to the paint. */
   longestTask: number;
   /** Main file's evaluation start → the frame where <liqlens-overlay> exists / its root is shown. */
   host: number | null;
@@ -218,10 +218,12 @@ async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promis
       .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'Layout' && e.ts >= mark.ts && e.ts < paintedAt)
       .reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
   const navigation = events.find((e) => e.name === 'navigationStart' && e.pid === thread.pid && e.args?.frame === frameId);
+  // From the task that evaluates the main file to the paint: first-answer.js runs inside the
+  // browser's own document-start task, whose length is the page's, not ours.
   const longestTask = Math.max(
     0,
     ...tasks(events, thread, ext)
-      .filter((t) => t.extension > 0 && t.ts < paintedAt)
+      .filter((t) => t.extension > 0 && t.ts + t.dur > mainEvaluation!.ts && t.ts < paintedAt)
       .map((t) => t.dur / 1000),
   );
   return {
@@ -329,7 +331,7 @@ export default async function run(): Promise<BenchRow[]> {
       unit: 'ms, before the main file',
     },
     {
-      name: '  longest task with content-script code until that paint (median)',
+      name: '  longest task with content-script code, main file start → that paint (median)',
       value: quantile(
         paints.map((p) => p.longestTask),
         0.5,
