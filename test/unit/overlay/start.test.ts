@@ -25,6 +25,8 @@ function harness(
   } = {},
 ) {
   const log: string[] = [];
+  let invalid = false;
+  const invalidations: (() => void)[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   const frames: (() => void)[] = [];
   let tabListener: ((message: unknown, sender: { id?: string; url?: string; tab?: unknown }) => Promise<unknown> | undefined) | null = null;
@@ -79,8 +81,10 @@ function harness(
       addEventListener: (_target, type, fn) => {
         if (type === 'visibilitychange') onVisibility = fn;
       },
-      onInvalidated: () => undefined,
-      isInvalid: false,
+      onInvalidated: (fn) => void invalidations.push(fn),
+      get isInvalid() {
+        return invalid;
+      },
     },
     runtime: {
       id: ID,
@@ -101,7 +105,13 @@ function harness(
   const runTimers = (ms = Infinity) => {
     for (const t of timers.splice(0).filter((t) => t.ms <= ms)) t.fn();
   };
-  return { env, log, answer, runTimers, frames, visible, tab: () => tabListener, visibility: () => onVisibility };
+  // As WXT's context: invalid from now on, its timers never fire again, its callbacks run.
+  const invalidate = () => {
+    invalid = true;
+    timers.splice(0);
+    invalidations.splice(0).forEach((fn) => fn());
+  };
+  return { env, log, answer, invalidate, runTimers, frames, visible, tab: () => tabListener, visibility: () => onVisibility };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -151,6 +161,27 @@ describe('overlay start-up order', () => {
     expect(await started).toBe('shown');
     expect(slow.log.filter((l) => l.startsWith('render'))).toHaveLength(1);
     expect(slow.log).toContain('mount');
+  });
+
+  it('adds no wait when the answer arrives in a later task, however long main() has run', async () => {
+    const h = harness({ elapsedMs: SAME_TASK_BUDGET_MS + 50 });
+    const started = startOverlay(h.env);
+    await settle();
+    h.runTimers(0); // the loading render: the start task is over
+    h.answer();
+    await settle();
+    expect(h.log).toContain('mount');
+    expect(await started).toBe('shown');
+  });
+
+  it('ends the wait for a task of its own when the extension is reloaded meanwhile: nothing mounted, the session disposed', async () => {
+    const h = harness({ answer: Promise.resolve({ settings: DEFAULT_SETTINGS, cached: null }), elapsedMs: SAME_TASK_BUDGET_MS + 1 });
+    const started = startOverlay(h.env);
+    await settle();
+    h.invalidate();
+    expect(await started).toBe('invalidated');
+    expect(h.log).not.toContain('mount');
+    expect(h.log).toContain('dispose');
   });
 
   it('puts nothing on a switched-off site: no mount, no live port, no snapshot request, session disposed', async () => {
