@@ -92,7 +92,8 @@ export default defineConfig({
       const scripts = manifest.content_scripts ?? [];
       for (const script of scripts) script.exclude_matches = contentScriptExcludes();
       const main = scripts.find((script) => script.js?.includes(MAIN_CONTENT_SCRIPT));
-      if (main) scripts.unshift({ matches: main.matches, exclude_matches: main.exclude_matches, js: [FIRST_CONTENT_SCRIPT], run_at: 'document_start' });
+      // A copy of the main entry (matches, excludes, frames, globs), so it never runs anywhere the main file does not.
+      if (main) scripts.unshift({ ...main, js: [FIRST_CONTENT_SCRIPT], css: undefined, run_at: 'document_start' });
     },
   },
   zip: {

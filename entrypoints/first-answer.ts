@@ -3,7 +3,7 @@
  * document_start, with the main file's matches and excludes): it only sends the overlay's opening
  * request, so the answer is in by the time the main file runs at document_idle and the first frame
  * is drawn in that file's own task, not a message task after the page's next frame. It reads no
- * DOM (there is none yet at document start) and names no market (the background
+ * DOM (at document start the page's document is still empty) and names no market (the background
  * reads it from the sender URL) and calls the browser's own promise-based runtime.sendMessage
  * (as the main file does, through exchange.content/native-browser.ts): at under 1 KB it costs the page almost
  * nothing before the request is on its way. The namespace is chosen at build time, not by probing

@@ -3,6 +3,7 @@ import { apiHostPermissions, contentScriptMatches } from '../../core/venues/regi
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_DIR } from '../../scripts/lib/extension-browser.ts';
+import { waitForOverlay } from '../../scripts/lib/overlay-driver.ts';
 import { openAndWatchContentScript, SENSITIVE_PAGES, useRecordedBrowser, TRADING_PAGES, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser & { extensionId: string };
@@ -64,6 +65,33 @@ describe("the content script's files", () => {
     const first = fs.readFileSync(path.join(EXTENSION_DIR, 'first-answer.js'), 'utf8');
     expect(first.length).toBeLessThan(2 * 1024);
     expect(first).not.toMatch(/webextension-polyfill|getBoundingClientRect|futures/);
+  });
+});
+
+describe('the opening request', () => {
+  it('is asked once per page load: the main file (document idle) takes the answer the document-start file asked for', async () => {
+    const worker = await browser.serviceWorker();
+    // A second listener in the worker only counts (it answers nothing, so the product's own answers).
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as {
+        __openRequests?: number;
+        chrome: { runtime: { onMessage: { addListener(fn: (message: unknown) => undefined): void } } };
+      };
+      g.__openRequests = 0;
+      g.chrome.runtime.onMessage.addListener((message: unknown) => {
+        if ((message as { command?: unknown } | null)?.command === 'overlay.open') g.__openRequests! += 1;
+        return undefined;
+      });
+    });
+    const url = TRADING_PAGES.find((p) => p.venue === 'binance')!.url;
+    for (let load = 1; load <= 2; load++) {
+      const page = await browser.open(url);
+      expect((await waitForOverlay(page)).mounted).toBe(true);
+      await page.waitForTimeout(300);
+      await page.close();
+      // Were the hand-over lost between the two manifest entries, the main file would ask again: two a load.
+      expect(await worker.evaluate(() => (globalThis as unknown as { __openRequests: number }).__openRequests)).toBe(load);
+    }
   });
 });
 

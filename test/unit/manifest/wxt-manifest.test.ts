@@ -32,18 +32,23 @@ describe('manifest per browser', () => {
   });
 
   it("gives the first-answer file an entry of its own at document start, with the main script's matches, and nothing else", () => {
+    type Entry = {
+      js?: string[];
+      css?: string[];
+      matches: string[];
+      exclude_matches?: string[];
+      exclude_globs?: string[];
+      all_frames?: boolean;
+      run_at?: string;
+    };
     const hook = (
       config.hooks as unknown as {
-        'build:manifestGenerated': (
-          wxt: unknown,
-          manifest: { content_scripts?: { js?: string[]; matches: string[]; exclude_matches?: string[]; run_at?: string }[] },
-        ) => void;
+        'build:manifestGenerated': (wxt: unknown, manifest: { content_scripts?: Entry[] }) => void;
       }
     )['build:manifestGenerated'];
-    type Entry = { js?: string[]; matches: string[]; exclude_matches?: string[]; run_at?: string };
     const manifest: { content_scripts: Entry[] } = {
       content_scripts: [
-        { matches: ['https://www.binance.com/*/futures/*'], js: ['content-scripts/exchange.js'] },
+        { matches: ['https://www.binance.com/*/futures/*'], js: ['content-scripts/exchange.js'], all_frames: false, exclude_globs: ['*?nooverlay*'] },
         { matches: ['https://example.test/*'], js: ['content-scripts/other.js'] },
       ],
     };
@@ -53,7 +58,10 @@ describe('manifest per browser', () => {
       [['content-scripts/exchange.js'], undefined],
       [['content-scripts/other.js'], undefined],
     ]);
-    expect(manifest.content_scripts[0]!.matches).toEqual(manifest.content_scripts[1]!.matches);
+    // Everything else (matches, excludes, frames, globs) is the main entry's.
+    const { js: _firstJs, run_at: _firstRunAt, ...first } = manifest.content_scripts[0]!;
+    const { js: _mainJs, run_at: _mainRunAt, ...main } = manifest.content_scripts[1]!;
+    expect(first).toEqual(main);
     // Every entry gets the sensitive-page excludes (login, API keys, withdrawals).
     for (const c of manifest.content_scripts) expect(c.exclude_matches).toEqual(expect.arrayContaining(['https://www.binance.com/*withdraw*']));
   });
