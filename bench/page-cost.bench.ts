@@ -137,7 +137,7 @@ function analyse(events: TraceEvent[], frameId: string, extensionId: string | nu
 }
 
 /**
- * Second visit with data cached: from the content script's first evaluation to the first Paint
+ * Second visit with data cached: from the main file's evaluation (document idle) to the first Paint
  * after a main-world frame watcher saw the overlay showing data (console.timeStamp marks it).
  */
 interface FirstPaint {
@@ -149,6 +149,8 @@ interface FirstPaint {
   openingRequest: number;
   /** The longest main-thread task with our code in it, from the main file's evaluation to the paint. */
   longestTask: number;
+  /** Tasks over 50 ms from navigation to the paint that our code pushed over (first-answer.js's included). */
+  causedLongTasks: number;
   /** Main file's evaluation start → the frame where <liqlens-overlay> exists / its root is shown. */
   host: number | null;
   root: number | null;
@@ -226,7 +228,9 @@ async function firstOverlayPaint(browser: ExtensionBrowser, url: string): Promis
       .filter((t) => t.extension > 0 && t.ts + t.dur > mainEvaluation!.ts && t.ts < paintedAt)
       .map((t) => t.dur / 1000),
   );
+  const loadTasks = tasks(events, thread, ext).filter((t) => t.ts < paintedAt);
   return {
+    causedLongTasks: causedLongTasks(loadTasks),
     total: (paintedAt - start) / 1000,
     fromNavigation: navigation ? (paintedAt - navigation.ts) / 1000 : null,
     openingRequest,
@@ -307,7 +311,7 @@ export default async function run(): Promise<BenchRow[]> {
       : {
           name: `first overlay paint with cached data, median of ${FIRST_PAINT_SAMPLES} loads`,
           value: paintMedian,
-          unit: 'ms',
+          unit: 'ms from the main file starting (document idle)',
           goal: '< 50 ms',
           ok: paintMedian < 50,
         },
@@ -343,6 +347,13 @@ export default async function run(): Promise<BenchRow[]> {
           paints.map((p) => p.longestTask),
           0.5,
         ) < 50,
+    },
+    {
+      name: `  long tasks (> 50 ms) our code caused, navigation → that paint, over the ${paints.length} loads`,
+      value: paints.reduce((sum, p) => sum + p.causedLongTasks, 0),
+      unit: '',
+      goal: '0',
+      ok: paints.every((p) => p.causedLongTasks === 0),
     },
     {
       name: '  of which: evaluating the main file (median)',

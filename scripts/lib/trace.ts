@@ -84,11 +84,23 @@ export function extensionTimeIn(slices: { ts: number; dur: number }[], from: num
   return sum;
 }
 
-/** Top-level tasks of the thread (RunTask), with the extension time inside each. */
+/**
+ * Top-level tasks of the thread (RunTask), with the extension time inside each. A task is traced
+ * twice (ThreadControllerImpl::RunTask around RunTask): only the outermost slice is kept, so a
+ * long task counts once.
+ */
 export function tasks(events: TraceEvent[], thread: MainThread, ext: { ts: number; dur: number }[]): { ts: number; dur: number; extension: number }[] {
-  return events
+  const slices = events
     .filter((e) => on(e, thread) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
-    .map((e) => ({ ts: e.ts, dur: e.dur ?? 0, extension: extensionTimeIn(ext, e.ts, e.ts + (e.dur ?? 0)) }));
+    .map((e) => ({ ts: e.ts, dur: e.dur ?? 0 }))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const outermost: { ts: number; dur: number }[] = [];
+  for (const s of slices) {
+    const last = outermost[outermost.length - 1];
+    if (last && s.ts >= last.ts && s.ts + s.dur <= last.ts + last.dur) continue;
+    outermost.push(s);
+  }
+  return outermost.map((t) => ({ ...t, extension: extensionTimeIn(ext, t.ts, t.ts + t.dur) }));
 }
 
 /** The page's main frame id (for frameThread). */
