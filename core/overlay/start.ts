@@ -32,8 +32,8 @@ export const WATCH_FALLBACK_MS = 250;
  * already run this long since main() began (≈ 4–8 ms on this project's 2-core machines; the
  * compile before it, ≈ 12 ms, is not on this clock), the render, placement and mount (≈ 15–25 ms)
  * wait for a task of their own, so the page gets its frame between instead of one task of both.
- * 10 ms let about one load in 12 run past 50 ms at load 2–3 (the bench's long-task row); 6 ms, one
- * in 45. An answer that arrives later is rendered in its own message task anyway: no extra wait.
+ * 10 ms let about one load in 12 run past 50 ms at load 2–3 (the bench's long-task row); 6 ms,
+ * about one in 22. An answer that arrives later is rendered in its own message task anyway: no extra wait.
  */
 export const SAME_TASK_BUDGET_MS = 6;
 
