@@ -291,6 +291,9 @@ export default async function run(): Promise<BenchRow[]> {
       paints.flatMap((p) => (pick(p) === null ? [] : [pick(p)!])),
       0.5,
     );
+  /** One row per part of the first paint: its median over the loads. */
+  const medianRows = (parts: [string, (p: FirstPaint) => number | null, string][]): BenchRow[] =>
+    parts.map(([name, pick, unit]) => ({ name, value: medianOf(pick), unit }));
   const median = quantile(withExt.perKeystrokeMs, 0.5);
   const paintMedian = medianOf((p) => p.total);
   const p95 = quantile(withExt.perKeystrokeMs, 0.95);
@@ -321,16 +324,10 @@ export default async function run(): Promise<BenchRow[]> {
     paints.length
       ? { name: '  fastest / slowest load', value: Math.min(...paints.map((p) => p.total)), unit: `/ ${Math.max(...paints.map((p) => p.total)).toFixed(1)} ms` }
       : { name: '  fastest / slowest load', value: NaN, unit: 'ms (no load showed data)' },
-    {
-      name: '  from navigation start (median)',
-      value: medianOf((p) => p.fromNavigation),
-      unit: 'ms (when the trader sees it)',
-    },
-    {
-      name: '  opening request at document start, first-answer.js (median)',
-      value: medianOf((p) => p.openingRequest),
-      unit: 'ms, before the main file',
-    },
+    ...medianRows([
+      ['  from navigation start (median)', (p) => p.fromNavigation, 'ms (when the trader sees it)'],
+      ['  opening request at document start, first-answer.js (median)', (p) => p.openingRequest, 'ms, before the main file'],
+    ]),
     {
       name: '  longest task with content-script code, main file start → that paint (median)',
       value: medianOf((p) => p.longestTask),
@@ -345,36 +342,18 @@ export default async function run(): Promise<BenchRow[]> {
       goal: '0',
       ok: paints.every((p) => p.causedLongTasks === 0),
     },
-    {
-      name: '  of which: evaluating the main file (median)',
-      value: medianOf((p) => p.evaluate),
-      unit: 'ms',
-    },
-    {
-      name: '    of which: compiling it (median)',
-      value: medianOf((p) => p.compile),
-      unit: 'ms',
-    },
-    {
-      name: '  of which: content script after that task, until shown with data (median)',
-      value: medianOf((p) => p.afterEvaluate),
-      unit: 'ms (0 when the answer was in and the first frame was drawn in the same task)',
-    },
-    {
-      name: '  of which: layout in the frame that paints it (median)',
-      value: medianOf((p) => p.firstLayout),
-      unit: "ms (the overlay's first layout and the page's)",
-    },
-    {
-      name: '  of which: main file start → overlay element (median)',
-      value: medianOf((p) => p.host),
-      unit: 'ms',
-    },
-    {
-      name: '  of which: main file start → overlay shown (median)',
-      value: medianOf((p) => p.root),
-      unit: 'ms',
-    },
+    ...medianRows([
+      ['  of which: evaluating the main file (median)', (p) => p.evaluate, 'ms'],
+      ['    of which: compiling it (median)', (p) => p.compile, 'ms'],
+      [
+        '  of which: content script after that task, until shown with data (median)',
+        (p) => p.afterEvaluate,
+        'ms (0 when the answer was in and the first frame was drawn in the same task)',
+      ],
+      ['  of which: layout in the frame that paints it (median)', (p) => p.firstLayout, "ms (the overlay's first layout and the page's)"],
+      ['  of which: main file start → overlay element (median)', (p) => p.host, 'ms'],
+      ['  of which: main file start → overlay shown (median)', (p) => p.root, 'ms'],
+    ]),
     { name: '  of which: keystroke work inside the input events', value: quantile(withExt.syncPerKeystrokeMs, 0.5), unit: 'ms (median)' },
   );
   return rows;

@@ -4,12 +4,11 @@ import { alertRulesSchema, newRule, ruleFromPage } from '@/core/alerts/rules';
 import { positionLiquidation, type PositionFacts } from '@/core/overlay/position-liquidation';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import type { OrderReport } from '@/core/overlay/popup-order';
-import type { Market } from '@/core/types';
 import { safeParse } from '@/core/messages/schema';
+import { BTC, oneTierTable } from '../overlay/order-fixtures';
 
-const BTC: Market = { venue: 'binance', symbol: 'BTC/USDT:USDT' };
 const FACTS: PositionFacts = {
-  tiers: { venue: 'binance', symbol: BTC.symbol, tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }], source: 'test-table', asOf: 1 },
+  tiers: oneTierTable(),
   instrument: { market: BTC, contractSize: 1, tickSize: 0.1, source: 'test', asOf: 1 },
   markPrice: 84_000,
 };

@@ -1,32 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { candlesIn, heatRange, MAX_HEAT_CELLS, MAX_MAP_BUCKETS, realizedHours, shapeHeat, shapeMap } from '@/core/chart/chart-data';
-import { parseKlinesCsv, parseOiCsv } from '@/core/model/csv';
-import { buildHeatmap, HISTORY_ROWS } from '@/core/service/model-bridge';
+import { HISTORY_ROWS } from '@/core/service/model-bridge';
+import { HOUR, recordedModel } from './recorded-model';
 import { withoutChartParts } from '@/core/service/snapshot';
 import type { HeatHistory } from '@/core/model/types';
-
-const HOUR = 3_600_000;
-const F = 'test/fixtures/market';
-
-/** Real recorded data: Binance BTCUSDT 1h klines (Dec 2025) and CoinGlass BTC OI, the last 8 days of the overlap. */
-function recordedModel() {
-  const bars = parseKlinesCsv(readFileSync(`${F}/klines/binance_um_BTCUSDT-1h-2025-12.csv`, 'utf8'));
-  const oi = parseOiCsv(readFileSync(`${F}/oi/coinglass_BTC_regime_1h_2025-12-04_2026-02-28.csv`, 'utf8'));
-  const last = bars.slice(-8 * 24);
-  const price = last.at(-1)!.close;
-  const heatmap = buildHeatmap({
-    market: { venue: 'binance', symbol: 'BTC/USDT:USDT' },
-    preset: 'default',
-    interval: '1h',
-    lookbackDays: 8,
-    windowPct: 10,
-    price,
-    now: last.at(-1)!.time + HOUR,
-    venues: [{ venue: 'binance', bars: last, oi: oi.map((p) => ({ time: p.time + HOUR, usd: p.usd })), mmr: 0.004 }],
-  });
-  return { heatmap: heatmap!, price, bars: last };
-}
 
 describe('chart data from a real model run', () => {
   const { heatmap, price } = recordedModel();

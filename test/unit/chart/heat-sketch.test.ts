@@ -1,28 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { candlesIn, heatRange, shapeHeat } from '@/core/chart/chart-data';
 import { heatSketch, priceToY, SKETCH_PRICE_AXIS, SKETCH_TIME_AXIS } from '@/core/chart/heat-sketch';
-import { parseKlinesCsv, parseOiCsv } from '@/core/model/csv';
-import { buildHeatmap } from '@/core/service/model-bridge';
+import { HOUR, recordedModel } from './recorded-model';
 
-const HOUR = 3_600_000;
-const F = 'test/fixtures/market';
-
-/** The side panel's 7-day answer shaped from real recorded data (Binance BTCUSDT 1h klines, CoinGlass BTC OI), as chart-data.test.ts builds it. */
+/** The side panel's 7-day answer shaped from the recorded model run. */
 function recordedChart() {
-  const bars = parseKlinesCsv(readFileSync(`${F}/klines/binance_um_BTCUSDT-1h-2025-12.csv`, 'utf8')).slice(-8 * 24);
-  const oi = parseOiCsv(readFileSync(`${F}/oi/coinglass_BTC_regime_1h_2025-12-04_2026-02-28.csv`, 'utf8'));
-  const price = bars.at(-1)!.close;
-  const model = buildHeatmap({
-    market: { venue: 'binance', symbol: 'BTC/USDT:USDT' },
-    preset: 'default',
-    interval: '1h',
-    lookbackDays: 8,
-    windowPct: 10,
-    price,
-    now: bars.at(-1)!.time + HOUR,
-    venues: [{ venue: 'binance', bars, oi: oi.map((p) => ({ time: p.time + HOUR, usd: p.usd })), mmr: 0.004 }],
-  })!;
+  const { heatmap: model, price } = recordedModel();
   const to = model.history!.times.at(-1)!;
   const from = to - 168 * HOUR;
   const candles = candlesIn(model.candles!.bars, from - HOUR, to);

@@ -4,36 +4,19 @@ import { sameLines, traderLinesFrom, type TraderLineFacts } from '@/core/chart/t
 import { computeLiquidation } from '@/core/liquidation/engine';
 import type { OrderReport } from '@/core/overlay/popup-order';
 import type { Market } from '@/core/types';
+import { BTC, LONG_LIQ as LONG, oneTierTable, orderReport, SHORT_LIQ as SHORT } from '../overlay/order-fixtures';
 
-const BTC: Market = { venue: 'binance', symbol: 'BTC/USDT:USDT' };
 const FACTS: TraderLineFacts = {
-  tiers: { venue: 'binance', symbol: BTC.symbol, tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }], source: 'test-table', asOf: 1 },
+  tiers: oneTierTable(),
   instrument: { market: BTC, contractSize: 1, tickSize: 0.1, source: 'test', asOf: 1 },
   markPrice: 80_500,
 };
 const NOW = 1_700_000_000_000;
 
-function report(fields: Partial<OrderReport['fields']> = {}, market = BTC): OrderReport {
-  return {
-    market,
-    fields: {
-      side: 'long',
-      orderType: 'limit',
-      limitPrice: 80_000,
-      size: { amount: 0.5, unit: 'coin', unitLabel: 'BTC' },
-      leverage: 20,
-      marginMode: 'isolated',
-      position: null,
-      ...fields,
-    },
-    // The overlay's own figure is hostile page output: a wrong one must not reach the chart.
-    overlay: { kind: 'computed', figures: [{ side: 'long', orderSide: 'long', price: 12_345 }] },
-  };
+function report(fields: Partial<OrderReport['fields']> = {}, market: Market = BTC): OrderReport {
+  // The overlay's own figure is hostile page output: a wrong one must not reach the chart.
+  return orderReport(market, fields, { kind: 'computed', figures: [{ side: 'long', orderSide: 'long', price: 12_345 }] });
 }
-
-// Isolated, one tier at 0.4 %: long liq = entry × (1 − 1/L) / (1 − mmr); short liq = entry × (1 + 1/L) / (1 + mmr).
-const LONG = (80_000 * (1 - 1 / 20)) / (1 - 0.004);
-const SHORT = (80_000 * (1 + 1 / 20)) / (1 + 0.004);
 
 describe('traderLinesFrom', () => {
   it('draws the limit price and the liquidation price computed here, not the overlay figure the page reported', () => {

@@ -7,16 +7,10 @@ import type { OrderReport } from '@/core/overlay/popup-order';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { NOW, snapshot } from '../overlay/fixtures';
 import { flush, mount } from './render';
+import { BTC, LONG_LIQ, oneTierTable, orderReport } from '../overlay/order-fixtures';
 import '@/core/i18n/pages';
 
-const BTC = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
-const table = {
-  venue: 'binance' as const,
-  symbol: BTC.symbol,
-  tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }],
-  source: 'test-table',
-  asOf: 1,
-};
+const table = oneTierTable();
 const request = (async (command: string) => {
   if (command === 'tiers.get') return table;
   if (command === 'instrument.get') return { market: BTC, contractSize: 1, tickSize: 0.1, source: 'test', asOf: 1 };
@@ -24,21 +18,9 @@ const request = (async (command: string) => {
 }) as unknown as RequestFn;
 
 // Isolated long, 0.5 BTC at 80,000, 20x, one tier at 0.4%: liq = 80,000 × (1 − 1/20) / (1 − 0.004) ≈ 76,305.2
-const OURS = (80_000 * (1 - 1 / 20)) / (1 - 0.004);
+const OURS = LONG_LIQ;
 function report(overlayPrice: number | null, kind: OrderReport['overlay']['kind'] = 'computed'): OrderReport {
-  return {
-    market: BTC,
-    fields: {
-      side: 'long',
-      orderType: 'limit',
-      limitPrice: 80_000,
-      size: { amount: 0.5, unit: 'coin', unitLabel: 'BTC' },
-      leverage: 20,
-      marginMode: 'isolated',
-      position: null,
-    },
-    overlay: { kind, figures: overlayPrice === null ? [] : [{ side: 'long', orderSide: 'long', price: overlayPrice }] },
-  };
+  return orderReport(BTC, {}, { kind, figures: overlayPrice === null ? [] : [{ side: 'long', orderSide: 'long', price: overlayPrice }] });
 }
 
 let cleanup: (() => Promise<void>) | null = null;

@@ -11,16 +11,10 @@ import { ruleFromPage, newRule } from '@/core/alerts/rules';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { NOW, snapshot } from '../overlay/fixtures';
 import { flush, mount } from './render';
+import { BTC, oneTierTable } from '../overlay/order-fixtures';
 import '@/core/i18n/pages';
 
-const BTC = { venue: 'binance' as const, symbol: 'BTC/USDT:USDT' };
-const table = {
-  venue: 'binance' as const,
-  symbol: BTC.symbol,
-  tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }],
-  source: 'test-table',
-  asOf: 1,
-};
+const table = oneTierTable();
 
 function fakeBackground(existing: AlertRule[] = []) {
   const saved: AlertRule[][] = [];

@@ -13,6 +13,7 @@ import type { Market } from '@/core/types';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { act } from 'preact/test-utils';
 import { flush, mount } from './render';
+import { BTC, LONG_LIQ, oneTierTable, orderReport } from '../overlay/order-fixtures';
 import '@/core/i18n/chart';
 
 const priceLines: { price: number; title: string }[][] = [];
@@ -59,7 +60,6 @@ vi.mock('@/components/sidepanel/heat-layer', () => ({
 
 const { SidePanel } = await import('@/components/sidepanel/SidePanel');
 
-const BTC: Market = { venue: 'binance', symbol: 'BTC/USDT:USDT' };
 const ETH: Market = { venue: 'binance', symbol: 'ETH/USDT:USDT' };
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 4, 10);
@@ -94,35 +94,14 @@ function chart(market: Market): ChartData {
 const request = (async (command: string, payload: { market: Market }) => {
   if (command === 'chart.get') return chart(payload.market);
   if (command === 'markets.list') return [BTC, ETH];
-  if (command === 'tiers.get')
-    return {
-      venue: 'binance',
-      symbol: payload.market.symbol,
-      tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }],
-      source: 'test-table',
-      asOf: 1,
-    };
+  if (command === 'tiers.get') return oneTierTable(payload.market);
   if (command === 'instrument.get') return { market: payload.market, contractSize: 1, tickSize: 0.1, source: 'test', asOf: 1 };
   if (command === 'snapshot.get') return { market: payload.market, mark: { price: 80_500, time: NOW, source: 'binance:premiumIndex' } };
   throw new Error(`n/a: ${command}`);
 }) as unknown as RequestFn;
 
-function report(market: Market, side: 'long' | 'short' | 'undecided' = 'undecided'): OrderReport {
-  return {
-    market,
-    fields: {
-      side,
-      orderType: 'limit',
-      limitPrice: 80_000,
-      size: { amount: 0.5, unit: 'coin', unitLabel: 'BTC' },
-      leverage: 20,
-      marginMode: 'isolated',
-      position: null,
-    },
-    overlay: { kind: 'computed', figures: [] },
-  };
-}
-const LONG = (80_000 * (1 - 1 / 20)) / (1 - 0.004);
+const report = (market: Market, side: 'long' | 'short' | 'undecided' = 'undecided'): OrderReport => orderReport(market, { side });
+const LONG = LONG_LIQ;
 const SHORT = (80_000 * (1 + 1 / 20)) / (1 + 0.004);
 
 const mapText: string[] = [];

@@ -10,6 +10,7 @@ import { safeParse } from '@/core/messages/schema';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { computeSides } from '@/core/overlay/order-view';
 import type { PageFields, PageReading } from '@/core/page/types';
+import { oneTierTable } from './order-fixtures';
 
 const found = <T>(value: T) => ({ value, hook: 'test' });
 const missing = (why: string) => ({ missing: why });
@@ -32,13 +33,7 @@ function reading(patch: Partial<PageFields> = {}): PageReading {
   };
   return { venue: 'binance', market: BTC, url: 'https://www.binance.com/en/futures/BTCUSDT', readAt: 0, fields, health: [], refusedSensitive: 0 };
 }
-const table = {
-  venue: 'binance' as const,
-  symbol: BTC.symbol,
-  tiers: [{ floor: 0, cap: 1e9, mmr: 0.004, maintenanceAmount: 0 }],
-  source: 'test-table',
-  asOf: 1,
-};
+const table = oneTierTable(BTC);
 const ctx = { market: BTC, tiers: table, instrument: null, markPrice: 82_100, markFrom: 'mark' as const };
 
 describe('the order report the popup recomputes from', () => {
