@@ -290,7 +290,17 @@ export async function configure(browser: ExtensionBrowser, patch: Record<string,
     return await page.evaluate(async (changes) => {
       type Reply = { ok: boolean; data?: unknown; error?: { message: string } };
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } }).chrome.runtime;
-      const current = await runtime.sendMessage({ channel: 'liqlens', command: 'settings.get', payload: {} });
+      // Right after stopServiceWorker the worker can still be stopping: Chrome then answers "Receiving
+      // end does not exist" instead of starting it. Asked again a moment later, it starts.
+      let current: Reply | undefined;
+      for (let attempt = 1; !current; attempt++) {
+        try {
+          current = await runtime.sendMessage({ channel: 'liqlens', command: 'settings.get', payload: {} });
+        } catch (error) {
+          if (attempt >= 10 || !String(error).includes('Receiving end does not exist')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
       if (!current.ok) throw new Error(`settings.get failed: ${current.error?.message}`);
       const next = { ...(current.data as Record<string, unknown>), ...changes };
       const saved = await runtime.sendMessage({ channel: 'liqlens', command: 'settings.set', payload: { settings: next } });
