@@ -119,7 +119,10 @@ export function createService(env: ServiceEnv) {
   let lastAlive = 0;
   const lastVenueAlive = new Map<VenueId, number>();
   // The user's key-less venue switches, kept in memory for the stream manager's synchronous check.
-  let venueSwitches: Settings['keylessVenues'] = DEFAULT_SETTINGS.keylessVenues;
+  // Unknown (null) until read from storage: a worker that has just started opens nothing before it
+  // knows which venues the user turned off (a live port can arrive before the read ends).
+  let venueSwitches: Settings['keylessVenues'] | null = null;
+  const switchedOn = (venue: VenueId) => venueSwitches !== null && venueSwitches[venue] !== false;
   let collection = realizedCollectionOf(DEFAULT_SETTINGS);
   // The background's own hold on the streams when collecting all the time (no page needed).
   let backgroundHold: (() => void) | null = null;
@@ -154,7 +157,7 @@ export function createService(env: ServiceEnv) {
       lastAlive = now;
       void realized.markAlive().catch(() => undefined);
     },
-    isEnabled: (venue) => venueSwitches[venue] !== false,
+    isEnabled: switchedOn,
     // Every market watched on any venue, in this venue's names: per-symbol feeds then cover the coin
     // wherever the trader watches it (all-market feeds ignore the list).
     symbols: (stream) => watchedMarkets().flatMap((m) => stream.venueSymbol(m.symbol) ?? []),
@@ -212,7 +215,7 @@ export function createService(env: ServiceEnv) {
       let complete = false;
       for (let page = 0; page < history.maxPages; page++) {
         // Switched off while paging back: not one more request to that venue.
-        if (venueSwitches[history.venue] === false) return;
+        if (!switchedOn(history.venue)) return;
         const ep = history.endpoint(family, olderThan, now);
         try {
           const { events, rejected, next } = await fetcher.get(ep.request, (json: unknown) => ep.parse(json, contextOf(history.venue)), {
@@ -251,7 +254,7 @@ export function createService(env: ServiceEnv) {
   /** Backfills every venue with a REST history that the user has switched on, one after another. */
   async function backfillAll(before: Promise<VenueRecords>, only: (h: LiquidationHistory) => boolean = () => true) {
     for (const history of historyList) {
-      if (venueSwitches[history.venue] === false || !only(history)) continue;
+      if (!switchedOn(history.venue) || !only(history)) continue;
       await backfill(history, await before).catch(() => undefined);
     }
   }
@@ -263,7 +266,7 @@ export function createService(env: ServiceEnv) {
     void realized.markAlive().catch(() => undefined);
     // The switches must be known before anything is asked of a venue: one the user turned off gets no request.
     void loadSwitches().then(async () => {
-      for (const stream of streamList) if (venueSwitches[stream.venue] !== false) await loadContracts(stream);
+      for (const stream of streamList) if (switchedOn(stream.venue)) await loadContracts(stream);
       await backfillAll(before);
     });
   }

@@ -71,6 +71,14 @@ describe('background collection of realized liquidations', () => {
     expect(service.testHooks!.streamsRunning()).toBe(false);
   });
 
+  it('a page that connects before a just-started worker has read the switches opens no socket to a venue switched off', async () => {
+    const { service } = await start(Date.UTC(2026, 0, 1), { ...only('binance'), realizedCollection: 'while-trading-page' });
+    // No startup(): the live port is the worker's first event, as when a page wakes it.
+    service.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} });
+    expect(FakeSocket.opened).toEqual([]);
+    await expect.poll(() => FakeSocket.opened.map((s) => new URL(s.url).host), { timeout: 2000 }).toEqual(['fstream.binance.com']);
+  });
+
   it('counts once what the REST backfill and the stream both saw (OKX, same orders on both)', async () => {
     const rest = fixture('okx/liquidation-orders_SWAP.from-docs.json') as { data: unknown[] };
     // The stream pushes the same details[] shape as the REST answer (OKX docs): the same two orders.

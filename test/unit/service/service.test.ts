@@ -331,6 +331,8 @@ describe('background service', () => {
       disconnect() {},
     });
     expect(first.testHooks!.streamsRunning()).toBe(true);
+    // Its sockets open once the worker has read the venue switches.
+    await expect.poll(() => FakeSocket.opened.some((s) => s.url.includes('binance')), { timeout: 2000 }).toBe(true);
     const binanceSocket = FakeSocket.opened.find((s) => s.url.includes('binance'))!;
     binanceSocket.serverOpen();
     for (const r of rows) binanceSocket.serverSend(forceOrderMessage(r));
@@ -366,7 +368,10 @@ describe('background service', () => {
       openSocket: (url) => new FakeSocket(url),
     });
     service.acceptLivePort({ name: 'liqlens:live', onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} });
-    expect(FakeSocket.opened.map((s) => new URL(s.url).host).sort()).toEqual(['fstream.binance.com', 'stream.bybit.com', 'ws.okx.com:8443']);
+    // Opened once the worker has read the venue switches.
+    await expect
+      .poll(() => FakeSocket.opened.map((s) => new URL(s.url).host).sort(), { timeout: 2000 })
+      .toEqual(['fstream.binance.com', 'stream.bybit.com', 'ws.okx.com:8443']);
     await expect
       .poll(async () => (await service.testHooks!.readRealized('BTC'))?.windows['1h'].byVenue.okx, { timeout: 2000 })
       .toEqual({ longUsd: 2 * 0.01 * 62000, shortUsd: 1 * 0.01 * 63000 });
