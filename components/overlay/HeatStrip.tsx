@@ -11,6 +11,10 @@ import { useLocale } from '../shared/i18n';
 export const STRIP_WIDTH = 280;
 /** The heat itself; the liquidation labels sit above it and the price axis below. */
 export const STRIP_HEIGHT = 44;
+/** One label row above and one below the strip (`.ll-axis` in overlay.css: height 15px). */
+export const AXIS_ROW_HEIGHT = 15;
+/** The whole strip's box: label row, heat, label row. */
+export const STRIP_BOX_HEIGHT = STRIP_HEIGHT + 2 * AXIS_ROW_HEIGHT;
 /** Half the width kept clear of round-level labels around the mark's own label. */
 const MARK_CLEAR_PX = 40;
 /** Rough width of one label character at 11px, to keep a label inside the strip without a layout read. */
@@ -149,6 +153,17 @@ export function HeatStrip(props: { heatmap: HeatmapSnapshot; price: number; orde
         </span>
       </div>
     </div>
+  );
+}
+
+/**
+ * The strip's box, empty: the content script's first frame shows it instead of the strip (whose
+ * heat is drawn a frame later anyway), so that frame costs the page less and nothing moves when the
+ * strip takes its place.
+ */
+export function HeatStripPlaceholder() {
+  return (
+    <div class="ll-strip" style={{ width: `${STRIP_WIDTH}px`, height: `${STRIP_BOX_HEIGHT}px` }} aria-hidden="true" data-testid="overlay-heatstrip-pending" />
   );
 }
 

@@ -10,7 +10,7 @@ import { Bands } from './Bands';
 import { BandCoverage } from './BandCoverage';
 import { SeedSentences } from '../shared/SeedSentences';
 import { Header, shownPrice } from './Header';
-import { HeatStrip } from './HeatStrip';
+import { HeatStrip, HeatStripPlaceholder } from './HeatStrip';
 import { OrderPanel } from './OrderPanel';
 import { Realized } from './Realized';
 import { StateBanner } from './StateBanner';
@@ -33,6 +33,8 @@ export interface OverlayProps {
   pagePrice: number | null;
   expanded: boolean;
   hidden?: boolean;
+  /** The first frame is not painted yet: the heat strip's box is shown empty (the content script's first render). */
+  firstFrame?: boolean;
   theme: ThemeName;
   position: Point;
   windowPct: number;
@@ -204,9 +206,13 @@ export function Overlay(props: OverlayProps) {
         {...(props.onRetry ? { onRetry: props.onRetry } : {})}
         {...(props.onOpenOptions ? { onOpenOptions: props.onOpenOptions } : {})}
       />
-      {heatmap && markPrice !== null && (
-        <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />
-      )}
+      {heatmap &&
+        markPrice !== null &&
+        (props.firstFrame ? (
+          <HeatStripPlaceholder />
+        ) : (
+          <HeatStrip heatmap={heatmap} price={markPrice} order={props.order} palette={palette} windowPct={Math.min(10, props.windowPct)} />
+        ))}
       {heatmap && <Bands heatmap={heatmap} windowPct={props.windowPct} expanded={props.expanded} comparisons={snapshot?.comparisons ?? []} />}
       {heatmap && <BandCoverage heatmap={heatmap} expanded={props.expanded} />}
       {heatmap && props.expanded && <SeedSentences heatmap={heatmap} />}

@@ -38,6 +38,7 @@ export function OverlayApp(props: OverlayAppProps) {
   const needsPagePrice = !(data.snapshot?.mark && data.snapshot.mark.price > 0);
   const pagePrice = useStore(props.session.pagePrice, needsPagePrice);
   const visible = useStore(props.visible);
+  const painted = useStore(props.session.painted);
   const [expanded, setExpanded] = useState(props.initialExpanded);
   // The content script renders before the settings arrive; their default then applies, before the
   // first frame that shows the overlay.
@@ -63,6 +64,7 @@ export function OverlayApp(props: OverlayAppProps) {
       pagePrice={pagePrice}
       expanded={expanded}
       hidden={!visible}
+      firstFrame={!painted}
       theme={props.theme}
       position={props.position}
       windowPct={props.windowPct}

@@ -57,6 +57,11 @@ export interface OverlaySession {
    * without its tier table and repriced a moment later.
    */
   factsSettled: Store<boolean>;
+  /**
+   * False until the first frame showing the overlay has been painted (`afterFirstPaint`); true at
+   * once without that hook. What that frame can do without (the heat strip) waits for it.
+   */
+  painted: Store<boolean>;
   pagePrice: Store<number | null>;
   /** Which page fields were read by which hook: shown on demand. */
   health: Store<PageHealth | null>;
@@ -118,6 +123,8 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const instrument = createStore<InstrumentInfo | null>(null);
   const factsSettled = createStore(false);
   const afterFirstPaint = deps.afterFirstPaint ?? ((task: () => void) => task());
+  const painted = createStore(false);
+  afterFirstPaint(() => painted.set(true));
   const pagePrice = createStore<number | null>(null);
   const health = createStore<PageHealth | null>(null);
   const priceMismatch = createStore<{ page: number; mark: number } | null>(null);
@@ -190,6 +197,7 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
     tiers,
     instrument,
     factsSettled,
+    painted,
     pagePrice,
     health,
     priceMismatch,

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Overlay, type OverlayProps } from '@/components/overlay/Overlay';
@@ -407,6 +408,48 @@ describe('overlay root', () => {
     await act(() => look.set({ language: 'zh_CN', style: 'zh', theme: 'light', windowPct: 10 }));
     expect(m.text('overlay-price')).toBe('标记价格 $82,560.0');
     expect(m.q('overlay-root')?.dataset.theme).toBe('light');
+  });
+
+  it("shows the heat strip's box empty in the content script's first frame and the strip after it, at the same height", async () => {
+    const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
+    const { STRIP_BOX_HEIGHT, STRIP_HEIGHT, AXIS_ROW_HEIGHT } = await import('@/components/overlay/HeatStrip');
+    const { createOverlaySession } = await import('@/core/overlay/session');
+    let painted: () => void = () => undefined;
+    const firstPaint = new Promise<void>((resolve) => (painted = resolve));
+    const session = createOverlaySession({
+      request: (async () => snapshot()) as never,
+      compute: computeLiquidation,
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+      afterFirstPaint: (task) => void firstPaint.then(task),
+    });
+    session.setMarket(market);
+    const m = await mount(
+      <OverlayRoot
+        look={createStore({ language: 'en' as const, style: 'en' as const, theme: 'dark' as const, windowPct: 10 })}
+        session={session}
+        compute={computeLiquidation}
+        initialExpanded={false}
+        position={{ x: 10, y: 60 }}
+        visible={createStore(true)}
+        onMove={() => undefined}
+        now={() => NOW}
+      />,
+    );
+    cleanup = m.unmount;
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(m.text('band-long')).toBe('nearest longs ≈$286M at $80.0k (\u22123.1%)');
+    const pending = m.q('overlay-heatstrip-pending')!;
+    expect(pending.style.height).toBe(`${STRIP_BOX_HEIGHT}px`);
+    expect(m.q('overlay-heatstrip')).toBeNull();
+    await act(() => painted());
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(m.q('overlay-heatstrip-pending')).toBeNull();
+    expect(m.q('heatstrip-axis')).not.toBeNull();
+    // The placeholder's height is the strip's: its canvas and the two label rows overlay.css gives.
+    const css = readFileSync('components/overlay/overlay.css', 'utf8');
+    expect(css).toMatch(new RegExp(`\\.ll-axis \\{[^}]*height: ${AXIS_ROW_HEIGHT}px;`));
+    expect(STRIP_BOX_HEIGHT).toBe(STRIP_HEIGHT + 2 * AXIS_ROW_HEIGHT);
   });
 
   it('takes the place and size the settings give on a re-render before the next frame, so a first render made before the settings never shows', async () => {
