@@ -11,7 +11,7 @@ import type { HeatmapSnapshot } from '../model/types';
 import type { ModelOiShares } from '../model/oi-share';
 import type { RealizedSummary, RealizedView, SourceComparison } from '../realized/types';
 import type { Settings } from '../settings/settings';
-import { settingsSchema } from '../settings/settings';
+import { formBoxSchema, settingsSchema } from '../settings/settings';
 import { alertRulesSchema, type AlertRule } from '../alerts/rules';
 import type { AlertState } from '../alerts/machine';
 import { array, literal, object, oneOf, optional, str, type Infer, type Schema, num, SchemaError } from './schema';
@@ -134,6 +134,11 @@ export const COMMANDS = {
   'overlay.position': command<{ venue: VenueId; x: number; y: number }, Settings>(
     object({ venue: oneOf(VENUE_IDS), x: num({ min: -10_000, max: 10_000 }), y: num({ min: -10_000, max: 10_000 }) }),
     ['content', 'extension'],
+  ),
+  /** The order form's box as the overlay read it after its first frame, kept for the next first placement; saved only when it moved. */
+  'overlay.formBox': command<{ venue: VenueId; formBox: Infer<typeof formBoxSchema> }, { saved: boolean }>(
+    object({ venue: oneOf(VENUE_IDS), formBox: formBoxSchema }),
+    ['content'],
   ),
   'vendor.setKey': command<{ vendor: VendorId; key: string }, { saved: true }>(
     object({ vendor: oneOf(VENDOR_IDS), key: str({ max: 200, pattern: /^[\x21-\x7e]*$/ }) }),

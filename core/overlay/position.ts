@@ -72,6 +72,40 @@ export function initialPosition(size: Size, viewport: Size, avoid: Rect | null, 
   return overlapArea({ ...clamped, ...size }, avoid) < bestArea ? clamped : best;
 }
 
+/**
+ * The order form's box as last read on this venue's page, with the window size it was read at.
+ * The first placement uses it instead of reading the page before the first frame; the page is
+ * read after that frame and the box kept again when it moved.
+ */
+export interface FormBox {
+  viewport: Size;
+  box: Rect;
+}
+
+/** Whole pixels: sub-pixel layout differs between loads and must not count as a move. */
+export function formBoxOf(viewport: Size, box: Rect): FormBox {
+  const r = Math.round;
+  return { viewport: { width: r(viewport.width), height: r(viewport.height) }, box: { x: r(box.x), y: r(box.y), width: r(box.width), height: r(box.height) } };
+}
+
+export function sameFormBox(a: FormBox, b: FormBox): boolean {
+  return (
+    a.viewport.width === b.viewport.width &&
+    a.viewport.height === b.viewport.height &&
+    a.box.x === b.box.x &&
+    a.box.y === b.box.y &&
+    a.box.width === b.box.width &&
+    a.box.height === b.box.height
+  );
+}
+
+/** The kept box when it was read at this very window size (another size lays the page out anew). */
+export function keptFormBox(kept: FormBox | undefined, viewport: Size): Rect | null {
+  if (!kept) return null;
+  const now = formBoxOf(viewport, kept.box);
+  return now.viewport.width === kept.viewport.width && now.viewport.height === kept.viewport.height ? kept.box : null;
+}
+
 /** Keyboard moves for the drag handle: arrows by 10 px, with Shift by 50 px. */
 export function nudge(pos: Point, key: string, shift: boolean): Point | null {
   const step = shift ? 50 : 10;

@@ -12,7 +12,7 @@ import type { RequestFn } from '../messages/client';
 import type { MarketSnapshot, Reply } from '../messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { currentSnapshot, firstAnswerOr } from './first-answer';
-import { clampPosition, initialPosition, type Point, type Rect } from './position';
+import { clampPosition, formBoxOf, initialPosition, keptFormBox, sameFormBox, type Point, type Rect, type Size } from './position';
 import type { Store } from './observable';
 import type { OverlaySession } from './session';
 import { createTabRouter, REPORT_PAGE, type TabSenderInfo } from './tab-messages';
@@ -65,7 +65,7 @@ export interface StartEnv {
   /** The trading page. */
   doc: Pick<Document, 'visibilityState'>;
   win: Pick<Window, 'innerWidth' | 'innerHeight' | 'requestAnimationFrame'> & { navigator: { onLine: boolean } };
-  /** The order form's box, for the first placement. */
+  /** The order form's box (a page read and a layout read): for the first placement, when no box was kept at this window size, else checked after the first frame. */
   orderFormRect(): Rect | null;
   /** Starts the page reader (market switches, order form); `lastReading` is the newest reading, for the popup. */
   watchPage(): { stop(): void; refresh(): void; lastReading?(): PageReading | null };
@@ -162,10 +162,14 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   }
   const viewport = { width: win.innerWidth, height: win.innerHeight };
   const saved = settings.overlayPositions?.[venue];
-  // The order form's box is read only without a saved place: the overlay never starts on top of
-  // the order button, and a returning trader's page is spared the layout read.
-  const position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, env.orderFormRect());
-  env.ui.render(position, settings.overlayExpandedByDefault);
+  // Without a saved place the overlay never starts on top of the order form. The form's box from
+  // the last visit at this window size spares the first frame the page read (checked after it);
+  // the page is read now only without one. A saved place needs neither.
+  const kept = saved ? null : keptFormBox(settings.overlayFormBoxes?.[venue], viewport);
+  const readNow = saved || kept ? null : env.orderFormRect();
+  const position = saved ? clampPosition(saved, PLACEMENT_SIZE, viewport) : initialPosition(PLACEMENT_SIZE, viewport, kept ?? readNow);
+  const expanded = settings.overlayExpandedByDefault;
+  env.ui.render(position, expanded);
   env.ui.mount();
 
   ctx.addEventListener(win as unknown as EventTarget, 'online', () => session.setOnline(true));
@@ -181,6 +185,7 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   const startWatching = () => {
     env.firstPaint.done();
     if (watch || ctx.isInvalid) return;
+    if (!saved) checkPlacement(env, { viewport, position, expanded, kept, readNow });
     const port = (live = env.connectLive());
     port.watch(session.data.get().market);
     session.data.subscribe((d) => port.watch(d.market));
@@ -220,6 +225,23 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
     session.dispose();
   });
   return 'shown';
+}
+
+/**
+ * After the first frame, without a saved place: keeps the order form's box for the next visit
+ * when it is new or moved, and when the frame was placed from a kept box that is now stale, moves
+ * the overlay off the form (once, before the trader can have dragged it: this runs in the task
+ * after that frame). A form not found now keeps the overlay where it is.
+ */
+function checkPlacement(env: StartEnv, first: { viewport: Size; position: Point; expanded: boolean; kept: Rect | null; readNow: Rect | null }): void {
+  const box = first.kept ? env.orderFormRect() : first.readNow;
+  if (!box) return;
+  const read = formBoxOf(first.viewport, box);
+  if (first.kept && sameFormBox(read, formBoxOf(first.viewport, first.kept))) return;
+  void env.request('overlay.formBox', { venue: env.venue, formBox: read }).catch(() => undefined);
+  if (!first.kept) return;
+  const moved = initialPosition(PLACEMENT_SIZE, first.viewport, box);
+  if (moved.x !== first.position.x || moved.y !== first.position.y) env.ui.render(moved, first.expanded);
 }
 
 /**

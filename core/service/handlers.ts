@@ -5,6 +5,7 @@ import type { SourceStatus } from '../messages/protocol';
 import type { RealizedView } from '../realized/types';
 import { SourceError } from '../net/errors';
 import { mergeSettings, type Settings } from '../settings/settings';
+import { sameFormBox } from '../overlay/position';
 import type { Cache } from '../cache/cache';
 import type { VendorClient } from '../vendors/client';
 import type { KeyStore } from '../vendors/keys';
@@ -142,6 +143,15 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
       const current = await readSettings();
       settingsCopy = null;
       return remember(await deps.settings.set(mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } })));
+    },
+
+    'overlay.formBox': async ({ venue, formBox }) => {
+      const current = await readSettings();
+      const kept = current.overlayFormBoxes?.[venue];
+      if (kept && sameFormBox(kept, formBox)) return { saved: false };
+      settingsCopy = null;
+      remember(await deps.settings.set(mergeSettings(current, { overlayFormBoxes: { ...(current.overlayFormBoxes ?? {}), [venue]: formBox } })));
+      return { saved: true };
     },
 
     'vendor.setKey': async ({ vendor, key }) => {

@@ -10,6 +10,13 @@ export const NUMBER_FORMATS = ['auto', 'en', 'de', 'fr', 'zh'] as const;
 export const REALIZED_COLLECTION = ['always', 'while-trading-page'] as const;
 
 const venueFlags = record(bool, { maxKeys: VENUE_IDS.length });
+const PIXELS = { min: -100_000, max: 100_000 };
+const length = num({ min: 0, max: PIXELS.max });
+/** An order form's box and the window size it was read at (core/overlay/position.ts FormBox). */
+export const formBoxSchema = object({
+  viewport: object({ width: length, height: length }),
+  box: object({ x: num(PIXELS), y: num(PIXELS), width: length, height: length }),
+});
 
 /** A switch added after settings were first stored: absent in older settings (and exports) means off. */
 const laterSwitch: Schema<boolean> = (v, p) => (v === undefined ? false : bool(v, p));
@@ -30,6 +37,8 @@ export const settingsSchema = object({
   /** Which vendor sources are switched on; their keys live apart, in `vendorKeys`. */
   vendors: object({ coinglass: bool, coinalyze: bool, coinank: laterSwitch }),
   overlayPositions: optional(record(object({ x: num(), y: num() }), { maxKeys: VENUE_IDS.length })),
+  /** Each venue's order form box as last read, for placing the overlay before the page is read (core/overlay/position.ts FormBox). */
+  overlayFormBoxes: optional(record(formBoxSchema, { maxKeys: VENUE_IDS.length })),
   pinnedMarkets: optional(array(object({ venue: oneOf(VENUE_IDS), symbol: str({ max: 40 }) }), { max: 20 })),
   /** Absent in settings saved before it existed: read as 'always' (realizedCollectionOf). */
   realizedCollection: optional(oneOf(REALIZED_COLLECTION)),

@@ -117,6 +117,48 @@ describe('the overlay on the recorded Binance page', () => {
     }
   });
 
+  it('places a returning page from the kept order form box, and moves off a form that has moved since', async () => {
+    const viewport = { width: 1200, height: 800 };
+    const buttons = '.order-form-wrap:not([hidden]) button, .order-form-wrap:not([hidden]) [role="tab"]';
+    const coversButtons = async (page: Page) => {
+      const overlay = (await overlayRoot(page).boundingBox())!;
+      for (const button of await page.locator(buttons).all()) {
+        const box = await button.boundingBox();
+        if (box && overlay.x < box.x + box.width && box.x < overlay.x + overlay.width && overlay.y < box.y + box.height && box.y < overlay.y + overlay.height)
+          return true;
+      }
+      return false;
+    };
+    const keptBox = async () =>
+      ((await configure(browser, {})).overlayFormBoxes as Record<string, { viewport: unknown; box: { x: number } }> | undefined)?.binance;
+    const first = await browser.context.newPage();
+    await first.setViewportSize(viewport);
+    await first.goto(BINANCE);
+    await waitForOverlay(first);
+    // Kept after the first frame, at this window size.
+    await expect.poll(async () => (await keptBox())?.viewport).toEqual(viewport);
+    const formOnRight = (await keptBox())!.box.x;
+    expect(formOnRight).toBeGreaterThan(viewport.width / 2);
+    await first.close();
+
+    // The exchange moved its order form to the left: the first frame uses last visit's box, and the
+    // overlay moves off the form once the page is read.
+    const moved = await browser.context.newPage();
+    await moved.setViewportSize(viewport);
+    await moved.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = '.order-form-wrap { position: fixed !important; left: 0 !important; top: 100px !important; right: auto !important; }';
+        document.head.append(style);
+      });
+    });
+    await moved.goto(BINANCE);
+    await waitForOverlay(moved);
+    await expect.poll(() => coversButtons(moved)).toBe(false);
+    await expect.poll(async () => (await keptBox())?.box.x).toBeLessThan(viewport.width / 2);
+    await moved.close();
+  });
+
   it('remembers where it was dragged across page loads', async () => {
     const page = await openBinance();
     const handle = inOverlay(page, 'overlay-drag');

@@ -60,6 +60,7 @@ const VALID: Record<string, unknown> = {
   'settings.get': {},
   'i18n.catalog': { language: 'zh_CN' },
   'overlay.position': { venue: 'binance', x: 10, y: 20 },
+  'overlay.formBox': { venue: 'binance', formBox: { viewport: { width: 1600, height: 900 }, box: { x: 1200, y: 200, width: 320, height: 500 } } },
   'vendor.setKey': { vendor: 'coinglass', key: 'abc' },
   'vendor.test': { vendor: 'coinalyze' },
   'sources.status': {},

@@ -22,9 +22,12 @@ function harness(
     openingFails?: boolean;
     answer?: Promise<unknown>;
     elapsedMs?: number;
+    /** What reading the page finds as the order form's box now (default: a right-hand form). */
+    formBox?: { x: number; y: number; width: number; height: number } | null;
   } = {},
 ) {
   const log: string[] = [];
+  const sent: { command: string; payload: unknown }[] = [];
   let invalid = false;
   const invalidations: (() => void)[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
@@ -42,8 +45,9 @@ function harness(
     dispose: () => log.push('dispose'),
     priceFromPage: createStore(false),
   } as unknown as OverlaySession;
-  const request = (async (command: string) => {
+  const request = (async (command: string, payload: unknown) => {
     log.push(`request ${command}`);
+    sent.push({ command, payload });
     if (command === 'overlay.open') return opts.openingFails ? Promise.reject(new Error('no worker')) : opening;
     if (command === 'settings.get') return settings;
     return { market: MARKET };
@@ -70,7 +74,7 @@ function harness(
       navigator: { onLine: true },
       requestAnimationFrame: (fn: FrameRequestCallback) => (frames.push(() => fn(0)), 0),
     },
-    orderFormRect: () => (log.push('read form box'), { x: 1200, y: 200, width: 320, height: 500 }),
+    orderFormRect: () => (log.push('read form box'), opts.formBox === undefined ? RIGHT_FORM : opts.formBox),
     watchPage: () => (log.push('watch page'), { stop: () => log.push('stop watching'), refresh: () => log.push('refresh') }),
     capturePage: () => null,
     connectLive: () => (log.push('live port'), { watch: (m) => log.push(`live ${m?.symbol}`), close: () => log.push('live closed') }),
@@ -111,8 +115,22 @@ function harness(
     timers.splice(0);
     invalidations.splice(0).forEach((fn) => fn());
   };
-  return { env, log, answer, invalidate, runTimers, frames, visible, tab: () => tabListener, visibility: () => onVisibility };
+  const paintFirstFrame = () => {
+    h.frames.splice(0).forEach((f) => f());
+    runTimers(0);
+  };
+  const h = { env, log, sent, answer, invalidate, runTimers, frames, paintFirstFrame, visible, tab: () => tabListener, visibility: () => onVisibility };
+  return h;
 }
+
+/** The harness window (1600 × 900) with its order form on the right, and the same form moved to the left. */
+const RIGHT_FORM = { x: 1200, y: 200, width: 320, height: 500 };
+const LEFT_FORM = { x: 0, y: 100, width: 400.4, height: 700 };
+const keptAt = (width: number, height: number): Settings => ({
+  ...DEFAULT_SETTINGS,
+  overlayFormBoxes: { binance: { viewport: { width, height }, box: RIGHT_FORM } },
+});
+const formBoxesSent = (h: { sent: { command: string; payload: unknown }[] }) => h.sent.filter((m) => m.command === 'overlay.formBox').map((m) => m.payload);
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -209,6 +227,65 @@ describe('overlay start-up order', () => {
     fresh.answer();
     await b;
     expect(fresh.log).toContain('read form box');
+  });
+
+  it('places the first frame from the form box kept at this window size, and reads the page only after that frame', async () => {
+    const h = harness({ settings: keptAt(1600, 900) });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    expect(h.log).not.toContain('read form box');
+    expect(h.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
+    h.paintFirstFrame();
+    expect(h.log.indexOf('read form box')).toBeGreaterThan(h.log.indexOf('mount'));
+    // The form is where it was: no move, no write.
+    expect(h.log.filter((l) => l.startsWith('render'))).toHaveLength(1);
+    expect(formBoxesSent(h)).toEqual([]);
+  });
+
+  it('moves the overlay off a form that moved since its box was kept, once, and keeps the new box', async () => {
+    const h = harness({ settings: keptAt(1600, 900), formBox: LEFT_FORM });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    h.paintFirstFrame();
+    const renders = h.log.filter((l) => l.startsWith('render'));
+    expect(renders).toHaveLength(2);
+    expect(renders[0]).toBe('render 16,128 compact');
+    // Off the left-hand form: the top-right corner.
+    expect(renders[1]).toBe('render 1280,128 compact');
+    expect(formBoxesSent(h)).toEqual([
+      { venue: 'binance', formBox: { viewport: { width: 1600, height: 900 }, box: { x: 0, y: 100, width: 400, height: 700 } } },
+    ]);
+  });
+
+  it('reads the page before the first frame when the kept box is from another window size, and keeps the box it read', async () => {
+    const h = harness({ settings: keptAt(1280, 800) });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    expect(h.log.indexOf('read form box')).toBeLessThan(h.log.indexOf('mount'));
+    h.paintFirstFrame();
+    expect(h.log.filter((l) => l === 'read form box')).toHaveLength(1);
+    expect(formBoxesSent(h)).toEqual([{ venue: 'binance', formBox: { viewport: { width: 1600, height: 900 }, box: RIGHT_FORM } }]);
+  });
+
+  it('neither reads nor keeps a form box when the trader has a saved place, or when no form is found', async () => {
+    const saved = harness({ savedPlace: true, settings: keptAt(1600, 900) });
+    const a = startOverlay(saved.env);
+    saved.answer();
+    await a;
+    saved.paintFirstFrame();
+    expect(saved.log).not.toContain('read form box');
+    expect(formBoxesSent(saved)).toEqual([]);
+
+    const noForm = harness({ settings: keptAt(1600, 900), formBox: null });
+    const b = startOverlay(noForm.env);
+    noForm.answer();
+    await b;
+    noForm.paintFirstFrame();
+    expect(noForm.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
+    expect(formBoxesSent(noForm)).toEqual([]);
   });
 
   it('asks for the current snapshot only after the first frame when a cached one is on screen', async () => {

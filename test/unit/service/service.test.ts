@@ -243,6 +243,24 @@ describe('background service', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 
+  it("overlay.formBox keeps one venue's order form box, and writes storage only when the box moved", async () => {
+    const { route, local } = await setup();
+    const set = vi.spyOn(local, 'set');
+    const formBox = { viewport: { width: 1600, height: 900 }, box: { x: 1200, y: 200, width: 320, height: 500 } };
+    expect(await ask(route, 'overlay.formBox', { venue: 'binance', formBox }, fromPage)).toEqual({ ok: true, data: { saved: true } });
+    expect(await ask(route, 'overlay.formBox', { venue: 'binance', formBox }, fromPage)).toEqual({ ok: true, data: { saved: false } });
+    expect(set).toHaveBeenCalledTimes(1);
+    const moved = { ...formBox, box: { ...formBox.box, x: 1180 } };
+    expect(await ask(route, 'overlay.formBox', { venue: 'binance', formBox: moved }, fromPage)).toEqual({ ok: true, data: { saved: true } });
+    const stored = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(stored.overlayFormBoxes).toEqual({ binance: moved });
+    expect((await local.get('settings')).settings).toEqual(stored);
+    // Only a content script keeps a form box; an out-of-range one is refused before any handler.
+    expect(await ask(route, 'overlay.formBox', { venue: 'binance', formBox })).toMatchObject({ ok: false });
+    const huge = { ...formBox, box: { ...formBox.box, width: 1e9 } };
+    expect(await ask(route, 'overlay.formBox', { venue: 'binance', formBox: huge }, fromPage)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+  });
+
   it('settings are read from storage once per worker; every write through the protocol replaces the copy', async () => {
     const { route, local } = await setup();
     const get = vi.spyOn(local, 'get');
