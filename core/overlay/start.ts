@@ -12,7 +12,7 @@ import type { RequestFn } from '../messages/client';
 import type { MarketSnapshot, Reply } from '../messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { currentSnapshot, firstAnswerOr } from './first-answer';
-import { clampPosition, formBoxOf, initialPosition, keptFormBox, sameFormBox, type Point, type Rect, type Size } from './position';
+import { clampPosition, formBoxOf, initialPosition, keptFormBox, overlapArea, sameFormBox, type Point, type Rect, type Size } from './position';
 import type { Store } from './observable';
 import type { OverlaySession } from './session';
 import { createTabRouter, REPORT_PAGE, type TabSenderInfo } from './tab-messages';
@@ -229,9 +229,9 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
 
 /**
  * After the first frame, without a saved place: keeps the order form's box for the next visit
- * when it is new or moved, and when the frame was placed from a kept box that is now stale, moves
- * the overlay off the form (once, before the trader can have dragged it: this runs in the task
- * after that frame). A form not found now keeps the overlay where it is.
+ * when it is new or moved, and when the frame was placed from a kept box that is now stale and the
+ * overlay covers the form, moves it off (once, before the trader can have dragged it: this runs in
+ * the task after that frame). A form not found now keeps the overlay where it is.
  */
 function checkPlacement(env: StartEnv, first: { viewport: Size; position: Point; expanded: boolean; kept: Rect | null; readNow: Rect | null }): void {
   const box = first.kept ? env.orderFormRect() : first.readNow;
@@ -239,9 +239,9 @@ function checkPlacement(env: StartEnv, first: { viewport: Size; position: Point;
   const read = formBoxOf(first.viewport, box);
   if (first.kept && sameFormBox(read, formBoxOf(first.viewport, first.kept))) return;
   void env.request('overlay.formBox', { venue: env.venue, formBox: read }).catch(() => undefined);
-  if (!first.kept) return;
-  const moved = initialPosition(PLACEMENT_SIZE, first.viewport, box);
-  if (moved.x !== first.position.x || moved.y !== first.position.y) env.ui.render(moved, first.expanded);
+  // Placed from a stale box: moved only when it covers the form now (no jump otherwise).
+  if (!first.kept || overlapArea({ ...first.position, ...PLACEMENT_SIZE }, box) === 0) return;
+  env.ui.render(initialPosition(PLACEMENT_SIZE, first.viewport, box), first.expanded);
 }
 
 /**

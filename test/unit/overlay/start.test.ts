@@ -259,6 +259,17 @@ describe('overlay start-up order', () => {
     ]);
   });
 
+  it('keeps a moved box without moving the overlay when the overlay does not cover the form', async () => {
+    const small = { x: 0, y: 700, width: 200, height: 100 };
+    const h = harness({ settings: keptAt(1600, 900), formBox: small });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    h.paintFirstFrame();
+    expect(h.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
+    expect(formBoxesSent(h)).toEqual([{ venue: 'binance', formBox: { viewport: { width: 1600, height: 900 }, box: small } }]);
+  });
+
   it('reads the page before the first frame when the kept box is from another window size, and keeps the box it read', async () => {
     const h = harness({ settings: keptAt(1280, 800) });
     const started = startOverlay(h.env);
