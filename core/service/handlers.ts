@@ -6,6 +6,7 @@ import type { RealizedView } from '../realized/types';
 import { SourceError } from '../net/errors';
 import { mergeSettings, type Settings } from '../settings/settings';
 import { sameFormBox } from '../overlay/position';
+import { venueForPageHost } from '../venues/registry';
 import type { Cache } from '../cache/cache';
 import type { VendorClient } from '../vendors/client';
 import type { KeyStore } from '../vendors/keys';
@@ -57,6 +58,14 @@ function userFacing<T>(p: Promise<T>): Promise<T> {
   });
 }
 
+const hostOf = (url: string): string | null => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+};
+
 /** The background's command table: one handler per command in COMMANDS, nothing else. */
 export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertCommand> {
   // Every page open asks for the settings: while the worker lives they are answered from memory.
@@ -75,6 +84,19 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
   const remember = (saved: Settings): Settings => {
     settingsCopy = Promise.resolve(saved);
     return saved;
+  };
+  // One settings write at a time, each on the copy the one before left: a form box kept on a page
+  // load must not write back a copy read before the options page's save (and undo it).
+  let writing: Promise<unknown> = Promise.resolve();
+  const writeSettings = (change: (current: Settings) => Settings | null): Promise<Settings | null> => {
+    const run = writing.then(async () => {
+      const next = change(await readSettings());
+      if (!next) return null;
+      settingsCopy = null;
+      return remember(await deps.settings.set(next));
+    });
+    writing = run.catch(() => undefined);
+    return run;
   };
 
   const guard = deps.guard ?? createMarketGuard({ now: () => Date.now(), marketOfUrl: marketFromUrl });
@@ -133,25 +155,25 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
     'settings.get': () => readSettings(),
 
     'settings.set': async ({ settings }) => {
-      settingsCopy = null;
-      const saved = remember(await deps.settings.set(settings));
+      const saved = (await writeSettings(() => settings))!;
       deps.onSettingsChanged?.(saved);
       return saved;
     },
 
-    'overlay.position': async ({ venue, x, y }) => {
-      const current = await readSettings();
-      settingsCopy = null;
-      return remember(await deps.settings.set(mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } })));
-    },
+    'overlay.position': async ({ venue, x, y }) =>
+      (await writeSettings((current) => mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } })))!,
 
-    'overlay.formBox': async ({ venue, formBox }) => {
-      const current = await readSettings();
-      const kept = current.overlayFormBoxes?.[venue];
-      if (kept && sameFormBox(kept, formBox)) return { saved: false };
-      settingsCopy = null;
-      remember(await deps.settings.set(mergeSettings(current, { overlayFormBoxes: { ...(current.overlayFormBoxes ?? {}), [venue]: formBox } })));
-      return { saved: true };
+    'overlay.formBox': async ({ venue, formBox }, sender) => {
+      // Only the venue's own page keeps its box.
+      const host = sender.kind === 'content' && sender.info.url ? hostOf(sender.info.url) : null;
+      if (!host || venueForPageHost(host) !== venue) throw new UserFacingError(`Not a ${venue} page.`, 'bad-message');
+      const saved = await writeSettings((current) => {
+        const kept = current.overlayFormBoxes?.[venue];
+        return kept && sameFormBox(kept, formBox)
+          ? null
+          : mergeSettings(current, { overlayFormBoxes: { ...(current.overlayFormBoxes ?? {}), [venue]: formBox } });
+      });
+      return { saved: saved !== null };
     },
 
     'vendor.setKey': async ({ vendor, key }) => {

@@ -257,8 +257,26 @@ describe('background service', () => {
     expect((await local.get('settings')).settings).toEqual(stored);
     // Only a content script keeps a form box; an out-of-range one is refused before any handler.
     expect(await ask(route, 'overlay.formBox', { venue: 'binance', formBox })).toMatchObject({ ok: false });
+    // Only the venue's own page: a Binance page cannot keep OKX's box.
+    expect(await ask(route, 'overlay.formBox', { venue: 'okx', formBox }, fromPage)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     const huge = { ...formBox, box: { ...formBox.box, width: 1e9 } };
     expect(await ask(route, 'overlay.formBox', { venue: 'binance', formBox: huge }, fromPage)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+  });
+
+  it('settings writes run one at a time on the copy the one before left: a form box kept meanwhile does not undo a save', async () => {
+    const { route, local } = await setup();
+    const current = ((await ask(route, 'settings.get')) as { data: typeof DEFAULT_SETTINGS }).data;
+    const formBox = { viewport: { width: 1600, height: 900 }, box: { x: 1200, y: 200, width: 320, height: 500 } };
+    // Sent in the same turn: the box's write must start from the saved settings, not from the copy before them.
+    const [saved, kept] = await Promise.all([
+      ask(route, 'settings.set', { settings: { ...current, bandWindowPct: 7 } }),
+      ask(route, 'overlay.formBox', { venue: 'binance', formBox }, fromPage),
+    ]);
+    expect(saved).toMatchObject({ ok: true });
+    expect(kept).toEqual({ ok: true, data: { saved: true } });
+    const stored = (await local.get('settings')).settings as typeof DEFAULT_SETTINGS;
+    expect(stored.bandWindowPct).toBe(7);
+    expect(stored.overlayFormBoxes).toEqual({ binance: formBox });
   });
 
   it('settings are read from storage once per worker; every write through the protocol replaces the copy', async () => {
