@@ -1,7 +1,8 @@
 /**
- * Where the overlay sits. It starts in a corner that does not cover the order form (read once,
- * when the overlay first appears), and after a drag it stays where the trader put it, clamped so
- * that it can always be grabbed again after the window shrinks.
+ * Where the overlay sits. It starts in a corner clear of the order form (its box read from the page,
+ * or kept from the last visit at this window size and checked after the first frame), and after a
+ * drag it stays where the trader put it, clamped so that it can always be grabbed again after the
+ * window shrinks.
  */
 export interface Rect {
   x: number;

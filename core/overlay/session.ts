@@ -58,8 +58,9 @@ export interface OverlaySession {
    */
   factsSettled: Store<boolean>;
   /**
-   * False until the first frame showing the overlay has been painted (`afterFirstPaint`); true at
-   * once without that hook. What that frame can do without (the heat strip) waits for it.
+   * False until a task after the first frame showing the overlay (`afterFirstPaint`, or its
+   * fallback timer in a tab that paints nothing); true from the start without that hook. What that
+   * frame can do without (the heat strip) waits for it.
    */
   painted: Store<boolean>;
   pagePrice: Store<number | null>;
@@ -123,8 +124,9 @@ export function createOverlaySession(deps: SessionDeps): OverlaySession {
   const instrument = createStore<InstrumentInfo | null>(null);
   const factsSettled = createStore(false);
   const afterFirstPaint = deps.afterFirstPaint ?? ((task: () => void) => task());
-  const painted = createStore(false);
-  afterFirstPaint(() => painted.set(true));
+  const painted = createStore(!deps.afterFirstPaint);
+  // A task of its own: the task after the first frame also starts the page reader.
+  deps.afterFirstPaint?.(() => void deps.setTimeout(() => painted.set(true), 0));
   const pagePrice = createStore<number | null>(null);
   const health = createStore<PageHealth | null>(null);
   const priceMismatch = createStore<{ page: number; mark: number } | null>(null);

@@ -185,11 +185,11 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
   const startWatching = () => {
     env.firstPaint.done();
     if (watch || ctx.isInvalid) return;
-    if (!saved) checkPlacement(env, { viewport, position, expanded, kept, readNow });
     const port = (live = env.connectLive());
     port.watch(session.data.get().market);
     session.data.subscribe((d) => port.watch(d.market));
     watch = env.watchPage();
+    if (!saved) checkPlacement(env, { viewport, position, expanded, kept, readNow });
   };
   win.requestAnimationFrame(() => ctx.setTimeout(startWatching, 0));
   ctx.setTimeout(startWatching, WATCH_FALLBACK_MS);
@@ -234,7 +234,14 @@ export async function startOverlay(env: StartEnv): Promise<'shown' | 'site-off' 
  * the task after that frame). A form not found now keeps the overlay where it is.
  */
 function checkPlacement(env: StartEnv, first: { viewport: Size; position: Point; expanded: boolean; kept: Rect | null; readNow: Rect | null }): void {
-  const box = first.kept ? env.orderFormRect() : first.readNow;
+  // A window resized since the first frame lays the page out anew: nothing to compare or keep.
+  if (env.win.innerWidth !== first.viewport.width || env.win.innerHeight !== first.viewport.height) return;
+  let box: Rect | null;
+  try {
+    box = first.kept ? env.orderFormRect() : first.readNow;
+  } catch {
+    return;
+  }
   if (!box) return;
   const read = formBoxOf(first.viewport, box);
   if (first.kept && sameFormBox(read, formBoxOf(first.viewport, first.kept))) return;

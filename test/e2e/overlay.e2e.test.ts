@@ -96,7 +96,7 @@ describe('the overlay on the recorded Binance page', () => {
     await page.close();
   });
 
-  it('does not cover the order buttons where it first appears, even on a narrow window', async () => {
+  it('does not cover the order buttons once placed, even on a narrow window', async () => {
     for (const viewport of [
       { width: 1440, height: 900 },
       { width: 900, height: 700 },
@@ -117,7 +117,7 @@ describe('the overlay on the recorded Binance page', () => {
     }
   });
 
-  it('places a returning page from the kept order form box, and moves off a form that has moved since', async () => {
+  it('places a returning page from the kept order form box before reading it, and moves off a form that has moved since', async () => {
     const viewport = { width: 1200, height: 800 };
     const buttons = '.order-form-wrap:not([hidden]) button, .order-form-wrap:not([hidden]) [role="tab"]';
     const coversButtons = async (page: Page) => {
@@ -129,32 +129,62 @@ describe('the overlay on the recorded Binance page', () => {
       }
       return false;
     };
-    const keptBox = async () =>
-      ((await configure(browser, {})).overlayFormBoxes as Record<string, { viewport: unknown; box: { x: number } }> | undefined)?.binance;
+    // Read only (configure() would write the whole copy back, racing the page's own write).
+    const keptBox = async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+        const reply = await page.evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data?: { overlayFormBoxes?: Record<string, unknown> } }> } } }
+          ).chrome.runtime.sendMessage({
+            channel: 'liqlens',
+            command: 'settings.get',
+            payload: {},
+          }),
+        );
+        return reply.data?.overlayFormBoxes?.binance as { viewport: unknown; box: { x: number } } | undefined;
+      } finally {
+        await page.close();
+      }
+    };
     const first = await browser.context.newPage();
     await first.setViewportSize(viewport);
     await first.goto(BINANCE);
     await waitForOverlay(first);
     // Kept after the first frame, at this window size.
     await expect.poll(async () => (await keptBox())?.viewport).toEqual(viewport);
-    const formOnRight = (await keptBox())!.box.x;
-    expect(formOnRight).toBeGreaterThan(viewport.width / 2);
+    expect((await keptBox())!.box.x).toBeGreaterThan(viewport.width / 2);
     await first.close();
 
-    // The exchange moved its order form to the left: the first frame uses last visit's box, and the
-    // overlay moves off the form once the page is read.
+    // The exchange moved its order form to the left. The first frame is placed from last visit's box
+    // (top left, clear of a right-hand form: over the moved one), and the overlay moves off the form
+    // once the page is read after that frame.
     const moved = await browser.context.newPage();
     await moved.setViewportSize(viewport);
-    await moved.addInitScript(() => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const style = document.createElement('style');
-        style.textContent = '.order-form-wrap { position: fixed !important; left: 0 !important; top: 100px !important; right: auto !important; }';
-        document.head.append(style);
-      });
+    // Strings, not functions: the page gets them as written (no bundler helpers).
+    await moved.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.textContent = '.order-form-wrap { position: fixed !important; left: 0 !important; top: 100px !important; right: auto !important; }';
+      document.head.append(style);
     });
+    const watch = () => {
+      const root = document.querySelector('${OVERLAY_HOST}')?.shadowRoot?.querySelector('[data-testid="overlay-root"]');
+      if (root && root.checkVisibility({ visibilityProperty: true })) window.__liqlensFirstBox = root.getBoundingClientRect().toJSON();
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);`);
     await moved.goto(BINANCE);
     await waitForOverlay(moved);
     await expect.poll(() => coversButtons(moved)).toBe(false);
+    // The first frame stood where last visit's box put it, over the moved form; it is elsewhere now.
+    type Box = { x: number; y: number; width: number; height: number };
+    const firstBox = (await moved.evaluate(() => (window as unknown as { __liqlensFirstBox?: Box }).__liqlensFirstBox))!;
+    const form = (await moved.locator('.order-form-wrap:not([hidden])').first().boundingBox())!;
+    const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlaps(firstBox, form)).toBe(true);
+    const now = (await overlayRoot(moved).boundingBox())!;
+    expect([Math.round(now.x), Math.round(now.y)]).not.toEqual([Math.round(firstBox.x), Math.round(firstBox.y)]);
     await expect.poll(async () => (await keptBox())?.box.x).toBeLessThan(viewport.width / 2);
     await moved.close();
   });

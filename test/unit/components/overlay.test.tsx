@@ -419,7 +419,7 @@ describe('overlay root', () => {
     const session = createOverlaySession({
       request: (async () => snapshot()) as never,
       compute: computeLiquidation,
-      setTimeout: () => 0,
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: () => undefined,
       afterFirstPaint: (task) => void firstPaint.then(task),
     });

@@ -152,7 +152,8 @@ describe('overlay start-up order', () => {
     h.frames.splice(0).forEach((f) => f());
     h.runTimers(0);
     expect(h.log.indexOf('live port')).toBeGreaterThan(mountAt);
-    expect(h.log.slice(h.log.indexOf('live port'))).toEqual(['live port', 'live BTC/USDT:USDT', 'watch page']);
+    // Then the order form's box read before the frame is kept for the next visit.
+    expect(h.log.slice(h.log.indexOf('live port'))).toEqual(['live port', 'live BTC/USDT:USDT', 'watch page', 'request overlay.formBox']);
   });
 
   it('skips the loading render when the answer is already waiting', async () => {
@@ -268,6 +269,17 @@ describe('overlay start-up order', () => {
     h.paintFirstFrame();
     expect(h.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
     expect(formBoxesSent(h)).toEqual([{ venue: 'binance', formBox: { viewport: { width: 1600, height: 900 }, box: small } }]);
+  });
+
+  it('neither keeps nor moves when the window was resized between the first frame and the check', async () => {
+    const h = harness({ settings: keptAt(1600, 900), formBox: LEFT_FORM });
+    const started = startOverlay(h.env);
+    h.answer();
+    await started;
+    (h.env.win as { innerWidth: number }).innerWidth = 1200;
+    h.paintFirstFrame();
+    expect(h.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
+    expect(formBoxesSent(h)).toEqual([]);
   });
 
   it('reads the page before the first frame when the kept box is from another window size, and keeps the box it read', async () => {
