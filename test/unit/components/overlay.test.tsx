@@ -10,6 +10,9 @@ import type { PageHealth } from '@/core/overlay/health';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { NOW, PRICE, snapshot } from '../overlay/fixtures';
 import { mount } from './render';
+import type { OverlaySession } from '@/core/overlay/session';
+import type { OverlayLook } from '@/components/overlay/OverlayRoot';
+import type { Store } from '@/components/shared/use-store';
 // Chinese is registered on demand (the content script asks the background for it).
 import '@/core/i18n/zh_CN';
 
@@ -40,6 +43,26 @@ afterEach(async () => {
   await cleanup?.();
   cleanup = null;
 });
+/** The content script's root (OverlayRoot) over a session, at a fixed clock, after its first effects. */
+async function mountRoot(session: OverlaySession, look: Store<OverlayLook>) {
+  const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
+  const m = await mount(
+    <OverlayRoot
+      look={look}
+      session={session}
+      compute={computeLiquidation}
+      initialExpanded={false}
+      position={{ x: 10, y: 60 }}
+      visible={createStore(true)}
+      onMove={() => undefined}
+      now={() => NOW}
+    />,
+  );
+  cleanup = m.unmount;
+  await act(() => new Promise((r) => setTimeout(r, 0)));
+  return m;
+}
+
 async function show(p: OverlayProps, language: 'en' | 'zh_CN' = 'en') {
   const m = await mount(<Overlay {...p} />, language, language === 'zh_CN' ? 'zh' : 'en');
   cleanup = m.unmount;
@@ -379,7 +402,6 @@ describe('overlay controls', () => {
 
 describe('overlay root', () => {
   it('applies a new language and theme from settings without a remount', async () => {
-    const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
     type OverlayLook = import('@/components/overlay/OverlayRoot').OverlayLook;
     const { createOverlaySession } = await import('@/core/overlay/session');
     const session = createOverlaySession({
@@ -390,20 +412,7 @@ describe('overlay root', () => {
     });
     session.setMarket(market);
     const look = createStore<OverlayLook>({ language: 'en', style: 'en', theme: 'dark', windowPct: 10 });
-    const m = await mount(
-      <OverlayRoot
-        look={look}
-        session={session}
-        compute={computeLiquidation}
-        initialExpanded={false}
-        position={{ x: 10, y: 60 }}
-        visible={createStore(true)}
-        onMove={() => undefined}
-        now={() => NOW}
-      />,
-    );
-    cleanup = m.unmount;
-    await act(() => new Promise((r) => setTimeout(r, 0)));
+    const m = await mountRoot(session, look);
     expect(m.text('overlay-price')).toBe('mark price $82,560.0');
     await act(() => look.set({ language: 'zh_CN', style: 'zh', theme: 'light', windowPct: 10 }));
     expect(m.text('overlay-price')).toBe('标记价格 $82,560.0');
@@ -411,7 +420,6 @@ describe('overlay root', () => {
   });
 
   it("shows the heat strip's box empty in the content script's first frame and the strip after it, at the same height", async () => {
-    const { OverlayRoot } = await import('@/components/overlay/OverlayRoot');
     const { STRIP_BOX_HEIGHT, STRIP_HEIGHT, AXIS_ROW_HEIGHT } = await import('@/components/overlay/HeatStrip');
     const { createOverlaySession } = await import('@/core/overlay/session');
     let painted: () => void = () => undefined;
@@ -424,20 +432,7 @@ describe('overlay root', () => {
       afterFirstPaint: (task) => void firstPaint.then(task),
     });
     session.setMarket(market);
-    const m = await mount(
-      <OverlayRoot
-        look={createStore({ language: 'en' as const, style: 'en' as const, theme: 'dark' as const, windowPct: 10 })}
-        session={session}
-        compute={computeLiquidation}
-        initialExpanded={false}
-        position={{ x: 10, y: 60 }}
-        visible={createStore(true)}
-        onMove={() => undefined}
-        now={() => NOW}
-      />,
-    );
-    cleanup = m.unmount;
-    await act(() => new Promise((r) => setTimeout(r, 0)));
+    const m = await mountRoot(session, createStore({ language: 'en' as const, style: 'en' as const, theme: 'dark' as const, windowPct: 10 }));
     expect(m.text('band-long')).toBe('nearest longs ≈$286M at $80.0k (\u22123.1%)');
     const pending = m.q('overlay-heatstrip-pending')!;
     expect(pending.style.height).toBe(`${STRIP_BOX_HEIGHT}px`);
