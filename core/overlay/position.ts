@@ -102,9 +102,8 @@ export function sameFormBox(a: FormBox, b: FormBox): boolean {
 
 /** The kept box when it was read at this very window size (another size lays the page out anew). */
 export function keptFormBox(kept: FormBox | undefined, viewport: Size): Rect | null {
-  if (!kept) return null;
-  const now = formBoxOf(viewport, kept.box);
-  return now.viewport.width === kept.viewport.width && now.viewport.height === kept.viewport.height ? kept.box : null;
+  const atThisSize = kept?.viewport.width === Math.round(viewport.width) && kept.viewport.height === Math.round(viewport.height);
+  return atThisSize ? kept.box : null;
 }
 
 /** Keyboard moves for the drag handle: arrows by 10 px, with Shift by 50 px. */

@@ -6,7 +6,7 @@ import type { RealizedView } from '../realized/types';
 import { SourceError } from '../net/errors';
 import { mergeSettings, type Settings } from '../settings/settings';
 import { sameFormBox } from '../overlay/position';
-import { venueForPageHost } from '../venues/registry';
+import { venueForPageUrl } from '../venues/registry';
 import type { Cache } from '../cache/cache';
 import type { VendorClient } from '../vendors/client';
 import type { KeyStore } from '../vendors/keys';
@@ -57,14 +57,6 @@ function userFacing<T>(p: Promise<T>): Promise<T> {
     throw error;
   });
 }
-
-const hostOf = (url: string): string | null => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
-};
 
 /** The background's command table: one handler per command in COMMANDS, nothing else. */
 export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertCommand> {
@@ -165,8 +157,8 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
 
     'overlay.formBox': async ({ venue, formBox }, sender) => {
       // Only the venue's own page keeps its box.
-      const host = sender.kind === 'content' && sender.info.url ? hostOf(sender.info.url) : null;
-      if (!host || venueForPageHost(host) !== venue) throw new UserFacingError(`Not a ${venue} page.`, 'bad-message');
+      const page = sender.kind === 'content' && sender.info.url ? venueForPageUrl(sender.info.url) : null;
+      if (page !== venue) throw new UserFacingError(`Not a ${venue} page.`, 'bad-message');
       const saved = await writeSettings((current) => {
         const kept = current.overlayFormBoxes?.[venue];
         return kept && sameFormBox(kept, formBox)

@@ -46,6 +46,15 @@ export function venueForPageHost(hostname: string): VenueId | null {
   return VENUES.find((v) => v.pageMatches.some((pattern) => /^https:\/\/([^/]+)\//.exec(pattern)?.[1] === hostname))?.id ?? null;
 }
 
+/** The same for a whole page URL (a sender's, say); null for one that does not parse. */
+export function venueForPageUrl(url: string): VenueId | null {
+  try {
+    return venueForPageHost(new URL(url).hostname);
+  } catch {
+    return null;
+  }
+}
+
 export function apiHostPermissions(): string[] {
   return [...new Set(VENUES.flatMap((v) => v.apiOrigins))];
 }

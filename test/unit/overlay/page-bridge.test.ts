@@ -10,7 +10,7 @@ import type { RequestFn } from '@/core/messages/client';
 import { computeLiquidation } from '@/core/liquidation/engine';
 import { bundledTiers } from '@/core/liquidation/tier-sources';
 import { connectPage, orderFormRect } from '@/entrypoints/exchange.content/page-bridge';
-import { venueForPageHost } from '@/core/venues/registry';
+import { venueForPageHost, venueForPageUrl } from '@/core/venues/registry';
 import { marketFromUrl } from '@/core/page/market-from-url';
 import { loadIntoGlobalDocument } from '../page/load-fixture';
 import { snapshot } from './fixtures';
@@ -67,6 +67,9 @@ describe('page bridge (real reader, real engine)', () => {
     expect(marketFromUrl(URL)).toEqual(BTC);
     expect(venueForPageHost('www.binance.com')).toBe('binance');
     expect(venueForPageHost('binance.com.evil.example')).toBeNull();
+    expect(venueForPageUrl('https://www.okx.com/trade-swap/btc-usdt-swap')).toBe('okx');
+    expect(venueForPageUrl('https://www.binance.com.evil.example/en/futures/BTCUSDT')).toBeNull();
+    expect(venueForPageUrl('not a url')).toBeNull();
     loadIntoGlobalDocument('binance');
     // happy-dom has no layout: a zero box means "unknown", never a made-up one.
     expect(orderFormRect(document, 'binance')).toBeNull();

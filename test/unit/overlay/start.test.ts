@@ -115,11 +115,30 @@ function harness(
     timers.splice(0);
     invalidations.splice(0).forEach((fn) => fn());
   };
+  /** Starts the overlay with the opening answer already given, as on a page whose first file's answer is in. */
+  const startAnswered = () => {
+    const started = startOverlay(env);
+    answer();
+    return started;
+  };
   const paintFirstFrame = () => {
     h.frames.splice(0).forEach((f) => f());
     runTimers(0);
   };
-  const h = { env, log, sent, answer, invalidate, runTimers, frames, paintFirstFrame, visible, tab: () => tabListener, visibility: () => onVisibility };
+  const h = {
+    env,
+    log,
+    sent,
+    answer,
+    startAnswered,
+    invalidate,
+    runTimers,
+    frames,
+    paintFirstFrame,
+    visible,
+    tab: () => tabListener,
+    visibility: () => onVisibility,
+  };
   return h;
 }
 
@@ -217,24 +236,18 @@ describe('overlay start-up order', () => {
 
   it('places the overlay where the trader left it without reading the order form, else beside the form', async () => {
     const saved = harness({ savedPlace: true });
-    const a = startOverlay(saved.env);
-    saved.answer();
-    await a;
+    await saved.startAnswered();
     expect(saved.log).toContain('render 40,50 compact');
     expect(saved.log).not.toContain('read form box');
 
     const fresh = harness();
-    const b = startOverlay(fresh.env);
-    fresh.answer();
-    await b;
+    await fresh.startAnswered();
     expect(fresh.log).toContain('read form box');
   });
 
   it('places the first frame from the form box kept at this window size, and reads the page only after that frame', async () => {
     const h = harness({ settings: keptAt(1600, 900) });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     expect(h.log).not.toContain('read form box');
     expect(h.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
     h.paintFirstFrame();
@@ -246,9 +259,7 @@ describe('overlay start-up order', () => {
 
   it('moves the overlay off a form that moved since its box was kept, once, and keeps the new box', async () => {
     const h = harness({ settings: keptAt(1600, 900), formBox: LEFT_FORM });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     h.paintFirstFrame();
     const renders = h.log.filter((l) => l.startsWith('render'));
     expect(renders).toHaveLength(2);
@@ -263,9 +274,7 @@ describe('overlay start-up order', () => {
   it('keeps a moved box without moving the overlay when the overlay does not cover the form', async () => {
     const small = { x: 0, y: 700, width: 200, height: 100 };
     const h = harness({ settings: keptAt(1600, 900), formBox: small });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     h.paintFirstFrame();
     expect(h.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
     expect(formBoxesSent(h)).toEqual([{ venue: 'binance', formBox: { viewport: { width: 1600, height: 900 }, box: small } }]);
@@ -273,9 +282,7 @@ describe('overlay start-up order', () => {
 
   it('neither keeps nor moves when the window was resized between the first frame and the check', async () => {
     const h = harness({ settings: keptAt(1600, 900), formBox: LEFT_FORM });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     (h.env.win as { innerWidth: number }).innerWidth = 1200;
     h.paintFirstFrame();
     expect(h.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
@@ -284,9 +291,7 @@ describe('overlay start-up order', () => {
 
   it('reads the page before the first frame when the kept box is from another window size, and keeps the box it read', async () => {
     const h = harness({ settings: keptAt(1280, 800) });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     expect(h.log.indexOf('read form box')).toBeLessThan(h.log.indexOf('mount'));
     h.paintFirstFrame();
     expect(h.log.filter((l) => l === 'read form box')).toHaveLength(1);
@@ -295,17 +300,13 @@ describe('overlay start-up order', () => {
 
   it('neither reads nor keeps a form box when the trader has a saved place, or when no form is found', async () => {
     const saved = harness({ savedPlace: true, settings: keptAt(1600, 900) });
-    const a = startOverlay(saved.env);
-    saved.answer();
-    await a;
+    await saved.startAnswered();
     saved.paintFirstFrame();
     expect(saved.log).not.toContain('read form box');
     expect(formBoxesSent(saved)).toEqual([]);
 
     const noForm = harness({ settings: keptAt(1600, 900), formBox: null });
-    const b = startOverlay(noForm.env);
-    noForm.answer();
-    await b;
+    await noForm.startAnswered();
     noForm.paintFirstFrame();
     expect(noForm.log.filter((l) => l.startsWith('render'))).toEqual(['render 16,128 compact']);
     expect(formBoxesSent(noForm)).toEqual([]);
@@ -313,9 +314,7 @@ describe('overlay start-up order', () => {
 
   it('asks for the current snapshot only after the first frame when a cached one is on screen', async () => {
     const h = harness({ cached: { market: MARKET } as MarketSnapshot });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     await settle();
     expect(h.log).not.toContain('request snapshot.get');
     expect(h.log).not.toContain('watch page');
@@ -328,9 +327,7 @@ describe('overlay start-up order', () => {
 
   it('asks for the current snapshot at once when nothing is cached', async () => {
     const h = harness({ cached: null });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     await settle();
     expect(h.log).toContain('request snapshot.get');
     expect(h.log).not.toContain('watch page');
@@ -338,9 +335,7 @@ describe('overlay start-up order', () => {
 
   it('starts the page reader by the fallback timer when no frame is painted, once', async () => {
     const h = harness();
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     h.runTimers(WATCH_FALLBACK_MS);
     h.frames.splice(0).forEach((f) => f());
     h.runTimers();
@@ -355,9 +350,7 @@ describe('overlay start-up order', () => {
   it('hands the page copy for a report only to our own report page', async () => {
     const h = harness();
     h.env.capturePage = () => ({ html: '<html></html>', url: 'https://www.binance.com/en/futures/BTCUSDT', market: MARKET });
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     const listener = h.tab()!;
     const capture = { channel: 'liqlens:tab', command: 'report.capture', payload: {} };
     expect(listener(capture, { id: ID, url: `chrome-extension://${ID}/popup.html` })).toBeUndefined();
@@ -370,9 +363,7 @@ describe('overlay start-up order', () => {
 
   it('answers the keyboard toggle and the popup through the tab command table', async () => {
     const h = harness();
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     const listener = h.tab()!;
     await expect(listener({ channel: 'liqlens:tab', command: 'overlay.toggle', payload: {} }, { id: ID })).resolves.toEqual({
       ok: true,
@@ -385,9 +376,7 @@ describe('overlay start-up order', () => {
 
   it('hides the overlay when the site is switched off while the tab is open, and shows it again when switched back on', async () => {
     const h = harness();
-    const started = startOverlay(h.env);
-    h.answer();
-    await started;
+    await h.startAnswered();
     const off = { ...DEFAULT_SETTINGS, overlaySites: { ...DEFAULT_SETTINGS.overlaySites, binance: false } };
     (h.env as { request: StartEnv['request'] }).request = (async () => off) as unknown as StartEnv['request'];
     h.visibility()!();
