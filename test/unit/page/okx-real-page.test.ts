@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pageAdapterFor } from '@/core/page/adapters';
-import { readPage } from '@/core/page/read-page';
+import { findOrderForm, readPage } from '@/core/page/read-page';
 import { priceFromTitle } from '@/core/page/title';
 import type { Market } from '@/core/types';
 import { loadFixture } from './load-fixture';
@@ -32,6 +32,17 @@ describe('real OKX page, 2026-04-08', () => {
     expect(f.availableBalance).toMatchObject({ missing: expect.stringContaining('no number in "Available-- USDT"') });
     expect(f.position).toMatchObject({ missing: expect.stringContaining('positions table not found') });
     expect(f.size).toEqual({ missing: '.size-input .okui-input-input: size is empty' });
+  });
+
+  it("finds the order form whose box the overlay's placement avoids (and keeps for the next visit): the element holding the price and size inputs, not the page", () => {
+    const doc = loadFixture('okx-2026-04-08.real');
+    const form = findOrderForm(doc, pageAdapterFor('okx'));
+    expect(form).not.toBeNull();
+    expect(form!.contains(sizeInput(doc))).toBe(true);
+    expect(form!.contains(doc.querySelector('.price-input input.okui-input-input'))).toBe(true);
+    expect([doc.body, doc.documentElement]).not.toContain(form);
+    // The price header and the chart are outside it: the box is the form's, not the trading page's.
+    expect(form!.contains(doc.querySelector('span.last'))).toBe(false);
   });
 
   it("reads a typed amount in contracts from the size label (the unit suffix is empty) with the placeholder's contract value", () => {
