@@ -5,10 +5,11 @@
  * is drawn in that file's own task, not a message task after the page's next frame. It reads no
  * DOM (at document start the page's document is still empty) and names no market (the background
  * reads it from the sender URL) and calls the browser's own promise-based runtime.sendMessage
- * (as the main file does, through exchange.content/native-browser.ts): at under 1 KB it costs the page almost
- * nothing before the request is on its way. The namespace is chosen at build time, not by probing
- * `globalThis.browser`: on a Chromium without its own `browser`, a page element with id="browser"
- * would answer to that name; the API objects each browser installs cannot be shadowed that way.
+ * (as the main file does, through exchange.content/native-browser.ts): at under 1 KB it costs the
+ * page almost nothing, and the send itself runs in a task of its own, not the page's parsing task.
+ * The namespace is chosen at build time, not by probing `globalThis.browser`: on a Chromium
+ * without its own `browser`, a page element with id="browser" would answer to that name; the API
+ * objects each browser installs cannot be shadowed that way.
  */
 import { sendFirstAnswer } from '@/core/overlay/first-answer';
 
@@ -18,5 +19,15 @@ interface RuntimeHost {
 
 export default defineUnlistedScript(() => {
   const api = (import.meta.env.FIREFOX ? (globalThis as { browser?: RuntimeHost }).browser : (globalThis as { chrome?: RuntimeHost }).chrome)!;
-  sendFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href, (message) => api.runtime.sendMessage(message));
+  sendFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href, (message) => api.runtime.sendMessage(message), nextTask);
 });
+
+/** A task of its own, after the page's parsing task: a message on a private channel, which hidden tabs do not throttle as they do timers. */
+function nextTask(task: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    task();
+  };
+  channel.port2.postMessage(null);
+}

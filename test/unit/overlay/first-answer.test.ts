@@ -5,12 +5,14 @@ import type { MarketSnapshot } from '@/core/messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
 import { snapshot } from './fixtures';
 const URL_BTC = 'https://www.binance.com/en/futures/BTCUSDT';
+/** Runs the "next task" at once, for the tests about what is sent and handed over. */
+const atOnce = (task: () => void) => task();
 
 describe("the content script's first file hands its pending answer to the main file", () => {
   it("sends one overlay.open envelope (the background reads the page's market from the sender URL) and leaves the reply for the same URL, once", async () => {
     const holder: Record<string, unknown> = {};
     const send = vi.fn(async () => ({ ok: true, data: { settings: 'S', cached: null } }));
-    sendFirstAnswer(holder, URL_BTC, send);
+    sendFirstAnswer(holder, URL_BTC, send, atOnce);
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({ channel: 'liqlens', command: 'overlay.open', payload: {} });
     const reply = takeFirstAnswer(holder, URL_BTC);
@@ -20,9 +22,24 @@ describe("the content script's first file hands its pending answer to the main f
     expect(takeFirstAnswer(holder, URL_BTC)).toBeNull();
   });
 
+  it("sends in a task of its own, not the page's parsing task it runs in, and hands the reply over at once all the same", async () => {
+    const holder: Record<string, unknown> = {};
+    const later: (() => void)[] = [];
+    const send = vi.fn(async () => ({ ok: true, data: 'answer' }));
+    sendFirstAnswer(holder, URL_BTC, send, (task) => later.push(task));
+    expect(send).not.toHaveBeenCalled();
+    // The main file can take it before the send has run: it waits on the same reply.
+    const reply = takeFirstAnswer(holder, URL_BTC);
+    expect(reply).not.toBeNull();
+    expect(later).toHaveLength(1);
+    later[0]!();
+    expect(send).toHaveBeenCalledTimes(1);
+    await expect(readReply(reply!)).resolves.toBe('answer');
+  });
+
   it('gives nothing for a different URL: the market was part of the question', () => {
     const holder: Record<string, unknown> = {};
-    sendFirstAnswer(holder, URL_BTC, async () => ({ ok: true, data: {} }));
+    sendFirstAnswer(holder, URL_BTC, async () => ({ ok: true, data: {} }), atOnce);
     expect(takeFirstAnswer(holder, 'https://www.binance.com/en/futures/ETHUSDT')).toBeNull();
     // …and it is gone, not left for a later taker.
     expect(takeFirstAnswer(holder, URL_BTC)).toBeNull();
@@ -38,9 +55,14 @@ describe("the content script's first file hands its pending answer to the main f
   it('turns a send that throws at once (extension context gone) into an "unreachable" failure, not an exception', async () => {
     const holder: Record<string, unknown> = {};
     expect(() =>
-      sendFirstAnswer(holder, URL_BTC, () => {
-        throw new Error('Extension context invalidated.');
-      }),
+      sendFirstAnswer(
+        holder,
+        URL_BTC,
+        () => {
+          throw new Error('Extension context invalidated.');
+        },
+        atOnce,
+      ),
     ).not.toThrow();
     const failure = readReply(takeFirstAnswer(holder, URL_BTC)!);
     await expect(failure).rejects.toBeInstanceOf(RequestFailed);
@@ -49,7 +71,7 @@ describe("the content script's first file hands its pending answer to the main f
 
   it("passes the background's error through with its code", async () => {
     const holder: Record<string, unknown> = {};
-    sendFirstAnswer(holder, URL_BTC, async () => ({ ok: false, error: { code: 'bad-request', message: 'payload.market: not a market' } }));
+    sendFirstAnswer(holder, URL_BTC, async () => ({ ok: false, error: { code: 'bad-request', message: 'payload.market: not a market' } }), atOnce);
     await expect(readReply(takeFirstAnswer(holder, URL_BTC)!)).rejects.toMatchObject({ code: 'bad-request', message: 'payload.market: not a market' });
   });
 });
