@@ -1,12 +1,12 @@
-import type { HandlerTable } from '../messages/router';
+import type { HandlerTable, SenderInfo } from '../messages/router';
 import type { AlertCommand } from './alert-handlers';
 import { UserFacingError } from '../messages/router';
-import type { SourceStatus } from '../messages/protocol';
+import type { SenderKind, SourceStatus } from '../messages/protocol';
 import type { RealizedView } from '../realized/types';
 import { SourceError } from '../net/errors';
-import { mergeSettings, type Settings } from '../settings/settings';
+import { keepOverlayMemory, mergeSettings, type Settings } from '../settings/settings';
 import { sameFormBox } from '../overlay/position';
-import { venueForPageUrl } from '../venues/registry';
+import { venueForPageUrl, type VenueId } from '../venues/registry';
 import type { Cache } from '../cache/cache';
 import type { VendorClient } from '../vendors/client';
 import type { KeyStore } from '../vendors/keys';
@@ -56,6 +56,12 @@ function userFacing<T>(p: Promise<T>): Promise<T> {
     if (error instanceof Error && error.name === 'UnsupportedMarket') throw new UserFacingError(error.message, 'source-error');
     throw error;
   });
+}
+
+/** Refuses a command about one venue from a content script on another venue's page (or on no page). */
+function ownVenuePage(sender: { kind: SenderKind; info: SenderInfo }, venue: VenueId): void {
+  const page = sender.kind === 'content' && sender.info.url ? venueForPageUrl(sender.info.url) : null;
+  if (page !== venue) throw new UserFacingError(`Not a ${venue} page.`, 'bad-message');
 }
 
 /** The background's command table: one handler per command in COMMANDS, nothing else. */
@@ -147,18 +153,20 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
     'settings.get': () => readSettings(),
 
     'settings.set': async ({ settings }) => {
-      const saved = (await writeSettings(() => settings))!;
+      const saved = (await writeSettings((current) => keepOverlayMemory(settings, current)))!;
       deps.onSettingsChanged?.(saved);
       return saved;
     },
 
-    'overlay.position': async ({ venue, x, y }) =>
-      (await writeSettings((current) => mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } })))!,
+    'overlay.position': async ({ venue, x, y }, sender) => {
+      // A trading page moves only its own venue's overlay.
+      if (sender.kind === 'content') ownVenuePage(sender, venue);
+      return (await writeSettings((current) => mergeSettings(current, { overlayPositions: { ...(current.overlayPositions ?? {}), [venue]: { x, y } } })))!;
+    },
 
     'overlay.formBox': async ({ venue, formBox }, sender) => {
       // Only the venue's own page keeps its box.
-      const page = sender.kind === 'content' && sender.info.url ? venueForPageUrl(sender.info.url) : null;
-      if (page !== venue) throw new UserFacingError(`Not a ${venue} page.`, 'bad-message');
+      ownVenuePage(sender, venue);
       const saved = await writeSettings((current) => {
         const kept = current.overlayFormBoxes?.[venue];
         return kept && sameFormBox(kept, formBox)

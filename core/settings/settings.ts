@@ -73,3 +73,20 @@ export const realizedCollectionOf = (s: Settings): (typeof REALIZED_COLLECTION)[
 export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
   return { ...current, ...patch, vendors: { ...current.vendors, ...(patch.vendors ?? {}) } };
 }
+
+/**
+ * What the overlay keeps for itself: where the trader dragged it and where the order form was. Only
+ * the overlay's own commands write them (`overlay.position`, `overlay.formBox`); the options page
+ * shows none of them, so a save of the copy it loaded minutes ago must not put older ones back.
+ */
+const OVERLAY_MEMORY = ['overlayPositions', 'overlayFormBoxes'] as const;
+
+/** `next` with the overlay's memory as `current` holds it. */
+export function keepOverlayMemory(next: Settings, current: Settings): Settings {
+  const kept: Settings = { ...next };
+  for (const key of OVERLAY_MEMORY) {
+    if (current[key] === undefined) delete kept[key];
+    else Object.assign(kept, { [key]: current[key] });
+  }
+  return kept;
+}

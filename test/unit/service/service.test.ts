@@ -237,10 +237,29 @@ describe('background service', () => {
     const current = ((await ask(route, 'settings.get')) as { data: typeof DEFAULT_SETTINGS }).data;
     const next = { ...current, bandWindowPct: 5 };
     expect(await ask(route, 'settings.set', { settings: next })).toEqual({ ok: true, data: next });
-    const moved = ((await ask(route, 'overlay.position', { venue: 'okx', x: 10, y: 20 }, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
-    expect(moved.overlayPositions).toEqual({ okx: { x: 10, y: 20 } });
+    const moved = ((await ask(route, 'overlay.position', { venue: 'binance', x: 10, y: 20 }, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(moved.overlayPositions).toEqual({ binance: { x: 10, y: 20 } });
     expect(moved.bandWindowPct).toBe(5);
+    // A trading page moves only its own venue's overlay; an extension page may move any.
+    expect(await ask(route, 'overlay.position', { venue: 'okx', x: 1, y: 2 }, fromPage)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    const fromOptions = ((await ask(route, 'overlay.position', { venue: 'okx', x: 1, y: 2 })) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(fromOptions.overlayPositions).toEqual({ binance: { x: 10, y: 20 }, okx: { x: 1, y: 2 } });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it("a page saving the settings copy it loaded keeps the overlay's places kept since (the options page shows none of them)", async () => {
+    const { route } = await setup();
+    const loaded = ((await ask(route, 'settings.get')) as { data: typeof DEFAULT_SETTINGS }).data;
+    const formBox = { viewport: { width: 1600, height: 900 }, box: { x: 1200, y: 200, width: 320, height: 500 } };
+    await ask(route, 'overlay.position', { venue: 'binance', x: 10, y: 20 }, fromPage);
+    await ask(route, 'overlay.formBox', { venue: 'binance', formBox }, fromPage);
+    // The options page saves its older copy with one change: the change lands, the places stay.
+    const saved = ((await ask(route, 'settings.set', { settings: { ...loaded, bandWindowPct: 9 } })) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(saved).toMatchObject({ bandWindowPct: 9, overlayPositions: { binance: { x: 10, y: 20 } }, overlayFormBoxes: { binance: formBox } });
+    // Nor does an old place in a saved copy overwrite the newer one.
+    await ask(route, 'settings.set', { settings: { ...saved, overlayPositions: { binance: { x: 1, y: 1 } } } });
+    const stored = ((await ask(route, 'settings.get')) as { data: typeof DEFAULT_SETTINGS }).data;
+    expect(stored.overlayPositions).toEqual({ binance: { x: 10, y: 20 } });
   });
 
   it("overlay.formBox keeps one venue's order form box, and writes storage only when the box moved", async () => {
@@ -288,9 +307,9 @@ describe('background service', () => {
     expect(get.mock.calls.filter(([key]) => key === 'settings')).toHaveLength(1);
     await ask(route, 'settings.set', { settings: { ...first, bandWindowPct: 7 } });
     expect(((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data.bandWindowPct).toBe(7);
-    await ask(route, 'overlay.position', { venue: 'okx', x: 1, y: 2 }, fromPage);
+    await ask(route, 'overlay.position', { venue: 'binance', x: 1, y: 2 }, fromPage);
     const after = ((await ask(route, 'settings.get', {}, fromPage)) as { data: typeof DEFAULT_SETTINGS }).data;
-    expect(after.overlayPositions).toEqual({ okx: { x: 1, y: 2 } });
+    expect(after.overlayPositions).toEqual({ binance: { x: 1, y: 2 } });
     expect(after.bandWindowPct).toBe(7);
     // What the copy says is what storage holds.
     expect((await local.get('settings')).settings).toEqual(after);
