@@ -12,6 +12,7 @@ import { isFound, type PageReading } from '@/core/page/types';
 import type { Rect } from '@/core/overlay/position';
 import { orderFromReading, readingToInputs } from '@/core/overlay/page-order';
 import type { OverlaySession } from '@/core/overlay/session';
+import type { StartEnv } from '@/core/overlay/start';
 import { healthOf, sameHealth } from '@/core/overlay/health';
 import type { Market } from '@/core/types';
 import { capturePage, type PageCapture } from '@/core/overlay/report-capture';
@@ -139,4 +140,18 @@ export function guardScriptStartedEvent(
 /** The page copy a page report is made from (on the trader's click; see core/overlay/report-capture.ts). */
 export function pageForReport(doc: Document, venue: VenueId, market: Market | null): PageCapture | null {
   return market ? capturePage(doc, findOrderForm(doc, pageAdapterFor(venue)), market) : null;
+}
+
+/** Everything start-up reads from the page, for one venue's page (core/overlay/start.ts). */
+export function pageHooks(
+  doc: Document,
+  win: WatchWindow,
+  venue: VenueId,
+  session: OverlaySession,
+): Pick<StartEnv, 'orderFormRect' | 'watchPage' | 'capturePage'> {
+  return {
+    orderFormRect: () => orderFormRect(doc, venue),
+    watchPage: () => connectPage(doc, win, venue, session),
+    capturePage: () => pageForReport(doc, venue, session.data.get().market),
+  };
 }
