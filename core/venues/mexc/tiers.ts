@@ -52,15 +52,10 @@ function customRows(d: Detail, unit: number): TierRow[] {
       throw new TierTableError('mexc', `${at}.mmr: ${l.mmr} is below the previous level's ${previous.mmr} (rates never fall with size)`);
     return { cap: l.maxVol * unit, mmr: l.mmr, ...(l.maxLeverage !== undefined ? { maxLeverage: l.maxLeverage } : {}) };
   });
-  // The fields beside the list describe its ends: a list that disagrees with them is cut off or
-  // mixed up, and would price some sizes at the wrong rate.
-  const last = levels[levels.length - 1]!;
-  if (d.riskBaseVol !== undefined && d.riskBaseVol !== last.maxVol) {
-    throw new TierTableError(
-      'mexc',
-      `data.riskLimitCustom ends at ${last.maxVol}, but data.riskBaseVol (the contract's limit) is ${d.riskBaseVol}: levels missing?`,
-    );
-  }
+  // The docs example's list ended at riskBaseVol; the live answer of 2025-12-31 (GCT recording) ends
+  // at 8.5M contracts with riskBaseVol 11.5M. So riskBaseVol is not the list's end and is not
+  // checked: a position past the last level is priced at that level's rate, and the engine says so.
+  // The first level is the contract's own rate: a list that disagrees with it is mixed up.
   if (Math.abs(levels[0]!.mmr - d.maintenanceMarginRate) > 1e-12) {
     throw new TierTableError('mexc', `data.riskLimitCustom[0].mmr ${levels[0]!.mmr} differs from data.maintenanceMarginRate ${d.maintenanceMarginRate}`);
   }
@@ -109,28 +104,42 @@ export const tierSource: TierSource = {
     return { url: `https://contract.mexc.com/api/v1/contract/detail?symbol=${venueSymbol(market)}` };
   },
   parse,
-  // ETH_USDT: no riskLimitCustom levels were found in any docs example or public capture (only its
-  // CUSTOM-mode top, riskBaseVol 4,800,000), so none ships and the live contract detail is required.
   bundled: [
     {
       venue: 'mexc',
       symbol: 'BTC/USDT:USDT',
       basis: 'quantity',
-      // MEXC's API docs show two revisions of this example. This one is dated by its own timestamps
-      // (ping and depth examples 2025-10-31, statistic window from 2025-10-15). The later revision
-      // (riskBaseVol 17,000,000) is undated and widens every band, so against that revision this
-      // table's rate is equal or higher at every size (it errs toward entry). Whether the live table
-      // has moved again is unknown: the live endpoint is always preferred.
+      // MEXC's live contract detail of 2025-12-31 (recorded by GoCryptoTrader's mock recorder, PR
+      // #1897): newer than, and replacing, the docs example (≈ 2025-10-31) this table was built from.
+      // It lists five levels up to 8.5M contracts (850 BTC); a larger position is priced at the last
+      // level and says so. Whether the live table has moved since is unknown: the live endpoint is
+      // always preferred.
       source:
-        'bundled:mexc-btc-usdt-custom-levels-1-6 (MEXC API docs, Market Endpoints › Get Contract Info response example, riskLimitMode CUSTOM, riskBaseVol 4500000 revision, written ≈ 2025-10-31 by its own timestamps; https://www.mexc.com/api-docs/futures/market-endpoints, copy fetched 2026-04-04; maxVol in contracts × contractSize 0.0001 BTC)',
-      asOf: recordedOn('2025-10-31'),
+        'bundled:mexc-btc-usdt-custom-levels-1-5 (MEXC GET /api/v1/contract/detail?symbol=BTC_USDT, riskLimitMode CUSTOM, recorded live 2025-12-31 by thrasher-corp/gocryptotrader PR #1897 @dbe544a; maxVol in contracts × contractSize 0.0001 BTC)',
+      asOf: recordedOn('2025-12-31'),
       tiers: chainTiers([
         { cap: 5, mmr: 0.001, maintenanceAmount: 0, maxLeverage: 500 },
-        { cap: 6, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 200 },
+        { cap: 12, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 200 },
         { cap: 25, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
-        { cap: 120, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 },
-        { cap: 300, mmr: 0.02, maintenanceAmount: 0, maxLeverage: 20 },
-        { cap: 450, mmr: 0.05, maintenanceAmount: 0, maxLeverage: 10 },
+        { cap: 200, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 },
+        { cap: 850, mmr: 0.02, maintenanceAmount: 0, maxLeverage: 20 },
+      ]),
+    },
+    {
+      venue: 'mexc',
+      symbol: 'ETH/USDT:USDT',
+      basis: 'quantity',
+      // The same recording's contract list (GET /api/v1/contract/detail without a symbol), ETH_USDT's
+      // entry: five levels up to 2.5M contracts (25,000 ETH); riskBaseVol 3.5M, as BTC's lies past its list.
+      source:
+        'bundled:mexc-eth-usdt-custom-levels-1-5 (MEXC GET /api/v1/contract/detail, ETH_USDT entry, riskLimitMode CUSTOM, recorded live 2025-12-31 by thrasher-corp/gocryptotrader PR #1897 @dbe544a; maxVol in contracts × contractSize 0.01 ETH)',
+      asOf: recordedOn('2025-12-31'),
+      tiers: chainTiers([
+        { cap: 190, mmr: 0.001, maintenanceAmount: 0, maxLeverage: 500 },
+        { cap: 450, mmr: 0.004, maintenanceAmount: 0, maxLeverage: 200 },
+        { cap: 900, mmr: 0.005, maintenanceAmount: 0, maxLeverage: 100 },
+        { cap: 6_000, mmr: 0.01, maintenanceAmount: 0, maxLeverage: 50 },
+        { cap: 25_000, mmr: 0.02, maintenanceAmount: 0, maxLeverage: 20 },
       ]),
     },
   ],

@@ -13,6 +13,7 @@ import type { LiquidationInput } from '@/core/liquidation/types';
 import { loadVectorCases } from '../../support/vectors';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../fixtures/tiers', name), 'utf8'));
+const readFixture = (path: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../fixtures', path), 'utf8'));
 const m = (venue: VenueId, symbol: string): Market => ({ venue, symbol });
 const NOW = Date.UTC(2026, 10, 25);
 
@@ -323,9 +324,11 @@ describe('mexc tiers', () => {
     const falling = custom();
     falling.data.riskLimitCustom[3]!.mmr = 0.0045;
     expect(() => source.parse(falling, btc)).toThrow(/riskLimitCustom\[3\]\.mmr: 0\.0045 is below the previous level's 0\.005/);
-    const cutOff = custom();
-    cutOff.data.riskLimitCustom.pop();
-    expect(() => source.parse(cutOff, btc)).toThrow(/ends at 3000000, but data\.riskBaseVol .* is 4500000/);
+    // A list that ends below riskBaseVol is not refused: MEXC's live answer of 2025-12-31 is such a
+    // list (real-captures.test.ts). It ends at its last level; the engine says when a size is past it.
+    const endsEarly = custom();
+    endsEarly.data.riskLimitCustom.pop();
+    expect(source.parse(endsEarly, btc).tiers.at(-1)).toMatchObject({ cap: 300, mmr: 0.02 });
     const otherStart = custom();
     otherStart.data.maintenanceMarginRate = 0.004;
     expect(() => source.parse(otherStart, btc)).toThrow(/riskLimitCustom\[0\]\.mmr 0\.001 differs from data\.maintenanceMarginRate 0\.004/);
@@ -387,7 +390,8 @@ describe('bundled tables', () => {
     expect(bundledTiers(m('hyperliquid', 'ETH/USDC:USDC'))!.tiers[1]!.maxLeverage).toBe(15);
     expect(bundledTiers(m('okx', 'ETH/USDT:USDT'))!.basis).toBe('quantity');
     expect(bundledTiers(m('bybit', 'ETH/USDT:USDT'))).toBeNull();
-    expect(bundledTiers(m('mexc', 'ETH/USDT:USDT'))).toBeNull();
+    expect(bundledTiers(m('mexc', 'ETH/USDT:USDT'))!.tiers).toHaveLength(5);
+    expect(bundledTiers(m('mexc', 'SOL/USDT:USDT'))).toBeNull();
     expect(bundledTiers(m('gate', 'SOL/USDT:USDT'))).toBeNull();
     expect(bundledTiers(m('htx', 'BTC/USDT:USDT'))).toBeNull();
     expect(bundledTiers(m('binance', 'DOGE/USDT:USDT'))).toBeNull();
@@ -456,11 +460,12 @@ describe('bundled tables', () => {
     expect(r.assumptions.join(' ')).not.toMatch(/beyond the last bracket/);
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
   });
-  it('mexc BTC/USDT: the six CUSTOM levels of the docs example (≈ 2025-10-31), exactly as the parser reads it', () => {
+  it('mexc BTC/USDT: the five CUSTOM levels of the live contract detail recorded 2025-12-31, exactly as the parser reads it', () => {
     const table = bundledTiers(m('mexc', 'BTC/USDT:USDT'))!;
-    expect(table.asOf).toBe(Date.UTC(2025, 9, 31));
+    expect(table.asOf).toBe(Date.UTC(2025, 11, 31));
     expect(table.basis).toBe('quantity');
-    const parsed = TIER_SOURCES.mexc.parse(fixture('mexc-contract-detail-custom.from-docs.json'), m('mexc', 'BTC/USDT:USDT'), NOW);
+    const parsed = TIER_SOURCES.mexc.parse(fixture('mexc_contract_detail_BTC_USDT_2025-12-31.recorded.json'), m('mexc', 'BTC/USDT:USDT'), NOW);
+    expect(parsed.tiers.at(-1)).toMatchObject({ cap: 850, mmr: 0.02 });
     expect(table.tiers).toHaveLength(parsed.tiers.length);
     table.tiers.forEach((x, i) => {
       const p = parsed.tiers[i]!;
@@ -480,6 +485,25 @@ describe('bundled tables', () => {
     });
     expect(r.tierUsed.mmr).toBe(0.01);
     expect(r.table).toEqual({ source: table.source, asOf: table.asOf });
+  });
+  it("mexc ETH/USDT: the five CUSTOM levels of ETH_USDT's entry in the same recording's contract list, exactly as the parser reads it", () => {
+    const table = bundledTiers(m('mexc', 'ETH/USDT:USDT'))!;
+    expect(table.asOf).toBe(Date.UTC(2025, 11, 31));
+    const list = readFixture('api/mexc/detail_5-contracts_2025-12-31.recorded.json') as { success: boolean; code: number; data: { symbol: string }[] };
+    const eth = { success: list.success, code: list.code, data: list.data.find((c) => c.symbol === 'ETH_USDT') };
+    const parsed = TIER_SOURCES.mexc.parse(eth, m('mexc', 'ETH/USDT:USDT'), NOW);
+    expect(parsed.tiers.map((t) => [t.cap, t.mmr, t.maxLeverage])).toEqual([
+      [190, 0.001, 500],
+      [450, 0.004, 200],
+      [900, 0.005, 100],
+      [6_000, 0.01, 50],
+      [25_000, 0.02, 20],
+    ]);
+    table.tiers.forEach((x, i) => {
+      expect([x.mmr, x.maintenanceAmount, x.maxLeverage]).toEqual([parsed.tiers[i]!.mmr, parsed.tiers[i]!.maintenanceAmount, parsed.tiers[i]!.maxLeverage]);
+      expect(x.cap).toBeCloseTo(parsed.tiers[i]!.cap, 9);
+    });
+    expect(table.tiers).toHaveLength(parsed.tiers.length);
   });
   it('okx BTC/USDT: tiers 1–15 (to 2,600 BTC) in base coin, exactly as the parser reads the recorded rows', () => {
     const table = bundledTiers(m('okx', 'BTC/USDT:USDT'))!;

@@ -15,6 +15,8 @@ import { marketData as okx } from '@/core/venues/okx/market-data';
 import { marketData as bybit } from '@/core/venues/bybit/market-data';
 import { marketData as gate } from '@/core/venues/gate/market-data';
 import { tierSource as gateTiers } from '@/core/venues/gate/tiers';
+import { marketData as mexc } from '@/core/venues/mexc/market-data';
+import { tierSource as mexcTiers } from '@/core/venues/mexc/tiers';
 import { UnsupportedMarket } from '@/core/net/market-data';
 
 const recorded = (path: string): unknown => JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/api', path), 'utf8'));
@@ -187,6 +189,61 @@ describe('Gate (GCT and ccxt recordings)', () => {
 
   it('declines the inverse BTC_USD contract of the recorded btc-settled row: LiqLens reads USDT-settled Gate only', () => {
     expect(() => gate.instrument('BTC/USD:BTC')).toThrow(UnsupportedMarket);
+  });
+});
+
+describe('Gate mark and instrument (GCT recording, 2026-04-05)', () => {
+  it("reads BTC_USDT's mark from the tickers answer and its contract size and tick from the contract", () => {
+    expect(gate.mark('BTC/USDT:USDT').parse(recorded('gate/tickers_BTC_USDT_2026-04-05.recorded.json')).price).toBe(67478);
+    expect(gate.instrument('BTC/USDT:USDT').parse(recorded('gate/contract_BTC_USDT_2026-04-05.recorded.json'))).toMatchObject({
+      contractSize: 0.0001,
+      tickSize: 0.1,
+    });
+  });
+
+  it('lists the USDT contracts of the recorded list (five kept by GCT, tokenised stocks among them)', () => {
+    const markets = gate.markets().parse(recorded('gate/contracts_usdt_5-contracts_2026-04-05.recorded.json'));
+    expect(markets.length).toBeGreaterThan(0);
+    expect(markets.every((m) => m.venue === 'gate' && m.symbol.endsWith('/USDT:USDT'))).toBe(true);
+  });
+});
+
+describe('MEXC (GCT recording, 2025-12-31)', () => {
+  const BTC = { venue: 'mexc' as const, symbol: 'BTC/USDT:USDT' };
+
+  it('reads the fair (mark) price and the contract size and tick of BTC_USDT', () => {
+    expect(mexc.mark(BTC.symbol).parse(recorded('mexc/fair_price_BTC_USDT_2025-12-31.recorded.json')).price).toBe(87790.2);
+    expect(mexc.instrument(BTC.symbol).parse(recorded('mexc/detail_BTC_USDT_2025-12-31.recorded.json'))).toMatchObject({
+      contractSize: 0.0001,
+      tickSize: 0.1,
+    });
+  });
+
+  it('reads the live CUSTOM levels although the list ends (8.5M contracts) below riskBaseVol (11.5M), which the docs-built parser refused', () => {
+    const table = mexcTiers.parse(recorded('mexc/detail_BTC_USDT_2025-12-31.recorded.json'), BTC, NOW);
+    // maxVol in contracts × contractSize 0.0001 BTC: 5, 12, 25, 200, 850 BTC.
+    expect(table.tiers.map((t) => [t.cap, t.mmr, t.maxLeverage])).toEqual([
+      [5, 0.001, 500],
+      [12, 0.004, 200],
+      [25, 0.005, 100],
+      [200, 0.01, 50],
+      [850, 0.02, 20],
+    ]);
+    expect(table.basis).toBe('quantity');
+  });
+});
+
+describe('Hyperliquid metaAndAssetCtxs (a live testnet answer, 2024-12-21)', () => {
+  const ctxs = () => recorded('hyperliquid/metaAndAssetCtxs_testnet_2024-12-21.recorded.json');
+
+  it('reads the mark and tick of BTC from 142 markets, some with null mid and impact prices', () => {
+    expect(hyperliquid.mark('BTC/USDC:USDC').parse(ctxs()).price).toBe(98818);
+    // szDecimals 5 → 1 decimal, and 5 significant figures at 98,818 → 1: tick 1.
+    expect(hyperliquid.instrument('BTC/USDC:USDC').parse(ctxs()).tickSize).toBe(1);
+  });
+
+  it('reads a coin listed after BTC by its own index (the contexts are matched by position)', () => {
+    expect(hyperliquid.mark('HYPE/USDC:USDC').parse(ctxs()).price).toBe(5541.7);
   });
 });
 

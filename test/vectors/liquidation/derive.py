@@ -153,8 +153,10 @@ def okx_tiers(name, ct_val):
     return chained([(D(r["maxSz"]) * D(ct_val), r["mmr"], "0") for r in rows])
 
 
-def mexc_custom_tiers(name):
+def mexc_custom_tiers(name, symbol=None):
     d = load_fixture(name)["data"]
+    if symbol is not None:
+        d = next(c for c in d if c["symbol"] == symbol)
     assert d["riskLimitMode"] == "CUSTOM" and d["riskLimitType"] == "BY_VOLUME"
     return chained([(D(str(l["maxVol"])) * D(str(d["contractSize"])), str(l["mmr"]), "0") for l in d["riskLimitCustom"]])
 
@@ -163,7 +165,8 @@ GATE_BTC_2026_09 = gate_tiers("BTC_USDT")
 GATE_ETH_2026_09 = gate_tiers("ETH_USDT")
 BITGET_BTC_2026_09_25 = bitget_tiers()
 OKX_BTC_2026_09 = okx_tiers("okx_public_position-tiers_BTC-USDT_tiers-1-15_2026-09.json", "0.01")
-MEXC_BTC_DOCS_2025_10 = mexc_custom_tiers("mexc-contract-detail-custom.from-docs.json")
+MEXC_BTC_2025_12_31 = mexc_custom_tiers("mexc_contract_detail_BTC_USDT_2025-12-31.recorded.json")
+MEXC_ETH_2025_12_31 = mexc_custom_tiers("../api/mexc/detail_5-contracts_2025-12-31.recorded.json", "ETH_USDT")
 
 MARK_RULE = "bisection on equity(P) = tiered maintenance(P) [+ taker fee·notional(P)], tier looked up at P"
 ENTRY_RULE = "published formula with maintenance fixed at entry"
@@ -269,8 +272,11 @@ FILES = {
              tiers=OKX_BTC_2026_09, tierBasis="quantity", takerFeeRate=0.0005, _cum=False, _how=MARK_RULE,
              _why="bundled OKX BTC-USDT tiers 1-15 (rebuilt from test/fixtures/tiers/okx_public_position-tiers_BTC-USDT_tiers-1-15_2026-09.json, maxSz × ctVal 0.01): 10,000 contracts = 100 BTC, tier 3 (0.75%) by size"),
         dict(id="MEXC-BUNDLED-BTC-short-level4", venue="mexc", marginMode="isolated", side="short", entryPrice=100000, quantity=30, leverage=20,
-             tiers=MEXC_BTC_DOCS_2025_10, tierBasis="quantity", _cum=False, _how=ENTRY_RULE,
-             _why="bundled MEXC BTC_USDT CUSTOM levels (docs example ≈ 2025-10-31, rebuilt from test/fixtures/tiers/mexc-contract-detail-custom.from-docs.json, maxVol × contractSize 0.0001): 300,000 contracts = 30 BTC, level 4 (1%) by size"),
+             tiers=MEXC_BTC_2025_12_31, tierBasis="quantity", _cum=False, _how=ENTRY_RULE,
+             _why="bundled MEXC BTC_USDT CUSTOM levels (live contract detail recorded 2025-12-31, rebuilt from test/fixtures/tiers/mexc_contract_detail_BTC_USDT_2025-12-31.recorded.json, maxVol × contractSize 0.0001): 300,000 contracts = 30 BTC, level 4 (1%) by size"),
+        dict(id="MEXC-BUNDLED-ETH-long-level4", venue="mexc", marginMode="isolated", side="long", entryPrice=3000, quantity=1000, leverage=20,
+             tiers=MEXC_ETH_2025_12_31, tierBasis="quantity", _cum=False, _how=ENTRY_RULE,
+             _why="bundled MEXC ETH_USDT CUSTOM levels (the same recording's contract list, ETH_USDT entry, rebuilt from test/fixtures/api/mexc/detail_5-contracts_2025-12-31.recorded.json, maxVol × contractSize 0.01): 100,000 contracts = 1,000 ETH, level 4 (1%) by size"),
     ],
     "derived-null.json": [
         dict(id="NULL-binance-long-1x-extra", venue="binance", marginMode="isolated", side="long", entryPrice=100000, quantity=1, leverage=1,
