@@ -12,6 +12,7 @@
  * objects each browser installs cannot be shadowed that way.
  */
 import { sendFirstAnswer } from '@/core/overlay/first-answer';
+import { nextTask } from '@/components/shared/next-task';
 
 interface RuntimeHost {
   runtime: { sendMessage: (message: unknown) => Promise<unknown> };
@@ -21,13 +22,3 @@ export default defineUnlistedScript(() => {
   const api = (import.meta.env.FIREFOX ? (globalThis as { browser?: RuntimeHost }).browser : (globalThis as { chrome?: RuntimeHost }).chrome)!;
   sendFirstAnswer(globalThis as unknown as Record<string, unknown>, location.href, (message) => api.runtime.sendMessage(message), nextTask);
 });
-
-/** A task of its own, after the page's parsing task: a message on a private channel, which hidden tabs do not throttle as they do timers. */
-function nextTask(task: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    task();
-  };
-  channel.port2.postMessage(null);
-}

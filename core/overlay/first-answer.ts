@@ -2,9 +2,10 @@
  * The overlay's first answer (settings plus the cached snapshot, one `overlay.open` message) is the
  * longest wait before its first paint. The content script's first, small file sends it at document
  * start, long before the browser runs the main one at document idle, and leaves the pending reply
- * here for the main file to pick up. Both files run in the extension's isolated world: the page cannot read its globals, a
- * value from the page's realm (e.g. an element whose id names the key) fails `instanceof Promise`,
- * and the main file asks again whenever the handed-over request failed.
+ * here for the main file to pick up. Both files run in the extension's isolated world: the page
+ * cannot read its globals; what the page can put under the key (an element whose id names it)
+ * carries no matching `url` and gives no Promise of this world, so it is not taken; and the main
+ * file asks again whenever the handed-over request failed.
  */
 import { envelope, readReply, sendNow } from '../messages/client';
 import type { Envelope, MarketSnapshot, ResponseOf } from '../messages/protocol';
@@ -14,34 +15,49 @@ const HANDOFF_KEY = '__liqlensFirstAnswer';
 
 interface Handoff {
   url: string;
-  reply: Promise<unknown>;
+  /** Sends the request once, whoever calls first, and returns its pending reply. */
+  start: () => Promise<unknown>;
 }
 
 type Holder = Record<string, unknown>;
 
 /**
- * Leaves the pending reply for `takeFirstAnswer` at once and sends the opening request in the next
- * task (`nextTask`): this runs at document start, inside the page's own HTML-parsing task, and the
- * send (≈ 1 ms, mostly the browser's messaging set-up) would make that task longer, enough to push a
- * page's 48 ms parse task past 50 ms. It names no market: the background answers for the sending
- * page's own (its sender URL).
+ * Leaves the request for `takeFirstAnswer` at once and sends it in the next task (`nextTask`): this
+ * runs at document start, inside the page's own HTML-parsing task, and the send (≈ 1 ms, mostly the
+ * browser's messaging set-up) would make that task longer, enough to push a page's 48 ms parse task
+ * past 50 ms. If the main file takes it before that task has come (or `nextTask` failed), taking it
+ * sends it: nothing waits on a task that might never run. It names no market: the background answers
+ * for the sending page's own (its sender URL).
  */
 export function sendFirstAnswer(holder: Holder, url: string, send: (message: Envelope) => Promise<unknown>, nextTask: (task: () => void) => void): void {
-  const reply = new Promise<unknown>((resolve) => nextTask(() => resolve(sendNow(() => send(envelope('overlay.open', {}))))));
-  // The main file reads the failure (an unreachable worker means defaults); until then it is not unhandled.
-  reply.catch(() => undefined);
-  holder[HANDOFF_KEY] = { url, reply } satisfies Handoff;
+  let reply: Promise<unknown> | null = null;
+  const start = (): Promise<unknown> => {
+    if (!reply) {
+      reply = sendNow(() => send(envelope('overlay.open', {})));
+      // The main file reads the failure (an unreachable worker means defaults); until then it is not unhandled.
+      reply.catch(() => undefined);
+    }
+    return reply;
+  };
+  holder[HANDOFF_KEY] = { url, start } satisfies Handoff;
+  try {
+    nextTask(() => void start());
+  } catch {
+    // No task of its own: the main file sends it when it takes the handoff.
+  }
 }
 
 /**
- * The reply the first file asked for, once: null when there is none, or when it was asked for a
- * different URL (a single-page app may have moved on, and the page's market was the question).
+ * The reply the first file asked for, once (sent now if its task has not come yet): null when there
+ * is none, or when it was asked for a different URL (a single-page app may have moved on, and the
+ * page's market was the question).
  */
 export function takeFirstAnswer(holder: Holder, url: string): Promise<unknown> | null {
   const handoff = holder[HANDOFF_KEY] as Partial<Handoff> | undefined;
   delete holder[HANDOFF_KEY];
-  if (!handoff || handoff.url !== url || !(handoff.reply instanceof Promise)) return null;
-  return handoff.reply;
+  if (!handoff || handoff.url !== url || typeof handoff.start !== 'function') return null;
+  const reply = handoff.start();
+  return reply instanceof Promise ? reply : null;
 }
 
 /**

@@ -22,19 +22,41 @@ describe("the content script's first file hands its pending answer to the main f
     expect(takeFirstAnswer(holder, URL_BTC)).toBeNull();
   });
 
-  it("sends in a task of its own, not the page's parsing task it runs in, and hands the reply over at once all the same", async () => {
+  it("sends in a task of its own, not the page's parsing task it runs in; the main file then takes that same reply", async () => {
     const holder: Record<string, unknown> = {};
     const later: (() => void)[] = [];
     const send = vi.fn(async () => ({ ok: true, data: 'answer' }));
     sendFirstAnswer(holder, URL_BTC, send, (task) => later.push(task));
     expect(send).not.toHaveBeenCalled();
-    // The main file can take it before the send has run: it waits on the same reply.
-    const reply = takeFirstAnswer(holder, URL_BTC);
-    expect(reply).not.toBeNull();
     expect(later).toHaveLength(1);
     later[0]!();
     expect(send).toHaveBeenCalledTimes(1);
+    const reply = takeFirstAnswer(holder, URL_BTC);
+    expect(send).toHaveBeenCalledTimes(1);
     await expect(readReply(reply!)).resolves.toBe('answer');
+  });
+
+  it('never leaves the main file waiting on a task that has not come (or could not be made): taking it sends it, once', async () => {
+    const holder: Record<string, unknown> = {};
+    const later: (() => void)[] = [];
+    const send = vi.fn(async () => ({ ok: true, data: 'answer' }));
+    sendFirstAnswer(holder, URL_BTC, send, (task) => later.push(task));
+    const reply = takeFirstAnswer(holder, URL_BTC);
+    expect(send).toHaveBeenCalledTimes(1);
+    await expect(readReply(reply!)).resolves.toBe('answer');
+    // The task coming late sends nothing more.
+    later[0]!();
+    expect(send).toHaveBeenCalledTimes(1);
+
+    const noTask: Record<string, unknown> = {};
+    const again = vi.fn(async () => ({ ok: true, data: 'again' }));
+    expect(() =>
+      sendFirstAnswer(noTask, URL_BTC, again, () => {
+        throw new Error('MessageChannel is not defined');
+      }),
+    ).not.toThrow();
+    await expect(readReply(takeFirstAnswer(noTask, URL_BTC)!)).resolves.toBe('again');
+    expect(again).toHaveBeenCalledTimes(1);
   });
 
   it('gives nothing for a different URL: the market was part of the question', () => {
@@ -47,9 +69,11 @@ describe("the content script's first file hands its pending answer to the main f
 
   it('gives nothing when the first file never ran, or left something that is not a pending reply', () => {
     expect(takeFirstAnswer({}, URL_BTC)).toBeNull();
-    expect(takeFirstAnswer({ __liqlensFirstAnswer: { url: URL_BTC, reply: 'not a promise' } }, URL_BTC)).toBeNull();
+    expect(takeFirstAnswer({ __liqlensFirstAnswer: { url: URL_BTC, start: 'not a function' } }, URL_BTC)).toBeNull();
     // A look-alike (what a foreign realm or a clobbered name would give) is not taken either.
-    expect(takeFirstAnswer({ __liqlensFirstAnswer: { url: URL_BTC, reply: { then: () => undefined } } }, URL_BTC)).toBeNull();
+    expect(takeFirstAnswer({ __liqlensFirstAnswer: { url: URL_BTC, start: () => ({ then: () => undefined }) } }, URL_BTC)).toBeNull();
+    // An element whose id names the key has no url of this page.
+    expect(takeFirstAnswer({ __liqlensFirstAnswer: { start: () => Promise.resolve({ ok: true, data: 'forged' }) } }, URL_BTC)).toBeNull();
   });
 
   it('turns a send that throws at once (extension context gone) into an "unreachable" failure, not an exception', async () => {
