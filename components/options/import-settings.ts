@@ -1,6 +1,9 @@
 /**
  * Settings import: the file is hostile input until the schema says otherwise. Either every
- * field is valid and the whole file is taken, or nothing changes and the message says why.
+ * field is valid and the whole file is taken, or nothing changes and the message says why. The
+ * overlay's own places (where it was dragged, the order form's box) stay this browser's: the
+ * background keeps them on every save (keepOverlayMemory in core/settings/settings.ts), as they
+ * belong to this machine's windows.
  */
 import { safeParse } from '@/core/messages/schema';
 import { settingsSchema, type Settings } from '@/core/settings/settings';
