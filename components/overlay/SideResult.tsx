@@ -5,6 +5,7 @@ import { initialMargin, type SideOutcome } from '@/core/overlay/order-view';
 import { formatNumber, formatPct, formatPrice, formatSignedUsd } from '@/core/format/display';
 import { formatAge } from '@/core/i18n/i18n';
 import { translateNote } from '@/core/i18n/engine-notes';
+import { BEYOND_LAST_TIER } from '@/core/liquidation/engine';
 import { parseUnifiedSymbol } from '@/core/types';
 import { useLocale } from '../shared/i18n';
 
@@ -82,6 +83,12 @@ export function SideResult(props: SideResultProps) {
       {warning && (
         <p class="ll-banner ll-warn ll-small" data-testid="overlay-warning">
           {props.expanded ? cascadeSentence(t, warning, style) : warningShort}
+        </p>
+      )}
+      {!props.expanded && result.assumptions.includes(BEYOND_LAST_TIER) && (
+        // A position past the tier table is priced at its last tier: too important for the details alone.
+        <p class="ll-banner ll-warn ll-small" data-testid={`order-beyond-table-${id}`}>
+          {translateNote(BEYOND_LAST_TIER, language)}
         </p>
       )}
       {props.expanded && (

@@ -13,6 +13,9 @@ import {
   type TierSolution,
 } from './math';
 
+/** Said when the position runs past the table's last tier: the venue's rate there may be higher (a liquidation nearer the entry), so the overlay says so even collapsed. */
+export const BEYOND_LAST_TIER = 'The position is beyond the last bracket of the table: its last tier was used.';
+
 const solution: TierSolution = { price: 0, index: 0, consistent: true };
 
 /**
@@ -115,7 +118,7 @@ export function computeLiquidation(input: LiquidationInput): LiquidationResult {
   if (tier && index === tiers!.length - 1 && Number.isFinite(tier.cap) && price > 0) {
     const atEntry = rule.tierSelection !== 'at-liquidation' || maintenanceAt === 'entry';
     const reach = basis === 'quantity' ? qty : atEntry ? entryValue : inverse ? qty / price : qty * price;
-    if (reach > tier.cap) assumptions.push('The position is beyond the last bracket of the table: its last tier was used.');
+    if (reach > tier.cap) assumptions.push(BEYOND_LAST_TIER);
   }
 
   const formula = usable(price);

@@ -254,6 +254,15 @@ describe('your order', () => {
     expect(link.isConnected && container.contains(link)).toBe(true);
     expect(link.getAttribute('aria-expanded')).toBe('true');
   });
+  it('says in the compact view too when the position runs past the tier table (priced at its last tier)', async () => {
+    const within = computed(82_000, 10);
+    expect((await show(props({ order: createStore(within) }))).q('order-beyond-table-long')).toBeNull();
+    // 0.5 BTC at 82,000 = 41,000 notional, past a table that ends at 10,000.
+    const input = { ...within.sides[0]!.input!, tier: undefined, tiers: [{ floor: 0, cap: 10_000, mmr: 0.004, maintenanceAmount: 0 }] };
+    const past: OrderState = { kind: 'computed', sides: [{ side: 'long', input, result: computeLiquidation(input) }] };
+    const { text } = await show(props({ order: createStore(past) }));
+    expect(text('order-beyond-table-long')).toBe('The position is beyond the last bracket of the table: its last tier was used.');
+  });
   it('re-renders on a new order without touching the rest', async () => {
     const order = createStore<OrderState>({ kind: 'waiting' });
     const { text } = await show(props({ order }));
