@@ -164,6 +164,17 @@ describe('Bybit (ccxt recordings, 2024)', () => {
   });
 });
 
+describe('Bybit open interest (ccxt recordings, 2025-02-16, limit 1)', () => {
+  it('reads linear open interest in the base coin and inverse in USD, from the endpoint the model asks', () => {
+    expect(bybit.openInterestHistory!('BTC/USDT:USDT', '1h', 1).parse(recorded('bybit/open-interest_linear_BTCUSDT_limit1_2025-02-16.recorded.json'))).toEqual([
+      { time: 1739725200000, base: 62129.455 },
+    ]);
+    expect(bybit.openInterestHistory!('BTC/USD:BTC', '1h', 1).parse(recorded('bybit/open-interest_inverse_BTCUSD_limit1_2025-02-16.recorded.json'))).toEqual([
+      { time: 1739725200000, usd: 1536179414 },
+    ]);
+  });
+});
+
 describe('Bitget inverse candle (ccxt recording, 2023-12-28)', () => {
   it('reads the COIN-FUTURES BTCUSD row', () => {
     expect(bitget.klines!('BTC/USD:BTC', '5m', 1, NOW).parse(recorded('bitget/candles_BTCUSD-inverse_1m_2023-12-28.recorded.json'))).toEqual([
