@@ -291,13 +291,14 @@ export async function configure(browser: ExtensionBrowser, patch: Record<string,
       type Reply = { ok: boolean; data?: unknown; error?: { message: string } };
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } }).chrome.runtime;
       // Right after stopServiceWorker the worker can still be stopping: Chrome then answers "Receiving
-      // end does not exist" instead of starting it. Asked again a moment later, it starts.
+      // end does not exist" instead of starting it. Asked again a moment later, it starts. On a busy
+      // 2-core machine that moment was once over 2 s (the alerts suite, 2026-12-04): up to 10 s.
       let current: Reply | undefined;
       for (let attempt = 1; !current; attempt++) {
         try {
           current = await runtime.sendMessage({ channel: 'liqlens', command: 'settings.get', payload: {} });
         } catch (error) {
-          if (attempt >= 10 || !String(error).includes('Receiving end does not exist')) throw error;
+          if (attempt >= 50 || !String(error).includes('Receiving end does not exist')) throw error;
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
       }
