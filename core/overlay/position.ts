@@ -89,17 +89,6 @@ export function formBoxOf(viewport: Size, box: Rect): FormBox {
   return { viewport: { width: r(viewport.width), height: r(viewport.height) }, box: { x: r(box.x), y: r(box.y), width: r(box.width), height: r(box.height) } };
 }
 
-export function sameFormBox(a: FormBox, b: FormBox): boolean {
-  return (
-    a.viewport.width === b.viewport.width &&
-    a.viewport.height === b.viewport.height &&
-    a.box.x === b.box.x &&
-    a.box.y === b.box.y &&
-    a.box.width === b.box.width &&
-    a.box.height === b.box.height
-  );
-}
-
 /** The kept box when it was read at this very window size (another size lays the page out anew). */
 export function keptFormBox(kept: FormBox | undefined, viewport: Size): Rect | null {
   const atThisSize = kept?.viewport.width === Math.round(viewport.width) && kept.viewport.height === Math.round(viewport.height);

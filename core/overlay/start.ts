@@ -12,7 +12,8 @@ import type { RequestFn } from '../messages/client';
 import type { MarketSnapshot, Reply } from '../messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { currentSnapshot, firstAnswerOr } from './first-answer';
-import { clampPosition, formBoxOf, initialPosition, keptFormBox, overlapArea, sameFormBox, type Point, type Rect, type Size } from './position';
+import { clampPosition, formBoxOf, initialPosition, keptFormBox, overlapArea, type Point, type Rect, type Size } from './position';
+import { sameData } from '../page/same-reading';
 import type { Store } from './observable';
 import type { OverlaySession } from './session';
 import { createTabRouter, REPORT_PAGE, type TabSenderInfo } from './tab-messages';
@@ -244,7 +245,7 @@ function checkPlacement(env: StartEnv, first: { viewport: Size; position: Point;
   }
   if (!box) return;
   const read = formBoxOf(first.viewport, box);
-  if (first.kept && sameFormBox(read, formBoxOf(first.viewport, first.kept))) return;
+  if (first.kept && sameData(read, formBoxOf(first.viewport, first.kept))) return;
   void env.request('overlay.formBox', { venue: env.venue, formBox: read }).catch(() => undefined);
   // Placed from a stale box: moved only when it covers the form now (no jump otherwise).
   if (!first.kept || overlapArea({ ...first.position, ...PLACEMENT_SIZE }, box) === 0) return;

@@ -5,7 +5,7 @@ import type { SenderKind, SourceStatus } from '../messages/protocol';
 import type { RealizedView } from '../realized/types';
 import { SourceError } from '../net/errors';
 import { keepOverlayMemory, mergeSettings, type Settings } from '../settings/settings';
-import { sameFormBox } from '../overlay/position';
+import { sameData } from '../page/same-reading';
 import { venueForPageUrl, type VenueId } from '../venues/registry';
 import type { Cache } from '../cache/cache';
 import type { VendorClient } from '../vendors/client';
@@ -169,9 +169,7 @@ export function createHandlers(deps: HandlerDeps): Omit<HandlerTable, AlertComma
       ownVenuePage(sender, venue);
       const saved = await writeSettings((current) => {
         const kept = current.overlayFormBoxes?.[venue];
-        return kept && sameFormBox(kept, formBox)
-          ? null
-          : mergeSettings(current, { overlayFormBoxes: { ...(current.overlayFormBoxes ?? {}), [venue]: formBox } });
+        return kept && sameData(kept, formBox) ? null : mergeSettings(current, { overlayFormBoxes: { ...(current.overlayFormBoxes ?? {}), [venue]: formBox } });
       });
       return { saved: saved !== null };
     },
